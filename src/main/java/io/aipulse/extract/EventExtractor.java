@@ -9,6 +9,14 @@ import java.util.List;
  */
 public interface EventExtractor {
 
-    /** The events of one article, in text order, one per happening. */
-    List<Event> extract(Article article);
+    /** The events of one article, in text order, one per happening, enriched from the bundled registry. */
+    default List<Event> extract(Article article) {
+        return extract(article, CompanyDirectory.empty());
+    }
+
+    /**
+     * The same, but registry look-ups consult {@code overrides} first (the live company table), so a
+     * runtime correction of a company's city or sector wins over the bundled file.
+     */
+    List<Event> extract(Article article, CompanyDirectory overrides);
 }
