@@ -1,2 +1,35 @@
 package io.aipulse.cli;
-public final class Main { public static void main(String[] a) {} }
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code aipulse} command line: one jar, one command per job. */
+@Command(name = "aipulse", mixinStandardHelpOptions = true, version = "aipulse 0.1.0",
+        description = "Turns Chinese AI-industry news into typed events and calendar-window aggregates on Kafka.",
+        subcommands = {BrokerCommand.class, ProduceCommand.class, RunCommand.class, ExtractCommand.class,
+                DemoCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** Exit codes: 0 success, 1 failure, 2 bad usage. */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExitCodeExceptionMapper(error -> 1);
+        cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
+            commandLine.getErr().println("error: " + (error.getMessage() == null ? error : error.getMessage()));
+            return 1;
+        });
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+}

@@ -1,0 +1,58 @@
+package io.aipulse.article;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * Stable article ids: the same article sent twice gets the same id, so it is the Kafka key and the
+ * de-duplication key. With a URL the id hashes the normalised URL (a republished page keeps its id even
+ * if its text was re-cleaned); without one it hashes the normalised text (width-folded, whitespace-free).
+ */
+public final class ArticleIds {
+
+    private ArticleIds() {
+    }
+
+    public static String of(String url, String text) {
+        if (url != null && !url.isBlank()) {
+            return "u-" + sha256Prefix(normaliseUrl(url));
+        }
+        return "t-" + sha256Prefix(normaliseText(text));
+    }
+
+    static String normaliseUrl(String url) {
+        String trimmed = url.strip();
+        try {
+            URI uri = URI.create(trimmed);
+            String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
+            String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+            return host.replaceFirst("^www\\.", "") + path + query;
+        } catch (IllegalArgumentException notAUri) {
+            return trimmed.toLowerCase(Locale.ROOT);
+        }
+    }
+
+    static String normaliseText(String text) {
+        String folded = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC);
+        StringBuilder out = new StringBuilder(folded.length());
+        folded.codePoints()
+                .filter(cp -> !Character.isWhitespace(cp) && !Character.isSpaceChar(cp))
+                .forEach(out::appendCodePoint);
+        return out.toString();
+    }
+
+    private static String sha256Prefix(String value) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}

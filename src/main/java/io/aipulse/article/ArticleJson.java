@@ -1,0 +1,180 @@
+package io.aipulse.article;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * Articles as JSON: reads what users send ({@code .json}/{@code .jsonl} files, or records on the input
+ * topic) with clear refusals, and writes the canonical form the producer puts on the topic.
+ *
+ * <p>Accepted fields: {@code text} (or {@code content}/{@code body}, required), {@code title},
+ * {@code url} (or {@code link}), {@code summary}, {@code publishedAt} (or {@code published_at},
+ * {@code date}: ISO instant, offset or local date-time, local date, or epoch milliseconds),
+ * {@code id}, {@code timeSource}, {@code source}.
+ */
+public final class ArticleJson {
+
+    private static final List<String> TEXT_FIELDS = List.of("text", "content", "body");
+    private static final List<String> URL_FIELDS = List.of("url", "link");
+    private static final List<String> TIME_FIELDS = List.of("publishedAt", "published_at", "publishTime", "date");
+
+    private final ObjectMapper mapper;
+    private final ZoneId zone;
+    private final InputLimits limits;
+
+    public ArticleJson(ZoneId zone, InputLimits limits) {
+        this.zone = zone;
+        this.limits = limits;
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.maxJsonDepth())
+                        .maxStringLength(limits.maxBytes())
+                        .build())
+                .build();
+        this.mapper = new ObjectMapper(factory)
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    public byte[] write(Article article) {
+        try {
+            return mapper.writeValueAsBytes(article);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads one JSON article. {@code now} is the ingest time, used when the article carries no date. */
+    public Article read(byte[] bytes, Instant now) throws RejectedInputException {
+        if (bytes == null) {
+            throw new RejectedInputException("null-value", "record has no value");
+        }
+        limits.checkSize(bytes.length);
+        return read(Utf8.decode(bytes), now);
+    }
+
+    public Article read(String json, Instant now) throws RejectedInputException {
+        if (json.isBlank()) {
+            throw new RejectedInputException("empty-body", "record body is empty");
+        }
+        JsonNode node = parse(json);
+        if (!node.isObject()) {
+            throw new RejectedInputException("not-an-object", "article JSON must be an object, got " + node.getNodeType());
+        }
+        String text = textField(node, TEXT_FIELDS, true);
+        if (text == null || text.isBlank()) {
+            throw new RejectedInputException("empty-text", "article has no text (field text/content/body)");
+        }
+        if (Utf8.isBinary(text)) {
+            throw new RejectedInputException("binary", "article text looks binary (control characters)");
+        }
+        String url = textField(node, URL_FIELDS, false);
+        Instant published = publishedAt(node);
+        TimeSource timeSource = published == null ? TimeSource.INGEST : timeSource(node);
+        if (published != null) {
+            limits.checkPublished(published, now);
+        }
+        String id = textField(node, List.of("id"), false);
+        return new Article(
+                id == null || id.isBlank() ? ArticleIds.of(url, text) : id,
+                url,
+                textField(node, List.of("title"), false),
+                textField(node, List.of("summary"), false),
+                text,
+                published == null ? now : published,
+                timeSource,
+                textField(node, List.of("source"), false));
+    }
+
+    private JsonNode parse(String json) throws RejectedInputException {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            String what = e.getMessage() != null && e.getMessage().contains("nesting depth")
+                    ? "too-deep" : "not-json";
+            throw new RejectedInputException(what, "not a JSON article: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new RejectedInputException("not-json", "not a JSON article: " + e.getMessage());
+        }
+    }
+
+    private static String textField(JsonNode node, List<String> names, boolean required) throws RejectedInputException {
+        for (String name : names) {
+            JsonNode value = node.get(name);
+            if (value == null || value.isNull()) {
+                continue;
+            }
+            if (!value.isTextual()) {
+                throw new RejectedInputException("wrong-type",
+                        "field '" + name + "' must be a string, got " + value.getNodeType());
+            }
+            return value.textValue();
+        }
+        if (required) {
+            throw new RejectedInputException("missing-field", "missing required field " + String.join("/", names));
+        }
+        return null;
+    }
+
+    private Instant publishedAt(JsonNode node) throws RejectedInputException {
+        for (String name : TIME_FIELDS) {
+            JsonNode value = node.get(name);
+            if (value == null || value.isNull()) {
+                continue;
+            }
+            if (value.isIntegralNumber()) {
+                return Instant.ofEpochMilli(value.longValue());
+            }
+            if (!value.isTextual()) {
+                throw new RejectedInputException("wrong-type", "field '" + name + "' must be a date string or epoch millis");
+            }
+            return parseTime(name, value.textValue().strip());
+        }
+        return null;
+    }
+
+    private Instant parseTime(String field, String value) throws RejectedInputException {
+        try {
+            if (value.endsWith("Z")) {
+                return Instant.parse(value);
+            }
+            if (value.length() > 19 && (value.charAt(19) == '+' || value.charAt(19) == '-' || value.contains("+"))) {
+                return OffsetDateTime.parse(value).toInstant();
+            }
+            if (value.length() > 10) {
+                return LocalDateTime.parse(value.replace(' ', 'T')).atZone(zone).toInstant();
+            }
+            return LocalDate.parse(value).atStartOfDay(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new RejectedInputException("bad-date", "field '" + field + "' is not a date: " + value);
+        }
+    }
+
+    private static TimeSource timeSource(JsonNode node) {
+        JsonNode value = node.get("timeSource");
+        if (value != null && value.isTextual()) {
+            try {
+                return TimeSource.valueOf(value.textValue());
+            } catch (IllegalArgumentException unknown) {
+                return TimeSource.METADATA;
+            }
+        }
+        return TimeSource.METADATA;
+    }
+}

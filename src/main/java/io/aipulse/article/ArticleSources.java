@@ -1,0 +1,167 @@
+package io.aipulse.article;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Turns command-line paths into articles: raw text files, {@code .json} (one article) and
+ * {@code .jsonl} (one a line) files, directories (their files, sorted by name) and {@code -} (stdin:
+ * JSON when it starts with a brace, raw text otherwise). Each input gives an article or a refusal.
+ */
+public final class ArticleSources {
+
+    /** One input read: an article, or why it was refused. */
+    public record Item(String name, Article article, RejectedInputException refusal) {
+
+        public boolean accepted() {
+            return article != null;
+        }
+    }
+
+    private final RawTextArticleParser rawParser;
+    private final ArticleJson jsonParser;
+    private final InputLimits limits;
+
+    public ArticleSources(RawTextArticleParser rawParser, ArticleJson jsonParser, InputLimits limits) {
+        this.rawParser = rawParser;
+        this.jsonParser = jsonParser;
+        this.limits = limits;
+    }
+
+    public List<Item> read(List<String> paths, InputStream stdin, Instant now) {
+        List<Item> items = new ArrayList<>();
+        for (String path : paths) {
+            if ("-".equals(path)) {
+                items.addAll(readStdin(stdin, now));
+            } else {
+                items.addAll(readPath(Path.of(path), now));
+            }
+        }
+        return items;
+    }
+
+    private List<Item> readPath(Path path, Instant now) {
+        if (Files.isDirectory(path)) {
+            try (Stream<Path> files = Files.list(path)) {
+                List<Item> items = new ArrayList<>();
+                files.filter(Files::isRegularFile).sorted().forEach(file -> items.addAll(readFile(file, now)));
+                return items;
+            } catch (IOException e) {
+                return List.of(refused(path.toString(), "unreadable", "cannot list directory: " + e.getMessage()));
+            }
+        }
+        if (!Files.isRegularFile(path)) {
+            return List.of(refused(path.toString(), "missing", "no such file"));
+        }
+        return readFile(path, now);
+    }
+
+    private List<Item> readFile(Path file, Instant now) {
+        String name = file.getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        try {
+            long size = Files.size(file);
+            if (!lower.endsWith(".jsonl") && size > limits.maxBytes()) {
+                return List.of(refused(name, "too-large",
+                        "file of " + size + " bytes is over the configured maximum of " + limits.maxBytes()));
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            if (lower.endsWith(".jsonl")) {
+                return readJsonLines(name, bytes, now);
+            }
+            if (lower.endsWith(".json")) {
+                return List.of(json(name, bytes, now));
+            }
+            return List.of(raw(name, bytes, now));
+        } catch (IOException e) {
+            return List.of(refused(name, "unreadable", "cannot read file: " + e.getMessage()));
+        }
+    }
+
+    private List<Item> readStdin(InputStream stdin, Instant now) {
+        try {
+            byte[] bytes = stdin.readAllBytes();
+            String head = new String(bytes, 0, Math.min(bytes.length, 64), StandardCharsets.UTF_8).stripLeading();
+            if (head.startsWith("{")) {
+                Item whole = json("stdin", bytes, now);
+                boolean severalDocuments = !whole.accepted() && "not-json".equals(whole.refusal().reason())
+                        && countLines(bytes) > 1;
+                return severalDocuments ? readJsonLines("stdin", bytes, now) : List.of(whole);
+            }
+            return List.of(raw("stdin", bytes, now));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read standard input", e);
+        }
+    }
+
+    private List<Item> readJsonLines(String name, byte[] bytes, Instant now) {
+        List<Item> items = new ArrayList<>();
+        String text;
+        try {
+            text = Utf8.decode(bytes);
+        } catch (RejectedInputException e) {
+            return List.of(new Item(name, null, e));
+        }
+        String[] lines = text.split("\r?\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            String lineName = name + ":" + (i + 1);
+            try {
+                byte[] line = lines[i].getBytes(StandardCharsets.UTF_8);
+                items.add(new Item(lineName, withSource(jsonParser.read(line, now), name), null));
+            } catch (RejectedInputException e) {
+                items.add(new Item(lineName, null, e));
+            }
+        }
+        return items;
+    }
+
+    private Item json(String name, byte[] bytes, Instant now) {
+        try {
+            return new Item(name, withSource(jsonParser.read(bytes, now), name), null);
+        } catch (RejectedInputException e) {
+            return new Item(name, null, e);
+        }
+    }
+
+    private Item raw(String name, byte[] bytes, Instant now) {
+        try {
+            return new Item(name, rawParser.parse(name, bytes, now), null);
+        } catch (RejectedInputException e) {
+            return new Item(name, null, e);
+        }
+    }
+
+    private static Article withSource(Article article, String name) {
+        if (article.source() != null) {
+            return article;
+        }
+        return new Article(article.id(), article.url(), article.title(), article.summary(), article.text(),
+                article.publishedAt(), article.timeSource(), name);
+    }
+
+    private static Item refused(String name, String reason, String message) {
+        return new Item(name, null, new RejectedInputException(reason, message));
+    }
+
+    private static int countLines(byte[] bytes) {
+        int lines = 0;
+        for (byte b : bytes) {
+            if (b == '\n') {
+                lines++;
+            }
+        }
+        return lines;
+    }
+}

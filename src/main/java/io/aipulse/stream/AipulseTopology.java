@@ -1,0 +1,138 @@
+package io.aipulse.stream;
+
+import io.aipulse.article.ArticleJson;
+import io.aipulse.extract.Event;
+import io.aipulse.extract.EventExtractor;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * The whole data flow, top to bottom: read articles, refuse what is not an article (dead-letter topic),
+ * drop republished copies, extract events (joined with the live company table), write the events, route
+ * each event to its calendar windows, aggregate, and write updated and final aggregates (or late records).
+ */
+public final class AipulseTopology {
+
+    public static final String COMPANY_STORE = "companies";
+    public static final String SEEN_ARTICLES_STORE = "seen-articles";
+    public static final String WINDOW_STORE = "aggregate-windows";
+    public static final String WINDOW_REPARTITION = "by-window-key";
+
+    static final String READ_ARTICLES = "read-articles";
+    static final String PARSE_ARTICLES = "parse-articles";
+    static final String SPLIT_OUTCOMES = "split-outcomes-";
+    static final String ACCEPTED = "accepted";
+    static final String REJECTED = "rejected";
+    static final String UNWRAP_ARTICLES = "unwrap-articles";
+    static final String UNWRAP_REJECTED = "unwrap-rejected";
+    static final String WRITE_DEAD_LETTERS = "write-dead-letters";
+    static final String DEDUPLICATE_ARTICLES = "deduplicate-articles";
+    static final String EXTRACT_EVENTS = "extract-events";
+    static final String WRITE_EVENTS = "write-events";
+    static final String ROUTE_TO_WINDOWS = "route-to-windows";
+    static final String AGGREGATE_WINDOWS = "aggregate-windows";
+    static final String SPLIT_RESULTS = "split-results-";
+    static final String LATE = "late";
+    static final String AGGREGATES = "aggregates";
+    static final String UNWRAP_LATE = "unwrap-late";
+    static final String UNWRAP_AGGREGATES = "unwrap-aggregates";
+    static final String WRITE_LATE = "write-late";
+    static final String WRITE_AGGREGATES = "write-aggregates";
+    static final String READ_COMPANIES = "read-companies";
+
+    private final Topics topics;
+    private final EventExtractor extractor;
+    private final ArticleJson articleJson;
+    private final ZoneId zone;
+    private final Map<CalendarWindow, Duration> grace;
+    private final Duration dedupRetention;
+    private final StreamMetrics metrics;
+
+    public AipulseTopology(Topics topics, EventExtractor extractor, ArticleJson articleJson, ZoneId zone,
+                           Map<CalendarWindow, Duration> grace, Duration dedupRetention, StreamMetrics metrics) {
+        this.topics = topics;
+        this.extractor = extractor;
+        this.articleJson = articleJson;
+        this.zone = zone;
+        this.grace = Map.copyOf(grace);
+        this.dedupRetention = dedupRetention;
+        this.metrics = metrics;
+    }
+
+    public Topology build() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.globalTable(topics.companies.name(), topics.companies.consumed(READ_COMPANIES),
+                Materialized.<String, io.aipulse.extract.Company, KeyValueStore<Bytes, byte[]>>as(COMPANY_STORE)
+                        .withKeySerde(topics.companies.keySerde())
+                        .withValueSerde(topics.companies.valueSerde()));
+        builder.addStateStore(seenArticlesStore());
+        builder.addStateStore(windowStore());
+
+        Map<String, KStream<String, ArticleOutcome>> outcomes = builder
+                .stream(topics.articles.name(), topics.articles.consumed(READ_ARTICLES))
+                .processValues(() -> new ArticleParser(articleJson, metrics), Named.as(PARSE_ARTICLES))
+                .split(Named.as(SPLIT_OUTCOMES))
+                .branch((id, outcome) -> outcome.isAccepted(), Branched.as(ACCEPTED))
+                .defaultBranch(Branched.as(REJECTED));
+
+        outcomes.get(SPLIT_OUTCOMES + REJECTED)
+                .mapValues(ArticleOutcome::raw, Named.as(UNWRAP_REJECTED))
+                .to(topics.deadLetters.name(), topics.deadLetters.produced(WRITE_DEAD_LETTERS));
+
+        KStream<String, Event> events = outcomes.get(SPLIT_OUTCOMES + ACCEPTED)
+                .mapValues(ArticleOutcome::article, Named.as(UNWRAP_ARTICLES))
+                .processValues(() -> new ArticleDeduplicator(SEEN_ARTICLES_STORE, dedupRetention, metrics),
+                        Named.as(DEDUPLICATE_ARTICLES), SEEN_ARTICLES_STORE)
+                .process(() -> new EventExtraction(extractor, COMPANY_STORE, metrics), Named.as(EXTRACT_EVENTS));
+        events.to(topics.events.name(), topics.events.produced(WRITE_EVENTS));
+
+        Map<String, KStream<String, WindowResult>> results = events
+                .process(() -> new MentionRouter(zone), Named.as(ROUTE_TO_WINDOWS))
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(Mention.class)).withName(WINDOW_REPARTITION))
+                .process(() -> new WindowAggregator(WINDOW_STORE, zone, grace, metrics),
+                        Named.as(AGGREGATE_WINDOWS), WINDOW_STORE)
+                .split(Named.as(SPLIT_RESULTS))
+                .branch((key, result) -> result.isLate(), Branched.as(LATE))
+                .defaultBranch(Branched.as(AGGREGATES));
+
+        results.get(SPLIT_RESULTS + LATE)
+                .mapValues(WindowResult::late, Named.as(UNWRAP_LATE))
+                .to(topics.late.name(), topics.late.produced(WRITE_LATE));
+        results.get(SPLIT_RESULTS + AGGREGATES)
+                .mapValues(WindowResult::aggregate, Named.as(UNWRAP_AGGREGATES))
+                .to((key, aggregate, context) -> topicOf(aggregate),
+                        org.apache.kafka.streams.kstream.Produced.with(Serdes.String(), JsonSerde.of(AggregateRecord.class))
+                                .withName(WRITE_AGGREGATES));
+        return builder.build();
+    }
+
+    private String topicOf(AggregateRecord aggregate) {
+        return topics.aggregate(Dimension.fromId(aggregate.dimension()),
+                CalendarWindow.fromIsoPeriod(aggregate.window())).name();
+    }
+
+    private StoreBuilder<WindowStore<String, Long>> seenArticlesStore() {
+        return Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(SEEN_ARTICLES_STORE, dedupRetention.multipliedBy(2), dedupRetention, false),
+                Serdes.String(), Serdes.Long());
+    }
+
+    private StoreBuilder<KeyValueStore<String, WindowState>> windowStore() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WINDOW_STORE),
+                Serdes.String(), JsonSerde.of(WindowState.class));
+    }
+}

@@ -1,0 +1,46 @@
+package io.aipulse.stream;
+
+import io.aipulse.config.Settings;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+
+/** Kafka Streams properties and window settings derived from the service configuration. */
+public final class StreamsSettings {
+
+    private StreamsSettings() {
+    }
+
+    /**
+     * Exactly-once, the dead-letter topic as Kafka Streams' own DLQ for records that fail past our own
+     * validation (KIP-1034: the default handlers then log, write the record with the exception to the
+     * DLQ, and continue), then every {@code kafka.*} pass-through setting.
+     */
+    public static Properties properties(Settings settings, String stateDir) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.get("application.id"));
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, settings.get("topic.dlq"));
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueProcessingExceptionHandler.class.getName());
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                LogAndContinueExceptionHandler.class.getName());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, settings.get("topic.replication.factor"));
+        if (stateDir != null && !stateDir.isBlank()) {
+            props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
+        }
+        props.putAll(settings.kafkaClientProperties());
+        return props;
+    }
+
+    public static Map<CalendarWindow, Duration> grace(Settings settings) {
+        Map<CalendarWindow, Duration> grace = new EnumMap<>(CalendarWindow.class);
+        grace.put(CalendarWindow.DAY, settings.getDuration("window.grace.day"));
+        grace.put(CalendarWindow.WEEK, settings.getDuration("window.grace.week"));
+        return grace;
+    }
+}

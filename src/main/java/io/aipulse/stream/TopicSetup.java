@@ -1,0 +1,70 @@
+package io.aipulse.stream;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Creates the service's topics that do not exist yet. Aggregate topics and the company registry are
+ * compacted: the latest record per key is the current truth.
+ */
+public final class TopicSetup {
+
+    private final Topics topics;
+    private final int partitions;
+    private final short replicationFactor;
+
+    public TopicSetup(Topics topics, int partitions, short replicationFactor) {
+        this.topics = topics;
+        this.partitions = partitions;
+        this.replicationFactor = replicationFactor;
+    }
+
+    public List<NewTopic> newTopics() {
+        List<NewTopic> all = new ArrayList<>();
+        for (Topic<String, ?> topic : topics.all()) {
+            NewTopic newTopic = new NewTopic(topic.name(), partitions, replicationFactor);
+            if (isCompacted(topic)) {
+                newTopic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            }
+            all.add(newTopic);
+        }
+        return all;
+    }
+
+    private boolean isCompacted(Topic<String, ?> topic) {
+        return topic == topics.companies || topics.allAggregates().contains(topic);
+    }
+
+    /** Creates what is missing; returns the names it created. */
+    public List<String> ensure(Properties adminProps) {
+        try (Admin admin = Admin.create(adminProps)) {
+            Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
+            List<NewTopic> missing = newTopics().stream().filter(t -> !existing.contains(t.name())).toList();
+            if (!missing.isEmpty()) {
+                try {
+                    admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+            return missing.stream().map(NewTopic::name).toList();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot create topics: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.aipulse.stream;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+/**
+ * The key of one aggregate window: window size, end, start, dimension and group key, laid out as
+ * {@code 1d|<end millis>|<start millis>|sector|healthcare-biotech} so the store keeps windows ordered
+ * by size then end, and closing windows is one range scan.
+ */
+public record WindowKey(CalendarWindow window, long endMillis, long startMillis, Dimension dimension, String key) {
+
+    private static final String SEP = "|";
+
+    public static WindowKey of(CalendarWindow window, Dimension dimension, String key, Instant time, ZoneId zone) {
+        ZonedDateTime start = window.start(time, zone);
+        return new WindowKey(window, window.end(start).toInstant().toEpochMilli(), start.toInstant().toEpochMilli(),
+                dimension, key);
+    }
+
+    public String encode() {
+        return window.suffix() + SEP + String.format("%013d", endMillis) + SEP + String.format("%013d", startMillis)
+                + SEP + dimension.id() + SEP + key;
+    }
+
+    public static WindowKey decode(String encoded) {
+        String[] parts = encoded.split("\\|", 5);
+        return new WindowKey(CalendarWindow.fromIsoPeriod(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]),
+                Dimension.fromId(parts[3]), parts[4]);
+    }
+
+    /** The smallest encoded key of a window size (range scan start). */
+    public static String lowest(CalendarWindow window) {
+        return window.suffix() + SEP;
+    }
+
+    /** An encoded key above every window of this size that ends at or before {@code endMillis}. */
+    public static String above(CalendarWindow window, long endMillis) {
+        return window.suffix() + SEP + String.format("%013d", endMillis) + SEP + "~";
+    }
+}
