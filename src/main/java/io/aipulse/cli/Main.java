@@ -20,7 +20,6 @@ public final class Main implements Runnable {
     /** Exit codes: 0 success, 1 failure, 2 bad usage. */
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
-        cli.setExitCodeExceptionMapper(error -> 1);
         cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + (error.getMessage() == null ? error : error.getMessage()));
             return 1;

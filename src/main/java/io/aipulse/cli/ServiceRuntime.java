@@ -1,0 +1,78 @@
+package io.aipulse.cli;
+
+import io.aipulse.config.Settings;
+import io.aipulse.extract.Knowledge;
+import io.aipulse.metrics.HttpEndpoints;
+import io.aipulse.metrics.MicrometerStreamMetrics;
+import io.aipulse.metrics.ServiceMetrics;
+import io.aipulse.stream.StreamService;
+import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * The stream application with its metrics and HTTP endpoints, started and closed together. Shared by
+ * {@code run} and {@code demo}.
+ */
+final class ServiceRuntime implements AutoCloseable {
+
+    private final ServiceMetrics metrics;
+    private final StreamService service;
+    private final HttpEndpoints http;
+    private final CountDownLatch shutdown = new CountDownLatch(1);
+
+    private ServiceRuntime(ServiceMetrics metrics, StreamService service, HttpEndpoints http) {
+        this.metrics = metrics;
+        this.service = service;
+        this.http = http;
+    }
+
+    static ServiceRuntime start(Settings settings) throws IOException {
+        ServiceMetrics metrics = new ServiceMetrics(settings.get("application.id"));
+        Knowledge knowledge = Assembly.knowledge(settings);
+        StreamService service = StreamService.start(settings, knowledge, Assembly.extractor(settings, knowledge),
+                Assembly.articleJson(settings), new MicrometerStreamMetrics(metrics.registry()),
+                settings.get("state.dir", ""), metrics::bindStreams);
+        HttpEndpoints http;
+        try {
+            http = new HttpEndpoints(settings.get("http.bind"), settings.getInt("http.port"), metrics.registry(),
+                    () -> new HttpEndpoints.Health(service.state().name(),
+                            service.state() == KafkaStreams.State.RUNNING));
+            http.start();
+        } catch (IOException | RuntimeException e) {
+            service.close();
+            metrics.close();
+            throw e;
+        }
+        ServiceRuntime runtime = new ServiceRuntime(metrics, service, http);
+        Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "aipulse-shutdown"));
+        return runtime;
+    }
+
+    int httpPort() {
+        return http.port();
+    }
+
+    StreamService service() {
+        return service;
+    }
+
+    ServiceMetrics metrics() {
+        return metrics;
+    }
+
+    void awaitShutdown() throws InterruptedException {
+        shutdown.await();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (shutdown.getCount() == 0) {
+            return;
+        }
+        http.close();
+        service.close();
+        metrics.close();
+        shutdown.countDown();
+    }
+}

@@ -1,0 +1,80 @@
+package io.aipulse.stream;
+
+import io.aipulse.article.ArticleJson;
+import io.aipulse.config.Settings;
+import io.aipulse.extract.EventExtractor;
+import io.aipulse.extract.Knowledge;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.function.Consumer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running stream application: makes sure its topics exist, loads the company registry into its
+ * topic on first start, builds the topology and runs it with exactly-once processing.
+ */
+public final class StreamService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamService.class);
+
+    private final KafkaStreams streams;
+    private final Topics topics;
+
+    private StreamService(KafkaStreams streams, Topics topics) {
+        this.streams = streams;
+        this.topics = topics;
+    }
+
+    /**
+     * Prepares topics and registry and starts the streams. {@code onRunning} is called every time the
+     * instance becomes RUNNING (metric binders must bind then, when tasks exist).
+     */
+    public static StreamService start(Settings settings, Knowledge knowledge, EventExtractor extractor,
+                                      ArticleJson articleJson, StreamMetrics metrics, String stateDir,
+                                      Consumer<KafkaStreams> onRunning) {
+        Topics topics = Topics.from(settings);
+        Properties clientProps = settings.kafkaClientProperties();
+        new TopicSetup(topics, settings.getInt("topic.partitions"),
+                Short.parseShort(settings.get("topic.replication.factor"))).ensure(clientProps);
+        int loaded = new RegistryBootstrap(topics.companies).loadIfEmpty(clientProps, knowledge.companies());
+        if (loaded > 0) {
+            LOG.info("loaded {} companies into {}", loaded, topics.companies.name());
+        }
+        Topology topology = new AipulseTopology(topics, extractor, articleJson, settings.zone(),
+                StreamsSettings.grace(settings), settings.getDuration("dedup.retention"), metrics).build();
+        KafkaStreams streams = new KafkaStreams(topology, StreamsSettings.properties(settings, stateDir));
+        streams.setStateListener((newState, oldState) -> {
+            LOG.info("stream state {} -> {}", oldState, newState);
+            if (newState == KafkaStreams.State.RUNNING) {
+                onRunning.accept(streams);
+            }
+        });
+        streams.setUncaughtExceptionHandler(error -> {
+            LOG.error("stream thread failed; replacing it", error);
+            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
+                    .REPLACE_THREAD;
+        });
+        streams.start();
+        return new StreamService(streams, topics);
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public Topics topics() {
+        return topics;
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+}
