@@ -5,10 +5,14 @@ import io.aipulse.extract.Knowledge;
 import io.aipulse.metrics.HttpEndpoints;
 import io.aipulse.metrics.MicrometerStreamMetrics;
 import io.aipulse.metrics.ServiceMetrics;
+import io.aipulse.query.AggregateQueryHandler;
+import io.aipulse.query.AggregateQueryService;
+import io.aipulse.query.QueryRequests;
 import io.aipulse.stream.StreamService;
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * The stream application with its metrics and HTTP endpoints, started and closed together. Shared by
@@ -38,6 +42,8 @@ final class ServiceRuntime implements AutoCloseable {
             http = new HttpEndpoints(settings.get("http.bind"), settings.getInt("http.port"), metrics.registry(),
                     () -> new HttpEndpoints.Health(service.state().name(),
                             service.state() == KafkaStreams.State.RUNNING));
+            http.addHandler(QueryRequests.PREFIX, new AggregateQueryHandler(new QueryRequests(settings.zone()),
+                    new AggregateQueryService(service.streams(), selfHost(settings))));
             http.start();
         } catch (IOException | RuntimeException e) {
             service.close();
@@ -47,6 +53,11 @@ final class ServiceRuntime implements AutoCloseable {
         ServiceRuntime runtime = new ServiceRuntime(metrics, service, http);
         Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "aipulse-shutdown"));
         return runtime;
+    }
+
+    private static HostInfo selfHost(Settings settings) {
+        String server = settings.get("application.server", "");
+        return server.isBlank() ? null : HostInfo.buildFromEndpoint(server);
     }
 
     int httpPort() {

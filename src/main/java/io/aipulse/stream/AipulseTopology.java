@@ -30,6 +30,8 @@ public final class AipulseTopology {
     public static final String COMPANY_STORE = "companies";
     public static final String SEEN_ARTICLES_STORE = "seen-articles";
     public static final String WINDOW_STORE = "aggregate-windows";
+    /** Every emitted aggregate by group and window start, for interactive queries. */
+    public static final String RESULT_STORE = "aggregate-results";
     public static final String WINDOW_REPARTITION = "by-window-key";
 
     static final String READ_ARTICLES = "read-articles";
@@ -60,16 +62,27 @@ public final class AipulseTopology {
     private final ZoneId zone;
     private final Map<CalendarWindow, Duration> grace;
     private final Duration dedupRetention;
+    private final WindowTime windowTime;
+    private final Duration queryRetention;
     private final StreamMetrics metrics;
 
     public AipulseTopology(Topics topics, EventExtractor extractor, ArticleJson articleJson, ZoneId zone,
                            Map<CalendarWindow, Duration> grace, Duration dedupRetention, StreamMetrics metrics) {
+        this(topics, extractor, articleJson, zone, grace, dedupRetention, WindowTime.PUBLICATION,
+                Duration.ofDays(180), metrics);
+    }
+
+    public AipulseTopology(Topics topics, EventExtractor extractor, ArticleJson articleJson, ZoneId zone,
+                           Map<CalendarWindow, Duration> grace, Duration dedupRetention, WindowTime windowTime,
+                           Duration queryRetention, StreamMetrics metrics) {
         this.topics = topics;
         this.extractor = extractor;
         this.articleJson = articleJson;
         this.zone = zone;
         this.grace = Map.copyOf(grace);
         this.dedupRetention = dedupRetention;
+        this.windowTime = windowTime;
+        this.queryRetention = queryRetention;
         this.metrics = metrics;
     }
 
@@ -81,6 +94,7 @@ public final class AipulseTopology {
                         .withValueSerde(topics.companies.valueSerde()));
         builder.addStateStore(seenArticlesStore());
         builder.addStateStore(windowStore());
+        builder.addStateStore(resultStore());
 
         Map<String, KStream<String, ArticleOutcome>> outcomes = builder
                 .stream(topics.articles.name(), topics.articles.consumed(READ_ARTICLES))
@@ -101,10 +115,11 @@ public final class AipulseTopology {
         events.to(topics.events.name(), topics.events.produced(WRITE_EVENTS));
 
         Map<String, KStream<String, WindowResult>> results = events
-                .process(() -> new MentionRouter(zone), Named.as(ROUTE_TO_WINDOWS))
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(Mention.class)).withName(WINDOW_REPARTITION))
-                .process(() -> new WindowAggregator(WINDOW_STORE, zone, grace, metrics),
-                        Named.as(AGGREGATE_WINDOWS), WINDOW_STORE)
+                .process(() -> new MentionRouter(zone, windowTime), Named.as(ROUTE_TO_WINDOWS))
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(WindowedMention.class))
+                        .withName(WINDOW_REPARTITION))
+                .process(() -> new WindowAggregator(WINDOW_STORE, RESULT_STORE, zone, grace, metrics),
+                        Named.as(AGGREGATE_WINDOWS), WINDOW_STORE, RESULT_STORE)
                 .split(Named.as(SPLIT_RESULTS))
                 .branch((key, result) -> result.isLate(), Branched.as(LATE))
                 .defaultBranch(Branched.as(AGGREGATES));
@@ -129,6 +144,17 @@ public final class AipulseTopology {
         return Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(SEEN_ARTICLES_STORE, dedupRetention.multipliedBy(2), dedupRetention, false),
                 Serdes.String(), Serdes.Long());
+    }
+
+    private StoreBuilder<WindowStore<String, AggregateRecord>> resultStore() {
+        Duration longestWindow = Duration.ofDays(8);
+        return Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(RESULT_STORE, maxOf(queryRetention, longestWindow), longestWindow, false),
+                Serdes.String(), JsonSerde.of(AggregateRecord.class));
+    }
+
+    private static Duration maxOf(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private StoreBuilder<KeyValueStore<String, WindowState>> windowStore() {

@@ -44,7 +44,8 @@ public final class StreamService implements AutoCloseable {
             LOG.info("loaded {} companies into {}", loaded, topics.companies.name());
         }
         Topology topology = new AipulseTopology(topics, extractor, articleJson, settings.zone(),
-                StreamsSettings.grace(settings), settings.getDuration("dedup.retention"), metrics).build();
+                StreamsSettings.grace(settings), settings.getDuration("dedup.retention"),
+                StreamsSettings.windowTime(settings), settings.getDuration("query.retention"), metrics).build();
         KafkaStreams streams = new KafkaStreams(topology, StreamsSettings.properties(settings, stateDir));
         streams.setStateListener((newState, oldState) -> {
             LOG.info("stream state {} -> {}", oldState, newState);

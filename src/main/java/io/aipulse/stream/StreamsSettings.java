@@ -30,6 +30,10 @@ public final class StreamsSettings {
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueExceptionHandler.class.getName());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, settings.get("topic.replication.factor"));
+        String applicationServer = settings.get("application.server", "");
+        if (!applicationServer.isBlank()) {
+            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+        }
         if (stateDir != null && !stateDir.isBlank()) {
             props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
         }
@@ -37,10 +41,16 @@ public final class StreamsSettings {
         return props;
     }
 
+    public static WindowTime windowTime(Settings settings) {
+        return WindowTime.fromConfig(settings.get("window.time", "publication"));
+    }
+
+    /** Grace per window size; event-date windows have their own, longer grace. */
     public static Map<CalendarWindow, Duration> grace(Settings settings) {
+        String prefix = windowTime(settings) == WindowTime.EVENT ? "window.event-time.grace." : "window.grace.";
         Map<CalendarWindow, Duration> grace = new EnumMap<>(CalendarWindow.class);
-        grace.put(CalendarWindow.DAY, settings.getDuration("window.grace.day"));
-        grace.put(CalendarWindow.WEEK, settings.getDuration("window.grace.week"));
+        grace.put(CalendarWindow.DAY, settings.getDuration(prefix + "day"));
+        grace.put(CalendarWindow.WEEK, settings.getDuration(prefix + "week"));
         return grace;
     }
 }

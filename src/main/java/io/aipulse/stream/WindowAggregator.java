@@ -13,26 +13,32 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Aggregates mentions in calendar windows. Each accepted mention updates its window and emits the new
  * aggregate (consumers see counts change). When stream time passes a window's end plus its grace
- * period, the window emits one record with {@code final: true} and leaves the store. A mention for a
- * window that has already closed is late: it is emitted as a {@link LateRecord}, never dropped silently.
+ * period, the window emits one record with {@code final: true} and leaves the working store. A mention
+ * for a window that has already closed is late: it is emitted as a {@link LateRecord}, never dropped
+ * silently. Every emitted aggregate is also kept in the query store for interactive queries.
  */
-final class WindowAggregator implements Processor<String, Mention, String, WindowResult> {
+final class WindowAggregator implements Processor<String, WindowedMention, String, WindowResult> {
 
     static final Duration CLOSE_CHECK_INTERVAL = Duration.ofMinutes(1);
 
-    private final String storeName;
+    private final String windowStoreName;
+    private final String resultStoreName;
     private final ZoneId zone;
     private final Map<CalendarWindow, Duration> grace;
     private final StreamMetrics metrics;
     private ProcessorContext<String, WindowResult> context;
-    private KeyValueStore<String, WindowState> store;
+    private KeyValueStore<String, WindowState> windows;
+    private WindowStore<String, AggregateRecord> results;
 
-    WindowAggregator(String storeName, ZoneId zone, Map<CalendarWindow, Duration> grace, StreamMetrics metrics) {
-        this.storeName = storeName;
+    WindowAggregator(String windowStoreName, String resultStoreName, ZoneId zone, Map<CalendarWindow, Duration> grace,
+                     StreamMetrics metrics) {
+        this.windowStoreName = windowStoreName;
+        this.resultStoreName = resultStoreName;
         this.zone = zone;
         this.grace = Map.copyOf(grace);
         this.metrics = metrics;
@@ -41,30 +47,29 @@ final class WindowAggregator implements Processor<String, Mention, String, Windo
     @Override
     public void init(ProcessorContext<String, WindowResult> context) {
         this.context = context;
-        this.store = context.getStateStore(storeName);
+        this.windows = context.getStateStore(windowStoreName);
+        this.results = context.getStateStore(resultStoreName);
         context.schedule(CLOSE_CHECK_INTERVAL, PunctuationType.STREAM_TIME, this::closeWindows);
     }
 
     @Override
-    public void process(Record<String, Mention> record) {
-        WindowKey key = WindowKey.decode(record.key());
+    public void process(Record<String, WindowedMention> record) {
+        WindowKey key = record.value().windowKey();
         long streamTime = Math.max(context.currentStreamTimeMs(), record.timestamp());
         long graceEnd = key.endMillis() + grace.get(key.window()).toMillis();
         if (graceEnd <= streamTime) {
             metrics.lateRecord(key.window().isoPeriod());
-            context.forward(record.withKey(record.key()).withValue(WindowResult.late(
-                    lateRecord(key, graceEnd, streamTime, record))));
+            context.forward(record.withValue(WindowResult.late(lateRecord(key, graceEnd, streamTime, record))));
             return;
         }
         String storeKey = key.encode();
-        WindowState state = store.get(storeKey);
+        WindowState state = windows.get(storeKey);
         if (state == null) {
             state = new WindowState();
         }
-        if (state.add(record.value())) {
-            store.put(storeKey, state);
-            AggregateRecord aggregate = state.toRecord(key, zone, false);
-            context.forward(record.withKey(aggregate.outputKey()).withValue(WindowResult.of(aggregate)));
+        if (state.add(record.value().mention())) {
+            windows.put(storeKey, state);
+            emit(key, state.toRecord(key, zone, false), record.timestamp());
         }
     }
 
@@ -73,23 +78,28 @@ final class WindowAggregator implements Processor<String, Mention, String, Windo
             long closeBefore = streamTime - grace.get(window).toMillis();
             List<KeyValue<String, WindowState>> closing = new ArrayList<>();
             try (KeyValueIterator<String, WindowState> it =
-                         store.range(WindowKey.lowest(window), WindowKey.above(window, closeBefore))) {
+                         windows.range(WindowKey.lowest(window), WindowKey.above(window, closeBefore))) {
                 it.forEachRemaining(closing::add);
             }
             for (KeyValue<String, WindowState> entry : closing) {
                 WindowKey key = WindowKey.decode(entry.key);
-                AggregateRecord aggregate = entry.value.toRecord(key, zone, true);
-                context.forward(new Record<>(aggregate.outputKey(), WindowResult.of(aggregate), streamTime));
-                store.delete(entry.key);
+                emit(key, entry.value.toRecord(key, zone, true), streamTime);
+                windows.delete(entry.key);
             }
         }
     }
 
-    private LateRecord lateRecord(WindowKey key, long graceEnd, long streamTime, Record<String, Mention> record) {
+    private void emit(WindowKey key, AggregateRecord aggregate, long timestamp) {
+        results.put(GroupKey.withWindow(key.dimension(), key.key(), key.window()), aggregate, key.startMillis());
+        context.forward(new Record<>(aggregate.outputKey(), WindowResult.of(aggregate), timestamp));
+    }
+
+    private LateRecord lateRecord(WindowKey key, long graceEnd, long streamTime, Record<String, WindowedMention> record) {
+        Mention mention = record.value().mention();
         return new LateRecord("window closed: record time is after window end + grace in stream time",
                 key.dimension().id(), key.key(), key.window().isoPeriod(),
                 time(key.startMillis()), time(key.endMillis()), time(graceEnd), time(streamTime),
-                time(record.timestamp()), record.value().eventId(), record.value().articleId());
+                time(record.timestamp()), mention.eventId(), mention.articleId());
     }
 
     private String time(long millis) {

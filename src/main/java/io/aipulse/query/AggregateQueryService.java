@@ -1,0 +1,77 @@
+package io.aipulse.query;
+
+import io.aipulse.stream.AggregateRecord;
+import io.aipulse.stream.AipulseTopology;
+import io.aipulse.stream.GroupKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+/**
+ * Answers aggregate queries from the query store of this instance, and says which instance owns a
+ * group when it is not this one. All windows of a group live in one partition (the aggregation is
+ * partitioned by group key), so one instance answers a whole query.
+ */
+public final class AggregateQueryService {
+
+    private final KafkaStreams streams;
+    private final HostInfo self;
+
+    /** @param self this instance's {@code application.server}, or null when it runs alone */
+    public AggregateQueryService(KafkaStreams streams, HostInfo self) {
+        this.streams = streams;
+        this.self = self;
+    }
+
+    /** Thrown while the answer cannot be known yet (rebalancing, restoring): HTTP 503. */
+    public static final class NotReady extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        NotReady(String message) {
+            super(message);
+        }
+    }
+
+    /** The instance owning the query's group, when it is another one. */
+    public Optional<HostInfo> remoteOwner(AggregateQuery query) throws NotReady {
+        if (self == null || query.forwarded()) {
+            return Optional.empty();
+        }
+        KeyQueryMetadata metadata = streams.queryMetadataForKey(AipulseTopology.RESULT_STORE,
+                GroupKey.of(query.dimension(), query.key()), Serdes.String().serializer());
+        if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
+            throw new NotReady("the owner of this key is not known yet (rebalancing)");
+        }
+        HostInfo owner = metadata.activeHost();
+        return owner.equals(self) ? Optional.empty() : Optional.of(owner);
+    }
+
+    public List<AggregateRecord> local(AggregateQuery query) throws NotReady {
+        if (streams.state() != KafkaStreams.State.RUNNING) {
+            throw new NotReady("stream is " + streams.state());
+        }
+        ReadOnlyWindowStore<String, AggregateRecord> store;
+        try {
+            store = streams.store(StoreQueryParameters.fromNameAndType(AipulseTopology.RESULT_STORE,
+                    QueryableStoreTypes.windowStore()));
+        } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
+            throw new NotReady("query store not available: " + e.getMessage());
+        }
+        List<AggregateRecord> found = new ArrayList<>();
+        String key = GroupKey.withWindow(query.dimension(), query.key(), query.window());
+        try (WindowStoreIterator<AggregateRecord> it = store.fetch(key, query.from(), query.to())) {
+            it.forEachRemaining(entry -> found.add(entry.value));
+        } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
+            throw new NotReady("query store not available: " + e.getMessage());
+        }
+        return found;
+    }
+}

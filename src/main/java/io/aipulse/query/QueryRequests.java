@@ -1,0 +1,117 @@
+package io.aipulse.query;
+
+import io.aipulse.stream.CalendarWindow;
+import io.aipulse.stream.Dimension;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Parses and validates {@code GET /api/v1/aggregates/{dimension}/{key}?window=P1D|P7D&from=&to=}.
+ * {@code from}/{@code to} are ISO dates (local days in the service's zone) or ISO date-times with an
+ * offset; both are optional. Anything else is refused with a message, never passed on.
+ */
+public final class QueryRequests {
+
+    public static final String PREFIX = "/api/v1/aggregates/";
+    private static final Pattern KEY = Pattern.compile("[\\p{L}\\p{N}._|-]{1,200}");
+    private static final Instant EARLIEST = Instant.EPOCH;
+    private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+
+    private final ZoneId zone;
+
+    public QueryRequests(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /** Thrown for a request that cannot be answered as asked (HTTP 400 or 404). */
+    public static final class BadRequest extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final int status;
+
+        BadRequest(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    public AggregateQuery parse(URI uri) throws BadRequest {
+        String path = uri.getPath();
+        if (path == null || !path.startsWith(PREFIX)) {
+            throw new BadRequest(404, "use " + PREFIX + "{dimension}/{key}");
+        }
+        String[] parts = path.substring(PREFIX.length()).split("/", -1);
+        if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+            throw new BadRequest(404, "use " + PREFIX + "{dimension}/{key}");
+        }
+        Dimension dimension;
+        try {
+            dimension = Dimension.fromId(parts[0]);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(400, e.getMessage());
+        }
+        String key = parts[1];
+        if (!KEY.matcher(key).matches()) {
+            throw new BadRequest(400, "key must be 1-200 letters, digits, '.', '_', '-' or '|'");
+        }
+        Map<String, String> params = params(uri.getRawQuery());
+        CalendarWindow window;
+        try {
+            window = CalendarWindow.fromIsoPeriod(params.getOrDefault("window", "P1D"));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(400, e.getMessage());
+        }
+        Instant from = time("from", params.get("from"), EARLIEST);
+        Instant to = time("to", params.get("to"), LATEST);
+        if (from.isAfter(to)) {
+            throw new BadRequest(400, "from must not be after to");
+        }
+        return new AggregateQuery(dimension, key, window, from, to, "true".equals(params.get("forwarded")));
+    }
+
+    private Instant time(String name, String value, Instant fallback) throws BadRequest {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            if (value.length() == 10) {
+                return LocalDate.parse(value).atStartOfDay(zone).toInstant();
+            }
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new BadRequest(400, name + " must be an ISO date (2023-07-24) or date-time with offset");
+        }
+    }
+
+    private static Map<String, String> params(String rawQuery) throws BadRequest {
+        Map<String, String> params = new HashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return params;
+        }
+        if (rawQuery.length() > 1000) {
+            throw new BadRequest(400, "query string too long");
+        }
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            switch (name) {
+                case "window", "from", "to", "forwarded" -> params.put(name, value);
+                default -> throw new BadRequest(400, "unknown parameter '" + name + "'");
+            }
+        }
+        return params;
+    }
+}
