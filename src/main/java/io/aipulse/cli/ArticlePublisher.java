@@ -52,8 +52,7 @@ final class ArticlePublisher {
         if (articles.isEmpty()) {
             return new Report(0, refused);
         }
-        new TopicSetup(topics, settings.getInt("topic.partitions"),
-                Short.parseShort(settings.get("topic.replication.factor"))).ensure(settings.kafkaClientProperties());
+        TopicSetup.from(topics, settings).ensure(settings.kafkaClientProperties());
         ArticleJson json = Assembly.articleJson(settings);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps(),
                 new StringSerializer(), new ByteArraySerializer())) {

@@ -37,8 +37,7 @@ public final class StreamService implements AutoCloseable {
                                       Consumer<KafkaStreams> onRunning) {
         Topics topics = Topics.from(settings);
         Properties clientProps = settings.kafkaClientProperties();
-        new TopicSetup(topics, settings.getInt("topic.partitions"),
-                Short.parseShort(settings.get("topic.replication.factor"))).ensure(clientProps);
+        TopicSetup.from(topics, settings).ensure(clientProps);
         int loaded = new RegistryBootstrap(topics.companies).loadIfEmpty(clientProps, knowledge.companies());
         if (loaded > 0) {
             LOG.info("loaded {} companies into {}", loaded, topics.companies.name());

@@ -22,11 +22,23 @@ public final class TopicSetup {
     private final Topics topics;
     private final int partitions;
     private final short replicationFactor;
+    private final int maxMessageBytes;
 
-    public TopicSetup(Topics topics, int partitions, short replicationFactor) {
+    /**
+     * @param maxMessageBytes record size the input and dead-letter topics accept: larger than the
+     *                        article limit, so an oversized article reaches the topology and is refused
+     *                        there with a reason, whole, instead of bouncing off the broker
+     */
+    public TopicSetup(Topics topics, int partitions, short replicationFactor, int maxMessageBytes) {
         this.topics = topics;
         this.partitions = partitions;
         this.replicationFactor = replicationFactor;
+        this.maxMessageBytes = maxMessageBytes;
+    }
+
+    public static TopicSetup from(Topics topics, io.aipulse.config.Settings settings) {
+        return new TopicSetup(topics, settings.getInt("topic.partitions"),
+                Short.parseShort(settings.get("topic.replication.factor")), settings.getInt("topic.max.message.bytes"));
     }
 
     public List<NewTopic> newTopics() {
@@ -35,6 +47,8 @@ public final class TopicSetup {
             NewTopic newTopic = new NewTopic(topic.name(), partitions, replicationFactor);
             if (isCompacted(topic)) {
                 newTopic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            } else if (topic == topics.articles || topic == topics.deadLetters) {
+                newTopic.configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(maxMessageBytes)));
             }
             all.add(newTopic);
         }
