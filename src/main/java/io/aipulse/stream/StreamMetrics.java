@@ -21,6 +21,10 @@ public interface StreamMetrics {
 
     void lateRecord(String window);
 
+    /** One mention reached its window (aggregated, unchanged, or late): benchmarks count these. */
+    default void mentionProcessed() {
+    }
+
     /** Records nothing: for tests and tools that do not export metrics. */
     static StreamMetrics none() {
         return new StreamMetrics() {

@@ -54,6 +54,7 @@ final class WindowAggregator implements Processor<String, WindowedMention, Strin
 
     @Override
     public void process(Record<String, WindowedMention> record) {
+        metrics.mentionProcessed();
         WindowKey key = record.value().windowKey();
         long streamTime = Math.max(context.currentStreamTimeMs(), record.timestamp());
         long graceEnd = key.endMillis() + grace.get(key.window()).toMillis();

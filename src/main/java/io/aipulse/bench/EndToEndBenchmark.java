@@ -1,0 +1,277 @@
+package io.aipulse.bench;
+
+import io.aipulse.article.Article;
+import io.aipulse.article.ArticleJson;
+import io.aipulse.config.Settings;
+import io.aipulse.extract.EventExtractor;
+import io.aipulse.stream.AipulseTopology;
+import io.aipulse.stream.StreamsSettings;
+import io.aipulse.stream.TopicSetup;
+import io.aipulse.stream.Topics;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * The pipeline measured against its ceilings in one run: produce -> topology (exactly-once) ->
+ * aggregates on a broker, the extractor alone on the same articles, and a plain consumer reading the
+ * input topic; then the produce -> aggregate latency at a fixed rate.
+ */
+public final class EndToEndBenchmark {
+
+    private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(20);
+
+    /** The benchmark's parameters. */
+    public record Plan(int articles, int articleBytes, int threads, int latencyRate, int latencySeconds) {
+    }
+
+    /** What it measured; {@link #json()} is the last line the command prints. */
+    public record Report(int articles, double articlesPerSec, double mbPerSec, double extractOnlyMbPerSec,
+                         double rawConsumerMbPerSec, double p50Ms, double p99Ms, double peakHeapMb) {
+
+        public double ratio() {
+            return mbPerSec / extractOnlyMbPerSec;
+        }
+
+        public String json() {
+            return String.format(java.util.Locale.ROOT,
+                    "{\"articles\":%d,\"articlesPerSec\":%.1f,\"mbPerSec\":%.2f,\"extractOnlyMbPerSec\":%.2f,"
+                            + "\"rawConsumerMbPerSec\":%.1f,\"ratio\":%.3f,\"p50Ms\":%.1f,\"p99Ms\":%.1f,"
+                            + "\"peakHeapMb\":%.1f}",
+                    articles, articlesPerSec, mbPerSec, extractOnlyMbPerSec, rawConsumerMbPerSec, ratio(), p50Ms,
+                    p99Ms, peakHeapMb);
+        }
+    }
+
+    private final Settings settings;
+    private final EventExtractor extractor;
+    private final ArticleJson articleJson;
+    private final PrintStream out;
+
+    public EndToEndBenchmark(Settings settings, EventExtractor extractor, ArticleJson articleJson, PrintStream out) {
+        this.settings = settings;
+        this.extractor = extractor;
+        this.articleJson = articleJson;
+        this.out = out;
+    }
+
+    public Report run(Corpus corpus, Plan plan) throws Exception {
+        ZoneId zone = settings.zone();
+        Instant throughputStart = Instant.parse("2000-01-01T00:00:00Z");
+        List<Article> articles = corpus.articles(plan.articles(), plan.articleBytes(), throughputStart,
+                Duration.ofMinutes(30), 42L, "https://bench.aipulse.invalid/a/");
+        Instant latencyStart = articles.get(articles.size() - 1).publishedAt().plus(Duration.ofDays(3));
+        List<Article> timed = corpus.articles(plan.latencyRate() * plan.latencySeconds(), plan.articleBytes(),
+                latencyStart, Duration.ofDays(1), 4242L, "https://bench.aipulse.invalid/l/");
+        long bytes = Corpus.utf8Bytes(articles);
+        out.printf("corpus: %d articles, %.1f MB (%d paragraphs recombined)%n", articles.size(), bytes / 1e6,
+                corpus.paragraphCount());
+
+        ExtractionCeiling.Result ceiling = ExtractionCeiling.measure(extractor, articles, plan.threads());
+        out.printf("extract only (%d thread%s): %.1f articles/s, %.2f MB/s, %d events%n", plan.threads(),
+                plan.threads() == 1 ? "" : "s", ceiling.articlesPerSec(), ceiling.mbPerSec(), ceiling.events());
+
+        Topics topics = Topics.from(settings);
+        Properties client = settings.kafkaClientProperties();
+        TopicSetup.from(topics, settings).ensure(client);
+        CountingMetrics metrics = new CountingMetrics();
+        Path stateDir = Files.createTempDirectory("aipulse-bench-state");
+        try (HeapSampler heap = new HeapSampler();
+             KafkaStreams streams = startStreams(topics, metrics, stateDir)) {
+            long expectedMentions = 6L * ceiling.events();
+            long started = System.nanoTime();
+            produce(topics, articles);
+            awaitCount(metrics.mentions::get, expectedMentions, metrics);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            out.printf("end to end (exactly-once): %.1f articles/s, %.2f MB/s (%d events, %d mentions)%n",
+                    articles.size() / seconds, bytes / 1e6 / seconds, metrics.events.get(), metrics.mentions.get());
+
+            double rawMbPerSec = rawConsumerMbPerSec(topics);
+            out.printf("raw consumer of %s: %.1f MB/s%n", topics.articles.name(), rawMbPerSec);
+
+            double[] latency = latency(topics, timed, plan.latencyRate(), zone);
+            out.printf("latency at %d articles/s: p50 %.1f ms, p99 %.1f ms (%d articles with events)%n",
+                    plan.latencyRate(), latency[0], latency[1], (long) latency[2]);
+            return new Report(articles.size(), articles.size() / seconds, bytes / 1e6 / seconds, ceiling.mbPerSec(),
+                    rawMbPerSec, latency[0], latency[1], heap.peakMb());
+        }
+    }
+
+    private KafkaStreams startStreams(Topics topics, CountingMetrics metrics, Path stateDir) throws InterruptedException {
+        AipulseTopology topology = new AipulseTopology(topics, extractor, articleJson, settings.zone(),
+                StreamsSettings.grace(settings), settings.getDuration("dedup.retention"),
+                StreamsSettings.windowTime(settings), settings.getDuration("query.retention"), metrics);
+        KafkaStreams streams = new KafkaStreams(topology.build(), StreamsSettings.properties(settings, stateDir.toString()));
+        streams.start();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("streams did not reach RUNNING: " + streams.state());
+            }
+            Thread.sleep(50);
+        }
+        return streams;
+    }
+
+    private void produce(Topics topics, List<Article> articles) {
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (Article article : articles) {
+                producer.send(new ProducerRecord<>(topics.articles.name(), null, article.publishedAt().toEpochMilli(),
+                        article.id(), articleJson.write(article)));
+            }
+            producer.flush();
+        }
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        Properties props = settings.kafkaClientProperties();
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
+        return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static void awaitCount(LongSupplier count, long expected, CountingMetrics metrics) throws InterruptedException {
+        long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+        while (count.getAsLong() < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("pipeline did not drain: " + count.getAsLong() + " of " + expected
+                        + " mentions, " + metrics.articles.get() + " articles, " + metrics.deadLetters.get()
+                        + " dead letters");
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private double rawConsumerMbPerSec(Topics topics) {
+        Properties props = settings.kafkaClientProperties();
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "aipulse-bench-raw-" + System.nanoTime());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024));
+        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, String.valueOf(64 * 1024 * 1024));
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            var partitions = consumer.partitionsFor(topics.articles.name()).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long total = ends.values().stream().mapToLong(Long::longValue).sum();
+            long read = 0;
+            long bytes = 0;
+            long started = System.nanoTime();
+            while (read < total) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
+                for (ConsumerRecord<byte[], byte[]> record : records) {
+                    bytes += record.value() == null ? 0 : record.value().length;
+                    read++;
+                }
+            }
+            return bytes / 1e6 / ((System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    /** p50, p99 and the number of measured articles: produce -> first aggregate of the article's day. */
+    private double[] latency(Topics topics, List<Article> timed, int rate, ZoneId zone) throws InterruptedException {
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        Map<String, Long> seenAt = new ConcurrentHashMap<>();
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread watcher = new Thread(() -> watch(topics, seenAt, stop), "latency-watcher");
+        watcher.start();
+        Thread.sleep(2000);
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+            long next = System.nanoTime();
+            for (Article article : timed) {
+                while (System.nanoTime() < next) {
+                    Thread.onSpinWait();
+                }
+                next += interval;
+                sentAt.put(article.publishedOn(zone).toString(), System.nanoTime());
+                producer.send(new ProducerRecord<>(topics.articles.name(), null, article.publishedAt().toEpochMilli(),
+                        article.id(), articleJson.write(article)));
+                producer.flush();
+            }
+        }
+        Set<String> withEvents = datesWithEvents(timed, zone);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!seenAt.keySet().containsAll(withEvents) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        stop.set(true);
+        watcher.join();
+        List<Double> millis = new ArrayList<>();
+        for (String day : withEvents) {
+            Long seen = seenAt.get(day);
+            if (seen != null) {
+                millis.add((seen - sentAt.get(day)) / 1e6);
+            }
+        }
+        millis.sort(Double::compare);
+        if (millis.isEmpty()) {
+            return new double[] {Double.NaN, Double.NaN, 0};
+        }
+        return new double[] {percentile(millis, 0.50), percentile(millis, 0.99), millis.size()};
+    }
+
+    private Set<String> datesWithEvents(List<Article> timed, ZoneId zone) {
+        Set<String> dates = new java.util.HashSet<>();
+        for (Article article : timed) {
+            if (!extractor.extract(article).isEmpty()) {
+                dates.add(article.publishedOn(zone).toString());
+            }
+        }
+        return dates;
+    }
+
+    private void watch(Topics topics, Map<String, Long> seenAt, AtomicBoolean stop) {
+        Properties props = settings.kafkaClientProperties();
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "aipulse-bench-latency-" + System.nanoTime());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
+        String topic = topics.aggregate(io.aipulse.stream.Dimension.SECTOR, io.aipulse.stream.CalendarWindow.DAY).name();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            while (!stop.get()) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(20))) {
+                    long now = System.nanoTime();
+                    String key = record.key();
+                    seenAt.putIfAbsent(key.substring(key.lastIndexOf('@') + 1), now);
+                }
+            }
+        }
+    }
+
+    private static double percentile(List<Double> sorted, double p) {
+        int index = (int) Math.ceil(p * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+}

@@ -1,0 +1,62 @@
+package io.aipulse.bench;
+
+import io.aipulse.article.Article;
+import io.aipulse.extract.EventExtractor;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The extractor alone over a corpus on N threads: the ceiling of the pipeline. */
+public final class ExtractionCeiling {
+
+    /** What one pass measured. */
+    public record Result(long articles, long bytes, long events, double seconds) {
+        public double mbPerSec() {
+            return bytes / 1e6 / seconds;
+        }
+
+        public double articlesPerSec() {
+            return articles / seconds;
+        }
+    }
+
+    private ExtractionCeiling() {
+    }
+
+    public static Result measure(EventExtractor extractor, List<Article> articles, int threads)
+            throws InterruptedException {
+        // one untimed pass warms the JIT, as the stream application is warm after its first minutes
+        run(extractor, articles.subList(0, Math.min(articles.size(), 500)), threads);
+        long started = System.nanoTime();
+        long events = run(extractor, articles, threads);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new Result(articles.size(), Corpus.utf8Bytes(articles), events, seconds);
+    }
+
+    private static long run(EventExtractor extractor, List<Article> articles, int threads) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicLong events = new AtomicLong();
+        try {
+            List<Future<?>> parts = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int offset = t;
+                parts.add(pool.submit(() -> {
+                    for (int i = offset; i < articles.size(); i += threads) {
+                        events.addAndGet(extractor.extract(articles.get(i)).size());
+                    }
+                }));
+            }
+            for (Future<?> part : parts) {
+                part.get();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("extraction failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return events.get();
+    }
+}

@@ -1,0 +1,88 @@
+package io.aipulse.cli;
+
+import io.aipulse.article.ArticleSources;
+import io.aipulse.bench.Corpus;
+import io.aipulse.bench.EndToEndBenchmark;
+import io.aipulse.broker.BrokerOptions;
+import io.aipulse.broker.EmbeddedKafkaBroker;
+import io.aipulse.config.Settings;
+import io.aipulse.extract.Knowledge;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"End-to-end benchmark on the in-process broker with exactly-once: N articles (~10 KB, made "
+                + "deterministically by recombining seed paragraphs) through produce -> topology -> aggregates, "
+                + "against, in the same run, the extractor alone (same thread count) and a plain consumer of the "
+                + "input topic; then produce -> aggregate latency at a fixed rate; peak heap.",
+                "The last line is one JSON object with the numbers."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--articles", defaultValue = "20000", description = "Articles (default: ${DEFAULT-VALUE}).")
+    int articles;
+
+    @Option(names = "--article-bytes", defaultValue = "10000", description = "Bytes per article (default: ${DEFAULT-VALUE}).")
+    int articleBytes;
+
+    @Option(names = "--rate", defaultValue = "100", description = "Articles/s in the latency phase (default: ${DEFAULT-VALUE}).")
+    int rate;
+
+    @Option(names = "--latency-seconds", defaultValue = "20",
+            description = "Length of the latency phase (default: ${DEFAULT-VALUE}).")
+    int latencySeconds;
+
+    @Option(names = "--seeds", paramLabel = "DIR", defaultValue = "seeds",
+            description = "Articles whose paragraphs are recombined (default: ${DEFAULT-VALUE}).")
+    Path seeds;
+
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
+            description = "Use this Kafka cluster instead of the in-process broker.")
+    String bootstrap;
+
+    @Override
+    public Integer call() throws Exception {
+        if (articles < 1 || articleBytes < 100 || rate < 1 || latencySeconds < 1) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--articles, --article-bytes, --rate and --latency-seconds must be positive");
+        }
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        EmbeddedKafkaBroker broker = bootstrap == null ? EmbeddedKafkaBroker.start(BrokerOptions.ephemeral()) : null;
+        try {
+            Map<String, String> options = new LinkedHashMap<>();
+            options.put("bootstrap.servers", broker == null ? bootstrap : broker.bootstrapServers());
+            options.put("application.id", "aipulse-bench-" + System.currentTimeMillis());
+            Settings settings = common.settings(options);
+            int threads = Integer.parseInt(settings.get("kafka.num.stream.threads", "1"));
+            settings = settings.with("topic.partitions", String.valueOf(threads));
+            Knowledge knowledge = Assembly.knowledge(settings);
+            List<ArticleSources.Item> items = Assembly.articleSources(settings)
+                    .read(List.of(seeds.toString()), System.in, Instant.now());
+            Corpus corpus = Corpus.of(items.stream().filter(ArticleSources.Item::accepted)
+                    .map(ArticleSources.Item::article).toList());
+            out.printf("machine: %d cores, max heap %d MB, %s %s%n", Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() / (1024 * 1024), System.getProperty("java.vm.name"),
+                    System.getProperty("java.version"));
+            EndToEndBenchmark.Report report = new EndToEndBenchmark(settings, Assembly.extractor(settings, knowledge),
+                    Assembly.articleJson(settings), out)
+                    .run(corpus, new EndToEndBenchmark.Plan(articles, articleBytes, threads, rate, latencySeconds));
+            out.println(report.json());
+            return 0;
+        } finally {
+            if (broker != null) {
+                broker.close();
+            }
+        }
+    }
+}
