@@ -53,6 +53,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -152,10 +153,16 @@ class SeedsEndToEndIT {
         assertThat(offline).as("the seeds report fundings, so the offline extractor finds events").isNotEmpty();
         Map<String, Article> byId = articles.stream().collect(Collectors.toMap(Article::id, a -> a));
 
-        // when the service has processed the seeds
-        List<Event> written = readUntilQuiet(topics.events, offline.size());
-        Map<String, AggregateRecord> latest = latestPerKey(
-                readRecordsUntilQuiet(topics.aggregate(Dimension.SECTOR, CalendarWindow.DAY), 1));
+        Map<String, List<Event>> expected = new TreeMap<>();
+        for (Event event : offline) {
+            expected.computeIfAbsent(sectorDayKey(event, byId.get(event.articleId())), k -> new ArrayList<>()).add(event);
+        }
+
+        // when the service has processed the seeds (and every expected key has arrived, so a slow machine waits)
+        List<Event> written = readUntilQuiet(topics.events, records -> records.size() >= offline.size());
+        Map<String, AggregateRecord> latest = latestPerKey(readRecordsUntilQuiet(
+                topics.aggregate(Dimension.SECTOR, CalendarWindow.DAY),
+                records -> latestPerKey(records).keySet().containsAll(expected.keySet())));
         System.out.printf("offline events: %d, sector/day aggregates: %s%n", offline.size(), latest);
 
         // then the events topic holds exactly the offline events
@@ -164,10 +171,6 @@ class SeedsEndToEndIT {
         assertThat(written).containsExactlyInAnyOrderElementsOf(offline);
 
         // and the day aggregates have one key per sector and Shanghai publication day of those events
-        Map<String, List<Event>> expected = new TreeMap<>();
-        for (Event event : offline) {
-            expected.computeIfAbsent(sectorDayKey(event, byId.get(event.articleId())), k -> new ArrayList<>()).add(event);
-        }
         assertThat(latest.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
 
         // and each counts the articles of its events, and at most as many events as were extracted
@@ -250,7 +253,8 @@ class SeedsEndToEndIT {
 
             // then the day window of 07-24 has been closed with a final record
             List<ConsumerRecord<String, AggregateRecord>> days = readRecordsUntilQuiet(closing,
-                    closingTopics.aggregate(Dimension.SECTOR, CalendarWindow.DAY), 1, () -> consumed.get() >= 2);
+                    closingTopics.aggregate(Dimension.SECTOR, CalendarWindow.DAY), records -> !records.isEmpty(),
+                    () -> consumed.get() >= 2);
             assertThat(days).extracting(ConsumerRecord::key).containsOnly("general@2023-07-24");
             assertThat(days).extracting(record -> record.value().isFinal()).containsExactly(false, true);
         }
@@ -338,16 +342,17 @@ class SeedsEndToEndIT {
     }
 
     /**
-     * Reads a topic from the beginning with a read_committed consumer until it holds at least
-     * {@code atLeast} records, every seed article has been consumed, and nothing new arrived for a while.
+     * Reads a topic from the beginning with a read_committed consumer until its records are {@code enough},
+     * every seed article has been consumed, and nothing new arrived for a while (the records stop changing).
      */
-    private static <V> List<V> readUntilQuiet(Topic<String, V> topic, int atLeast) throws InterruptedException {
-        return readRecordsUntilQuiet(topic, atLeast).stream().map(ConsumerRecord::value).toList();
+    private static <V> List<V> readUntilQuiet(Topic<String, V> topic, Predicate<List<ConsumerRecord<String, V>>> enough)
+            throws InterruptedException {
+        return readRecordsUntilQuiet(topic, enough).stream().map(ConsumerRecord::value).toList();
     }
 
-    private static <V> List<ConsumerRecord<String, V>> readRecordsUntilQuiet(Topic<String, V> topic, int atLeast)
-            throws InterruptedException {
-        return readRecordsUntilQuiet(settings, topic, atLeast, () -> consumedArticles() >= articles.size());
+    private static <V> List<ConsumerRecord<String, V>> readRecordsUntilQuiet(Topic<String, V> topic,
+            Predicate<List<ConsumerRecord<String, V>>> enough) throws InterruptedException {
+        return readRecordsUntilQuiet(settings, topic, enough, () -> consumedArticles() >= articles.size());
     }
 
     /** The latest record per output key: what a compacted topic converges to. */
@@ -361,7 +366,7 @@ class SeedsEndToEndIT {
     }
 
     private static <V> List<ConsumerRecord<String, V>> readRecordsUntilQuiet(Settings settings, Topic<String, V> topic,
-            int atLeast, BooleanSupplier inputDone) throws InterruptedException {
+            Predicate<List<ConsumerRecord<String, V>>> enough, BooleanSupplier inputDone) throws InterruptedException {
         Properties props = settings.kafkaClientProperties();
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -381,7 +386,7 @@ class SeedsEndToEndIT {
                     lastChange = Instant.now();
                 }
                 boolean quiet = Instant.now().isAfter(lastChange.plus(QUIET));
-                if (quiet && records.size() >= atLeast && inputDone.getAsBoolean()) {
+                if (quiet && inputDone.getAsBoolean() && enough.test(records)) {
                     return records;
                 }
             }
