@@ -524,6 +524,25 @@ class AipulseTopologyTest {
                 .containsOnlyKeys("unknown@2023-07-26", "hangzhou@2023-07-26");
     }
 
+    @Test
+    void forgetsACompanyDeletedFromTheCompanyTopic() {
+        // given a company in the live table
+        start(Map.of());
+        Instant registered = Instant.parse("2023-07-26T01:00:00Z");
+        companies.pipeInput("力文所", new Company("力文所", List.of(), "company", "hangzhou", "CN", HEALTH), registered);
+        publish(article("known", "2023-07-26T10:00+08:00",
+                LineEventExtractor.line(FUNDING, "力文所", "-", "-", "2023-07-26", null)));
+
+        // when its record is deleted (a tombstone on the compacted topic)
+        companies.pipeInput("力文所", null, registered.plusSeconds(7200));
+        publish(article("forgotten", "2023-07-26T12:00+08:00",
+                LineEventExtractor.line(PARTNERSHIP, "力文所", "-", "-", "2023-07-26", null)));
+
+        // then the extractor no longer finds it
+        assertThat(events.readValuesToList()).extracting(Event::articleId, Event::city)
+                .containsExactly(tuple("known", "hangzhou"), tuple("forgotten", "unknown"));
+    }
+
     // ---------------------------------------------------------------------------------------------------
 
     private void start(Map<String, String> overrides) {
