@@ -1,0 +1,93 @@
+package io.aipulse.article;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PublicationTimeFinderTest {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private final PublicationTimeFinder finder = new PublicationTimeFinder(SHANGHAI);
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "2023-08-01 18:42来源：澎湃新闻                 | 2023-08-01T18:42+08:00",
+            "2024-03-05 03:43:32金姬                       | 2024-03-05T03:43:32+08:00",
+            "发布于 2024/3/5 03:43:32                       | 2024-03-05T03:43:32+08:00",
+            "2023年8月1日 18:42 上海                        | 2023-08-01T18:42+08:00",
+            "2023 年 8 月 1 日 9:05                         | 2023-08-01T09:05+08:00",
+            "2023.08.01 18:42                              | 2023-08-01T18:42+08:00",
+            "2023-08-01T18:42:07                           | 2023-08-01T18:42:07+08:00",
+            "解放日报 2024-07-04 07:21                      | 2024-07-04T07:21+08:00"})
+    void findsDateAndTimeStampsInTheConfiguredZone(String text, String expected) {
+        assertThat(finder.find(text)).map(ZonedDateTime::toOffsetDateTime).contains(OffsetDateTime.parse(expected));
+    }
+
+    @Test
+    void takesTheFirstStamp() {
+        assertThat(finder.find("2023-08-01 18:42 首发，2023-08-02 09:00 更新"))
+                .map(ZonedDateTime::toOffsetDateTime).contains(OffsetDateTime.parse("2023-08-01T18:42+08:00"));
+    }
+
+    @Test
+    void ignoresBracketedWireItemStamps() {
+        String text = "哈希率为2.2 EH/s。(雅虎财经)[2021/9/9 23:12:07]\n才能帮助客户创造更大的价值。[2020/11/13 14:12:54]";
+
+        assertThat(finder.find(text)).isEmpty();
+    }
+
+    @Test
+    void ignoresFullWidthBracketedStamps() {
+        assertThat(finder.find("快讯【2021/9/9 23:12:07】比特币")).isEmpty();
+    }
+
+    @Test
+    void findsTheArticleStampAfterBracketedWireItems() {
+        String text = "保护用户资金。[2022/8/2 2:53:15]\n正文 2023-08-01 18:42 发布";
+
+        assertThat(finder.find(text)).map(ZonedDateTime::toOffsetDateTime)
+                .contains(OffsetDateTime.parse("2023-08-01T18:42+08:00"));
+    }
+
+    @Test
+    @Disabled("bug: PublicationTimeFinder.insideBrackets (article/PublicationTimeFinder.java:44-51) skips spaces "
+            + "between '[' and the stamp but not between the stamp and ']', so '[ 2021/9/9 23:12:07 ]' is taken as "
+            + "the publication time")
+    void ignoresBracketedStampsWithSpacesInsideTheBrackets() {
+        // the class skips spaces between '[' and the stamp, so a padded wire stamp is meant to be skipped too
+        assertThat(finder.find("比特币快讯 [ 2021/9/9 23:12:07 ] 哈希率")).isEmpty();
+    }
+
+    @Test
+    void doesNotTakeABareDate() {
+        assertThat(finder.find("截至2024年1月15日,北京地区已发布大模型")).isEmpty();
+        assertThat(finder.find("该办法自2023年8月15日起施行。")).isEmpty();
+    }
+
+    @Test
+    void skipsImpossibleDatesAndTakesTheNextStamp() {
+        assertThat(finder.find("2023-02-30 18:42 错误；2023-03-01 08:00 正确"))
+                .map(ZonedDateTime::toOffsetDateTime).contains(OffsetDateTime.parse("2023-03-01T08:00+08:00"));
+    }
+
+    @Test
+    void doesNotTakeDigitsThatMerelyLookLikeAStamp() {
+        assertThat(finder.find("订单号 12023-08-01 18:42")).isEmpty();
+        assertThat(finder.find("价格 1850-01-01 12:00")).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void readsLocalTimeInTheGivenZone() {
+        PublicationTimeFinder berlin = new PublicationTimeFinder(ZoneId.of("Europe/Berlin"));
+
+        assertThat(berlin.find("2024-03-31 12:00")).map(ZonedDateTime::toOffsetDateTime)
+                .contains(OffsetDateTime.parse("2024-03-31T12:00+02:00"));
+    }
+}

@@ -1,0 +1,141 @@
+package io.aipulse.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aipulse.json.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Exit codes of the command line: 0 success, 1 failure, 2 bad usage. */
+class MainTest {
+
+    private static final String SEED = "seeds/000_8e703f1bb95322d9.txt";
+
+    private final PrintStream originalOut = System.out;
+    private final PrintStream originalErr = System.err;
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    private final StringWriter cliOut = new StringWriter();
+    private final StringWriter cliErr = new StringWriter();
+
+    @TempDir
+    Path tempDir;
+
+    @BeforeEach
+    void captureOutput() {
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreOutput() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    @Test
+    void printsHelpAndExitsZero() {
+        int exit = execute("--help");
+
+        assertThat(exit).isZero();
+        assertThat(cliOut.toString()).contains("Usage: aipulse").contains("extract").contains("produce")
+                .contains("run").contains("broker").contains("demo");
+    }
+
+    @Test
+    void printsTheVersionAndExitsZero() {
+        assertThat(execute("--version")).isZero();
+        assertThat(cliOut.toString()).contains("aipulse 0.1.0");
+    }
+
+    @Test
+    void exitsTwoForAnUnknownCommand() {
+        int exit = execute("frobnicate");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(cliErr.toString()).contains("frobnicate");
+    }
+
+    @Test
+    void exitsTwoWithoutACommand() {
+        int exit = execute();
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(cliErr.toString()).contains("a command is required");
+    }
+
+    @Test
+    void exitsTwoForExtractWithoutPaths() {
+        int exit = execute("extract");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(cliErr.toString()).contains("PATH");
+        assertThat(stdout.size()).isZero();
+    }
+
+    @Test
+    void exitsTwoForAnUnknownOption() {
+        assertThat(execute("extract", "--no-such-option", SEED)).isEqualTo(2);
+    }
+
+    @Test
+    void exitsOneForExtractOfAMissingFile() {
+        int exit = execute("extract", tempDir.resolve("missing.txt").toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("missing.txt").contains("missing");
+        assertThat(stdout.size()).isZero();
+    }
+
+    @Test
+    void extractsEventsOfASeedAsJsonLinesWithTheirSource() {
+        // when
+        int exit = execute("extract", SEED);
+
+        // then
+        assertThat(exit).as("stderr: %s", stderr.toString(StandardCharsets.UTF_8)).isZero();
+        List<String> lines = lines(stdout);
+        assertThat(lines).as("a funding-news digest yields events").isNotEmpty();
+        for (String line : lines) {
+            JsonNode event = Json.read(line, JsonNode.class);
+            assertThat(event.path("source").asText()).as(line).isEqualTo("000_8e703f1bb95322d9.txt");
+            assertThat(event.path("eventId").asText()).as(line).isNotBlank();
+            assertThat(event.path("articleId").asText()).as(line).isNotBlank();
+            assertThat(event.path("type").asText()).as(line).isNotBlank();
+            assertThat(event.has("subject")).as(line).isTrue();
+        }
+    }
+
+    @Test
+    void extractsWhatItCanAndExitsOneWhenAnInputIsRefused() {
+        int exit = execute("extract", SEED, tempDir.resolve("missing.txt").toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(lines(stdout)).isNotEmpty()
+                .allSatisfy(line -> assertThat(Json.read(line, JsonNode.class).path("source").asText())
+                        .isEqualTo("000_8e703f1bb95322d9.txt"));
+    }
+
+    private int execute(String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(cliOut, true));
+        cli.setErr(new PrintWriter(cliErr, true));
+        return cli.execute(args);
+    }
+
+    private static List<String> lines(ByteArrayOutputStream out) {
+        return Arrays.stream(out.toString(StandardCharsets.UTF_8).split("\n")).filter(line -> !line.isBlank()).toList();
+    }
+}
