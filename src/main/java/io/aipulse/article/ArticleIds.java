@@ -27,8 +27,9 @@ public final class ArticleIds {
 
     static String normaliseUrl(String url) {
         String trimmed = url.strip();
+        String withScheme = trimmed.matches("(?i)^[a-z][a-z0-9+.-]*://.*") ? trimmed : "http://" + trimmed;
         try {
-            URI uri = URI.create(trimmed);
+            URI uri = URI.create(withScheme);
             String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
             String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
             String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();

@@ -49,7 +49,9 @@ public final class ArticleJson {
         this.mapper = new ObjectMapper(factory)
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // two concatenated articles in one record must be refused, not silently cut to the first
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     public byte[] write(Article article) {
@@ -62,14 +64,27 @@ public final class ArticleJson {
 
     /** Reads one JSON article. {@code now} is the ingest time, used when the article carries no date. */
     public Article read(byte[] bytes, Instant now) throws RejectedInputException {
+        return read(bytes, now, now);
+    }
+
+    /**
+     * Reads one JSON article: {@code ingestTime} is its time when it carries no date; publication dates
+     * are checked against {@code now}, the wall clock (never against a record timestamp, which the sender
+     * sets to the very date being checked).
+     */
+    public Article read(byte[] bytes, Instant now, Instant ingestTime) throws RejectedInputException {
         if (bytes == null) {
             throw new RejectedInputException("null-value", "record has no value");
         }
         limits.checkSize(bytes.length);
-        return read(Utf8.decode(bytes), now);
+        return read(Utf8.decode(bytes), now, ingestTime);
     }
 
     public Article read(String json, Instant now) throws RejectedInputException {
+        return read(json, now, now);
+    }
+
+    private Article read(String json, Instant now, Instant ingestTime) throws RejectedInputException {
         if (json.isBlank()) {
             throw new RejectedInputException("empty-body", "record body is empty");
         }
@@ -97,7 +112,7 @@ public final class ArticleJson {
                 textField(node, List.of("title"), false),
                 textField(node, List.of("summary"), false),
                 text,
-                published == null ? now : published,
+                published == null ? ingestTime : published,
                 timeSource,
                 textField(node, List.of("source"), false));
     }
@@ -150,17 +165,19 @@ public final class ArticleJson {
     }
 
     private Instant parseTime(String field, String value) throws RejectedInputException {
+        String iso = value.length() > 10 && value.charAt(10) == ' ' ? value.replaceFirst(" ", "T") : value;
         try {
-            if (value.endsWith("Z")) {
-                return Instant.parse(value);
-            }
-            if (value.length() > 19 && (value.charAt(19) == '+' || value.charAt(19) == '-' || value.contains("+"))) {
-                return OffsetDateTime.parse(value).toInstant();
-            }
-            if (value.length() > 10) {
-                return LocalDateTime.parse(value.replace(' ', 'T')).atZone(zone).toInstant();
-            }
-            return LocalDate.parse(value).atStartOfDay(zone).toInstant();
+            return OffsetDateTime.parse(iso).toInstant();
+        } catch (DateTimeParseException notWithOffset) {
+            // try the forms without an offset, in the service's zone
+        }
+        try {
+            return LocalDateTime.parse(iso).atZone(zone).toInstant();
+        } catch (DateTimeParseException notLocalDateTime) {
+            // try a plain date
+        }
+        try {
+            return LocalDate.parse(iso).atStartOfDay(zone).toInstant();
         } catch (DateTimeParseException e) {
             throw new RejectedInputException("bad-date", "field '" + field + "' is not a date: " + value);
         }

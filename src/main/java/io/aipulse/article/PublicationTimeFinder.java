@@ -43,11 +43,15 @@ public final class PublicationTimeFinder {
 
     private static boolean insideBrackets(String text, int start, int end) {
         int before = start - 1;
-        while (before >= 0 && text.charAt(before) == ' ') {
+        while (before >= 0 && Character.isWhitespace(text.charAt(before))) {
             before--;
         }
+        int after = end;
+        while (after < text.length() && Character.isWhitespace(text.charAt(after))) {
+            after++;
+        }
         return before >= 0 && (text.charAt(before) == '[' || text.charAt(before) == '【')
-                && end < text.length() && (text.charAt(end) == ']' || text.charAt(end) == '】');
+                && after < text.length() && (text.charAt(after) == ']' || text.charAt(after) == '】');
     }
 
     private Optional<ZonedDateTime> toTime(Matcher m) {

@@ -125,7 +125,7 @@ public final class EndToEndBenchmark {
         AipulseTopology topology = new AipulseTopology(topics, extractor, articleJson, settings.zone(),
                 StreamsSettings.grace(settings), settings.getDuration("dedup.retention"),
                 StreamsSettings.windowTime(settings), settings.getDuration("query.retention"), metrics);
-        KafkaStreams streams = new KafkaStreams(topology.build(), StreamsSettings.properties(settings, stateDir.toString()));
+        KafkaStreams streams = new KafkaStreams(topology.build(), StreamsSettings.properties(settings, stateDir.toString(), metrics));
         streams.start();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (streams.state() != KafkaStreams.State.RUNNING) {

@@ -3,10 +3,10 @@ package io.aipulse.query;
 import io.aipulse.stream.AggregateRecord;
 import io.aipulse.stream.AipulseTopology;
 import io.aipulse.stream.GroupKey;
+import io.aipulse.stream.GroupPartitioner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -46,7 +46,7 @@ public final class AggregateQueryService {
             return Optional.empty();
         }
         KeyQueryMetadata metadata = streams.queryMetadataForKey(AipulseTopology.RESULT_STORE,
-                GroupKey.of(query.dimension(), query.key()), Serdes.String().serializer());
+                GroupKey.of(query.dimension(), query.key()), new GroupPartitioner());
         if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
             throw new NotReady("the owner of this key is not known yet (rebalancing)");
         }

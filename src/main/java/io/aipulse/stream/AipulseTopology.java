@@ -1,5 +1,6 @@
 package io.aipulse.stream;
 
+import io.aipulse.article.Article;
 import io.aipulse.article.ArticleJson;
 import io.aipulse.extract.Event;
 import io.aipulse.extract.EventExtractor;
@@ -32,6 +33,8 @@ public final class AipulseTopology {
     public static final String WINDOW_STORE = "aggregate-windows";
     /** Every emitted aggregate by group and window start, for interactive queries. */
     public static final String RESULT_STORE = "aggregate-results";
+    /** The aggregation partition's clock: the largest record time it has seen. */
+    public static final String CLOCK_STORE = "aggregate-clock";
     public static final String WINDOW_REPARTITION = "by-window-key";
 
     static final String READ_ARTICLES = "read-articles";
@@ -46,6 +49,8 @@ public final class AipulseTopology {
     static final String EXTRACT_EVENTS = "extract-events";
     static final String WRITE_EVENTS = "write-events";
     static final String ROUTE_TO_WINDOWS = "route-to-windows";
+    static final String TICK_PER_ARTICLE = "tick-per-article";
+    static final String MERGE_TICKS = "merge-ticks";
     static final String AGGREGATE_WINDOWS = "aggregate-windows";
     static final String SPLIT_RESULTS = "split-results-";
     static final String LATE = "late";
@@ -95,6 +100,8 @@ public final class AipulseTopology {
         builder.addStateStore(seenArticlesStore());
         builder.addStateStore(windowStore());
         builder.addStateStore(resultStore());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLOCK_STORE),
+                Serdes.String(), Serdes.Long()));
 
         Map<String, KStream<String, ArticleOutcome>> outcomes = builder
                 .stream(topics.articles.name(), topics.articles.consumed(READ_ARTICLES))
@@ -107,19 +114,24 @@ public final class AipulseTopology {
                 .mapValues(ArticleOutcome::raw, Named.as(UNWRAP_REJECTED))
                 .to(topics.deadLetters.name(), topics.deadLetters.produced(WRITE_DEAD_LETTERS));
 
-        KStream<String, Event> events = outcomes.get(SPLIT_OUTCOMES + ACCEPTED)
+        KStream<String, Article> articles = outcomes.get(SPLIT_OUTCOMES + ACCEPTED)
                 .mapValues(ArticleOutcome::article, Named.as(UNWRAP_ARTICLES))
                 .processValues(() -> new ArticleDeduplicator(SEEN_ARTICLES_STORE, dedupRetention, metrics),
-                        Named.as(DEDUPLICATE_ARTICLES), SEEN_ARTICLES_STORE)
+                        Named.as(DEDUPLICATE_ARTICLES), SEEN_ARTICLES_STORE);
+        KStream<String, Event> events = articles
                 .process(() -> new EventExtraction(extractor, COMPANY_STORE, metrics), Named.as(EXTRACT_EVENTS));
         events.to(topics.events.name(), topics.events.produced(WRITE_EVENTS));
 
+        KStream<String, WindowedMention> ticks = articles
+                .mapValues(article -> WindowedMention.TICK, Named.as(TICK_PER_ARTICLE));
         Map<String, KStream<String, WindowResult>> results = events
                 .process(() -> new MentionRouter(zone, windowTime), Named.as(ROUTE_TO_WINDOWS))
+                .merge(ticks, Named.as(MERGE_TICKS))
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(WindowedMention.class))
+                        .withStreamPartitioner(new GroupPartitioner())
                         .withName(WINDOW_REPARTITION))
-                .process(() -> new WindowAggregator(WINDOW_STORE, RESULT_STORE, zone, grace, metrics),
-                        Named.as(AGGREGATE_WINDOWS), WINDOW_STORE, RESULT_STORE)
+                .process(() -> new WindowAggregator(WINDOW_STORE, RESULT_STORE, CLOCK_STORE, zone, grace, metrics),
+                        Named.as(AGGREGATE_WINDOWS), WINDOW_STORE, RESULT_STORE, CLOCK_STORE)
                 .split(Named.as(SPLIT_RESULTS))
                 .branch((key, result) -> result.isLate(), Branched.as(LATE))
                 .defaultBranch(Branched.as(AGGREGATES));

@@ -34,8 +34,9 @@ final class ArticleParser implements FixedKeyProcessor<String, byte[], ArticleOu
     public void process(FixedKeyRecord<String, byte[]> record) {
         metrics.articleConsumed();
         Instant received = Instant.ofEpochMilli(record.timestamp());
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         try {
-            Article article = json.read(record.value(), received);
+            Article article = json.read(record.value(), now, received);
             long time = article.timeSource() == TimeSource.INGEST ? record.timestamp()
                     : article.publishedAt().toEpochMilli();
             context.forward(record.withValue(ArticleOutcome.accepted(article)).withTimestamp(time));

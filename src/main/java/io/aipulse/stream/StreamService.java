@@ -45,7 +45,7 @@ public final class StreamService implements AutoCloseable {
         Topology topology = new AipulseTopology(topics, extractor, articleJson, settings.zone(),
                 StreamsSettings.grace(settings), settings.getDuration("dedup.retention"),
                 StreamsSettings.windowTime(settings), settings.getDuration("query.retention"), metrics).build();
-        KafkaStreams streams = new KafkaStreams(topology, StreamsSettings.properties(settings, stateDir));
+        KafkaStreams streams = new KafkaStreams(topology, StreamsSettings.properties(settings, stateDir, metrics));
         streams.setStateListener((newState, oldState) -> {
             LOG.info("stream state {} -> {}", oldState, newState);
             if (newState == KafkaStreams.State.RUNNING) {

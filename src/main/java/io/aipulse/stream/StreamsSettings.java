@@ -8,7 +8,6 @@ import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 
 /** Kafka Streams properties and window settings derived from the service configuration. */
 public final class StreamsSettings {
@@ -17,17 +16,22 @@ public final class StreamsSettings {
     }
 
     /**
-     * Exactly-once, the dead-letter topic as Kafka Streams' own DLQ for records that fail past our own
-     * validation (KIP-1034: the default handlers then log, write the record with the exception to the
-     * DLQ, and continue), then every {@code kafka.*} pass-through setting.
+     * Exactly-once; the dead-letter topic for records that fail past our own validation (our processing
+     * handler, and Kafka Streams' own KIP-1034 handler for deserialization); then every {@code kafka.*}
+     * pass-through setting.
      */
     public static Properties properties(Settings settings, String stateDir) {
+        return properties(settings, stateDir, StreamMetrics.none());
+    }
+
+    /** The same, with the metrics the dead-letter handler counts into. */
+    public static Properties properties(Settings settings, String stateDir, StreamMetrics metrics) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.get("application.id"));
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, settings.get("topic.dlq"));
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueProcessingExceptionHandler.class.getName());
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
+        props.put(DeadLetterProcessingHandler.METRICS_CONFIG, metrics);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueExceptionHandler.class.getName());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, settings.get("topic.replication.factor"));

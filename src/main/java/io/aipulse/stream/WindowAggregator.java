@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -17,28 +16,35 @@ import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Aggregates mentions in calendar windows. Each accepted mention updates its window and emits the new
- * aggregate (consumers see counts change). When stream time passes a window's end plus its grace
- * period, the window emits one record with {@code final: true} and leaves the working store. A mention
- * for a window that has already closed is late: it is emitted as a {@link LateRecord}, never dropped
- * silently. Every emitted aggregate is also kept in the query store for interactive queries.
+ * aggregate (consumers see counts change). When this partition's clock passes a window's end plus its
+ * grace period, the window emits one record with {@code final: true} and leaves the working store. A
+ * mention for a window that has already closed is late: it is emitted as a {@link LateRecord}, never
+ * dropped silently. Every emitted aggregate is also kept in the query store for interactive queries.
+ *
+ * <p>The clock is the largest record time this processor has seen (mentions and ticks), kept in a store:
+ * closing and lateness depend only on the records that reach this partition, in their order, so a
+ * restart or a re-run gives the same results.
  */
 final class WindowAggregator implements Processor<String, WindowedMention, String, WindowResult> {
 
-    static final Duration CLOSE_CHECK_INTERVAL = Duration.ofMinutes(1);
+    private static final String CLOCK_KEY = "clock";
 
     private final String windowStoreName;
     private final String resultStoreName;
+    private final String clockStoreName;
     private final ZoneId zone;
     private final Map<CalendarWindow, Duration> grace;
     private final StreamMetrics metrics;
     private ProcessorContext<String, WindowResult> context;
     private KeyValueStore<String, WindowState> windows;
     private WindowStore<String, AggregateRecord> results;
+    private KeyValueStore<String, Long> clock;
 
-    WindowAggregator(String windowStoreName, String resultStoreName, ZoneId zone, Map<CalendarWindow, Duration> grace,
-                     StreamMetrics metrics) {
+    WindowAggregator(String windowStoreName, String resultStoreName, String clockStoreName, ZoneId zone,
+                     Map<CalendarWindow, Duration> grace, StreamMetrics metrics) {
         this.windowStoreName = windowStoreName;
         this.resultStoreName = resultStoreName;
+        this.clockStoreName = clockStoreName;
         this.zone = zone;
         this.grace = Map.copyOf(grace);
         this.metrics = metrics;
@@ -49,18 +55,21 @@ final class WindowAggregator implements Processor<String, WindowedMention, Strin
         this.context = context;
         this.windows = context.getStateStore(windowStoreName);
         this.results = context.getStateStore(resultStoreName);
-        context.schedule(CLOSE_CHECK_INTERVAL, PunctuationType.STREAM_TIME, this::closeWindows);
+        this.clock = context.getStateStore(clockStoreName);
     }
 
     @Override
     public void process(Record<String, WindowedMention> record) {
+        long now = advanceClock(record.timestamp());
+        if (record.value().isTick()) {
+            return;
+        }
         metrics.mentionProcessed();
         WindowKey key = record.value().windowKey();
-        long streamTime = Math.max(context.currentStreamTimeMs(), record.timestamp());
         long graceEnd = key.endMillis() + grace.get(key.window()).toMillis();
-        if (graceEnd <= streamTime) {
+        if (graceEnd <= now) {
             metrics.lateRecord(key.window().isoPeriod());
-            context.forward(record.withValue(WindowResult.late(lateRecord(key, graceEnd, streamTime, record))));
+            context.forward(record.withValue(WindowResult.late(lateRecord(key, graceEnd, now, record))));
             return;
         }
         String storeKey = key.encode();
@@ -74,9 +83,20 @@ final class WindowAggregator implements Processor<String, WindowedMention, Strin
         }
     }
 
-    private void closeWindows(long streamTime) {
+    /** Moves the clock forward to {@code time} if it is later, closing the windows that passes. */
+    private long advanceClock(long time) {
+        Long current = clock.get(CLOCK_KEY);
+        if (current != null && current >= time) {
+            return current;
+        }
+        clock.put(CLOCK_KEY, time);
+        closeWindows(time);
+        return time;
+    }
+
+    private void closeWindows(long now) {
         for (CalendarWindow window : CalendarWindow.values()) {
-            long closeBefore = streamTime - grace.get(window).toMillis();
+            long closeBefore = now - grace.get(window).toMillis();
             List<KeyValue<String, WindowState>> closing = new ArrayList<>();
             try (KeyValueIterator<String, WindowState> it =
                          windows.range(WindowKey.lowest(window), WindowKey.above(window, closeBefore))) {
@@ -84,7 +104,7 @@ final class WindowAggregator implements Processor<String, WindowedMention, Strin
             }
             for (KeyValue<String, WindowState> entry : closing) {
                 WindowKey key = WindowKey.decode(entry.key);
-                emit(key, entry.value.toRecord(key, zone, true), streamTime);
+                emit(key, entry.value.toRecord(key, zone, true), now);
                 windows.delete(entry.key);
             }
         }
@@ -95,11 +115,11 @@ final class WindowAggregator implements Processor<String, WindowedMention, Strin
         context.forward(new Record<>(aggregate.outputKey(), WindowResult.of(aggregate), timestamp));
     }
 
-    private LateRecord lateRecord(WindowKey key, long graceEnd, long streamTime, Record<String, WindowedMention> record) {
+    private LateRecord lateRecord(WindowKey key, long graceEnd, long now, Record<String, WindowedMention> record) {
         Mention mention = record.value().mention();
-        return new LateRecord("window closed: record time is after window end + grace in stream time",
+        return new LateRecord("window closed: record time is after window end + grace on this partition's clock",
                 key.dimension().id(), key.key(), key.window().isoPeriod(),
-                time(key.startMillis()), time(key.endMillis()), time(graceEnd), time(streamTime),
+                time(key.startMillis()), time(key.endMillis()), time(graceEnd), time(now),
                 time(record.timestamp()), mention.eventId(), mention.articleId());
     }
 

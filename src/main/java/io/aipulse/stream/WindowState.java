@@ -88,9 +88,12 @@ public final class WindowState {
             articles.addAll(entry.articles);
             byType.merge(entry.type.name(), 1L, Long::sum);
             bySubject.merge(entry.subject, 1L, Long::sum);
-            if (entry.type == EventType.FUNDING && entry.hasAmount) {
-                fundingMin += entry.cnyMin;
-                fundingMax = fundingMax == null || entry.cnyMax == null ? null : fundingMax + entry.cnyMax;
+            if (entry.type == EventType.FUNDING) {
+                // min is a lower bound (an unknown amount adds at least 0); max is unknown as soon as
+                // one round's amount is unknown or open-ended
+                fundingMin += entry.hasAmount ? entry.cnyMin : 0;
+                fundingMax = fundingMax == null || !entry.hasAmount || entry.cnyMax == null
+                        ? null : fundingMax + entry.cnyMax;
             }
         }
         List<AggregateRecord.SubjectCount> top = bySubject.entrySet().stream()

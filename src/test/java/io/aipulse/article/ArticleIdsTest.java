@@ -57,9 +57,6 @@ class ArticleIdsTest {
     }
 
     @Test
-    @Disabled("bug: ArticleIds.normaliseUrl (article/ArticleIds.java:28-39) strips 'www.' from the URI host only; a "
-            + "link without scheme has no host, so 'www.thepaper.cn/n/1' keeps its www. and gets another id than "
-            + "'http://www.thepaper.cn/n/1'")
     void normalisesASchemelessLinkWithWwwLikeTheSameLinkWithScheme() {
         // a 链接: header may well be written without scheme; it is still the same page
         assertThat(ArticleIds.of("www.thepaper.cn/n/1", "x")).isEqualTo(ArticleIds.of("http://www.thepaper.cn/n/1", "x"));

@@ -81,9 +81,6 @@ class ArticleSourcesTest {
     }
 
     @Test
-    @Disabled("bug: ArticleSources.readStdin (article/ArticleSources.java:76-79) falls back to JSON lines only when "
-            + "the whole input is not JSON, but ArticleJson accepts trailing content (no FAIL_ON_TRAILING_TOKENS), so "
-            + "`produce -` of JSON lines sends the first article and silently drops the rest")
     void readsJsonLinesFromStandardInput() {
         assertThat(readStdin("{\"text\":\"一\"}\n{\"text\":\"二\"}\n")).extracting(item -> item.article().text())
                 .containsExactly("一", "二");

@@ -57,9 +57,6 @@ class PublicationTimeFinderTest {
     }
 
     @Test
-    @Disabled("bug: PublicationTimeFinder.insideBrackets (article/PublicationTimeFinder.java:44-51) skips spaces "
-            + "between '[' and the stamp but not between the stamp and ']', so '[ 2021/9/9 23:12:07 ]' is taken as "
-            + "the publication time")
     void ignoresBracketedStampsWithSpacesInsideTheBrackets() {
         // the class skips spaces between '[' and the stamp, so a padded wire stamp is meant to be skipped too
         assertThat(finder.find("比特币快讯 [ 2021/9/9 23:12:07 ] 哈希率")).isEmpty();

@@ -451,9 +451,6 @@ class AipulseTopologyTest {
     }
 
     @Test
-    @Disabled("bug: ArticleParser.process (stream/ArticleParser.java:36-38) checks the publication date against the "
-            + "record timestamp, which producers set to the publication time, so a 2100 article passes, moves stream "
-            + "time to 2100 and makes every later article late; check against wall-clock time instead")
     void refusesAnArticleDatedInTheFutureEvenWhenItsRecordTimestampIsItsPublicationTime() {
         // given a feed that follows the producer convention: record timestamp = publication time
         start(Map.of());
@@ -479,7 +476,7 @@ class AipulseTopologyTest {
     void sendsAnArticleTheExtractorFailsOnToTheDeadLetterTopicWithTheServiceSettings() {
         // given the topology run with the service's own Kafka Streams settings (exactly-once, DLQ handlers)
         Settings settings = SettingsLoader.load(null, Map.of(), Map.of());
-        start(Map.of(), StreamsSettings.properties(settings, stateDir.toString()));
+        start(Map.of(), StreamsSettings.properties(settings, stateDir.toString(), metrics));
         Article failing = article("failing", "2023-07-26T09:00+08:00", LineEventExtractor.FAIL);
 
         // when the extractor throws on one article, and a valid article follows
@@ -490,10 +487,13 @@ class AipulseTopologyTest {
         List<TestRecord<String, byte[]>> dead = deadLetters.readRecordsToList();
         assertThat(dead).extracting(TestRecord::key).containsExactly("failing");
         assertThat(dead.get(0).value()).isEqualTo(articleJson.write(failing));
-        // with Kafka Streams' own error headers (KIP-1034)
-        assertThat(header(dead.get(0), "__streams.errors.exception")).isEqualTo(IllegalStateException.class.getName());
-        assertThat(header(dead.get(0), "__streams.errors.message")).isEqualTo("extractor failed on article failing");
-        assertThat(header(dead.get(0), "__streams.errors.topic")).isEqualTo(topics.articles.name());
+        // with the reason headers refused input has, and the exception
+        assertThat(header(dead.get(0), DeadLetters.REASON_HEADER)).isEqualTo("processing-error");
+        assertThat(header(dead.get(0), DeadLetters.MESSAGE_HEADER))
+                .isEqualTo(IllegalStateException.class.getName() + ": extractor failed on article failing");
+        assertThat(header(dead.get(0), "aipulse.error.source")).startsWith(topics.articles.name() + "-0@");
+        // counted like every dead letter
+        assertThat(metrics.deadLetterReasons).containsExactly("processing-error");
         // and the stream went on with the next article
         assertThat(events.readValuesToList()).extracting(Event::articleId).containsExactly("valid");
     }

@@ -116,6 +116,20 @@ class WindowStateTest {
     }
 
     @Test
+    void leavesTheFundingMaximumUnknownWhenARoundHasNoAmount() {
+        // given one round with an amount and one whose amount the article does not give
+        state.add(funding("e1", "a1", "甲", 5_000_000L, 5_000_000L));
+        state.add(mention("e2", "a2", FUNDING, "乙", "2023-07-26"));
+
+        // when
+        AggregateRecord record = state.toRecord(DAY, SHANGHAI, false);
+
+        // then the minimum is still a lower bound and the maximum is unknown, not 0
+        assertThat(record.fundingCnyMin()).isEqualTo(5_000_000L);
+        assertThat(record.fundingCnyMax()).isNull();
+    }
+
+    @Test
     void ignoresAmountsOfOtherEventTypes() {
         state.add(new Mention("e1", "a1", EventType.INVESTMENT, "甲", "2023-07-26", 7_000_000L, 7_000_000L, true));
 
