@@ -8,7 +8,6 @@ import io.aipulse.metrics.ServiceMetrics;
 import io.aipulse.stream.StreamService;
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
-import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * The stream application with its metrics and HTTP endpoints, started and closed together. Shared by
@@ -33,11 +32,11 @@ final class ServiceRuntime implements AutoCloseable {
         StreamService service = StreamService.start(settings, knowledge, Assembly.extractor(settings, knowledge),
                 Assembly.articleJson(settings), new MicrometerStreamMetrics(metrics.registry()),
                 settings.get("state.dir", ""), metrics::bindStreams);
+        metrics.watchState(service.streams());
         HttpEndpoints http;
         try {
             http = new HttpEndpoints(settings.get("http.bind"), settings.getInt("http.port"), metrics.registry(),
-                    () -> new HttpEndpoints.Health(service.state().name(),
-                            service.state() == KafkaStreams.State.RUNNING));
+                    () -> HttpEndpoints.Health.of(service.state()));
             http.start();
         } catch (IOException | RuntimeException e) {
             service.close();
