@@ -2,6 +2,7 @@ package io.aipulse.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -11,8 +12,11 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The Prometheus registry with its binders: JVM, process, and Kafka Streams (plus its embedded clients),
  * all tagged {@code application}. Kafka Streams metrics bind when the instance becomes RUNNING, when its
- * tasks and stores exist (the binder rescans every 60 s for metrics that appear later); everything bound
- * is closed on shutdown.
+ * tasks and stores exist; the binder rescans every {@link #KAFKA_METRICS_REFRESH} for metrics that appear
+ * later (a partition's consumer lag exists only after its first fetch). Everything bound is closed on
+ * shutdown.
  *
  * <p>Meters the registry refuses (same name, other tag keys) are counted in
  * {@code aipulse_meter_registration_failures_total} and logged once per name, instead of vanishing.
@@ -31,12 +36,16 @@ public final class ServiceMetrics implements AutoCloseable {
     public static final String STREAM_STATE = "aipulse.stream.state";
     public static final String REGISTRATION_FAILURES = "aipulse.meter.registration.failures";
 
+    /** How often the Kafka binder looks for new Kafka metrics (Micrometer's default: 60 s). */
+    static final Duration KAFKA_METRICS_REFRESH = Duration.ofSeconds(10);
+
     private static final Logger LOG = LoggerFactory.getLogger(ServiceMetrics.class);
 
     private final PrometheusMeterRegistry registry;
     private final JvmGcMetrics gcMetrics;
     private final Set<String> refusedNames = ConcurrentHashMap.newKeySet();
     private KafkaStreamsMetrics streamsMetrics;
+    private ScheduledExecutorService kafkaMetricsRefresh;
     private KafkaStreams watched;
 
     public ServiceMetrics(String application) {
@@ -87,7 +96,12 @@ public final class ServiceMetrics implements AutoCloseable {
     /** Binds (once) the Kafka Streams metrics of a RUNNING instance. */
     public synchronized void bindStreams(KafkaStreams streams) {
         if (streamsMetrics == null) {
-            streamsMetrics = new KafkaStreamsMetrics(streams);
+            kafkaMetricsRefresh = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "aipulse-kafka-metrics");
+                thread.setDaemon(true);
+                return thread;
+            });
+            streamsMetrics = new KafkaStreamsMetrics(streams, Tags.empty(), kafkaMetricsRefresh, KAFKA_METRICS_REFRESH);
             streamsMetrics.bindTo(registry);
         }
     }
@@ -96,6 +110,7 @@ public final class ServiceMetrics implements AutoCloseable {
     public synchronized void close() {
         if (streamsMetrics != null) {
             streamsMetrics.close();
+            kafkaMetricsRefresh.shutdownNow();
         }
         gcMetrics.close();
         registry.close();
