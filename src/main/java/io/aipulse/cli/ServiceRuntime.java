@@ -8,6 +8,7 @@ import io.aipulse.metrics.ServiceMetrics;
 import io.aipulse.stream.StreamService;
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * The stream application with its metrics and HTTP endpoints, started and closed together. Shared by
@@ -36,7 +37,8 @@ final class ServiceRuntime implements AutoCloseable {
         HttpEndpoints http;
         try {
             http = new HttpEndpoints(settings.get("http.bind"), settings.getInt("http.port"), metrics.registry(),
-                    () -> HttpEndpoints.Health.of(service.state()));
+                    () -> new HttpEndpoints.Health(service.state().name(),
+                            service.state() == KafkaStreams.State.RUNNING));
             http.start();
         } catch (IOException | RuntimeException e) {
             service.close();

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -88,16 +89,20 @@ public final class HttpEndpoints implements AutoCloseable {
     /** The state the health checks report: ready to serve, and alive (a restart would not help). */
     public record Health(String state, boolean ready, boolean live) {
 
-        /** A state that is alive exactly when it is ready. */
+        private static final Set<String> DEAD_STATES = Set.of(KafkaStreams.State.NOT_RUNNING.name(),
+                KafkaStreams.State.PENDING_ERROR.name(), KafkaStreams.State.ERROR.name());
+
+        /**
+         * Liveness from the name of a {@link KafkaStreams.State}: alive unless NOT_RUNNING, PENDING_ERROR or
+         * ERROR.
+         */
         public Health(String state, boolean ready) {
-            this(state, ready, ready);
+            this(state, ready, !DEAD_STATES.contains(state));
         }
 
-        /** Readiness and liveness of a Kafka Streams instance in this state. */
+        /** Readiness (RUNNING) and liveness of a Kafka Streams instance in this state. */
         public static Health of(KafkaStreams.State state) {
-            boolean live = state != KafkaStreams.State.NOT_RUNNING && state != KafkaStreams.State.PENDING_ERROR
-                    && state != KafkaStreams.State.ERROR;
-            return new Health(state.name(), state == KafkaStreams.State.RUNNING, live);
+            return new Health(state.name(), state == KafkaStreams.State.RUNNING);
         }
     }
 }

@@ -27,6 +27,8 @@ class HttpEndpointsTest {
         assertThat(health.ready()).isEqualTo(state == KafkaStreams.State.RUNNING);
         assertThat(health.live()).isEqualTo(state != KafkaStreams.State.NOT_RUNNING
                 && state != KafkaStreams.State.PENDING_ERROR && state != KafkaStreams.State.ERROR);
+        assertThat(new HttpEndpoints.Health(state.name(), state == KafkaStreams.State.RUNNING))
+                .as("the constructor ServiceRuntime uses").isEqualTo(health);
     }
 
     @Test
