@@ -37,6 +37,7 @@ final class ServiceRuntime implements AutoCloseable {
         StreamService service = StreamService.start(settings, knowledge, Assembly.extractor(settings, knowledge),
                 Assembly.articleJson(settings), new MicrometerStreamMetrics(metrics.registry()),
                 settings.get("state.dir", ""), metrics::bindStreams);
+        metrics.watchState(service.streams());
         HttpEndpoints http;
         try {
             http = new HttpEndpoints(settings.get("http.bind"), settings.getInt("http.port"), metrics.registry(),

@@ -8,13 +8,22 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * The service's HTTP face: {@code /metrics} (Prometheus text format) and {@code /health} (200 while the
- * stream is RUNNING, 503 otherwise, with the state as JSON). Other handlers can be added before start.
+ * The service's HTTP face: {@code /metrics} (Prometheus text format) and the health checks, each
+ * answering JSON with the Kafka Streams state:
+ * <ul>
+ *   <li>{@code /health} and {@code /health/ready}: readiness, 200 while the stream is RUNNING, 503
+ *       otherwise (starting, rebalancing, shutting down, failed);</li>
+ *   <li>{@code /health/live}: liveness, 200 unless the stream has stopped or failed (NOT_RUNNING,
+ *       PENDING_ERROR, ERROR), when only a restart helps.</li>
+ * </ul>
+ * Other handlers can be added before start.
  */
 public final class HttpEndpoints implements AutoCloseable {
 
@@ -33,9 +42,15 @@ public final class HttpEndpoints implements AutoCloseable {
         server.createContext("/metrics", exchange -> respond(exchange, 200,
                 "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
         server.createContext("/health", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            if (!path.equals("/health") && !path.equals("/health/ready") && !path.equals("/health/live")) {
+                respond(exchange, 404, "text/plain; charset=utf-8", "not found\n");
+                return;
+            }
             Health current = health.get();
-            respond(exchange, current.ready() ? 200 : 503, "application/json",
-                    "{\"status\":\"" + (current.ready() ? "UP" : "DOWN") + "\",\"state\":\"" + current.state() + "\"}");
+            boolean up = path.equals("/health/live") ? current.live() : current.ready();
+            respond(exchange, up ? 200 : 503, "application/json",
+                    "{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"state\":\"" + current.state() + "\"}");
         });
     }
 
@@ -71,7 +86,23 @@ public final class HttpEndpoints implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    /** The state /health reports. */
-    public record Health(String state, boolean ready) {
+    /** The state the health checks report: ready to serve, and alive (a restart would not help). */
+    public record Health(String state, boolean ready, boolean live) {
+
+        private static final Set<String> DEAD_STATES = Set.of(KafkaStreams.State.NOT_RUNNING.name(),
+                KafkaStreams.State.PENDING_ERROR.name(), KafkaStreams.State.ERROR.name());
+
+        /**
+         * Liveness from the name of a {@link KafkaStreams.State}: alive unless NOT_RUNNING, PENDING_ERROR or
+         * ERROR.
+         */
+        public Health(String state, boolean ready) {
+            this(state, ready, !DEAD_STATES.contains(state));
+        }
+
+        /** Readiness (RUNNING) and liveness of a Kafka Streams instance in this state. */
+        public static Health of(KafkaStreams.State state) {
+            return new Health(state.name(), state == KafkaStreams.State.RUNNING);
+        }
     }
 }

@@ -1,5 +1,8 @@
 package io.aipulse.metrics;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -9,22 +12,56 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Prometheus registry with its binders: JVM, process, and Kafka Streams (plus its embedded clients),
  * all tagged {@code application}. Kafka Streams metrics bind when the instance becomes RUNNING, when its
- * tasks and stores exist; everything bound is closed on shutdown.
+ * tasks and stores exist; the binder rescans every {@link #KAFKA_METRICS_REFRESH} for metrics that appear
+ * later (a partition's consumer lag exists only after its first fetch). Everything bound is closed on
+ * shutdown.
+ *
+ * <p>Meters the registry refuses (same name, other tag keys) are counted in
+ * {@code aipulse_meter_registration_failures_total} and logged once per name, instead of vanishing.
  */
 public final class ServiceMetrics implements AutoCloseable {
 
+    public static final String STREAM_STATE = "aipulse.stream.state";
+    public static final String REGISTRATION_FAILURES = "aipulse.meter.registration.failures";
+
+    /** How often the Kafka binder looks for new Kafka metrics (Micrometer's default: 60 s). */
+    static final Duration KAFKA_METRICS_REFRESH = Duration.ofSeconds(10);
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceMetrics.class);
+
     private final PrometheusMeterRegistry registry;
     private final JvmGcMetrics gcMetrics;
+    private final Set<String> refusedNames = ConcurrentHashMap.newKeySet();
     private KafkaStreamsMetrics streamsMetrics;
+    private ScheduledExecutorService kafkaMetricsRefresh;
+    private KafkaStreams watched;
 
     public ServiceMetrics(String application) {
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().commonTags("application", application);
+        registry.config().meterFilter(new StateStoreTags());
+        Counter failures = Counter.builder(REGISTRATION_FAILURES)
+                .description("Meters the Prometheus registry refused (same name, other tag keys); they are missing "
+                        + "from /metrics")
+                .register(registry);
+        registry.config().onMeterRegistrationFailed((id, reason) -> {
+            failures.increment();
+            if (refusedNames.add(id.getName())) {
+                LOG.warn("meter {} {} is not exported: {}", id.getName(), id.getTags(), reason);
+            }
+        });
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ClassLoaderMetrics().bindTo(registry);
@@ -38,10 +75,33 @@ public final class ServiceMetrics implements AutoCloseable {
         return registry;
     }
 
+    /**
+     * Exports the instance's state from now on, before it is RUNNING: {@code aipulse_stream_state{state}}
+     * is 1 for the current {@link KafkaStreams.State} and 0 for the others.
+     */
+    public synchronized void watchState(KafkaStreams streams) {
+        if (watched != null) {
+            return;
+        }
+        watched = streams;
+        for (KafkaStreams.State state : KafkaStreams.State.values()) {
+            Gauge.builder(STREAM_STATE, streams, s -> s.state() == state ? 1 : 0)
+                    .description("1 for the current state of the Kafka Streams instance, 0 for the others")
+                    .tag("state", state.name())
+                    .strongReference(true)
+                    .register(registry);
+        }
+    }
+
     /** Binds (once) the Kafka Streams metrics of a RUNNING instance. */
     public synchronized void bindStreams(KafkaStreams streams) {
         if (streamsMetrics == null) {
-            streamsMetrics = new KafkaStreamsMetrics(streams);
+            kafkaMetricsRefresh = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "aipulse-kafka-metrics");
+                thread.setDaemon(true);
+                return thread;
+            });
+            streamsMetrics = new KafkaStreamsMetrics(streams, Tags.empty(), kafkaMetricsRefresh, KAFKA_METRICS_REFRESH);
             streamsMetrics.bindTo(registry);
         }
     }
@@ -50,6 +110,7 @@ public final class ServiceMetrics implements AutoCloseable {
     public synchronized void close() {
         if (streamsMetrics != null) {
             streamsMetrics.close();
+            kafkaMetricsRefresh.shutdownNow();
         }
         gcMetrics.close();
         registry.close();

@@ -1,0 +1,66 @@
+package io.aipulse.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class HttpEndpointsTest {
+
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @ParameterizedTest
+    @EnumSource(KafkaStreams.State.class)
+    void readyOnlyWhenRunningAliveUnlessStoppedOrFailed(KafkaStreams.State state) {
+        HttpEndpoints.Health health = HttpEndpoints.Health.of(state);
+
+        assertThat(health.state()).isEqualTo(state.name());
+        assertThat(health.ready()).isEqualTo(state == KafkaStreams.State.RUNNING);
+        assertThat(health.live()).isEqualTo(state != KafkaStreams.State.NOT_RUNNING
+                && state != KafkaStreams.State.PENDING_ERROR && state != KafkaStreams.State.ERROR);
+        assertThat(new HttpEndpoints.Health(state.name(), state == KafkaStreams.State.RUNNING))
+                .as("the constructor ServiceRuntime uses").isEqualTo(health);
+    }
+
+    @Test
+    void healthEndpointsAnswerFromTheCurrentStateAndMetricsServesTheRegistry() throws Exception {
+        AtomicReference<KafkaStreams.State> state = new AtomicReference<>(KafkaStreams.State.REBALANCING);
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.counter("aipulse.test.counter").increment();
+        try (HttpEndpoints http = new HttpEndpoints("127.0.0.1", 0, registry, () -> HttpEndpoints.Health.of(state.get()))) {
+            http.start();
+
+            assertThat(get(http, "/health").statusCode()).isEqualTo(503);
+            assertThat(get(http, "/health/ready").statusCode()).isEqualTo(503);
+            assertThat(get(http, "/health/live").statusCode()).isEqualTo(200);
+            assertThat(get(http, "/health/ready").body()).contains("\"status\":\"DOWN\"", "\"state\":\"REBALANCING\"");
+
+            state.set(KafkaStreams.State.RUNNING);
+            assertThat(get(http, "/health").statusCode()).isEqualTo(200);
+            assertThat(get(http, "/health/ready").body()).contains("\"status\":\"UP\"", "\"state\":\"RUNNING\"");
+
+            state.set(KafkaStreams.State.ERROR);
+            assertThat(get(http, "/health/live").statusCode()).isEqualTo(503);
+            assertThat(get(http, "/health").statusCode()).isEqualTo(503);
+
+            assertThat(get(http, "/health/other").statusCode()).isEqualTo(404);
+            HttpResponse<String> metrics = get(http, "/metrics");
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body()).contains("aipulse_test_counter_total 1.0");
+        }
+    }
+
+    private HttpResponse<String> get(HttpEndpoints http, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

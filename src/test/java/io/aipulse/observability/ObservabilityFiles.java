@@ -1,0 +1,151 @@
+package io.aipulse.observability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The repository's observability files as the tests read them: the Grafana dashboard's queries, the
+ * alert rules, docker-compose.yml. Paths are relative to the project directory (Maven runs tests there).
+ */
+public final class ObservabilityFiles {
+
+    public static final Path ROOT = Path.of("").toAbsolutePath();
+    public static final Path DASHBOARD = ROOT.resolve("config/grafana/dashboards/aipulse.json");
+    public static final Path DATASOURCES = ROOT.resolve("config/grafana/provisioning/datasources/prometheus.yml");
+    public static final Path DASHBOARD_PROVIDERS = ROOT.resolve("config/grafana/provisioning/dashboards/aipulse.yml");
+    public static final Path PROMETHEUS_LOCAL = ROOT.resolve("config/prometheus/prometheus.yml");
+    public static final Path PROMETHEUS_COMPOSE = ROOT.resolve("config/prometheus/prometheus.compose.yml");
+    public static final Path ALERTS = ROOT.resolve("config/prometheus/alerts.yml");
+    public static final Path COMPOSE = ROOT.resolve("docker-compose.yml");
+
+    /**
+     * How the tests turn a dashboard query into plain PromQL: Grafana replaces these variables before it
+     * sends a query, Prometheus does not know them. {@code $__rate_interval} is at least four scrape
+     * intervals in Grafana; 1m covers that for the test's 1 s scrapes and the stack's 5 s ones.
+     * {@code $__range} is the dashboard's time range (default: last hour). {@code $application} is the
+     * dashboard's variable, "All" = {@code .*}.
+     */
+    public static final Map<String, String> GRAFANA_VARIABLES = orderedMap(
+            "$__rate_interval", "1m",
+            "$__interval", "15s",
+            "$__range", "1h",
+            "${application}", ".*",
+            "$application", ".*");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    private ObservabilityFiles() {
+    }
+
+    /** One query of one dashboard panel. */
+    public record PanelQuery(String panel, String refId, String expr, boolean instant) {
+
+        /** The query with Grafana's variables replaced (see {@link #GRAFANA_VARIABLES}). */
+        public String promql() {
+            return substitute(expr);
+        }
+
+        @Override
+        public String toString() {
+            return "panel '" + panel + "' query " + refId + ": " + expr;
+        }
+    }
+
+    /** One alerting rule. */
+    public record AlertRule(String name, String expr) {
+    }
+
+    public static JsonNode dashboard() {
+        return readJson(DASHBOARD);
+    }
+
+    /** Every panel query of the dashboard, rows' nested panels included. */
+    public static List<PanelQuery> dashboardQueries() {
+        List<PanelQuery> queries = new ArrayList<>();
+        collect(dashboard().path("panels"), queries);
+        return queries;
+    }
+
+    private static void collect(JsonNode panels, List<PanelQuery> queries) {
+        for (JsonNode panel : panels) {
+            for (JsonNode target : panel.path("targets")) {
+                queries.add(new PanelQuery(panel.path("title").asText(), target.path("refId").asText(),
+                        target.path("expr").asText(), target.path("instant").asBoolean(false)));
+            }
+            collect(panel.path("panels"), queries);
+        }
+    }
+
+    /** Every panel of the dashboard that is not a row, rows' nested panels included. */
+    public static List<JsonNode> dashboardPanels() {
+        List<JsonNode> result = new ArrayList<>();
+        collectPanels(dashboard().path("panels"), result);
+        return result;
+    }
+
+    private static void collectPanels(JsonNode panels, List<JsonNode> result) {
+        for (JsonNode panel : panels) {
+            if (!"row".equals(panel.path("type").asText())) {
+                result.add(panel);
+            }
+            collectPanels(panel.path("panels"), result);
+        }
+    }
+
+    public static List<AlertRule> alertRules() {
+        List<AlertRule> rules = new ArrayList<>();
+        for (JsonNode group : readYaml(ALERTS).path("groups")) {
+            for (JsonNode rule : group.path("rules")) {
+                rules.add(new AlertRule(rule.path("alert").asText(rule.path("record").asText()),
+                        rule.path("expr").asText()));
+            }
+        }
+        return rules;
+    }
+
+    public static String substitute(String expr) {
+        String result = expr;
+        for (Map.Entry<String, String> variable : GRAFANA_VARIABLES.entrySet()) {
+            result = result.replace(variable.getKey(), variable.getValue());
+        }
+        return result;
+    }
+
+    public static JsonNode readJson(Path file) {
+        try {
+            return JSON.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static JsonNode readYaml(Path file) {
+        try {
+            return YAML.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static YAMLMapper yaml() {
+        return YAML;
+    }
+
+    private static Map<String, String> orderedMap(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(map);
+    }
+}
