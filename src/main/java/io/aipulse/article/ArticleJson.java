@@ -16,7 +16,9 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Articles as JSON: reads what users send ({@code .json}/{@code .jsonl} files, or records on the input
@@ -36,10 +38,12 @@ public final class ArticleJson {
     private final ObjectMapper mapper;
     private final ZoneId zone;
     private final InputLimits limits;
+    private final PublicationTimeFinder urlDates;
 
     public ArticleJson(ZoneId zone, InputLimits limits) {
         this.zone = zone;
         this.limits = limits;
+        this.urlDates = new PublicationTimeFinder(zone);
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(limits.maxJsonDepth())
@@ -102,6 +106,13 @@ public final class ArticleJson {
         String url = textField(node, URL_FIELDS, false);
         Instant published = publishedAt(node);
         TimeSource timeSource = published == null ? TimeSource.INGEST : timeSource(node);
+        if (published == null) {
+            Optional<ZonedDateTime> urlDay = urlDates.findInUrl(url);
+            if (urlDay.isPresent()) {
+                published = urlDay.get().toInstant();
+                timeSource = TimeSource.URL;
+            }
+        }
         if (published != null) {
             limits.checkPublished(published, now);
         }

@@ -21,6 +21,10 @@ public final class PublicationTimeFinder {
             "(?<![\\d\\[])((?:19|20)\\d{2})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?"
                     + "[\\sT]{0,3}(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?![\\d\\]])");
 
+    /** A date as news sites put it in a path: /2023-10-23/, /2023/10/23/, /20231023/, t20231023_123.html. */
+    private static final Pattern URL_DATE = Pattern.compile(
+            "(?<=[/_\\-a-z])((?:19|20)\\d{2})([-/_]?)(0[1-9]|1[0-2])\\2(0[1-9]|[12]\\d|3[01])(?=[/_.\\-?#]|$)");
+
     private final ZoneId zone;
 
     public PublicationTimeFinder(ZoneId zone) {
@@ -39,6 +43,28 @@ public final class PublicationTimeFinder {
             }
         }
         return Optional.empty();
+    }
+
+    /** The publication day in a URL, at local midnight; only the path is read, never the host. */
+    public Optional<ZonedDateTime> findInUrl(String url) {
+        if (url == null || url.isBlank()) {
+            return Optional.empty();
+        }
+        int schemeEnd = url.indexOf("://");
+        int pathStart = url.indexOf('/', schemeEnd < 0 ? 0 : schemeEnd + 3);
+        if (pathStart < 0) {
+            return Optional.empty();
+        }
+        Matcher m = URL_DATE.matcher(url.substring(pathStart));
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(3)),
+                    Integer.parseInt(m.group(4))).atStartOfDay(zone));
+        } catch (java.time.DateTimeException notADate) {
+            return Optional.empty();
+        }
     }
 
     private static boolean insideBrackets(String text, int start, int end) {

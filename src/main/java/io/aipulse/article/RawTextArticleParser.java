@@ -48,17 +48,20 @@ public final class RawTextArticleParser {
         if (fields.body.isBlank()) {
             throw new RejectedInputException("empty-text", "article has no text");
         }
-        Instant published;
-        TimeSource timeSource;
+        Instant published = now;
+        TimeSource timeSource = TimeSource.INGEST;
         Optional<ZonedDateTime> stamp = fields.date == null
                 ? timeFinder.find(text) : timeFinder.find(fields.date).or(() -> timeFinder.find(text));
+        Optional<ZonedDateTime> urlDay = timeFinder.findInUrl(fields.url);
         if (stamp.isPresent()) {
             published = stamp.get().toInstant();
             timeSource = TimeSource.TEXT;
+        } else if (urlDay.isPresent()) {
+            published = urlDay.get().toInstant();
+            timeSource = TimeSource.URL;
+        }
+        if (timeSource != TimeSource.INGEST) {
             limits.checkPublished(published, now);
-        } else {
-            published = now;
-            timeSource = TimeSource.INGEST;
         }
         String id = ArticleIds.of(fields.url, fields.body);
         return new Article(id, fields.url, fields.title, null, fields.body, published, timeSource, sourceName);

@@ -30,6 +30,26 @@ class PublicationTimeFinderTest {
         assertThat(finder.find(text)).map(ZonedDateTime::toOffsetDateTime).contains(OffsetDateTime.parse(expected));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "https://example.com/news/ai-weekly-2023-10-23            | 2023-10-23",
+            "http://www.xinhuanet.com/tech/2024-01/31/c_1130066.htm  | ",
+            "https://www.gov.cn/zhengce/2024/01/31/content_123.htm   | 2024-01-31",
+            "https://36kr.com/p/20231023/2481234                     | 2023-10-23",
+            "http://www.stats.gov.cn/sj/zxfb/202401/t20240117_1946624.html | 2024-01-17",
+            "https://news.example.com/a/12345.html                   | ",
+            "https://20231023.example.com/news                       | ",
+            "https://example.com/p/2023-13-45                        | "})
+    void findsThePublicationDayInAUrlPath(String url, String expectedDay) {
+        Optional<ZonedDateTime> day = finder.findInUrl(url);
+        if (expectedDay == null) {
+            assertThat(day).isEmpty();
+        } else {
+            assertThat(day).map(d -> d.toLocalDate().toString()).contains(expectedDay);
+            assertThat(day.get().toLocalTime()).isEqualTo(java.time.LocalTime.MIDNIGHT);
+        }
+    }
+
     @Test
     void takesTheFirstStamp() {
         assertThat(finder.find("2023-08-01 18:42 首发，2023-08-02 09:00 更新"))

@@ -188,4 +188,18 @@ class RawTextArticleParserTest {
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void takesThePublicationDayFromTheLinkWhenTheTextHasNoStamp() throws RejectedInputException {
+        // given a digest whose only date is in its link
+        String raw = "标题: 周报\n链接: https://example.com/news/ai-weekly-2023-10-23\n总结: 某公司完成融资。\n";
+
+        // when
+        Article article = new RawTextArticleParser(java.time.ZoneId.of("Asia/Shanghai"), InputLimits.defaults())
+                .parse("weekly.txt", raw, java.time.Instant.parse("2026-11-24T00:00:00Z"));
+
+        // then the day of the link is the publication day, and the article says where it came from
+        assertThat(article.timeSource()).isEqualTo(TimeSource.URL);
+        assertThat(article.publishedAt()).isEqualTo(java.time.Instant.parse("2023-10-22T16:00:00Z"));
+    }
 }
