@@ -1,45 +1,420 @@
 package io.aipulse.extract;
 
 import io.aipulse.article.Article;
+import io.aipulse.article.clean.CleanText;
+import io.aipulse.article.clean.TextCleaner;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * First, deliberately simple extractor (funding rounds only). The extraction issue replaces it.
+ * The extraction engine: cleaning ({@link TextCleaner}), one dictionary pass over the gazetteers
+ * ({@link Knowledge}), pattern rules around trigger words for the twelve event types, then dates,
+ * amounts, sector and city per spec/EVENTS.md, and one event per happening. Thread-safe once built.
  */
 public final class RuleBasedExtractor implements EventExtractor {
 
-    private static final Pattern FUNDING = Pattern.compile(
-            "([\\p{IsHan}A-Za-z0-9 ]{2,12}?)(?:宣布)?完成(?:了)?([^，。,]{0,16}?)融资");
+    private static final Pattern EVENT_PLACE = Pattern.compile("在([\\p{IsHan}]{2,4}?)(?:举办|举行|召开|发布|推出)");
 
+    private final Knowledge knowledge;
     private final ExtractionSettings settings;
+    private final TextCleaner cleaner = new TextCleaner();
+    private final AmountParser amounts;
+    private final OrgFinder orgFinder;
 
     public RuleBasedExtractor(Knowledge knowledge, ExtractionSettings settings) {
+        this.knowledge = knowledge;
         this.settings = settings;
+        this.amounts = new AmountParser(settings.cnyPerUnit());
+        this.orgFinder = new OrgFinder(knowledge);
     }
 
     @Override
     public List<Event> extract(Article article, CompanyDirectory overrides) {
-        List<Event> events = new ArrayList<>();
-        Matcher m = FUNDING.matcher(article.fullText());
-        String date = article.publishedOn(settings.zone()).toString();
-        while (m.find()) {
-            String subject = m.group(1).trim();
-            String id = UUID.nameUUIDFromBytes((article.id() + "|FUNDING|" + subject)
-                    .getBytes(StandardCharsets.UTF_8)).toString();
-            if (events.stream().anyMatch(e -> e.eventId().equals(id))) {
-                continue;
+        CleanText clean = cleaner.clean(article.fullText());
+        ArticleExtraction run = new ArticleExtraction(knowledge, settings, amounts, orgFinder, overrides, article,
+                clean);
+        List<Candidate> found = run.run();
+        List<Candidate> kept = new ArrayList<>();
+        for (Candidate c : found) {
+            run.date(c);
+            if (!c.background) {
+                kept.add(c);
             }
-            Company company = overrides.find(subject).orElse(null);
-            events.add(new Event(id, article.id(), EventType.FUNDING, subject, List.of(), null, date,
-                    DateSource.ARTICLE, company == null ? "general" : company.sector(),
-                    company == null ? "unknown" : company.city(), company == null ? null : company.country(),
-                    null, Round.UNDISCLOSED, null, m.group(), null));
+        }
+        List<List<Candidate>> groups = merge(kept);
+        List<Event> events = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
+        for (List<Candidate> g : groups) {
+            Event e = toEvent(article, run, g, overrides == null ? CompanyDirectory.empty() : overrides);
+            if (e != null && ids.add(e.eventId())) {
+                events.add(e);
+            }
         }
         return events;
+    }
+
+    // ------------------------------------------------------------------ one happening, one event
+
+    private static List<List<Candidate>> merge(List<Candidate> candidates) {
+        List<List<Candidate>> groups = new ArrayList<>();
+        for (Candidate c : candidates) {
+            List<Candidate> into = null;
+            for (List<Candidate> g : groups) {
+                Candidate h = g.get(0);
+                if (h.type != c.type || !sameOrg(h.name(), c.name())) {
+                    continue;
+                }
+                if (c.type == EventType.IPO && h.stage != c.stage) {
+                    continue;
+                }
+                if (c.type == EventType.FUNDING && distinctRounds(g, c)) {
+                    continue;
+                }
+                into = g;
+                break;
+            }
+            if (into == null) {
+                into = new ArrayList<>();
+                groups.add(into);
+            }
+            into.add(c);
+        }
+        return groups;
+    }
+
+    private static boolean distinctRounds(List<Candidate> g, Candidate c) {
+        if (c.round == null || c.round == Round.UNDISCLOSED) {
+            return false;
+        }
+        for (Candidate h : g) {
+            if (h.round != null && h.round != Round.UNDISCLOSED && h.round != c.round) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String key(String name) {
+        return Knowledge.normalise(Names.canonical(name));
+    }
+
+    static boolean sameOrg(String a, String b) {
+        String x = key(a);
+        String y = key(b);
+        if (x.equals(y)) {
+            return true;
+        }
+        String shorter = x.length() <= y.length() ? x : y;
+        String longer = x.length() <= y.length() ? y : x;
+        return shorter.length() >= 2 && longer.contains(shorter);
+    }
+
+    // ------------------------------------------------------------------ building the event
+
+    private Event toEvent(Article article, ArticleExtraction run, List<Candidate> group, CompanyDirectory overrides) {
+        Candidate primary = group.get(0);
+        for (Candidate c : group) {
+            if (c.dateStrength > primary.dateStrength) {
+                primary = c;
+            }
+        }
+        // subject: the most reliable mention, then the longest name
+        Candidate named = group.get(0);
+        for (Candidate c : group) {
+            int a = rank(c);
+            int b = rank(named);
+            if (a > b || (a == b && c.name().length() > named.name().length())) {
+                named = c;
+            }
+        }
+        String subject = named.name();
+        OrgMention mention = named.subject;
+        Company company = mention.company();
+        Company live = overrides.find(company != null ? company.name() : subject).orElse(null);
+        if (live == null && company == null) {
+            live = knowledge.company(subject).orElse(null);
+        }
+        Company registry = live != null ? live : company;
+        if (registry != null && !mention.place()) {
+            subject = registry.name();
+        }
+
+        Amount amount = null;
+        for (Candidate c : group) {
+            if (c.amount != null && (amount == null || amount.approximate() && !c.amount.approximate())) {
+                amount = c.amount;
+            }
+        }
+        Round round = null;
+        for (Candidate c : group) {
+            if (c.round != null && (round == null || round == Round.UNDISCLOSED)) {
+                round = c.round;
+            }
+        }
+        if (primary.type == EventType.FUNDING && round == null) {
+            round = Round.UNDISCLOSED;
+        }
+        String product = primary.product;
+        List<String> counterparties = primary.counterparties;
+        for (Candidate c : group) {
+            if (product == null && c.product != null) {
+                product = c.product;
+            }
+            if (c.counterparties.size() > counterparties.size()) {
+                counterparties = c.counterparties;
+            }
+        }
+        String namedName = named.name();
+        counterparties = counterparties.stream().filter(n -> !sameOrg(n, namedName)).distinct().toList();
+
+        String sector = sector(run, group, registry);
+        String[] place = place(run, group, mention, registry);
+
+        String date = primary.date == null ? null : primary.date.toString();
+        DateSource dateSource = switch (primary.dateStrength) {
+            case Candidate.DATE_OWN, Candidate.DATE_ITEM -> DateSource.EVENT;
+            case Candidate.DATE_ARTICLE -> DateSource.ARTICLE;
+            default -> DateSource.UNKNOWN;
+        };
+        IpoStage stage = primary.type == EventType.IPO ? primary.stage : null;
+        String idKey = article.id() + "|" + primary.type + "|" + key(subject) + "|"
+                + (stage != null ? stage : "") + "|" + (primary.type == EventType.FUNDING && round != Round.UNDISCLOSED
+                ? round : "");
+        String eventId = UUID.nameUUIDFromBytes(idKey.getBytes(StandardCharsets.UTF_8)).toString();
+        return new Event(eventId, article.id(), primary.type, subject, counterparties, product, date, dateSource,
+                sector, place[0], place[1], amount, primary.type == EventType.FUNDING ? round : null, stage,
+                evidence(run, primary), null);
+    }
+
+    private static int rank(Candidate c) {
+        if (c.subjectName != null) {
+            return OrgMention.LEGAL;
+        }
+        return c.subject.source();
+    }
+
+    private static String evidence(ArticleExtraction run, Candidate c) {
+        Segmenter.Sentence s = run.sentences().get(c.sentence);
+        String t = run.text();
+        int from = Math.max(s.datelineEnd, Math.min(c.clauseStart, c.subject.start() >= s.start
+                ? c.subject.start() : c.clauseStart));
+        if (c.trigger - from > 160) {
+            from = c.trigger - 160;
+        }
+        int to = Math.min(s.end, Math.max(c.clauseEnd, c.triggerEnd));
+        if (to - c.triggerEnd > 120) {
+            to = c.triggerEnd + 120;
+        }
+        String e = t.substring(Math.max(s.start, from), Math.max(Math.max(s.start, from), to)).strip();
+        while (!e.isEmpty() && "，,。；;：: ".indexOf(e.charAt(0)) >= 0) {
+            e = e.substring(1);
+        }
+        return e;
+    }
+
+    // ------------------------------------------------------------------ sector
+
+    private static final String AMBIGUOUS = "?";
+
+    private String sector(ArticleExtraction run, List<Candidate> group, Company registry) {
+        EventType type = group.get(0).type;
+        String modelSector = null;
+        for (Candidate c : group) {
+            if (c.modelSector != null) {
+                modelSector = c.modelSector;
+                break;
+            }
+        }
+        String about = score(run, aboutSpans(group));
+        String sentence = score(run, sentenceSpans(run, group));
+        String item = score(run, itemSpans(run, group));
+        String reg = registry == null || registry.sector() == null ? null : registry.sector();
+        List<String> order = switch (type) {
+            case MODEL_RELEASE -> list(modelSector, about, sentence, "foundation-models");
+            case PRODUCT_LAUNCH -> list(modelSector, about, sentence, reg, item, "general");
+            case FUNDING -> list(about, sentence, reg, item, "general");
+            case INVESTMENT -> list(reg, sentence, "general");
+            case ACQUISITION -> list(targetSector(group), about, sentence, reg, "general");
+            case IPO, SETBACK, PERSONNEL -> list(reg, sentence, item, "general");
+            case POLICY -> list(policySector(run, group), "general");
+            case PARTNERSHIP, RESEARCH -> list(sentence, item, reg, "general");
+            case REPORT -> list(about, sentence, item, "general");
+        };
+        for (String s : order) {
+            if (s == null) {
+                continue;
+            }
+            if (s.equals(AMBIGUOUS)) {
+                return order.get(order.size() - 1);
+            }
+            return s;
+        }
+        return "general";
+    }
+
+    private static List<String> list(String... s) {
+        List<String> out = new ArrayList<>();
+        for (String x : s) {
+            out.add(x);
+        }
+        return out;
+    }
+
+    private String targetSector(List<Candidate> group) {
+        for (Candidate c : group) {
+            for (String t : c.counterparties) {
+                Optional<Company> co = knowledge.company(t);
+                if (co.isPresent() && co.get().sector() != null) {
+                    return co.get().sector();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final Pattern SECURITY = Pattern.compile("安全|监管|治理|伦理|管理办法|暂行办法|合规|风险|管理规定");
+
+    private String policySector(ArticleExtraction run, List<Candidate> group) {
+        for (Candidate c : group) {
+            String title = c.product != null ? c.product
+                    : run.text().substring(Math.max(0, c.aboutStart), Math.max(0, c.aboutEnd));
+            if (SECURITY.matcher(title).find()) {
+                return "security-governance";
+            }
+            String s = score(run, List.of(new int[] {c.aboutStart, c.aboutEnd}));
+            if (s != null && !s.equals(AMBIGUOUS) && !s.equals("foundation-models") && !s.equals("compute-chips")
+                    && !s.equals("general")) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static List<int[]> aboutSpans(List<Candidate> group) {
+        List<int[]> spans = new ArrayList<>();
+        for (Candidate c : group) {
+            if (c.aboutStart >= 0 && c.aboutEnd > c.aboutStart) {
+                spans.add(new int[] {c.aboutStart, c.aboutEnd});
+            }
+        }
+        return spans;
+    }
+
+    private static List<int[]> sentenceSpans(ArticleExtraction run, List<Candidate> group) {
+        List<int[]> spans = new ArrayList<>();
+        Set<Integer> seen = new LinkedHashSet<>();
+        for (Candidate c : group) {
+            if (seen.add(c.sentence)) {
+                Segmenter.Sentence s = run.sentences().get(c.sentence);
+                spans.add(new int[] {s.datelineEnd, s.end});
+            }
+        }
+        return spans;
+    }
+
+    private static List<int[]> itemSpans(ArticleExtraction run, List<Candidate> group) {
+        List<int[]> spans = new ArrayList<>();
+        Set<Integer> seen = new LinkedHashSet<>();
+        List<Segmenter.Sentence> all = run.sentences();
+        for (Candidate c : group) {
+            Segmenter.Sentence s = all.get(c.sentence);
+            for (int k = Math.max(0, c.sentence - 2); k < all.size() && k <= c.sentence + 3; k++) {
+                Segmenter.Sentence n = all.get(k);
+                if (n.item == s.item && n.paragraph == s.paragraph && seen.add(k)) {
+                    spans.add(new int[] {n.datelineEnd, n.end});
+                }
+            }
+        }
+        return spans;
+    }
+
+    /** The sector whose keywords weigh most in the spans; AMBIGUOUS when many sectors compete; null if none. */
+    private static String score(ArticleExtraction run, List<int[]> spans) {
+        Map<String, Integer> weights = new HashMap<>();
+        Set<Long> counted = new java.util.HashSet<>();
+        for (int[] span : spans) {
+            for (Knowledge.Hit h : OrgFinder.hitsIn(run.hits(), span[0], span[1])) {
+                if (h.term().kind() != Knowledge.Kind.SECTOR) {
+                    continue;
+                }
+                long id = ((long) h.start() << 32) | h.end();
+                if (!counted.add(id ^ h.term().sector().hashCode())) {
+                    continue;
+                }
+                weights.merge(h.term().sector(), h.term().weight(), Integer::sum);
+            }
+        }
+        if (weights.isEmpty()) {
+            return null;
+        }
+        String best = null;
+        int top = 0;
+        int second = 0;
+        for (Map.Entry<String, Integer> e : weights.entrySet()) {
+            int w = e.getValue();
+            if (w > top || (w == top && best != null && e.getKey().compareTo(best) < 0)) {
+                second = Math.max(second, top);
+                top = w;
+                best = e.getKey();
+            } else if (w > second) {
+                second = w;
+            }
+        }
+        if (weights.size() >= 3 && top < 2 * second) {
+            return AMBIGUOUS;
+        }
+        return best;
+    }
+
+    // ------------------------------------------------------------------ city and country
+
+    private String[] place(ArticleExtraction run, List<Candidate> group, OrgMention mention, Company registry) {
+        String city = null;
+        String country = null;
+        for (Candidate c : group) {
+            if (c.subject.textCity() != null && sameOrg(c.name(), mention.name())) {
+                city = c.subject.textCity();
+                break;
+            }
+        }
+        for (Candidate c : group) {
+            if (c.subject.textCountry() != null && sameOrg(c.name(), mention.name())) {
+                country = c.subject.textCountry();
+                break;
+            }
+        }
+        if (city == null && registry != null && registry.city() != null && !registry.city().equals("unknown")) {
+            city = registry.city();
+        }
+        if (city == null && country == null) {
+            // where the organisation held its launch: the weakest clue
+            for (Candidate c : group) {
+                Segmenter.Sentence s = run.sentences().get(c.sentence);
+                Matcher m = EVENT_PLACE.matcher(run.text()).region(c.subject.end(), Math.min(s.end, c.trigger + 4));
+                if (m.find() && m.start() - c.subject.end() <= 6) {
+                    Optional<String> slug = knowledge.cityByName(m.group(1));
+                    if (slug.isPresent()) {
+                        city = slug.get();
+                        break;
+                    }
+                }
+            }
+        }
+        if (country == null && city != null && !city.equals("national")) {
+            country = knowledge.countryOfCity(city);
+        }
+        if (country == null && registry != null) {
+            country = registry.country();
+        }
+        return new String[] {city == null ? "unknown" : city, country};
     }
 }

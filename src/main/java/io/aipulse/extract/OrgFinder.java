@@ -1,0 +1,390 @@
+package io.aipulse.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the organisations of one sentence: registry names and aliases (from the article's single
+ * dictionary pass), legal and institutional names by their suffix (杭州力文所生物科技有限公司,
+ * 门头沟区人民政府, 上海人形机器人制造业创新中心), and names introduced by a descriptor
+ * ("AI 安全公司 Protect AI", "创业公司“灵奥科技”"). Media inside a "据 X 报道" dateline are left out.
+ */
+final class OrgFinder {
+
+    /** Suffixes that end an organisation's name whatever precedes them. */
+    private static final Pattern STRONG_SUFFIX = Pattern.compile(
+            "股份有限公司|有限责任公司|有限公司|\\(有限合伙\\)|集团|研究院|研究所|实验室|大学|学院|研究中心|创新中心"
+            + "|委员会|管委会|办公厅|人民政府|网信办|联盟|协会|学会|基金会|出版社|银行|证券|资本|基金|医院|交易所");
+    /** Suffixes of government bodies, accepted only after a place name (北京市经济和信息化局). */
+    private static final Pattern GOV_SUFFIX = Pattern.compile("局|厅|委|办|部|署|政府|中心");
+
+    /** Descriptor + Latin name: "AI 安全公司 Protect AI", "平台 Crunchbase". */
+    private static final Pattern DESCRIBED_LATIN = Pattern.compile(
+            "(?:公司|企业|平台|机构|厂商|独角兽|品牌|团队|巨头|开发商|制造商|供应商|服务商|提供商|媒体|网站|社区|研究所|实验室|协会|组织)"
+            + "\\s?[“\"]?([A-Za-z][A-Za-z0-9.&'+-]*(?:\\s[A-Z0-9][A-Za-z0-9.&'+-]*){0,3})[”\"]?");
+    /** Descriptor + quoted Chinese name: 公司“力文所”. */
+    private static final Pattern DESCRIBED_QUOTED = Pattern.compile(
+            "(?:公司|企业|平台|机构|厂商|独角兽|品牌|团队|创业公司|初创公司)\\s?“([^”“]{2,12})”");
+    /** Latin name right before a verb or adverb: "Graft 宣布". */
+    private static final Pattern LATIN_BEFORE_VERB = Pattern.compile(
+            "(?<![A-Za-z0-9.\\-“《])([A-Z][A-Za-z0-9.&'+-]*(?:\\s[A-Z0-9][A-Za-z0-9.&'+-]*){0,3})\\s?"
+            + "(?=宣布|正式|近日|日前|今日|推出|发布|完成|获得|获|上线|开源|公布|与|和|计划|将|已|也|表示|称|预计|预测|发表|官宣|在|用|于|公司)");
+
+    /** Characters and words after which a name starts (cut the run after the last of them). */
+    private static final String[] STOP_WORDS = {
+        "的", "在", "由", "是", "为", "对", "向", "从", "被", "把", "让", "给", "于", "据", "经", "并", "但", "而",
+        "即", "将", "已", "也", "都", "还", "等", "以", "后", "旗下", "公司", "企业", "机构", "平台", "联合",
+        "宣布", "表示", "显示", "包括", "例如", "比如", "来自", "通过", "基于", "了", "有", "个", "家", "和", "与",
+        "及", "助力", "推动", "支持", "促成", "引进", "培育", "建成", "成立", "打造", "成为", "作为", "针对", "多家",
+        "这", "该", "其", "各", "前", "原", "任", "上", "下", "中", "到", "至", "或", "又", "再", "才", "就"};
+
+    /** Names that are descriptions, not organisations. */
+    private static final Set<String> GENERIC = Set.of(
+            "公司", "本公司", "该公司", "子公司", "母公司", "上市公司", "创业公司", "初创公司", "科技公司", "互联网公司",
+            "国内", "国外", "全球", "我国", "中国", "企业", "用户", "他们", "我们", "大家", "业内", "行业", "双方",
+            "官方", "研究人员", "团队", "国家", "政府", "地方政府", "市政府", "重点实验室", "实验室", "研究院", "大学",
+            "高校", "银行", "证券", "基金", "资本", "集团", "联盟", "协会", "人工智能", "头部企业", "巨头");
+
+    private final Knowledge knowledge;
+
+    OrgFinder(Knowledge knowledge) {
+        this.knowledge = knowledge;
+    }
+
+    /**
+     * Organisations in {@code [from, to)}, left to right, not overlapping.
+     *
+     * @param hits the article's dictionary hits, sorted by start
+     */
+    List<OrgMention> find(String text, List<Knowledge.Hit> hits, int from, int to) {
+        List<OrgMention> out = new ArrayList<>();
+        // 1. registry names: longest first, no overlaps
+        List<Knowledge.Hit> orgHits = new ArrayList<>();
+        List<Knowledge.Hit> places = new ArrayList<>();
+        for (Knowledge.Hit h : hitsIn(hits, from, to)) {
+            if (h.term().kind() == Knowledge.Kind.ORG) {
+                orgHits.add(h);
+            } else if (h.term().kind() == Knowledge.Kind.CITY || h.term().kind() == Knowledge.Kind.DISTRICT
+                    || h.term().kind() == Knowledge.Kind.COUNTRY) {
+                places.add(h);
+            }
+        }
+        orgHits.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
+                : Integer.compare(b.end() - b.start(), a.end() - a.start()));
+        for (Knowledge.Hit h : orgHits) {
+            if (h.end() - h.start() < 2 || overlaps(out, h.start(), h.end())) {
+                continue;
+            }
+            if (longerOrgCovers(orgHits, h)) {
+                continue;
+            }
+            out.add(new OrgMention(h.start(), h.end(), h.term().company().name(), h.term().company(), null, null,
+                    OrgMention.REGISTRY, false));
+        }
+        // 2. legal and institutional names by suffix
+        legalNames(text, from, to, places, out, STRONG_SUFFIX, false);
+        legalNames(text, from, to, places, out, GOV_SUFFIX, true);
+        // 3. described names
+        Matcher m = DESCRIBED_QUOTED.matcher(text).region(from, to);
+        while (m.find()) {
+            addNamed(out, text, m.start(1), m.end(1), OrgMention.DESCRIPTOR);
+        }
+        m = DESCRIBED_LATIN.matcher(text).region(from, to);
+        while (m.find()) {
+            int s = m.start(1);
+            int e = trimLatin(text, s, m.end(1));
+            if (e - s >= 2 && !commonLatin(text.substring(s, e))) {
+                addNamed(out, text, s, e, OrgMention.DESCRIPTOR);
+            }
+        }
+        m = LATIN_BEFORE_VERB.matcher(text).region(from, to);
+        while (m.find()) {
+            int s = m.start(1);
+            int e = trimLatin(text, s, m.end(1));
+            if (e - s >= 2 && !commonLatin(text.substring(s, e)) && !isModel(hits, s, e)) {
+                addNamed(out, text, s, e, OrgMention.FALLBACK);
+            }
+        }
+        out.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        // 4. what the text says about where they are
+        List<OrgMention> placed = new ArrayList<>(out.size());
+        for (OrgMention o : out) {
+            placed.add(locate(text, o, places, hits));
+        }
+        return placed;
+    }
+
+    /** Registry entry for a name the text gives, trying the name and its stripped form. */
+    Company lookup(String name) {
+        return knowledge.company(name).orElse(null);
+    }
+
+    private static boolean longerOrgCovers(List<Knowledge.Hit> orgHits, Knowledge.Hit h) {
+        for (Knowledge.Hit o : orgHits) {
+            if (o != h && o.start() <= h.start() && o.end() >= h.end() && o.end() - o.start() > h.end() - h.start()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static List<Knowledge.Hit> hitsIn(List<Knowledge.Hit> hits, int from, int to) {
+        int lo = 0;
+        int hi = hits.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (hits.get(mid).start() < from) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        List<Knowledge.Hit> out = new ArrayList<>();
+        for (int i = lo; i < hits.size() && hits.get(i).start() < to; i++) {
+            if (hits.get(i).end() <= to) {
+                out.add(hits.get(i));
+            }
+        }
+        return out;
+    }
+
+    private static boolean overlaps(List<OrgMention> out, int s, int e) {
+        for (OrgMention o : out) {
+            if (s < o.end() && e > o.start()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isModel(List<Knowledge.Hit> hits, int s, int e) {
+        for (Knowledge.Hit h : hitsIn(hits, s, e + 12)) {
+            if (h.term().kind() == Knowledge.Kind.MODEL && h.start() == s) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int trimLatin(String text, int s, int e) {
+        while (e > s && (text.charAt(e - 1) == ' ' || text.charAt(e - 1) == '.' || text.charAt(e - 1) == '-')) {
+            e--;
+        }
+        return e;
+    }
+
+    private static final Set<String> COMMON_LATIN = Set.of(
+            "AI", "AIGC", "GPU", "CPU", "NPU", "CEO", "CTO", "COO", "CFO", "CMO", "API", "App", "APP", "IT", "LLM",
+            "LLMs", "AGI", "VR", "AR", "XR", "PC", "AIPC", "SaaS", "PaaS", "IaaS", "MaaS", "B", "C", "To B", "ToB",
+            "NLP", "CV", "IPO", "GitHub", "Token", "Transformer", "RISC-V", "ARM", "X86", "Linux", "H100", "A100",
+            "AI Infra", "DPU", "Web3", "NPC", "CAD", "CAE", "WAIC", "Pre-A", "A轮", "HBM", "GPT", "Agent", "AI PC");
+
+    private static boolean commonLatin(String name) {
+        return COMMON_LATIN.contains(name) || name.length() < 2 || name.chars().allMatch(Character::isDigit)
+                || name.matches("[A-Z]\\d+.*|\\d.*");
+    }
+
+    private void addNamed(List<OrgMention> out, String text, int s, int e, int source) {
+        if (overlaps(out, s, e)) {
+            return;
+        }
+        String surface = text.substring(s, e).trim();
+        if (GENERIC.contains(surface)) {
+            return;
+        }
+        Company c = lookup(surface);
+        String name = c != null ? c.name() : Names.canonical(surface);
+        if (name.length() < 2) {
+            return;
+        }
+        out.add(new OrgMention(s, e, name, c, null, null, c != null ? OrgMention.REGISTRY : source, false));
+    }
+
+    private void legalNames(String text, int from, int to, List<Knowledge.Hit> places, List<OrgMention> out,
+                            Pattern suffix, boolean needsPlace) {
+        Matcher m = suffix.matcher(text).region(from, to);
+        while (m.find()) {
+            int sufStart = m.start();
+            int end = m.end();
+            // 股份有限公司 after 科技 etc: extend over a following legal suffix chain
+            if (overlapsInside(out, sufStart, end)) {
+                continue;
+            }
+            int left = sufStart;
+            int limit = Math.max(from, sufStart - 24);
+            while (left > limit) {
+                char c = text.charAt(left - 1);
+                if (isNameChar(c)) {
+                    left--;
+                } else if ((c == ')' || c == '）') ) {
+                    int open = -1;
+                    for (int k = left - 2; k >= Math.max(limit, left - 7); k--) {
+                        if (text.charAt(k) == '(' || text.charAt(k) == '（') {
+                            open = k;
+                            break;
+                        }
+                    }
+                    if (open >= limit) {
+                        left = open;
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            if (left >= sufStart) {
+                continue;
+            }
+            // a place name inside the run starts the name (助力上海人形机器人...创新中心)
+            int placeStart = -1;
+            for (Knowledge.Hit p : places) {
+                if (p.start() >= left && p.end() <= sufStart && p.term().kind() != Knowledge.Kind.COUNTRY) {
+                    placeStart = p.start();
+                    break;
+                }
+                if (p.start() >= left && p.end() <= sufStart && p.term().kind() == Knowledge.Kind.COUNTRY
+                        && text.startsWith("中国", p.start())) {
+                    placeStart = p.start();
+                    break;
+                }
+            }
+            if (placeStart < 0) {
+                int nat = text.substring(left, sufStart).indexOf("国家");
+                if (nat >= 0) {
+                    placeStart = left + nat;
+                }
+            }
+            int start;
+            if (placeStart >= 0) {
+                start = placeStart;
+                int cut = lastStop(text, start, sufStart, true);
+                if (cut > start) {
+                    start = cut;
+                }
+            } else {
+                if (needsPlace) {
+                    continue;
+                }
+                start = lastStop(text, left, sufStart, false);
+            }
+            // registry names inside the span: the longest one gives the company
+            if (end - start < 3) {
+                continue;
+            }
+            String surface = text.substring(start, end);
+            String core = text.substring(start, sufStart);
+            if (core.length() < 2 || GENERIC.contains(surface) || GENERIC.contains(core) || core.endsWith("的")
+                    || core.startsWith("该") || core.startsWith("这") || core.startsWith("某")) {
+                continue;
+            }
+            // swallow overlapping registry mentions that lie inside this longer name
+            Company inner = null;
+            for (int i = out.size() - 1; i >= 0; i--) {
+                OrgMention o = out.get(i);
+                if (o.start() >= start && o.end() <= end && o.source() == OrgMention.REGISTRY) {
+                    if (inner == null) {
+                        inner = o.company();
+                    }
+                    out.remove(i);
+                } else if (o.start() < end && o.end() > start) {
+                    inner = null;
+                    start = -1;
+                    break;
+                }
+            }
+            if (start < 0) {
+                continue;
+            }
+            Names.Parsed parsed = Names.parseLegal(surface, knowledge);
+            Company c = lookup(surface);
+            if (c == null) {
+                c = lookup(parsed.name());
+            }
+            if (c == null) {
+                c = inner;
+            }
+            String name = c != null ? c.name() : parsed.name();
+            if (name.length() < 2) {
+                continue;
+            }
+            out.add(new OrgMention(start, end, name, c, parsed.city(), null,
+                    c != null ? OrgMention.REGISTRY : OrgMention.LEGAL, false));
+        }
+    }
+
+    private static boolean overlapsInside(List<OrgMention> out, int s, int e) {
+        for (OrgMention o : out) {
+            if (o.start() <= s && o.end() >= e) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isNameChar(char c) {
+        return Character.isIdeographic(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
+                || (c >= '0' && c <= '9');
+    }
+
+    /** Position after the last stop word in {@code [from, to)}, or {@code from}. */
+    private static int lastStop(String text, int from, int to, boolean strongOnly) {
+        String run = text.substring(from, to);
+        int best = 0;
+        for (String w : STOP_WORDS) {
+            if (strongOnly && !(w.equals("的") || w.equals("旗下") || w.equals("联合"))) {
+                continue;
+            }
+            int i = run.lastIndexOf(w);
+            if (i >= 0 && i + w.length() > best && i + w.length() < run.length()) {
+                best = i + w.length();
+            }
+        }
+        return from + best;
+    }
+
+    /** Adds what the text says about the organisation's place: a legal prefix, a descriptor before it. */
+    private OrgMention locate(String text, OrgMention o, List<Knowledge.Hit> places, List<Knowledge.Hit> hits) {
+        String city = o.textCity();
+        String country = o.textCountry();
+        // the name starts with a city or district (institutions and governments)
+        if (city == null) {
+            for (Knowledge.Hit p : places) {
+                if (p.start() == o.start() && p.term().kind() != Knowledge.Kind.COUNTRY
+                        && (o.company() == null || o.source() != OrgMention.REGISTRY)) {
+                    city = p.term().city();
+                    break;
+                }
+            }
+        }
+        // a place right before a descriptor before the name: 伦敦 AI 初创公司 X / 加拿大信息技术服务公司 CGI
+        if (city == null && country == null) {
+            for (Knowledge.Hit p : hitsIn(hits, Math.max(0, o.start() - 16), o.start())) {
+                Knowledge.Kind kind = p.term().kind();
+                if (kind != Knowledge.Kind.CITY && kind != Knowledge.Kind.COUNTRY && kind != Knowledge.Kind.DISTRICT) {
+                    continue;
+                }
+                String between = text.substring(p.end(), o.start());
+                if (descriptorOnly(between)) {
+                    if (kind == Knowledge.Kind.COUNTRY) {
+                        country = p.term().country();
+                    } else {
+                        city = p.term().city();
+                    }
+                }
+            }
+        }
+        return o.withText(city, country);
+    }
+
+    private static final Pattern DESCRIPTOR_TAIL = Pattern.compile(
+            "[\\p{IsHan}A-Za-z0-9 ]{0,12}(?:公司|企业|平台|机构|厂商|创业公司|初创公司|独角兽|巨头|实验室|团队|集团)\\s?[“\"]?");
+
+    private static boolean descriptorOnly(String between) {
+        return between.length() <= 14 && DESCRIPTOR_TAIL.matcher(between).matches()
+                && !between.contains("的") && !between.contains("在");
+    }
+}
