@@ -1054,6 +1054,10 @@ final class ArticleExtraction {
     /** Co-actors after "联合"/"与": counterparties of a joint release. */
     private List<String> partners(int si, OrgMention subject, int trigger) {
         List<String> out = new ArrayList<>();
+        Segmenter.Sentence s = sentences.get(si);
+        if (subject.start() < s.start || subject.end() > trigger) {
+            return out;
+        }
         String between = text.substring(subject.end(), trigger);
         if (!(between.contains("联合") || between.contains("与") || between.contains("和") || between.contains("携手"))) {
             return out;

@@ -399,6 +399,9 @@ public final class RuleBasedExtractor implements EventExtractor {
             // where the organisation held its launch: the weakest clue
             for (Candidate c : group) {
                 Segmenter.Sentence s = run.sentences().get(c.sentence);
+                if (c.subject.start() < s.start || c.subject.end() >= Math.min(s.end, c.trigger + 4)) {
+                    continue;
+                }
                 Matcher m = EVENT_PLACE.matcher(run.text()).region(c.subject.end(), Math.min(s.end, c.trigger + 4));
                 if (m.find() && m.start() - c.subject.end() <= 6) {
                     Optional<String> slug = knowledge.cityByName(m.group(1));
