@@ -36,7 +36,7 @@ final class ArticleExtraction {
             "(?:全资收购|收购|并购|买下|吞并)(?!案|价|方|潮|传闻|失败|计划|对象|标的)");
     private static final Pattern ACQ_PASSIVE = Pattern.compile("被([^，。；被]{1,20}?)(?:全资)?(?:收购|并购)");
     private static final Pattern RELEASE = Pattern.compile(
-            "(发布并开源|发布|推出|上线|开源|公布|公开|官宣|亮相|开放|首发|揭晓|上架|提供下载|问世|面世|部署)了?");
+            "(发布并开源|发布|推出|上线|开源|公布|公开|官宣|亮相|开放|首发|揭晓|上架|提供下载|问世|面世)了?");
     private static final Pattern POLICY_TITLE = Pattern.compile(
             "(?:印发|出台|颁布|发布|公布|推出|制定|下发|发出)(?:了|的)?[^，。；]{0,12}?《([^》]{2,80})》");
     private static final Pattern POLICY_PLAIN = Pattern.compile(
@@ -54,7 +54,7 @@ final class ArticleExtraction {
             + "|合伙人|院长|主任|总监|VP|President)");
     private static final Pattern RESEARCH = Pattern.compile(
             "(?:发表|发布|公布|提交)了?[^，。；]{0,12}?(?:论文|研究成果|研究结果|实验结果|模拟结果|最新成果)"
-            + "|实现了?[^，。；]{0,16}?(?:突破|准确预报|新纪录)|取得了?[^，。；]{0,10}?(?:突破|重大进展|重要进展)"
+            + "|实现了?[^，。；]{0,16}?(?:突破|准确预报|新纪录)"
             + "|刷新[^，。；]{0,12}?纪录|登上[^，。；]{0,6}?《?(?:Nature|Science|自然|科学|Cell)"
             + "|(?:精度|准确率|准确度)[^，。；]{0,10}?(?:提高|提升)了|提交在[^，。；]{0,10}?(?:预印本|arXiv|ArXiv)");
     private static final Pattern REPORT_BY = Pattern.compile(
@@ -67,10 +67,13 @@ final class ArticleExtraction {
     private static final Pattern SETBACK = Pattern.compile(
             "(停工停产|停工|停产|裁员|倒闭|关停|破产|暂停运营|暂停服务|解散|清算|爆雷|退市|下架|被罚|罚款|终止合作|收购失败|融资失败)");
 
-    private static final Pattern FUTURE = Pattern.compile("将于|即将|计划|准备|拟|有望|或将|预计|何时|尚未|还没|没有|不会|打算|希望");
+    private static final Pattern FUTURE = Pattern.compile("将于|即将|计划|准备|拟|有望|或将|预计|何时|尚未|还没|没有|不会|打算|希望|推迟");
+    private static final Pattern OPINION = Pattern.compile("认为|表示|指出|透露|觉得|坦言|直言|强调|称,|称，|看来");
+    private static final Pattern ADJECTIVE_AFTER = Pattern.compile(
+            "^(?:大?模型|社区|软件|项目|架构|生态|操作系统|的|式|版本|协议|力量|代码|框架|数据|平台|合作|共享|领域|世界)");
     private static final Pattern BACKGROUND = Pattern.compile("此前|曾经|曾|一度|早在|当年|历史上|多年前|这些年|过去|以往|先后");
     private static final Pattern AGGREGATE = Pattern.compile("累计|总额|总计|共计|连续|先后|融资前|总融资|合计");
-    private static final Pattern MODEL_HEAD = Pattern.compile("模型|GPT|LLM|Llama|LLaMA");
+    private static final Pattern MODEL_HEAD = Pattern.compile("模型(?:产品|系列)?|GPT|LLM|Llama|LLaMA");
     private static final Pattern PRODUCT_HEAD = Pattern.compile(
             "平台|工具|功能|产品|应用|App|APP|app|助手|集群|服务|系统|芯片|社区|机器人|终端|手机|电脑|PC|眼镜|方案|引擎"
             + "|框架|数据集|插件|客户端|软件|硬件|设备|网站|小程序|智能体|Agent|API|接口|游戏|版本|汽车|车型|工厂");
@@ -87,7 +90,8 @@ final class ArticleExtraction {
     private static final Pattern COREF = Pattern.compile(
             "该公司|这家公司|该企业|这家企业|该平台|该机构|这家|该团队|相关研究|该研究|研究团队|这样的|该初创公司|其|公司");
     private static final Pattern ADVERBS_ONLY = Pattern.compile(
-            "^(?:\\s|正式|近日|日前|宣布|已经|已|也|还|随后|同时|此外|目前|今日|今天|近期|再次|又|并且|并|而|还将|则|更是|悄然|“|”)*$");
+            "^(?:\\s|正式|近日|日前|宣布|已经|已|也|还|随后|同时|此外|目前|今日|今天|近期|再次|又|并且|并|而|还将|则|更是|悄然|“|”"
+            + "|在|于|今年|去年|前年|同年|年|月|日|号|初|底|末|中旬|上旬|下旬|\\d)*$");
     private static final Pattern PERSON_AFTER = Pattern.compile(
             "^\\s?(?:原|前|现任|联合创始人|创始人|CEO|CTO|COO|CFO|CMO|董事长|总裁|首席|副总裁|总经理|合伙人|院长|分析师|旗下|员工|研究员|专家|教授|科学家|董事|高管)");
     private static final Pattern INVESTOR_AFTER = Pattern.compile("^\\s?(?:领投|跟投|参投|等投资|投资方|联合领投|追加投资|的投资|投资的|等机构)");
@@ -180,6 +184,21 @@ final class ArticleExtraction {
         return hits;
     }
 
+    /** Spans of the organisation names recognised in the sentences that overlap {@code [from, to)}. */
+    List<int[]> orgSpans(int from, int to) {
+        List<int[]> out = new ArrayList<>();
+        for (int si = 0; si < sentences.size(); si++) {
+            Segmenter.Sentence s = sentences.get(si);
+            if (s.end <= from || s.start >= to || !orgCache.containsKey(si)) {
+                continue;
+            }
+            for (OrgMention o : orgCache.get(si)) {
+                out.add(new int[] {o.start(), o.end()});
+            }
+        }
+        return out;
+    }
+
     // ------------------------------------------------------------------ anchor, dates
 
     /** Without a publication date: the latest explicit dated day or month of the text, up to the ingest day. */
@@ -224,6 +243,10 @@ final class ArticleExtraction {
             if (o.isKind("media") && type != EventType.REPORT) {
                 continue;
             }
+            if (o.source() == OrgMention.FALLBACK && (type == EventType.REPORT || type == EventType.RESEARCH
+                    || type == EventType.PERSONNEL || type == EventType.POLICY || type == EventType.INVESTMENT)) {
+                continue;
+            }
             if (precededByAgentWord(o.start(), s.start)) {
                 continue;
             }
@@ -258,7 +281,7 @@ final class ArticleExtraction {
             i--;
         }
         for (String w : new String[] {"被", "遭", "由", "向", "获", "获得", "来自", "受", "经", "给", "对", "收购", "入职",
-            "加入", "加盟", "领投方", "投资方为", "援引"}) {
+            "加入", "加盟", "领投方", "投资方为", "援引", "在"}) {
             if (i - w.length() >= from && text.startsWith(w, i - w.length())) {
                 return true;
             }
@@ -268,19 +291,26 @@ final class ArticleExtraction {
 
     /** The actor of a trigger: first actor of its clause, else of the sentence, else a coreference. */
     private OrgMention subjectBefore(int si, int trigger, int clauseStart, EventType type) {
+        return subjectBefore(si, trigger, clauseStart, type, false);
+    }
+
+    private OrgMention subjectBefore(int si, int trigger, int clauseStart, EventType type, boolean objectBefore) {
         List<OrgMention> actors = actors(si, type);
         for (OrgMention o : actors) {
             if (o.start() >= clauseStart && o.end() <= trigger) {
                 return o;
             }
         }
-        for (OrgMention o : actors) {
-            if (o.end() <= clauseStart) {
-                return o;
-            }
-        }
         Segmenter.Sentence s = sentences.get(si);
         String before = text.substring(Math.max(clauseStart, s.datelineEnd), trigger);
+        boolean ownSubjectless = objectBefore || ADVERBS_ONLY.matcher(before).matches() || COREF.matcher(before).find();
+        if (ownSubjectless) {
+            for (OrgMention o : actors) {
+                if (o.end() <= clauseStart) {
+                    return o;
+                }
+            }
+        }
         if (COREF.matcher(before).find() || ADVERBS_ONLY.matcher(before).matches()) {
             return coreference(si, type);
         }
@@ -849,12 +879,19 @@ final class ArticleExtraction {
     // MODEL_RELEASE / PRODUCT_LAUNCH / (REPORT, RESEARCH by object) ---------
 
     private void release(int si, int from, int to) {
+        Segmenter.Sentence s = sentences.get(si);
         Matcher m = RELEASE.matcher(text).region(from, to);
         while (m.find()) {
             int ts = m.start();
             int te = m.end();
+            String verb = m.group(1);
             char next = te < text.length() ? text.charAt(te) : ' ';
-            if ("会时后前日期方者权量人".indexOf(next) >= 0 && !text.startsWith("了", te - 1)) {
+            boolean perfective = text.startsWith("了", te - 1);
+            if ("会时后前日期方者权量人".indexOf(next) >= 0 && !perfective) {
+                continue;
+            }
+            if ((verb.equals("开源") || verb.equals("开放") || verb.equals("公开")) && !perfective
+                    && ADJECTIVE_AFTER.matcher(text.substring(te, Math.min(to, te + 6))).find()) {
                 continue;
             }
             if (ts > 0 && "未不没尚待".indexOf(text.charAt(ts - 1)) >= 0) {
@@ -863,57 +900,45 @@ final class ArticleExtraction {
             int cs = clauseStart(si, ts);
             int ce = clauseEnd(si, te);
             String before = text.substring(cs, ts);
-            if (FUTURE.matcher(before).find() || backgroundClause(cs, ts)) {
+            if (FUTURE.matcher(before).find() || backgroundClause(cs, ts) || OPINION.matcher(before).find()) {
                 continue;
             }
             // the object: after the verb, or before it when the verb ends the clause
             int os = te;
             int oe = ce;
             boolean objectBefore = false;
-            if (oe - os < 2) {
+            String after = text.substring(te, ce).trim();
+            if (after.length() < 2 || after.matches("以来|之后|以后|了|过|至今")) {
                 os = cs;
                 oe = ts;
                 objectBefore = true;
+                int venue = text.substring(cs, ts).lastIndexOf('在');
+                if (venue > 0) {
+                    oe = cs + venue;
+                }
             }
-            String object = text.substring(os, oe);
-            if (REPORT_OBJECT.matcher(object).find() || text.startsWith("的", te) && reportAfter(te, ce)) {
+            String object = withoutParens(text.substring(os, oe));
+            if (REPORT_OBJECT.matcher(object).find()) {
                 continue; // the report rule reads it
             }
             if (RESEARCH_OBJECT.matcher(object).find() || object.contains("《") && !objectBefore) {
                 continue;
             }
             EventType type = classify(object, os, oe);
+            if (type == null && objectBefore) {
+                type = classify(withoutParens(text.substring(s.datelineEnd, ts)), s.datelineEnd, ts);
+            }
             if (type == null) {
                 continue;
             }
-            if (objectBefore) {
-                // "阿里云的通义万相、华为云的盘古3.0、有道“子曰”等一系列AI大模型发布": every maker in the list
-                List<OrgMention> makers = new ArrayList<>();
-                for (OrgMention o : actors(si, type)) {
-                    if (o.start() >= cs && o.end() <= ts) {
-                        makers.add(o);
-                    }
-                }
-                if (makers.size() > 1) {
-                    for (int i = 0; i < makers.size(); i++) {
-                        OrgMention o = makers.get(i);
-                        int pe = i + 1 < makers.size() ? makers.get(i + 1).start() : ts;
-                        Candidate c = add(type, o, si, ts, te);
-                        if (c != null) {
-                            c.aboutStart = o.end();
-                            c.aboutEnd = pe;
-                            c.product = productName(o.end(), pe);
-                            c.modelSector = modelSector(o.end(), pe);
-                        }
-                    }
-                    continue;
-                }
+            if (objectBefore && listRelease(si, type, cs, oe, ts, te)) {
+                continue;
             }
-            OrgMention subject = subjectBefore(si, ts, cs, type);
+            OrgMention subject = subjectBefore(si, ts, cs, type, objectBefore);
             if (subject == null) {
-                subject = makerOfModel(os, oe, ts, cs);
+                subject = makerOfModel(s.datelineEnd, ts);
             }
-            if (subject == null) {
+            if (subject == null || subject.source() == OrgMention.FALLBACK && subject.end() < cs) {
                 continue;
             }
             List<OrgMention> enumerated = enumeration(si, subject, ts);
@@ -930,6 +955,56 @@ final class ArticleExtraction {
                 }
             }
         }
+    }
+
+    /**
+     * "阿里云的通义万相、华为云的盘古3.0、有道“子曰”等一系列AI大模型发布": one release per list item, by the
+     * organisation the item names or the maker of the catalogue model it names.
+     */
+    private boolean listRelease(int si, EventType type, int cs, int oe, int ts, int te) {
+        List<int[]> items = new ArrayList<>();
+        int start = cs;
+        for (int i = cs; i <= oe; i++) {
+            if (i == oe || text.charAt(i) == '、') {
+                if (i - start >= 2) {
+                    items.add(new int[] {start, i});
+                }
+                start = i + 1;
+            }
+        }
+        if (items.size() < 2) {
+            return false;
+        }
+        List<OrgMention> actors = actors(si, type);
+        boolean any = false;
+        for (int[] item : items) {
+            OrgMention maker = null;
+            for (OrgMention o : actors) {
+                if (o.start() >= item[0] && o.end() <= item[1]) {
+                    maker = o;
+                    break;
+                }
+            }
+            if (maker == null) {
+                maker = makerOfModel(item[0], item[1]);
+            }
+            if (maker == null) {
+                continue;
+            }
+            Candidate c = add(type, maker, si, ts, te);
+            if (c != null) {
+                any = true;
+                c.aboutStart = maker.end() <= item[1] && maker.start() >= item[0] ? maker.end() : item[0];
+                c.aboutEnd = item[1];
+                c.product = productName(c.aboutStart, item[1]);
+                c.modelSector = modelSector(item[0], item[1]);
+            }
+        }
+        return any;
+    }
+
+    private static String withoutParens(String s) {
+        return s.replaceAll("\\([^()]{0,30}\\)|（[^（）]{0,30}）", "");
     }
 
     private boolean reportAfter(int from, int to) {
@@ -1011,8 +1086,8 @@ final class ArticleExtraction {
     }
 
     /** Without a named maker, a catalogue model's maker ("文心一言...向全社会开放"). */
-    private OrgMention makerOfModel(int os, int oe, int trigger, int clauseStart) {
-        for (Knowledge.Hit h : OrgFinder.hitsIn(hits, Math.min(os, clauseStart), Math.max(oe, trigger))) {
+    private OrgMention makerOfModel(int from, int to) {
+        for (Knowledge.Hit h : OrgFinder.hitsIn(hits, from, to)) {
             if (h.term().kind() == Knowledge.Kind.MODEL) {
                 String maker = h.term().model().maker();
                 Company c = orgFinder.lookup(maker);
@@ -1087,8 +1162,13 @@ final class ArticleExtraction {
                 }
             }
             OrgMention subject = parties.isEmpty() ? null : parties.get(0);
+            OrgMention maker = makerOfModel(cs, subject == null ? m.start() : subject.start());
+            if (maker != null) {
+                parties.add(0, maker);
+                subject = maker;
+            }
             if (subject == null) {
-                subject = makerOfModel(s.start, m.start(), m.start(), cs);
+                subject = makerOfModel(s.datelineEnd, m.start());
                 if (subject == null) {
                     continue;
                 }
@@ -1138,6 +1218,10 @@ final class ArticleExtraction {
             OrgMention org = null;
             for (OrgMention o : orgs(si)) {
                 if (o.start() >= m.end() && o.start() <= m.end() + 60 && !o.isKind("media")) {
+                    String tail = text.substring(o.end(), Math.min(s.end, o.end() + 8));
+                    if (PERSON_AFTER.matcher(tail).find()) {
+                        continue;
+                    }
                     org = o;
                     String gap = text.substring(m.end(), o.start());
                     if (!gap.contains("联合创立") && !gap.contains("创立的") && !gap.contains("创办的")) {
@@ -1225,6 +1309,7 @@ final class ArticleExtraction {
     private void report(int si, int from, int to) {
         Segmenter.Sentence s = sentences.get(si);
         Set<Integer> used = new HashSet<>();
+        Set<Integer> usedClauses = new HashSet<>();
         // "根据 X 统计" / "据 X 数据显示"
         Matcher m = REPORT_BY.matcher(text).region(s.start, to);
         while (m.find()) {
@@ -1234,16 +1319,20 @@ final class ArticleExtraction {
                     by = o;
                 }
             }
+            if (by == null) {
+                by = describedPublisher(m.start(1), m.end(1));
+            }
             if (by != null) {
                 reportAt(si, by, m.start(), m.end());
                 used.add(by.start());
+                usedClauses.add(clauseStart(si, m.start()));
             }
         }
         // "X 发布的 ... 报告显示" / "X 发布研报称"
         Matcher r = RELEASE.matcher(text).region(from, to);
         while (r.find()) {
             int ce = clauseEnd(si, r.end());
-            String object = text.substring(r.end(), Math.min(ce + 12, to));
+            String object = text.substring(r.end(), ce);
             if (!REPORT_OBJECT.matcher(object).find()) {
                 continue;
             }
@@ -1256,12 +1345,16 @@ final class ArticleExtraction {
                 continue;
             }
             used.add(subject.start());
+            usedClauses.add(cs);
             reportAt(si, subject, r.start(), r.end());
         }
         // "X 预计 / X 公布预测称 / X：预计..." (not a person speaking)
         m = REPORT_VERB.matcher(text).region(from, to);
         while (m.find()) {
             int cs = clauseStart(si, m.start());
+            if (usedClauses.contains(cs)) {
+                continue;
+            }
             OrgMention subject = null;
             for (OrgMention o : actors(si, EventType.REPORT)) {
                 if (o.start() >= cs && o.end() <= m.start() && m.start() - o.end() <= 24) {
@@ -1289,6 +1382,24 @@ final class ArticleExtraction {
                 reportAt(si, o, o.end(), h.end());
             }
         }
+    }
+
+    private static final Pattern PUBLISHER_DESCRIPTOR = Pattern.compile(
+            "^(?:第三方)?(?:数据)?(?:机构|平台|公司|研究机构|咨询机构|咨询公司|数据服务商|研究院)");
+
+    /** "根据第三方机构烯牛数据统计": a publisher the registry does not know, named after a descriptor. */
+    private OrgMention describedPublisher(int from, int to) {
+        String group = text.substring(from, to);
+        Matcher d = PUBLISHER_DESCRIPTOR.matcher(group);
+        if (!d.find()) {
+            return null;
+        }
+        String name = group.substring(d.end()).trim();
+        if (name.length() < 2 || name.length() > 12) {
+            return null;
+        }
+        return new OrgMention(from + d.end(), to, Names.canonical(name), orgFinder.lookup(name), null, null,
+                OrgMention.DESCRIPTOR, false);
     }
 
     private void reportAt(int si, OrgMention subject, int start, int end) {
@@ -1323,6 +1434,24 @@ final class ArticleExtraction {
     }
 
     // ------------------------------------------------------------------ dates of candidates
+
+    /** The last day-precise date of the previous sentences of the same item (a dateline without a date). */
+    private LocalDate earlierInItem(int si) {
+        Segmenter.Sentence s = sentences.get(si);
+        for (int k = si - 1; k >= 0 && k >= si - 3; k--) {
+            Segmenter.Sentence p = sentences.get(k);
+            if (p.item != s.item) {
+                break;
+            }
+            List<DateParser.Mention> ds = dates(k);
+            for (int i = ds.size() - 1; i >= 0; i--) {
+                if (ds.get(i).precision() == DateParser.Precision.DAY && !ds.get(i).relativeDay()) {
+                    return ds.get(i).date();
+                }
+            }
+        }
+        return null;
+    }
 
     /** Date of a candidate: its own clause, earlier in its sentence, a 截至 date after, the item, the article. */
     void date(Candidate c) {
@@ -1363,6 +1492,9 @@ final class ArticleExtraction {
             c.dateStrength = pick.relativeDay() ? Candidate.DATE_ITEM : Candidate.DATE_OWN;
         } else if (itemDates.containsKey(s.item)) {
             c.date = itemDates.get(s.item);
+            c.dateStrength = Candidate.DATE_ITEM;
+        } else if (earlierInItem(c.sentence) != null) {
+            c.date = earlierInItem(c.sentence);
             c.dateStrength = Candidate.DATE_ITEM;
         } else if (articleDated) {
             c.date = anchor;

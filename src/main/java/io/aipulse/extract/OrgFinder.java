@@ -28,6 +28,13 @@ final class OrgFinder {
     /** Descriptor + quoted Chinese name: 公司“力文所”. */
     private static final Pattern DESCRIBED_QUOTED = Pattern.compile(
             "(?:公司|企业|平台|机构|厂商|独角兽|品牌|团队|创业公司|初创公司)\\s?“([^”“]{2,12})”");
+    private static final Pattern PRODUCT_NAME_END = Pattern.compile("(?:平台|工具|功能|产品|应用|模型|系统|服务|助手|App)$");
+    /** A company-like Chinese name opening a clause right before a verb: "新壹科技发布...". */
+    private static final Pattern HAN_NAME = Pattern.compile(
+            "(?:^|(?<=[，。；：,;:\\n]))\\s?([\\p{IsHan}]{2,6}?(?:科技|智能|网络|数据|信息|软件|机器人|半导体|传媒|汽车|医疗|生物|教育|云))"
+            + "(?=\\s?(?:正式|近日|日前|今日|宣布|发布|推出|完成|获得|获|上线|开源|与|和|在|已|也|将|于))");
+    private static final Pattern HAN_NAME_BAD_START = Pattern.compile(
+            "^(?:多|几|两|数|各|该|这|某|其|本|此|国内|国外|全球|我国|中国|各大|头部|行业|以|在|而|但|并|据|由|对|从|大|新|老|原|前)");
     /** Latin name right before a verb or adverb: "Graft 宣布". */
     private static final Pattern LATIN_BEFORE_VERB = Pattern.compile(
             "(?<![A-Za-z0-9.\\-“《])([A-Z][A-Za-z0-9.&'+-]*(?:\\s[A-Z0-9][A-Za-z0-9.&'+-]*){0,3})\\s?"
@@ -46,7 +53,8 @@ final class OrgFinder {
             "公司", "本公司", "该公司", "子公司", "母公司", "上市公司", "创业公司", "初创公司", "科技公司", "互联网公司",
             "国内", "国外", "全球", "我国", "中国", "企业", "用户", "他们", "我们", "大家", "业内", "行业", "双方",
             "官方", "研究人员", "团队", "国家", "政府", "地方政府", "市政府", "重点实验室", "实验室", "研究院", "大学",
-            "高校", "银行", "证券", "基金", "资本", "集团", "联盟", "协会", "人工智能", "头部企业", "巨头");
+            "高校", "银行", "证券", "基金", "资本", "集团", "联盟", "协会", "人工智能", "头部企业", "巨头", "多家", "几家",
+            "两家", "数家", "各家", "一家", "多个", "这家", "该", "其", "相关", "有关", "不完全", "初步", "公开");
 
     private final Knowledge knowledge;
 
@@ -90,7 +98,16 @@ final class OrgFinder {
         // 3. described names
         Matcher m = DESCRIBED_QUOTED.matcher(text).region(from, to);
         while (m.find()) {
-            addNamed(out, text, m.start(1), m.end(1), OrgMention.DESCRIPTOR);
+            if (!PRODUCT_NAME_END.matcher(m.group(1)).find()) {
+                addNamed(out, text, m.start(1), m.end(1), OrgMention.DESCRIPTOR);
+            }
+        }
+        m = HAN_NAME.matcher(text).region(from, to);
+        while (m.find()) {
+            String n = m.group(1);
+            if (!n.contains("人工智能") && !GENERIC.contains(n) && !HAN_NAME_BAD_START.matcher(n).find()) {
+                addNamed(out, text, m.start(1), m.end(1), OrgMention.FALLBACK);
+            }
         }
         m = DESCRIBED_LATIN.matcher(text).region(from, to);
         while (m.find()) {
@@ -242,6 +259,10 @@ final class OrgFinder {
             // a place name inside the run starts the name (助力上海人形机器人...创新中心)
             int placeStart = -1;
             for (Knowledge.Hit p : places) {
+                boolean inParens = p.start() > 0 && (text.charAt(p.start() - 1) == '(' || text.charAt(p.start() - 1) == '（');
+                if (inParens) {
+                    continue;
+                }
                 if (p.start() >= left && p.end() <= sufStart && p.term().kind() != Knowledge.Kind.COUNTRY) {
                     placeStart = p.start();
                     break;

@@ -51,6 +51,18 @@ public final class RuleBasedExtractor implements EventExtractor {
             }
         }
         List<List<Candidate>> groups = merge(kept);
+        if (Boolean.getBoolean("aipulse.debug")) {
+            for (List<Candidate> g : groups) {
+                StringBuilder sb = new StringBuilder("GROUP");
+                for (Candidate c : g) {
+                    sb.append("\n   ").append(c.type).append(' ').append(c.name()).append(" about=")
+                            .append(c.aboutStart >= 0 && c.aboutEnd > c.aboutStart
+                                    ? run.text().substring(c.aboutStart, c.aboutEnd) : "-")
+                            .append(" date=").append(c.date).append('/').append(c.dateStrength);
+                }
+                System.out.println(sb);
+            }
+        }
         List<Event> events = new ArrayList<>();
         Set<String> ids = new LinkedHashSet<>();
         for (List<Candidate> g : groups) {
@@ -70,7 +82,7 @@ public final class RuleBasedExtractor implements EventExtractor {
             List<Candidate> into = null;
             for (List<Candidate> g : groups) {
                 Candidate h = g.get(0);
-                if (h.type != c.type || !sameOrg(h.name(), c.name())) {
+                if (h.type != c.type || !sameOrg(h.name(), c.name()) || distinctRegistry(g, c)) {
                     continue;
                 }
                 if (c.type == EventType.IPO && h.stage != c.stage) {
@@ -89,6 +101,21 @@ public final class RuleBasedExtractor implements EventExtractor {
             into.add(c);
         }
         return groups;
+    }
+
+    /** Two different registry organisations (腾讯 and 腾讯云) are never the same actor. */
+    private static boolean distinctRegistry(List<Candidate> g, Candidate c) {
+        Company a = c.subject.company();
+        if (a == null || c.subjectName != null) {
+            return false;
+        }
+        for (Candidate h : g) {
+            Company b = h.subject.company();
+            if (b != null && h.subjectName == null && !b.name().equals(a.name())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean distinctRounds(List<Candidate> g, Candidate c) {
@@ -247,7 +274,7 @@ public final class RuleBasedExtractor implements EventExtractor {
             case IPO, SETBACK, PERSONNEL -> list(reg, sentence, item, "general");
             case POLICY -> list(policySector(run, group), "general");
             case PARTNERSHIP, RESEARCH -> list(sentence, item, reg, "general");
-            case REPORT -> list(about, sentence, item, "general");
+            case REPORT -> list(about, sentence, "general");
         };
         for (String s : order) {
             if (s == null) {
@@ -337,13 +364,27 @@ public final class RuleBasedExtractor implements EventExtractor {
         return spans;
     }
 
-    /** The sector whose keywords weigh most in the spans; AMBIGUOUS when many sectors compete; null if none. */
+    /**
+     * The sector whose keywords weigh most in the spans: the longest keyword at each place counts, keywords
+     * inside organisation names do not, the neutral {@code general} lines only mask what they contain.
+     * AMBIGUOUS when many sectors compete; null when nothing weighs at least 2.
+     */
     private static String score(ArticleExtraction run, List<int[]> spans) {
         Map<String, Integer> weights = new HashMap<>();
         Set<Long> counted = new java.util.HashSet<>();
         for (int[] span : spans) {
+            List<Knowledge.Hit> sector = new ArrayList<>();
             for (Knowledge.Hit h : OrgFinder.hitsIn(run.hits(), span[0], span[1])) {
-                if (h.term().kind() != Knowledge.Kind.SECTOR) {
+                if (h.term().kind() == Knowledge.Kind.SECTOR) {
+                    sector.add(h);
+                }
+            }
+            List<int[]> names = run.orgSpans(span[0], span[1]);
+            for (Knowledge.Hit h : sector) {
+                if (covered(sector, h) || insideAny(names, h)) {
+                    continue;
+                }
+                if (h.term().sector().equals("general")) {
                     continue;
                 }
                 long id = ((long) h.start() << 32) | h.end();
@@ -372,7 +413,25 @@ public final class RuleBasedExtractor implements EventExtractor {
         if (weights.size() >= 3 && top < 2 * second) {
             return AMBIGUOUS;
         }
-        return best;
+        return top >= 2 ? best : null;
+    }
+
+    private static boolean covered(List<Knowledge.Hit> all, Knowledge.Hit h) {
+        for (Knowledge.Hit o : all) {
+            if (o != h && o.start() <= h.start() && o.end() >= h.end() && o.end() - o.start() > h.end() - h.start()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean insideAny(List<int[]> spans, Knowledge.Hit h) {
+        for (int[] s : spans) {
+            if (h.start() >= s[0] && h.end() <= s[1]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------ city and country
@@ -417,6 +476,10 @@ public final class RuleBasedExtractor implements EventExtractor {
         }
         if (country == null && registry != null) {
             country = registry.country();
+        }
+        if (country == null && city == null && mention.name().codePoints().allMatch(Character::isIdeographic)
+                && mention.name().length() >= 2) {
+            country = "CN"; // an unknown organisation with a Chinese name
         }
         return new String[] {city == null ? "unknown" : city, country};
     }

@@ -46,10 +46,14 @@ final class Segmenter {
         // extra cuts before datelines and section numbers glued to the previous text: {pos, kind, skipTo}
         List<int[]> cuts = new ArrayList<>();
         Matcher d = DATELINE_START.matcher(text);
-        while (d.find()) {
+        int pos = 0;
+        while (pos < text.length() && d.find(pos)) {
             int at = d.start();
             if (at > 0 && !isBoundary(text.charAt(at - 1)) && gluedBefore(text, at)) {
                 cuts.add(new int[] {at, 1, at});
+                pos = d.end();
+            } else {
+                pos = at + 1;
             }
         }
         Matcher s = SECTION.matcher(text);
