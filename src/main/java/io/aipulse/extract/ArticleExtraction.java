@@ -30,22 +30,22 @@ final class ArticleExtraction {
     private static final Pattern INVESTMENT = Pattern.compile(
             "(?<![获得成自领跟参的])(?:投资|投入|出资|追加投资)\\s?(?=(?:约|超过|超|近|逾|高达)?\\s?[\\d数上两一二三四五六七八九十几])");
     private static final Pattern FUND_SETUP = Pattern.compile(
-            "(?:设立|成立|发起|募集|募资|完成募集)[^，。；]{0,12}?(?:基金|产业基金)|基金[^，。；]{0,6}?(?:完成募集|募资|募集)"
-            + "|(?:投建|建设|新建|扩建)[^，。；]{0,20}?(?:算力中心|数据中心|智算中心|超算中心|工厂|基地|园区)");
+            "(?:设立|成立|发起|募集|募资|完成募集)[^，。；,;]{0,12}?(?:基金|产业基金)|基金[^，。；,;]{0,6}?(?:完成募集|募资|募集)"
+            + "|(?:投建|建设|新建|扩建)[^，。；,;]{0,20}?(?:算力中心|数据中心|智算中心|超算中心|工厂|基地|园区)");
     private static final Pattern ACQUISITION = Pattern.compile(
             "(?:全资收购|收购|并购|买下|吞并)(?!案|价|方|潮|传闻|失败|计划|对象|标的)");
-    private static final Pattern ACQ_PASSIVE = Pattern.compile("被([^，。；被]{1,20}?)(?:全资)?(?:收购|并购)");
+    private static final Pattern ACQ_PASSIVE = Pattern.compile("被([^，。；,;被]{1,20}?)(?:全资)?(?:收购|并购)");
     private static final Pattern RELEASE = Pattern.compile(
             "(发布并开源|发布|推出|上线|开源|公布|公开|官宣|亮相|开放|首发|揭晓|上架|提供下载|问世|面世)了?");
     private static final Pattern POLICY_TITLE = Pattern.compile(
-            "(?:印发|出台|颁布|发布|公布|推出|制定|下发|发出)(?:了|的)?[^，。；]{0,12}?《([^》]{2,80})》");
+            "(?:印发|出台|颁布|发布|公布|推出|制定|下发|发出)(?:了|的)?[^，。；,;]{0,12}?《([^》]{2,80})》");
     private static final Pattern POLICY_PLAIN = Pattern.compile(
-            "(?:印发|出台|颁布|发布)(?:了|的)?(?:一份|一系列|多项|新)?[^，。；《]{0,20}?"
+            "(?:印发|出台|颁布|发布)(?:了|的)?(?:一份|一系列|多项|新)?[^，。；,;《]{0,20}?"
             + "(实施意见|实施方案|行动方案|行动计划|若干措施|产业政策|政策|意见|方案|办法|措施|规划|通知|条例)");
     private static final Pattern PARTNERSHIP = Pattern.compile(
             "(战略合作|合作协议|合作框架|合作备忘录|达成合作|深化合作|展开合作|开展合作|建立合作|战略伙伴|合作伙伴关系"
-            + "|签署[^，。；]{0,12}?(?:协议|备忘录|承诺|合作)|签订[^，。；]{0,12}?(?:协议|备忘录|合同)|携手|联手|共建"
-            + "|联合实验室|达成[^，。；]{0,6}?合作)(?!的|伙伴们)");
+            + "|签署[^，。；,;]{0,12}?(?:协议|备忘录|承诺|合作)|签订[^，。；,;]{0,12}?(?:协议|备忘录|合同)|携手|联手|共建"
+            + "|联合实验室|达成[^，。；,;]{0,6}?合作)(?!的|伙伴们)");
     private static final Pattern PERSONNEL_JOIN = Pattern.compile(
             "(?:即将|正式|已|宣布)?(加入|加盟|入职|出任|担任|就任|履新|接任|回归)(?!过|了解)");
     private static final Pattern PERSONNEL_LEAVE = Pattern.compile("(离职|离任|辞任|辞职|卸任|退休)(?!潮)");
@@ -53,12 +53,12 @@ final class ArticleExtraction {
             "(CEO|CTO|COO|CFO|CMO|CSO|CPO|总裁|副总裁|首席[\\p{IsHan}]{1,5}官|董事长|总经理|联合创始人|首席科学家|负责人|高管"
             + "|合伙人|院长|主任|总监|VP|President)");
     private static final Pattern RESEARCH = Pattern.compile(
-            "(?:发表|发布|公布|提交)了?[^，。；]{0,12}?(?:论文|研究成果|研究结果|实验结果|模拟结果|最新成果)"
-            + "|实现了?[^，。；]{0,16}?(?:突破|准确预报|新纪录)"
-            + "|刷新[^，。；]{0,12}?纪录|登上[^，。；]{0,6}?《?(?:Nature|Science|自然|科学|Cell)"
-            + "|(?:精度|准确率|准确度)[^，。；]{0,10}?(?:提高|提升)了|提交在[^，。；]{0,10}?(?:预印本|arXiv|ArXiv)");
+            "(?:发表|发布|公布|提交)了?[^，。；,;]{0,12}?(?:论文|研究成果|研究结果|实验结果|模拟结果|最新成果)"
+            + "|实现了?[^，。；,;]{0,16}?(?:突破|准确预报|新纪录)"
+            + "|刷新[^，。；,;]{0,12}?纪录|登上[^，。；,;]{0,6}?《?(?:Nature|Science|自然|科学|Cell)"
+            + "|(?:精度|准确率|准确度)[^，。；,;]{0,10}?(?:提高|提升)了|提交在[^，。；,;]{0,10}?(?:预印本|arXiv|ArXiv)");
     private static final Pattern REPORT_BY = Pattern.compile(
-            "(?:根据|据)\\s?([^，。；]{2,30}?)(?:的)?(?:最新)?(?:统计数据|统计|数据显示|数据|报告|研报|调查|调研|测算)(?!中)");
+            "(?:根据|据)\\s?([^，。；,;]{2,30}?)(?:的)?(?:最新)?(?:统计数据|统计|数据显示|数据|报告|研报|调查|调研|测算)(?!中)");
     private static final Pattern REPORT_VERB = Pattern.compile(
             "(预计|预测|估计|数据显示|统计显示|报告显示|调查显示|研报称|报告称|报告指出|调研结果证实|调研结果显示|调查结果显示"
             + "|公布预测称|发布研报称|发布研究报告指出|统计数据显示)");
@@ -280,7 +280,7 @@ final class ArticleExtraction {
         while (i > from && (text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '“')) {
             i--;
         }
-        for (String w : new String[] {"被", "遭", "由", "向", "获", "获得", "来自", "受", "经", "给", "对", "收购", "入职",
+        for (String w : new String[] {"被", "遭", "向", "获", "获得", "来自", "受", "经", "给", "对", "收购", "入职",
             "加入", "加盟", "领投方", "投资方为", "援引", "在"}) {
             if (i - w.length() >= from && text.startsWith(w, i - w.length())) {
                 return true;
@@ -322,7 +322,7 @@ final class ArticleExtraction {
         Segmenter.Sentence s = sentences.get(si);
         for (int k = si - 1; k >= 0 && k >= si - 6; k--) {
             Segmenter.Sentence p = sentences.get(k);
-            if (p.item != s.item && p.paragraph != s.paragraph) {
+            if (p.item != s.item) {
                 break;
             }
             List<OrgMention> a = actors(k, type);
@@ -399,7 +399,7 @@ final class ArticleExtraction {
         Segmenter.Sentence s = sentences.get(si);
         for (int i = pos - 1; i >= s.start; i--) {
             char c = text.charAt(i);
-            if (c == '，' || c == ',' || c == '：' || c == ':' || c == '；') {
+            if (c == '，' || c == ',' || c == '：' || c == ':' || c == '；' || c == ';') {
                 return Math.max(i + 1, s.datelineEnd);
             }
         }
@@ -410,7 +410,7 @@ final class ArticleExtraction {
         Segmenter.Sentence s = sentences.get(si);
         for (int i = pos; i < s.end; i++) {
             char c = text.charAt(i);
-            if (c == '，' || c == ',' || c == '；' || c == '。' || c == '：' || c == ':') {
+            if (c == '，' || c == ',' || c == '；' || c == ';' || c == '。' || c == '：' || c == ':') {
                 return i;
             }
         }
@@ -546,10 +546,10 @@ final class ArticleExtraction {
                 || before.contains("注册资本") || before.contains("市值") || before.contains("收入");
     }
 
-    private static final Pattern LEAD = Pattern.compile("(?:由)?([^，。；,]{2,60}?)(?:联合领投|领投)");
-    private static final Pattern FOLLOW = Pattern.compile("([^，。；,]{2,80}?)(?:跟投|参投|追加投资)");
-    private static final Pattern INVESTORS_ARE = Pattern.compile("投资方(?:为|是|包括)([^，。；]{2,80})");
-    private static final Pattern FROM_INVESTOR = Pattern.compile("获得来自\\s?([^，。；]{2,40}?)\\s?的");
+    private static final Pattern LEAD = Pattern.compile("(?:由)?([^，。；,;]{2,60}?)(?:联合领投|领投)");
+    private static final Pattern FOLLOW = Pattern.compile("([^，。；,;]{2,80}?)(?:跟投|参投|追加投资)");
+    private static final Pattern INVESTORS_ARE = Pattern.compile("投资方(?:为|是|包括)([^，。；,;]{2,80})");
+    private static final Pattern FROM_INVESTOR = Pattern.compile("获得来自\\s?([^，。；,;]{2,40}?)\\s?的");
 
     private List<String> investors(int si, int item) {
         List<String> lead = new ArrayList<>();
@@ -908,6 +908,9 @@ final class ArticleExtraction {
             int oe = ce;
             boolean objectBefore = false;
             String after = text.substring(te, ce).trim();
+            if (after.startsWith("以后") || after.startsWith("之后")) {
+                continue; // a temporal clause: "ChatGPT 问世以后"
+            }
             if (after.length() < 2 || after.matches("以来|之后|以后|了|过|至今")) {
                 os = cs;
                 oe = ts;
@@ -1014,7 +1017,7 @@ final class ArticleExtraction {
     /** MODEL_RELEASE when the head of the first item of the object is a model, PRODUCT_LAUNCH for products. */
     private EventType classify(String object, int os, int oe) {
         String first = object;
-        for (String sep : new String[] {"、", "，", "以及", "及其", "和"}) {
+        for (String sep : new String[] {"、", "，", ",", "以及", "及其", "和"}) {
             int i = first.indexOf(sep);
             if (i > 1) {
                 first = first.substring(0, i);

@@ -34,7 +34,7 @@ final class OrgFinder {
             "(?:^|(?<=[，。；：,;:\\n]))\\s?([\\p{IsHan}]{2,6}?(?:科技|智能|网络|数据|信息|软件|机器人|半导体|传媒|汽车|医疗|生物|教育|云))"
             + "(?=\\s?(?:正式|近日|日前|今日|宣布|发布|推出|完成|获得|获|上线|开源|与|和|在|已|也|将|于))");
     private static final Pattern HAN_NAME_BAD_START = Pattern.compile(
-            "^(?:多|几|两|数|各|该|这|某|其|本|此|国内|国外|全球|我国|中国|各大|头部|行业|以|在|而|但|并|据|由|对|从|大|新|老|原|前)");
+            "^(?:多|几|两|数|各|该|这|某|其|本|此|国内|国外|全球|我国|中国|各大|头部|行业|以|在|而|但|并|据|由|对|从|大|老|原|前)");
     /** Latin name right before a verb or adverb: "Graft 宣布". */
     private static final Pattern LATIN_BEFORE_VERB = Pattern.compile(
             "(?<![A-Za-z0-9.\\-“《])([A-Z][A-Za-z0-9.&'+-]*(?:\\s[A-Z0-9][A-Za-z0-9.&'+-]*){0,3})\\s?"
