@@ -93,7 +93,7 @@ final class ArticleExtraction {
             "^(?:\\s|正式|近日|日前|宣布|已经|已|也|还|随后|同时|此外|目前|今日|今天|近期|再次|又|并且|并|而|还将|则|更是|悄然|“|”"
             + "|在|于|今年|去年|前年|同年|年|月|日|号|初|底|末|中旬|上旬|下旬|\\d)*$");
     private static final Pattern PERSON_AFTER = Pattern.compile(
-            "^\\s?(?:原|前|现任|联合创始人|创始人|CEO|CTO|COO|CFO|CMO|董事长|总裁|首席|副总裁|总经理|合伙人|院长|分析师|旗下|员工|研究员|专家|教授|科学家|董事|高管)");
+            "^\\s?(?:原|前|现任|联合创始人|创始人|CEO|CTO|COO|CFO|CMO|董事长|总裁|首席|副总裁|总经理|合伙人|院长|分析师|员工|研究员|专家|教授|科学家|董事|高管)");
     private static final Pattern INVESTOR_AFTER = Pattern.compile("^\\s?(?:领投|跟投|参投|等投资|投资方|联合领投|追加投资|的投资|投资的|等机构)");
 
     // ------------------------------------------------------------------ state
@@ -397,8 +397,17 @@ final class ArticleExtraction {
 
     private int clauseStart(int si, int pos) {
         Segmenter.Sentence s = sentences.get(si);
+        int depth = 0;
         for (int i = pos - 1; i >= s.start; i--) {
             char c = text.charAt(i);
+            if (c == ')' || c == '）') {
+                depth++;
+            } else if ((c == '(' || c == '（') && depth > 0) {
+                depth--;
+            }
+            if (depth > 0) {
+                continue;
+            }
             if (c == '，' || c == ',' || c == '：' || c == ':' || c == '；' || c == ';') {
                 return Math.max(i + 1, s.datelineEnd);
             }
@@ -408,8 +417,17 @@ final class ArticleExtraction {
 
     private int clauseEnd(int si, int pos) {
         Segmenter.Sentence s = sentences.get(si);
+        int depth = 0;
         for (int i = pos; i < s.end; i++) {
             char c = text.charAt(i);
+            if (c == '(' || c == '（') {
+                depth++;
+            } else if ((c == ')' || c == '）') && depth > 0) {
+                depth--;
+            }
+            if (depth > 0) {
+                continue;
+            }
             if (c == '，' || c == ',' || c == '；' || c == ';' || c == '。' || c == '：' || c == ':') {
                 return i;
             }

@@ -261,9 +261,9 @@ public final class RuleBasedExtractor implements EventExtractor {
                 break;
             }
         }
-        String about = score(run, aboutSpans(group));
-        String sentence = score(run, sentenceSpans(run, group));
-        String item = score(run, itemSpans(run, group));
+        String about = score(run, aboutSpans(group), true);
+        String sentence = score(run, sentenceSpans(run, group), false);
+        String item = score(run, itemSpans(run, group), true);
         String reg = registry == null || registry.sector() == null ? null : registry.sector();
         List<String> order = switch (type) {
             case MODEL_RELEASE -> list(modelSector, about, sentence, "foundation-models");
@@ -317,7 +317,7 @@ public final class RuleBasedExtractor implements EventExtractor {
             if (SECURITY.matcher(title).find()) {
                 return "security-governance";
             }
-            String s = score(run, List.of(new int[] {c.aboutStart, c.aboutEnd}));
+            String s = score(run, List.of(new int[] {c.aboutStart, c.aboutEnd}), true);
             if (s != null && !s.equals(AMBIGUOUS) && !s.equals("foundation-models") && !s.equals("compute-chips")
                     && !s.equals("general")) {
                 return s;
@@ -366,11 +366,14 @@ public final class RuleBasedExtractor implements EventExtractor {
 
     /**
      * The sector whose keywords weigh most in the spans: the longest keyword at each place counts, keywords
-     * inside organisation names do not, the neutral {@code general} lines only mask what they contain.
-     * AMBIGUOUS when many sectors compete; null when nothing weighs at least 2.
+     * inside organisation names do not, the neutral {@code general} lines only mask what they contain; a tie
+     * goes to the sector named first. AMBIGUOUS when many sectors compete; null when nothing is found or,
+     * with {@code needStrong}, when the winner has no keyword of weight 2 or more.
      */
-    private static String score(ArticleExtraction run, List<int[]> spans) {
+    private static String score(ArticleExtraction run, List<int[]> spans, boolean needStrong) {
         Map<String, Integer> weights = new HashMap<>();
+        Map<String, Integer> strongest = new HashMap<>();
+        Map<String, Integer> firstAt = new HashMap<>();
         Set<Long> counted = new java.util.HashSet<>();
         for (int[] span : spans) {
             List<Knowledge.Hit> sector = new ArrayList<>();
@@ -381,39 +384,43 @@ public final class RuleBasedExtractor implements EventExtractor {
             }
             List<int[]> names = run.orgSpans(span[0], span[1]);
             for (Knowledge.Hit h : sector) {
-                if (covered(sector, h) || insideAny(names, h)) {
-                    continue;
-                }
-                if (h.term().sector().equals("general")) {
+                if (covered(sector, h) || insideAny(names, h) || h.term().sector().equals("general")) {
                     continue;
                 }
                 long id = ((long) h.start() << 32) | h.end();
                 if (!counted.add(id ^ h.term().sector().hashCode())) {
                     continue;
                 }
-                weights.merge(h.term().sector(), h.term().weight(), Integer::sum);
+                String sec = h.term().sector();
+                weights.merge(sec, h.term().weight(), Integer::sum);
+                strongest.merge(sec, h.term().weight(), Math::max);
+                firstAt.merge(sec, h.start(), Math::min);
             }
         }
         if (weights.isEmpty()) {
             return null;
         }
         String best = null;
-        int top = 0;
+        for (String sec : weights.keySet()) {
+            if (best == null || weights.get(sec) > weights.get(best)
+                    || weights.get(sec).equals(weights.get(best)) && firstAt.get(sec) < firstAt.get(best)) {
+                best = sec;
+            }
+        }
+        int top = weights.get(best);
         int second = 0;
         for (Map.Entry<String, Integer> e : weights.entrySet()) {
-            int w = e.getValue();
-            if (w > top || (w == top && best != null && e.getKey().compareTo(best) < 0)) {
-                second = Math.max(second, top);
-                top = w;
-                best = e.getKey();
-            } else if (w > second) {
-                second = w;
+            if (!e.getKey().equals(best)) {
+                second = Math.max(second, e.getValue());
             }
         }
         if (weights.size() >= 3 && top < 2 * second) {
             return AMBIGUOUS;
         }
-        return top >= 2 ? best : null;
+        if (needStrong && strongest.get(best) < 2) {
+            return null;
+        }
+        return best;
     }
 
     private static boolean covered(List<Knowledge.Hit> all, Knowledge.Hit h) {
@@ -436,6 +443,32 @@ public final class RuleBasedExtractor implements EventExtractor {
 
     // ------------------------------------------------------------------ city and country
 
+    /** "新壹科技在北京举办了...发布会": where the organisation held its event, in the items of the group. */
+    private String eventPlace(ArticleExtraction run, List<Candidate> group, String name) {
+        Set<Integer> items = new LinkedHashSet<>();
+        for (Candidate c : group) {
+            items.add(run.sentences().get(c.sentence).item);
+        }
+        String t = run.text();
+        for (Segmenter.Sentence s : run.sentences()) {
+            if (!items.contains(s.item)) {
+                continue;
+            }
+            Matcher m = EVENT_PLACE.matcher(t).region(s.start, s.end);
+            while (m.find()) {
+                String before = t.substring(Math.max(s.start, m.start() - name.length() - 4), m.start());
+                if (!before.contains(name)) {
+                    continue;
+                }
+                Optional<String> slug = knowledge.cityByName(m.group(1));
+                if (slug.isPresent()) {
+                    return slug.get();
+                }
+            }
+        }
+        return null;
+    }
+
     private String[] place(ArticleExtraction run, List<Candidate> group, OrgMention mention, Company registry) {
         String city = null;
         String country = null;
@@ -456,20 +489,7 @@ public final class RuleBasedExtractor implements EventExtractor {
         }
         if (city == null && country == null) {
             // where the organisation held its launch: the weakest clue
-            for (Candidate c : group) {
-                Segmenter.Sentence s = run.sentences().get(c.sentence);
-                if (c.subject.start() < s.start || c.subject.end() >= Math.min(s.end, c.trigger + 4)) {
-                    continue;
-                }
-                Matcher m = EVENT_PLACE.matcher(run.text()).region(c.subject.end(), Math.min(s.end, c.trigger + 4));
-                if (m.find() && m.start() - c.subject.end() <= 6) {
-                    Optional<String> slug = knowledge.cityByName(m.group(1));
-                    if (slug.isPresent()) {
-                        city = slug.get();
-                        break;
-                    }
-                }
-            }
+            city = eventPlace(run, group, mention.name());
         }
         if (country == null && city != null && !city.equals("national")) {
             country = knowledge.countryOfCity(city);
