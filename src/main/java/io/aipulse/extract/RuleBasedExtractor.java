@@ -261,7 +261,14 @@ public final class RuleBasedExtractor implements EventExtractor {
                 break;
             }
         }
-        String about = score(run, aboutSpans(group), true);
+        String about = null;
+        for (int[] span : aboutSpans(group)) {
+            // the phrases in text order: the first that decides wins (a headline, then the body)
+            about = score(run, List.of(span), true);
+            if (about != null) {
+                break;
+            }
+        }
         String sentence = score(run, sentenceSpans(run, group), false);
         String item = score(run, itemSpans(run, group), true);
         String reg = registry == null || registry.sector() == null ? null : registry.sector();
