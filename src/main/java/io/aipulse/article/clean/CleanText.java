@@ -14,9 +14,11 @@ public record CleanText(String text, int[] origin) {
         return origin[Math.max(0, Math.min(i, origin.length - 1))];
     }
 
-    /** The original span {@code [originOf(start), originOf(end))} of a cleaned span. */
+    /** The original text of the cleaned span {@code [start, end)}: from its first to its last character. */
     public String originalSpan(String original, int start, int end) {
-        return original.substring(originOf(start), Math.max(originOf(start), originOf(end)));
+        int from = originOf(start);
+        int to = end > start ? originOf(end - 1) + 1 : from;
+        return original.substring(from, Math.max(from, Math.min(to, original.length())));
     }
 
     public int length() {
