@@ -959,6 +959,13 @@ final class ArticleExtraction {
             if (subject == null) {
                 subject = makerOfModel(s.datelineEnd, ts);
             }
+            if (subject == null) {
+                // "月之暗面发布Kimi": the maker of the model released, named before the verb
+                OrgMention maker = makerOfModel(os, oe);
+                if (maker != null && text.substring(cs, ts).contains(maker.name())) {
+                    subject = maker;
+                }
+            }
             if (subject == null || subject.source() == OrgMention.FALLBACK && subject.end() < cs) {
                 continue;
             }
