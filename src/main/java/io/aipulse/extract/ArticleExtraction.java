@@ -136,21 +136,21 @@ final class ArticleExtraction {
 
     List<Candidate> run() {
         Integer year = anchor == null ? null : anchor.getYear();
+        int yi = 0;
+        List<int[]> years = explicitYears();
         for (int si = 0; si < sentences.size(); si++) {
-            contextYear[si] = year;
             Segmenter.Sentence s = sentences.get(si);
+            while (yi < years.size() && years.get(yi)[0] < s.start) {
+                year = years.get(yi)[1];
+                yi++;
+            }
+            contextYear[si] = year;
             if (s.datelineEnd > s.start) {
                 for (DateParser.Mention m : DateParser.findAll(text, s.start, s.datelineEnd, anchor, year, null)) {
                     if (m.precision() == DateParser.Precision.DAY) {
                         itemDates.putIfAbsent(s.item, m.date());
                         break;
                     }
-                }
-            }
-            for (DateParser.Mention m : dates(si)) {
-                if (!m.relativeDay() && m.precision() != DateParser.Precision.YEAR
-                        || m.precision() == DateParser.Precision.YEAR && text.charAt(m.start()) != '今') {
-                    year = m.date().getYear();
                 }
             }
         }
@@ -162,6 +162,32 @@ final class ArticleExtraction {
             applyRules(si, words);
         }
         return candidates;
+    }
+
+    /** Positions and values of the explicit years of the text ("2023年", "2023-"), in one pass. */
+    private List<int[]> explicitYears() {
+        List<int[]> out = new ArrayList<>();
+        for (int i = 4; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '年' && c != '-' && c != '/' && c != ' ') {
+                continue;
+            }
+            if (c == ' ' && (i + 1 >= text.length() || text.charAt(i + 1) != '年')) {
+                continue;
+            }
+            char a = text.charAt(i - 4);
+            char b = text.charAt(i - 3);
+            if (!((a == '1' && b == '9') || (a == '2' && b == '0')) || !isDigit(text.charAt(i - 2))
+                    || !isDigit(text.charAt(i - 1)) || i >= 5 && isDigit(text.charAt(i - 5))) {
+                continue;
+            }
+            out.add(new int[] {i - 4, Integer.parseInt(text.substring(i - 4, i))});
+        }
+        return out;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     LocalDate anchor() {
@@ -233,7 +259,13 @@ final class ArticleExtraction {
     }
 
     /** Organisations of sentence {@code si} that can be the actor of an event of {@code type}. */
+    private final Map<Long, List<OrgMention>> actorCache = new HashMap<>();
+
     private List<OrgMention> actors(int si, EventType type) {
+        return actorCache.computeIfAbsent(((long) si << 8) | type.ordinal(), k -> computeActors(si, type));
+    }
+
+    private List<OrgMention> computeActors(int si, EventType type) {
         Segmenter.Sentence s = sentences.get(si);
         List<OrgMention> out = new ArrayList<>();
         for (OrgMention o : orgs(si)) {
@@ -564,11 +596,10 @@ final class ArticleExtraction {
                 || before.contains("注册资本") || before.contains("市值") || before.contains("收入");
     }
 
-    private static final Pattern LEAD = Pattern.compile("(?:由)?([^，。；,;]{2,60}?)(?:联合领投|领投)");
-    private static final Pattern FOLLOW = Pattern.compile("([^，。；,;]{2,80}?)(?:跟投|参投|追加投资)");
-    private static final Pattern INVESTORS_ARE = Pattern.compile("投资方(?:为|是|包括)([^，。；,;]{2,80})");
-    private static final Pattern FROM_INVESTOR = Pattern.compile("获得来自\\s?([^，。；,;]{2,40}?)\\s?的");
-
+    /**
+     * Investors of a round, lead first: "由 A 领投, B、C 跟投", "投资方为 A 和 B", "获得来自 A 的 ... 投资".
+     * Keyword look-ups and short look-backs, no backtracking patterns.
+     */
     private List<String> investors(int si, int item) {
         List<String> lead = new ArrayList<>();
         List<String> rest = new ArrayList<>();
@@ -577,21 +608,34 @@ final class ArticleExtraction {
             if (s.item != item) {
                 break;
             }
-            Matcher m = LEAD.matcher(text).region(s.start, s.end);
-            while (m.find()) {
-                lead.addAll(splitNames(m.group(1)));
+            String st = text.substring(s.start, s.end);
+            if (!(st.contains("投") || st.contains("来自"))) {
+                continue;
             }
-            m = FOLLOW.matcher(text).region(s.start, s.end);
-            while (m.find()) {
-                rest.addAll(splitNames(m.group(1)));
+            for (String w : new String[] {"联合领投", "领投"}) {
+                for (int i = st.indexOf(w); i >= 0; i = st.indexOf(w, i + w.length())) {
+                    if (w.equals("领投") && i >= 2 && st.startsWith("联合", i - 2)) {
+                        continue;
+                    }
+                    lead.addAll(splitNames(segmentBefore(st, i, 60)));
+                }
             }
-            m = INVESTORS_ARE.matcher(text).region(s.start, s.end);
-            while (m.find()) {
-                rest.addAll(splitNames(m.group(1)));
+            for (String w : new String[] {"跟投", "参投", "追加投资"}) {
+                for (int i = st.indexOf(w); i >= 0; i = st.indexOf(w, i + w.length())) {
+                    rest.addAll(splitNames(segmentBefore(st, i, 80)));
+                }
             }
-            m = FROM_INVESTOR.matcher(text).region(s.start, s.end);
-            while (m.find()) {
-                lead.addAll(splitNames(m.group(1)));
+            for (String w : new String[] {"投资方为", "投资方是", "投资方包括"}) {
+                for (int i = st.indexOf(w); i >= 0; i = st.indexOf(w, i + w.length())) {
+                    rest.addAll(splitNames(segmentAfter(st, i + w.length(), 80)));
+                }
+            }
+            for (int i = st.indexOf("获得来自"); i >= 0; i = st.indexOf("获得来自", i + 4)) {
+                String after = segmentAfter(st, i + 4, 40);
+                int de = after.indexOf('的');
+                if (de > 0) {
+                    lead.addAll(splitNames(after.substring(0, de)));
+                }
             }
         }
         List<String> out = new ArrayList<>();
@@ -608,9 +652,25 @@ final class ArticleExtraction {
         return out;
     }
 
+    private static String segmentBefore(String s, int at, int max) {
+        int i = at;
+        while (i > 0 && at - i < max && ",，。;；:：".indexOf(s.charAt(i - 1)) < 0) {
+            i--;
+        }
+        return s.substring(i, at);
+    }
+
+    private static String segmentAfter(String s, int at, int max) {
+        int i = at;
+        while (i < s.length() && i - at < max && ",，。;；:：".indexOf(s.charAt(i)) < 0) {
+            i++;
+        }
+        return s.substring(at, i);
+    }
+
     private List<String> splitNames(String list) {
         List<String> out = new ArrayList<>();
-        String l = list.replaceAll("^(?:本轮融资|本轮|此轮|该轮)?(?:由)?", "");
+        String l = list.replaceAll("^(?:本轮融资|本轮|此轮|该轮)?(?:由)?", "").replaceAll("(?:联合|共同)$", "");
         for (String part : l.split("、|和|与|及|以及|,|，")) {
             String p = part.trim().replaceAll("^(?:种子轮|天使轮|老股东)?(?:领投方|投资方)?", "")
                     .replaceAll("(?:等|等机构|共同)$", "").trim();

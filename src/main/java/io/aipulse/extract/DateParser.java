@@ -64,18 +64,33 @@ public final class DateParser {
     public static List<Mention> findAll(CharSequence s, int from, int to, LocalDate anchor, Integer contextYear,
                                         LocalDate today) {
         List<Mention> out = new ArrayList<>();
-        Matcher m = DATE.matcher(s).region(Math.max(0, from), Math.min(to, s.length()));
-        while (m.find()) {
-            if (insideTitle(s, m.start(), from)) {
+        int end = Math.min(to, s.length());
+        Matcher m = DATE.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+        int i = Math.max(0, from);
+        // only where a date can start: a digit, or the first character of a relative word
+        while (i < end) {
+            char c = s.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            if (!digit && "今去前同次明当昨".indexOf(c) < 0 || digit && i > 0 && s.charAt(i - 1) >= '0' && s.charAt(i - 1) <= '9') {
+                i++;
                 continue;
             }
-            Mention mention = resolve(m, anchor, contextYear, today);
-            if (mention != null) {
-                out.add(mention);
-                if (!mention.relativeDay()) {
-                    contextYear = mention.date().getYear();
+            m.region(i, end);
+            if (!m.lookingAt()) {
+                i++;
+                continue;
+            }
+            int next = Math.max(m.end(), i + 1);
+            if (!insideTitle(s, m.start(), from)) {
+                Mention mention = resolve(m, anchor, contextYear, today);
+                if (mention != null) {
+                    out.add(mention);
+                    if (!mention.relativeDay()) {
+                        contextYear = mention.date().getYear();
+                    }
                 }
             }
+            i = next;
         }
         return out;
     }

@@ -14,31 +14,24 @@ import java.util.regex.Pattern;
  */
 final class OrgFinder {
 
-    /** Suffixes that end an organisation's name whatever precedes them. */
-    private static final Pattern STRONG_SUFFIX = Pattern.compile(
-            "股份有限公司|有限责任公司|有限公司|\\(有限合伙\\)|集团|研究院|研究所|实验室|大学|学院|研究中心|创新中心"
-            + "|委员会|管委会|办公厅|人民政府|网信办|联盟|协会|学会|基金会|出版社|银行|证券|资本|基金|医院|交易所");
-    /** Suffixes of government bodies, accepted only after a place name (北京市经济和信息化局). */
-    private static final Pattern GOV_SUFFIX = Pattern.compile("局|厅|委|办|部|署|政府|中心");
+    /** Suffixes that end an organisation's name whatever precedes them (they are words of the lexicon). */
+    static final Set<String> STRONG_SUFFIXES = Set.of(
+            "股份有限公司", "有限责任公司", "有限公司", "集团", "研究院", "研究所", "实验室", "大学", "学院", "研究中心",
+            "创新中心", "委员会", "管委会", "办公厅", "人民政府", "网信办", "联盟", "协会", "学会", "基金会", "出版社",
+            "银行", "证券", "资本", "基金", "医院", "交易所");
+    /** One-character suffixes of government bodies, accepted only after a place name (北京市经济和信息化局). */
+    private static final String GOV_SUFFIX_CHARS = "局厅委办部署";
 
-    /** Descriptor + Latin name: "AI 安全公司 Protect AI", "平台 Crunchbase". */
-    private static final Pattern DESCRIBED_LATIN = Pattern.compile(
-            "(?:公司|企业|平台|机构|厂商|独角兽|品牌|团队|巨头|开发商|制造商|供应商|服务商|提供商|媒体|网站|社区|研究所|实验室|协会|组织)"
-            + "\\s?[“\"]?([A-Za-z][A-Za-z0-9.&'+-]*(?:\\s[A-Z0-9][A-Za-z0-9.&'+-]*){0,3})[”\"]?");
     /** Descriptor + quoted Chinese name: 公司“力文所”. */
     private static final Pattern DESCRIBED_QUOTED = Pattern.compile(
             "(?:公司|企业|平台|机构|厂商|独角兽|品牌|团队|创业公司|初创公司)\\s?“([^”“]{2,12})”");
     private static final Pattern PRODUCT_NAME_END = Pattern.compile("(?:平台|工具|功能|产品|应用|模型|系统|服务|助手|App)$");
     /** A company-like Chinese name opening a clause right before a verb: "新壹科技发布...". */
     private static final Pattern HAN_NAME = Pattern.compile(
-            "(?:^|(?<=[，。；：,;:\\n]))\\s?([\\p{IsHan}]{2,6}?(?:科技|智能|网络|数据|信息|软件|机器人|半导体|传媒|汽车|医疗|生物|教育|云))"
+            "\\s?([\\p{IsHan}]{2,6}?(?:科技|智能|网络|数据|信息|软件|机器人|半导体|传媒|汽车|医疗|生物|教育|云))"
             + "(?=\\s?(?:正式|近日|日前|今日|宣布|发布|推出|完成|获得|获|上线|开源|与|和|在|已|也|将|于))");
     private static final Pattern HAN_NAME_BAD_START = Pattern.compile(
             "^(?:多|几|两|数|各|该|这|某|其|本|此|国内|国外|全球|我国|中国|各大|头部|行业|以|在|而|但|并|据|由|对|从|大|老|原|前)");
-    /** Latin name right before a verb or adverb: "Graft 宣布". */
-    private static final Pattern LATIN_BEFORE_VERB = Pattern.compile(
-            "(?<![A-Za-z0-9.\\-“《])([A-Z][A-Za-z0-9.&'+-]*(?:\\s[A-Z0-9][A-Za-z0-9.&'+-]*){0,3})\\s?"
-            + "(?=宣布|正式|近日|日前|今日|推出|发布|完成|获得|获|上线|开源|公布|与|和|计划|将|已|也|表示|称|预计|预测|发表|官宣|在|用|于|公司)");
 
     /** Characters and words after which a name starts (cut the run after the last of them). */
     private static final String[] STOP_WORDS = {
@@ -92,39 +85,58 @@ final class OrgFinder {
             out.add(new OrgMention(h.start(), h.end(), h.term().company().name(), h.term().company(), null, null,
                     OrgMention.REGISTRY, false));
         }
-        // 2. legal and institutional names by suffix
-        legalNames(text, from, to, places, out, STRONG_SUFFIX, false);
-        legalNames(text, from, to, places, out, GOV_SUFFIX, true);
+        // 2. legal and institutional names by suffix (the suffixes come from the dictionary pass)
+        List<int[]> strong = new ArrayList<>();
+        for (Knowledge.Hit h : hitsIn(hits, from, to)) {
+            if (h.term().kind() == Knowledge.Kind.WORD && STRONG_SUFFIXES.contains(h.term().key())) {
+                strong.add(new int[] {h.start(), h.end()});
+            }
+        }
+        legalNames(text, from, strong, places, out, false);
+        List<int[]> gov = new ArrayList<>();
+        for (Knowledge.Hit p : places) {
+            int limit = Math.min(to, p.end() + 16);
+            for (int i = p.end(); i < limit; i++) {
+                char c = text.charAt(i);
+                if (!Character.isIdeographic(c)) {
+                    break;
+                }
+                int len = GOV_SUFFIX_CHARS.indexOf(c) >= 0 ? 1 : 0;
+                if (c == '政' && i + 1 < limit && text.charAt(i + 1) == '府' || c == '中' && i + 1 < limit
+                        && text.charAt(i + 1) == '心') {
+                    len = 2;
+                }
+                if (len > 0) {
+                    gov.add(new int[] {i, i + len});
+                }
+            }
+        }
+        legalNames(text, from, gov, places, out, true);
         // 3. described names
-        Matcher m = DESCRIBED_QUOTED.matcher(text).region(from, to);
-        while (m.find()) {
-            if (!PRODUCT_NAME_END.matcher(m.group(1)).find()) {
-                addNamed(out, text, m.start(1), m.end(1), OrgMention.DESCRIPTOR);
+        String sentence = text.substring(from, to);
+        Matcher m;
+        if (sentence.indexOf('“') >= 0) {
+            m = DESCRIBED_QUOTED.matcher(text).region(from, to);
+            while (m.find()) {
+                if (!PRODUCT_NAME_END.matcher(m.group(1)).find()) {
+                    addNamed(out, text, m.start(1), m.end(1), OrgMention.DESCRIPTOR);
+                }
             }
         }
-        m = HAN_NAME.matcher(text).region(from, to);
-        while (m.find()) {
-            String n = m.group(1);
-            if (!n.contains("人工智能") && !GENERIC.contains(n) && !HAN_NAME_BAD_START.matcher(n).find()) {
-                addNamed(out, text, m.start(1), m.end(1), OrgMention.FALLBACK);
+        m = HAN_NAME.matcher(text);
+        for (int p = from; p < to; p++) {
+            if (p > from && ",;:，。；：\n".indexOf(text.charAt(p - 1)) < 0) {
+                continue;
+            }
+            m.region(p, to);
+            if (m.lookingAt()) {
+                String n = m.group(1);
+                if (!n.contains("人工智能") && !GENERIC.contains(n) && !HAN_NAME_BAD_START.matcher(n).find()) {
+                    addNamed(out, text, m.start(1), m.end(1), OrgMention.FALLBACK);
+                }
             }
         }
-        m = DESCRIBED_LATIN.matcher(text).region(from, to);
-        while (m.find()) {
-            int s = m.start(1);
-            int e = trimLatin(text, s, m.end(1));
-            if (e - s >= 2 && !commonLatin(text.substring(s, e))) {
-                addNamed(out, text, s, e, OrgMention.DESCRIPTOR);
-            }
-        }
-        m = LATIN_BEFORE_VERB.matcher(text).region(from, to);
-        while (m.find()) {
-            int s = m.start(1);
-            int e = trimLatin(text, s, m.end(1));
-            if (e - s >= 2 && !commonLatin(text.substring(s, e)) && !isModel(hits, s, e)) {
-                addNamed(out, text, s, e, OrgMention.FALLBACK);
-            }
-        }
+        latinNames(text, from, to, hits, out);
         out.sort((a, b) -> Integer.compare(a.start(), b.start()));
         // 4. what the text says about where they are
         List<OrgMention> placed = new ArrayList<>(out.size());
@@ -177,6 +189,84 @@ final class OrgFinder {
         return false;
     }
 
+    private static final String[] DESCRIPTORS = {
+        "公司", "企业", "平台", "机构", "厂商", "独角兽", "品牌", "团队", "巨头", "开发商", "制造商", "供应商", "服务商",
+        "提供商", "媒体", "网站", "社区", "研究所", "实验室", "协会", "组织"};
+    private static final String[] VERBS_AFTER = {
+        "宣布", "正式", "近日", "日前", "今日", "推出", "发布", "完成", "获得", "获", "上线", "开源", "公布", "与", "和",
+        "计划", "将", "已", "也", "表示", "称", "预计", "预测", "发表", "官宣", "在", "用", "于", "公司"};
+
+    /**
+     * Latin names: after a descriptor ("AI 安全公司 Protect AI") or, capitalised, right before a verb
+     * ("Graft 宣布"). One scan over the Latin runs of the sentence.
+     */
+    private void latinNames(String text, int from, int to, List<Knowledge.Hit> hits, List<OrgMention> out) {
+        int i = from;
+        while (i < to) {
+            char c = text.charAt(i);
+            if (!isLatinLetter(c) || i > from && isLatinWordChar(text.charAt(i - 1))) {
+                i++;
+                continue;
+            }
+            // a run of up to four tokens; tokens after the first start with a capital or a digit
+            int e = tokenEnd(text, i, to);
+            int tokens = 1;
+            while (tokens < 4 && e + 1 < to && text.charAt(e) == ' ' && (Character.isUpperCase(text.charAt(e + 1))
+                    || Character.isDigit(text.charAt(e + 1))) && text.charAt(e + 1) < 128) {
+                e = tokenEnd(text, e + 1, to);
+                tokens++;
+            }
+            int end = trimLatin(text, i, e);
+            String name = text.substring(i, end);
+            int before = i;
+            while (before > from && (text.charAt(before - 1) == ' ' || text.charAt(before - 1) == '“'
+                    || text.charAt(before - 1) == '"')) {
+                before--;
+            }
+            boolean described = false;
+            for (String d : DESCRIPTORS) {
+                if (before - d.length() >= from && text.startsWith(d, before - d.length())) {
+                    described = true;
+                    break;
+                }
+            }
+            if (end - i >= 2 && !commonLatin(name)) {
+                if (described) {
+                    addNamed(out, text, i, end, OrgMention.DESCRIPTOR);
+                } else if (Character.isUpperCase(c) && (i == from || "“《.-".indexOf(text.charAt(i - 1)) < 0)
+                        && !isModel(hits, i, end)) {
+                    int after = end;
+                    while (after < to && text.charAt(after) == ' ') {
+                        after++;
+                    }
+                    for (String v : VERBS_AFTER) {
+                        if (text.startsWith(v, after)) {
+                            addNamed(out, text, i, end, OrgMention.FALLBACK);
+                            break;
+                        }
+                    }
+                }
+            }
+            i = Math.max(e, i + 1);
+        }
+    }
+
+    private static int tokenEnd(String text, int i, int to) {
+        int e = i;
+        while (e < to && isLatinWordChar(text.charAt(e))) {
+            e++;
+        }
+        return e;
+    }
+
+    private static boolean isLatinLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isLatinWordChar(char c) {
+        return isLatinLetter(c) || (c >= '0' && c <= '9') || c == '.' || c == '&' || c == '\'' || c == '+' || c == '-';
+    }
+
     private boolean isModel(List<Knowledge.Hit> hits, int s, int e) {
         for (Knowledge.Hit h : hitsIn(hits, s, e + 12)) {
             if (h.term().kind() == Knowledge.Kind.MODEL && h.start() == s) {
@@ -220,12 +310,16 @@ final class OrgFinder {
         out.add(new OrgMention(s, e, name, c, null, null, c != null ? OrgMention.REGISTRY : source, false));
     }
 
-    private void legalNames(String text, int from, int to, List<Knowledge.Hit> places, List<OrgMention> out,
-                            Pattern suffix, boolean needsPlace) {
-        Matcher m = suffix.matcher(text).region(from, to);
-        while (m.find()) {
-            int sufStart = m.start();
-            int end = m.end();
+    private void legalNames(String text, int from, List<int[]> suffixes, List<Knowledge.Hit> places,
+                            List<OrgMention> out, boolean needsPlace) {
+        // longest suffix first at a place: 股份有限公司 before 有限公司
+        suffixes.sort((a, b) -> a[1] != b[1] ? Integer.compare(a[1], b[1]) : Integer.compare(b[0], a[0]));
+        for (int si = 0; si < suffixes.size(); si++) {
+            int sufStart = suffixes.get(si)[0];
+            int end = suffixes.get(si)[1];
+            if (si + 1 < suffixes.size() && suffixes.get(si + 1)[1] == end) {
+                continue; // a shorter suffix ending at the same place: the longer one (sorted after) wins
+            }
             // 股份有限公司 after 科技 etc: extend over a following legal suffix chain
             if (overlapsInside(out, sufStart, end)) {
                 continue;
