@@ -96,6 +96,19 @@ final class ArticleExtraction {
             "^\\s?(?:原|前|现任|联合创始人|创始人|CEO|CTO|COO|CFO|CMO|董事长|总裁|首席|副总裁|总经理|合伙人|院长|分析师|员工|研究员|专家|教授|科学家|董事|高管)");
     private static final Pattern INVESTOR_AFTER = Pattern.compile("^\\s?(?:领投|跟投|参投|等投资|投资方|联合领投|追加投资|的投资|投资的|等机构)");
 
+    private static final Pattern QUOTED_NAME = Pattern.compile("“([^”]{1,30})”|《([^》]{1,40})》");
+    private static final Pattern LATIN_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9.\\-]*(?:\\s[A-Za-z0-9][A-Za-z0-9.\\-]*){0,4}");
+    private static final Pattern TITLE = Pattern.compile("《([^》]{2,80})》");
+    private static final Pattern PLACE_REST = Pattern.compile("(?:市|区|县)?(?:政府)?(?:也|正式|近日|日前|还|再次|同时)?\\s?");
+    private static final Pattern TEMPORAL_TAIL = Pattern.compile("以来|之后|以后|了|过|至今");
+    private static final Pattern PARENS = Pattern.compile("\\([^()]{0,30}\\)|（[^（）]{0,30}）");
+    private static final Pattern OBJECT_HEAD = Pattern.compile("^(?:了|出|的)");
+    private static final Pattern SPEAKER = Pattern.compile("CEO|CTO|创始人|董事长|总裁|首席执行官|表示|认为");
+    private static final Pattern LIST_HEAD = Pattern.compile("^(?:本轮融资|本轮|此轮|该轮)?(?:由)?");
+    private static final Pattern LIST_TAIL = Pattern.compile("(?:联合|共同)$");
+    private static final Pattern NAME_HEAD = Pattern.compile("^(?:种子轮|天使轮|老股东)?(?:领投方|投资方)?");
+    private static final Pattern NAME_TAIL = Pattern.compile("(?:等|等机构|共同)$");
+
     // ------------------------------------------------------------------ state
 
     private final Knowledge knowledge;
@@ -190,6 +203,21 @@ final class ArticleExtraction {
         return c >= '0' && c <= '9';
     }
 
+    /** Index of the sentence that contains or follows {@code pos}. */
+    int sentenceAt(int pos) {
+        int lo = 0;
+        int hi = sentences.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sentences.get(mid).end <= pos) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     LocalDate anchor() {
         return anchor;
     }
@@ -213,9 +241,9 @@ final class ArticleExtraction {
     /** Spans of the organisation names recognised in the sentences that overlap {@code [from, to)}. */
     List<int[]> orgSpans(int from, int to) {
         List<int[]> out = new ArrayList<>();
-        for (int si = 0; si < sentences.size(); si++) {
+        for (int si = sentenceAt(from); si < sentences.size() && sentences.get(si).start < to; si++) {
             Segmenter.Sentence s = sentences.get(si);
-            if (s.end <= from || s.start >= to || !orgCache.containsKey(si)) {
+            if (s.end <= from || !orgCache.containsKey(si)) {
                 continue;
             }
             for (OrgMention o : orgCache.get(si)) {
@@ -670,10 +698,10 @@ final class ArticleExtraction {
 
     private List<String> splitNames(String list) {
         List<String> out = new ArrayList<>();
-        String l = list.replaceAll("^(?:本轮融资|本轮|此轮|该轮)?(?:由)?", "").replaceAll("(?:联合|共同)$", "");
+        String l = LIST_TAIL.matcher(LIST_HEAD.matcher(list).replaceAll("")).replaceAll("");
         for (String part : l.split("、|和|与|及|以及|,|，")) {
-            String p = part.trim().replaceAll("^(?:种子轮|天使轮|老股东)?(?:领投方|投资方)?", "")
-                    .replaceAll("(?:等|等机构|共同)$", "").trim();
+            String p = NAME_TAIL.matcher(NAME_HEAD.matcher(part.trim()).replaceAll(""))
+                    .replaceAll("").trim();
             if (p.length() < 2 || p.length() > 30 || p.contains("融资") || p.contains("公司当前")) {
                 continue;
             }
@@ -909,7 +937,7 @@ final class ArticleExtraction {
             }
             int e = h.end();
             String rest = text.substring(e, trigger);
-            if (rest.matches("(?:市|区|县)?(?:政府)?(?:也|正式|近日|日前|还|再次|同时)?\\s?")) {
+            if (PLACE_REST.matcher(rest).matches()) {
                 String name = text.substring(h.start(), e) + (rest.startsWith("市") || rest.startsWith("区")
                         || rest.startsWith("县") ? rest.substring(0, 1) : "");
                 return new OrgMention(h.start(), e, name, null, h.term().city(), h.term().country(),
@@ -989,7 +1017,7 @@ final class ArticleExtraction {
             if (after.startsWith("以后") || after.startsWith("之后")) {
                 continue; // a temporal clause: "ChatGPT 问世以后"
             }
-            if (after.length() < 2 || after.matches("以来|之后|以后|了|过|至今")) {
+            if (after.length() < 2 || TEMPORAL_TAIL.matcher(after).matches()) {
                 os = cs;
                 oe = ts;
                 objectBefore = true;
@@ -1092,7 +1120,7 @@ final class ArticleExtraction {
     }
 
     private static String withoutParens(String s) {
-        return s.replaceAll("\\([^()]{0,30}\\)|（[^（）]{0,30}）", "");
+        return PARENS.matcher(s).replaceAll("");
     }
 
     private boolean reportAfter(int from, int to) {
@@ -1136,7 +1164,7 @@ final class ArticleExtraction {
     /** The model or product name in an object phrase: a quoted or Latin name, a catalogue model, the phrase. */
     private String productName(int os, int oe) {
         String obj = text.substring(os, oe).trim();
-        Matcher q = Pattern.compile("“([^”]{1,30})”|《([^》]{1,40})》").matcher(obj);
+        Matcher q = QUOTED_NAME.matcher(obj);
         if (q.find()) {
             return q.group(1) != null ? q.group(1) : q.group(2);
         }
@@ -1149,7 +1177,7 @@ final class ArticleExtraction {
                 return text.substring(h.start(), e);
             }
         }
-        Matcher latin = Pattern.compile("[A-Za-z][A-Za-z0-9.\\-]*(?:\\s[A-Za-z0-9][A-Za-z0-9.\\-]*){0,4}").matcher(obj);
+        Matcher latin = LATIN_NAME.matcher(obj);
         String best = null;
         while (latin.find()) {
             String l = latin.group();
@@ -1160,7 +1188,7 @@ final class ArticleExtraction {
         if (best != null) {
             return best.trim();
         }
-        obj = obj.replaceAll("^(?:了|出|的)", "").trim();
+        obj = OBJECT_HEAD.matcher(obj).replaceAll("").trim();
         return obj.length() > 40 ? obj.substring(0, 40) : obj.isEmpty() ? null : obj;
     }
 
@@ -1454,7 +1482,7 @@ final class ArticleExtraction {
                 continue;
             }
             String gap = text.substring(subject.end(), m.start());
-            if (gap.matches(".*(?:CEO|CTO|创始人|董事长|总裁|首席执行官|表示|认为).*")) {
+            if (SPEAKER.matcher(gap).find()) {
                 continue;
             }
             used.add(subject.start());
@@ -1495,7 +1523,7 @@ final class ArticleExtraction {
         if (c != null) {
             c.aboutStart = start;
             c.aboutEnd = sentences.get(si).end;
-            Matcher t = Pattern.compile("《([^》]{2,80})》").matcher(text).region(start, Math.min(c.clauseEnd + 1,
+            Matcher t = TITLE.matcher(text).region(start, Math.min(c.clauseEnd + 1,
                     sentences.get(si).end));
             if (t.find()) {
                 c.product = "《" + t.group(1) + "》";

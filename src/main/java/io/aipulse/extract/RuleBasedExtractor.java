@@ -453,11 +453,21 @@ public final class RuleBasedExtractor implements EventExtractor {
     /** "新壹科技在北京举办了...发布会": where the organisation held its event, in the items of the group. */
     private String eventPlace(ArticleExtraction run, List<Candidate> group, String name) {
         Set<Integer> items = new LinkedHashSet<>();
+        Set<Integer> near = new java.util.TreeSet<>();
+        List<Segmenter.Sentence> all = run.sentences();
         for (Candidate c : group) {
-            items.add(run.sentences().get(c.sentence).item);
+            int item = all.get(c.sentence).item;
+            items.add(item);
+            for (int k = c.sentence; k >= 0 && all.get(k).item == item; k--) {
+                near.add(k);
+            }
+            for (int k = c.sentence + 1; k < all.size() && all.get(k).item == item; k++) {
+                near.add(k);
+            }
         }
         String t = run.text();
-        for (Segmenter.Sentence s : run.sentences()) {
+        for (int k : near) {
+            Segmenter.Sentence s = all.get(k);
             if (!items.contains(s.item)) {
                 continue;
             }

@@ -46,9 +46,9 @@ public final class TextCleaner {
             "\\[\\d{4}/\\d{1,2}/\\d{1,2} \\d{1,2}:\\d{2}(?::\\d{2})?]");
     /** The head of a wire item: "标题：9月9日消息" / "标题:5月24日消息". */
     private static final Pattern WIRE_HEAD = Pattern.compile("[:：]\\s?\\d{1,2}月\\d{1,2}日消息");
-    /** Image-URL debris of broken HTML: /img/202386162600/1.jpg"> */
-    private static final Pattern IMAGE_DEBRIS = Pattern.compile(
-            "[A-Za-z0-9_/.:%-]{0,200}\\.(?:jpg|jpeg|png|gif|webp)\"?\\s?/?>?");
+    /** Characters of the image-URL debris of broken HTML: /img/202386162600/1.jpg"> */
+    private static final String URL_CHARS =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_/.:%-";
 
     private static final String TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ";
 
@@ -448,9 +448,27 @@ public final class TextCleaner {
                 && text.indexOf(".jpeg") < 0 && text.indexOf(".webp") < 0) {
             return;
         }
-        Matcher m = IMAGE_DEBRIS.matcher(text);
-        while (m.find()) {
-            fill(drop, m.start(), m.end());
+        for (String ext : new String[] {".jpg", ".jpeg", ".png", ".gif", ".webp"}) {
+            for (int i = text.indexOf(ext); i >= 0; i = text.indexOf(ext, i + 1)) {
+                int s = i;
+                while (s > 0 && i - s < 200 && URL_CHARS.indexOf(text.charAt(s - 1)) >= 0) {
+                    s--;
+                }
+                int e = i + ext.length();
+                if (e < text.length() && text.charAt(e) == '"') {
+                    e++;
+                }
+                if (e < text.length() && text.charAt(e) == ' ') {
+                    e++;
+                }
+                if (e < text.length() && text.charAt(e) == '/') {
+                    e++;
+                }
+                if (e < text.length() && text.charAt(e) == '>') {
+                    e++;
+                }
+                fill(drop, s, e);
+            }
         }
     }
 
