@@ -289,9 +289,11 @@ final class OrgFinder {
             "NLP", "CV", "IPO", "GitHub", "Token", "Transformer", "RISC-V", "ARM", "X86", "Linux", "H100", "A100",
             "AI Infra", "DPU", "Web3", "NPC", "CAD", "CAE", "WAIC", "Pre-A", "A轮", "HBM", "GPT", "Agent", "AI PC");
 
+    private static final Pattern CODE_LIKE = Pattern.compile("[A-Z]\\d|\\d");
+
     private static boolean commonLatin(String name) {
         return COMMON_LATIN.contains(name) || name.length() < 2 || name.chars().allMatch(Character::isDigit)
-                || name.matches("[A-Z]\\d+.*|\\d.*");
+                || CODE_LIKE.matcher(name).lookingAt();
     }
 
     private void addNamed(List<OrgMention> out, String text, int s, int e, int source) {

@@ -46,20 +46,18 @@ final class Segmenter {
         // extra cuts before datelines and section numbers glued to the previous text: {pos, kind, skipTo}
         List<int[]> cuts = new ArrayList<>();
         Matcher d = DATELINE_START.matcher(text);
-        int pos = 0;
-        while (pos < text.length() && d.find(pos)) {
-            int at = d.start();
-            if (at > 0 && !isBoundary(text.charAt(at - 1)) && gluedBefore(text, at)) {
+        for (int at = text.indexOf('据'); at >= 0; at = text.indexOf('据', at + 1)) {
+            if (at > 0 && !isBoundary(text.charAt(at - 1)) && gluedBefore(text, at)
+                    && d.region(at, Math.min(text.length(), at + 60)).lookingAt()) {
                 cuts.add(new int[] {at, 1, at});
-                pos = d.end();
-            } else {
-                pos = at + 1;
             }
         }
         Matcher s = SECTION.matcher(text);
-        while (s.find()) {
-            if (s.start() == 0 || !Character.isDigit(text.charAt(s.start() - 1))) {
-                cuts.add(new int[] {s.start(), 2, s.end()});
+        for (int at = text.indexOf('、'); at >= 0; at = text.indexOf('、', at + 1)) {
+            int st = at - 2;
+            if (st >= 0 && s.region(st, Math.min(text.length(), at + 8)).lookingAt()
+                    && (st == 0 || !Character.isDigit(text.charAt(st - 1)))) {
+                cuts.add(new int[] {st, 2, s.end()});
             }
         }
         cuts.sort((a, b) -> Integer.compare(a[0], b[0]));
