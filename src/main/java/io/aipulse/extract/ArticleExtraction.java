@@ -793,8 +793,9 @@ final class ArticleExtraction {
             String target = null;
             int tStart = m.end();
             int tEnd = m.end();
+            int targetLimit = clauseEnd(si, m.end());
             for (OrgMention o : orgs(si)) {
-                if (o.start() >= m.end() && o.start() <= m.end() + 3) {
+                if (o.start() >= m.end() && o.start() <= targetLimit) {
                     target = o.name();
                     tStart = o.start();
                     tEnd = o.end();
@@ -819,6 +820,10 @@ final class ArticleExtraction {
             if (c != null) {
                 c.counterparties = List.of(target);
                 c.amount = acquisitionAmount(si, m.end());
+                if (c.amount == null) {
+                    AmountParser.Match price = firstAmount(subject.end() < m.start() ? subject.end() : cs, m.start());
+                    c.amount = price == null ? null : price.amount();
+                }
                 c.aboutStart = tStart;
                 c.aboutEnd = tEnd;
                 c.product = null;
@@ -993,8 +998,8 @@ final class ArticleExtraction {
             String verb = m.group(1);
             char next = te < text.length() ? text.charAt(te) : ' ';
             boolean perfective = text.startsWith("了", te - 1);
-            if ("会时后前日期方者权量人".indexOf(next) >= 0 && !perfective) {
-                continue;
+            if (("会时后前者权".indexOf(next) >= 0 || text.startsWith("日期", te)) && !perfective) {
+                continue; // 发布会, 发布时, 上线后: a noun or a time, not a release
             }
             if ((verb.equals("开源") || verb.equals("开放") || verb.equals("公开")) && !perfective
                     && ADJECTIVE_AFTER.matcher(text.substring(te, Math.min(to, te + 6))).find()) {
@@ -1559,6 +1564,9 @@ final class ArticleExtraction {
             if (p.item != s.item) {
                 break;
             }
+            if (p.datelineEnd == p.start) {
+                continue; // only the sentence that opens the item with a dateline dates what follows
+            }
             List<DateParser.Mention> ds = dates(k);
             for (int i = ds.size() - 1; i >= 0; i--) {
                 if (ds.get(i).precision() == DateParser.Precision.DAY && !ds.get(i).relativeDay()) {
@@ -1593,7 +1601,7 @@ final class ArticleExtraction {
                 yearOnly = m;
             }
         }
-        DateParser.Mention pick = own != null ? own : before;
+        DateParser.Mention pick = own != null && !(own.relativeDay() && before != null) ? own : before;
         if (pick == null && c.type == EventType.REPORT) {
             for (DateParser.Mention m : dates(c.sentence)) {
                 if (m.start() >= c.trigger && m.precision() != DateParser.Precision.YEAR
