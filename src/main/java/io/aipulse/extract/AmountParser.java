@@ -157,7 +157,9 @@ public final class AmountParser {
         }
         long min = Math.round(core.value);
         Long max;
-        if (core.vague) {
+        if (core.vague && core.openMin) {
+            max = null; // 超亿元, 上千万
+        } else if (core.vague) {
             max = Math.round(core.value * 10) - 1;
         } else if (core.upper != null) {
             max = Math.round(core.upper);

@@ -1594,11 +1594,9 @@ final class ArticleExtraction {
                 }
             } else if (m.end() <= c.clauseStart && usable) {
                 before = m;
-            } else if (m.end() <= c.trigger && !usable && m.start() >= c.clauseStart - 2) {
-                yearOnly = m;
             }
-            if (!usable && m.end() <= c.trigger && m.start() >= c.clauseStart) {
-                yearOnly = m;
+            if (!usable && m.end() <= c.trigger && !m.relativeDay()) {
+                yearOnly = m; // "2021年,百度发布了...": a year of its own before the event
             }
         }
         DateParser.Mention pick = own != null && !(own.relativeDay() && before != null) ? own : before;

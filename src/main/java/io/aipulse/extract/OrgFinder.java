@@ -24,7 +24,7 @@ final class OrgFinder {
 
     /** Descriptor + quoted Chinese name: 公司“力文所”. */
     private static final Pattern DESCRIBED_QUOTED = Pattern.compile(
-            "(?:公司|企业|平台|机构|厂商|独角兽|品牌|团队|创业公司|初创公司)\\s?“([^”“]{2,12})”");
+            "(?:公司|企业|平台|机构|厂商|独角兽|品牌|团队|创业公司|初创公司)\\s?[“「『]([^”“「」『』]{2,12})[”」』]");
     private static final Pattern PRODUCT_NAME_END = Pattern.compile("(?:平台|工具|功能|产品|应用|模型|系统|服务|助手|App)$");
     /** A company-like Chinese name opening a clause right before a verb: "新壹科技发布...". */
     private static final Pattern HAN_NAME = Pattern.compile(
@@ -115,7 +115,7 @@ final class OrgFinder {
         // 3. described names
         String sentence = text.substring(from, to);
         Matcher m;
-        if (sentence.indexOf('“') >= 0) {
+        if (sentence.indexOf('“') >= 0 || sentence.indexOf('「') >= 0 || sentence.indexOf('『') >= 0) {
             m = DESCRIBED_QUOTED.matcher(text).region(from, to);
             while (m.find()) {
                 if (!PRODUCT_NAME_END.matcher(m.group(1)).find()) {

@@ -34,7 +34,9 @@ final class Segmenter {
 
     /** "据 TechCrunch 7 月 26 日报道" / "据《科创板日报》报道" / "据 IT 之家援引 CNBC 报道" at a sentence start. */
     static final Pattern DATELINE = Pattern.compile(
-            "^(?:据|根据)\\s?[^，。,;；\\n]{1,40}?(?:报道|消息|援引[^，。,;；\\n]{1,30}?报道|发布的文章)");
+            "^(?:(?:据|根据)\\s?[^，。,;；\\n]{1,40}?(?:报道|消息|援引[^，。,;；\\n]{1,30}?报道|发布的文章)"
+            + "|[^，。,;；\\n]{0,20}?\\d{1,2}\\s?月\\s?\\d{1,2}\\s?日\\s?(?:电|消息|讯|晚间消息|早间消息)"
+            + "|[^，。,;；\\n]{1,12}?获悉)");
     private static final Pattern SECTION = Pattern.compile(
             "\\d{2}、(?:融资|创业|大模型|应用|政策|观点|研报|投资|人事|产品|技术|行业|公司|资讯|动态|并购|芯片|算力|人物|数据)?");
     private static final Pattern DATELINE_START = Pattern.compile("据\\s?[^，。,;；\\n]{1,40}?(?:报道|消息|援引)");
