@@ -41,7 +41,7 @@ final class ArticleExtraction {
             "(?:印发|出台|颁布|发布|公布|推出|制定|下发|发出)(?:了|的)?[^，。；,;]{0,12}?《([^》]{2,80})》");
     private static final Pattern POLICY_PLAIN = Pattern.compile(
             "(?:印发|出台|颁布|发布)(?:了|的)?(?:一份|一系列|多项|新)?[^，。；,;《]{0,20}?"
-            + "(实施意见|实施方案|行动方案|行动计划|若干措施|产业政策|政策|意见|方案|办法|措施|规划|通知|条例)");
+            + "(实施意见|实施方案|行动方案|行动计划|若干措施|产业政策|政策|意见|方案|办法|措施|规划|通知|条例|新规|规定|禁令|管制措施)");
     private static final Pattern PARTNERSHIP = Pattern.compile(
             "(战略合作|合作协议|合作框架|合作备忘录|达成合作|深化合作|展开合作|开展合作|建立合作|战略伙伴|合作伙伴关系"
             + "|签署[^，。；,;]{0,12}?(?:协议|备忘录|承诺|合作)|签订[^，。；,;]{0,12}?(?:协议|备忘录|合同)|携手|联手|共建"
@@ -76,7 +76,8 @@ final class ArticleExtraction {
     private static final Pattern MODEL_HEAD = Pattern.compile("模型(?:产品|系列)?|GPT|LLM|Llama|LLaMA");
     private static final Pattern PRODUCT_HEAD = Pattern.compile(
             "平台|工具|功能|产品|应用|App|APP|app|助手|集群|服务|系统|芯片|社区|机器人|终端|手机|电脑|PC|眼镜|方案|引擎"
-            + "|框架|数据集|插件|客户端|软件|硬件|设备|网站|小程序|智能体|Agent|API|接口|游戏|版本|汽车|车型|工厂");
+            + "|框架|数据集|插件|客户端|软件|硬件|设备|网站|小程序|智能体|Agent|API|接口|游戏|版本|汽车|车型|工厂"
+            + "|一体机|服务器|处理器|显卡|眼镜|耳机|手表|音箱|学习机|翻译机|模组|传感器|大脑|操作系统|浏览器|搜索");
     private static final Pattern APP_FORM = Pattern.compile("安卓版|iOS版|iOS 版|安卓 版|客户端|网页版|桌面版|移动版|App|APP");
     private static final Pattern REPORT_OBJECT = Pattern.compile(
             "报告|研报|白皮书|蓝皮书|数据显示|调查|调研|榜单|排行榜|指数|统计|名单|地图");

@@ -364,7 +364,7 @@ final class OrgFinder {
                     break;
                 }
                 if (p.start() >= left && p.end() <= sufStart && p.term().kind() == Knowledge.Kind.COUNTRY
-                        && text.startsWith("中国", p.start())) {
+                        && (needsPlace || text.startsWith("中国", p.start()))) {
                     placeStart = p.start();
                     break;
                 }

@@ -324,9 +324,11 @@ public final class RuleBasedExtractor implements EventExtractor {
             if (SECURITY.matcher(title).find()) {
                 return "security-governance";
             }
-            String s = score(run, List.of(new int[] {c.aboutStart, c.aboutEnd}), true);
-            if (s != null && !s.equals(AMBIGUOUS) && !s.equals("foundation-models") && !s.equals("compute-chips")
-                    && !s.equals("general")) {
+            int[] span = c.product != null ? new int[] {c.aboutStart, c.aboutEnd}
+                    : new int[] {c.aboutStart, run.sentences().get(c.sentence).end};
+            String s = score(run, List.of(span), true);
+            // a policy for the AI (or large-model) industry as a whole is general
+            if (s != null && !s.equals(AMBIGUOUS) && !s.equals("foundation-models") && !s.equals("general")) {
                 return s;
             }
         }
