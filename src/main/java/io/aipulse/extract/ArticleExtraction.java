@@ -72,12 +72,16 @@ final class ArticleExtraction {
     private static final Pattern ADJECTIVE_AFTER = Pattern.compile(
             "^(?:大?模型|社区|软件|项目|架构|生态|操作系统|的|式|版本|协议|力量|代码|框架|数据|平台|合作|共享|领域|世界)");
     private static final Pattern BACKGROUND = Pattern.compile("此前|曾经|曾|一度|早在|当年|历史上|多年前|这些年|过去|以往|先后");
-    private static final Pattern AGGREGATE = Pattern.compile("累计|总额|总计|共计|连续|先后|融资前|总融资|合计");
+    private static final Pattern AGGREGATE = Pattern.compile(
+            "累计|总额|总计|共计|连续|先后|融资前|总融资|合计|\\d+\\s?轮融资|多轮融资|数轮融资|[两三四五六七八九十]轮融资");
+    /** "华为将推出...": a bare 将 right before the verb is the future. */
+    private static final Pattern WILL = Pattern.compile("将(?:正式|全面|陆续|首次|率先|在[^,，。]{0,8}?)?$");
     private static final Pattern MODEL_HEAD = Pattern.compile("模型(?:产品|系列)?|GPT|LLM|Llama|LLaMA");
     private static final Pattern PRODUCT_HEAD = Pattern.compile(
             "平台|工具|功能|产品|应用|App|APP|app|助手|集群|服务|系统|芯片|社区|机器人|终端|手机|电脑|PC|眼镜|方案|引擎"
             + "|框架|数据集|插件|客户端|软件|硬件|设备|网站|小程序|智能体|Agent|API|接口|游戏|版本|汽车|车型|工厂"
-            + "|一体机|服务器|处理器|显卡|眼镜|耳机|手表|音箱|学习机|翻译机|模组|传感器|大脑|操作系统|浏览器|搜索");
+            + "|一体机|服务器|处理器|显卡|眼镜|耳机|手表|音箱|学习机|翻译机|模组|传感器|大脑|操作系统|浏览器|搜索"
+            + "|GPU|CPU|NPU|TPU|DPU|加速卡");
     private static final Pattern APP_FORM = Pattern.compile("安卓版|iOS版|iOS 版|安卓 版|客户端|网页版|桌面版|移动版|App|APP");
     private static final Pattern REPORT_OBJECT = Pattern.compile(
             "报告|研报|白皮书|蓝皮书|数据显示|调查|调研|榜单|排行榜|指数|统计|名单|地图");
@@ -1012,7 +1016,8 @@ final class ArticleExtraction {
             int cs = clauseStart(si, ts);
             int ce = clauseEnd(si, te);
             String before = text.substring(cs, ts);
-            if (FUTURE.matcher(before).find() || backgroundClause(cs, ts) || OPINION.matcher(before).find()) {
+            if (FUTURE.matcher(before).find() || backgroundClause(cs, ts) || OPINION.matcher(before).find()
+                    || WILL.matcher(before).find()) {
                 continue;
             }
             // the object: after the verb, or before it when the verb ends the clause
