@@ -41,7 +41,7 @@ final class ArticleExtraction {
             "(?:印发|出台|颁布|发布|公布|推出|制定|下发|发出)(?:了|的)?[^，。；,;]{0,12}?《([^》]{2,80})》");
     private static final Pattern POLICY_PLAIN = Pattern.compile(
             "(?:印发|出台|颁布|发布)(?:了|的)?(?:一份|一系列|多项|新)?[^，。；,;《]{0,20}?"
-            + "(实施意见|实施方案|行动方案|行动计划|若干措施|产业政策|政策|意见|方案|办法|措施|规划|通知|条例|新规|规定|禁令|管制措施)");
+            + "(实施意见|实施方案|行动方案|行动计划|若干措施|产业政策|政策|意见|方案|办法|措施|规划|通知|条例|新规|规定|禁令|管制措施|行政命令|法案|法规)");
     private static final Pattern PARTNERSHIP = Pattern.compile(
             "(战略合作|合作协议|合作框架|合作备忘录|达成合作|深化合作|展开合作|开展合作|建立合作|战略伙伴|合作伙伴关系"
             + "|签署[^，。；,;]{0,12}?(?:协议|备忘录|承诺|合作)|签订[^，。；,;]{0,12}?(?:协议|备忘录|合同)|携手|联手|共建"
@@ -1284,7 +1284,8 @@ final class ArticleExtraction {
             List<OrgMention> parties = new ArrayList<>();
             Segmenter.Sentence s = sentences.get(si);
             for (OrgMention o : actors(si, EventType.PARTNERSHIP)) {
-                if (o.end() <= m.start() || (o.start() >= m.end() && o.start() <= m.end() + 12)) {
+                if (o.end() <= m.start() || (o.start() >= m.end() && o.start() <= m.end() + 12
+                        && o.source() == OrgMention.REGISTRY)) {
                     parties.add(o);
                 }
             }
@@ -1310,7 +1311,8 @@ final class ArticleExtraction {
             }
             if (others.isEmpty()) {
                 for (OrgMention o : orgs(si)) {
-                    if (o.start() > subject.end() && o.end() <= m.end() + 12 && !o.name().equals(subject.name())) {
+                    if (o.start() > subject.end() && o.end() <= m.end() + 12 && !o.name().equals(subject.name())
+                            && o.source() == OrgMention.REGISTRY) {
                         others.add(o.name());
                     }
                 }
