@@ -879,8 +879,23 @@ final class ArticleExtraction {
 
     // POLICY ----------------------------------------------------------------
 
+    private static final String[] POLICY_NOUNS = {
+        "意见", "方案", "计划", "政策", "办法", "措施", "规划", "通知", "条例", "新规", "规定", "禁令", "行政命令", "法案", "法规"};
+
     private void policy(int si, int from, int to) {
-        Matcher m = POLICY_TITLE.matcher(text).region(from, to);
+        String sentence = text.substring(from, to);
+        boolean titled = sentence.indexOf('《') >= 0;
+        boolean plain = false;
+        for (String n : POLICY_NOUNS) {
+            if (sentence.contains(n)) {
+                plain = true;
+                break;
+            }
+        }
+        if (!titled && !plain) {
+            return;
+        }
+        Matcher m = POLICY_TITLE.matcher(text).region(titled ? from : to, to);
         Set<Integer> seen = new HashSet<>();
         while (m.find()) {
             String title = m.group(1);
@@ -890,7 +905,7 @@ final class ArticleExtraction {
             seen.add(m.start());
             policyAt(si, m.start(), m.end(), "《" + title + "》", m.start(1), m.end(1));
         }
-        m = POLICY_PLAIN.matcher(text).region(from, to);
+        m = POLICY_PLAIN.matcher(text).region(plain ? from : to, to);
         while (m.find()) {
             if (seen.contains(m.start())) {
                 continue;
@@ -994,13 +1009,34 @@ final class ArticleExtraction {
 
     // MODEL_RELEASE / PRODUCT_LAUNCH / (REPORT, RESEARCH by object) ---------
 
+    private static final Set<String> RELEASE_WORDS = Set.of(
+            "发布", "推出", "上线", "开源", "公布", "公开", "官宣", "亮相", "开放", "首发", "揭晓", "上架", "提供下载", "问世",
+            "面世");
+
+    /** Release verbs of {@code [from, to)} from the dictionary pass: a matcher positioned on each in turn. */
+    private List<int[]> releaseVerbs(int from, int to) {
+        List<int[]> out = new ArrayList<>();
+        Matcher m = RELEASE.matcher(text);
+        int last = -1;
+        for (Knowledge.Hit h : OrgFinder.hitsIn(hits, from, to)) {
+            if (h.term().kind() != Knowledge.Kind.WORD || h.start() < last || !RELEASE_WORDS.contains(h.term().key())) {
+                continue;
+            }
+            m.region(h.start(), to);
+            if (m.lookingAt()) {
+                out.add(new int[] {m.start(), m.end(), m.start(1), m.end(1)});
+                last = m.end();
+            }
+        }
+        return out;
+    }
+
     private void release(int si, int from, int to) {
         Segmenter.Sentence s = sentences.get(si);
-        Matcher m = RELEASE.matcher(text).region(from, to);
-        while (m.find()) {
-            int ts = m.start();
-            int te = m.end();
-            String verb = m.group(1);
+        for (int[] v : releaseVerbs(from, to)) {
+            int ts = v[0];
+            int te = v[1];
+            String verb = text.substring(v[2], v[3]);
             char next = te < text.length() ? text.charAt(te) : ' ';
             boolean perfective = text.startsWith("了", te - 1);
             if (("会时后前者权".indexOf(next) >= 0 || text.startsWith("日期", te)) && !perfective) {
@@ -1411,7 +1447,22 @@ final class ArticleExtraction {
 
     // RESEARCH --------------------------------------------------------------
 
+    private static final String[] RESEARCH_NOUNS = {
+        "论文", "成果", "结果", "突破", "预报", "纪录", "Nature", "Science", "自然", "科学", "Cell", "提高了", "提升了",
+        "预印本", "arXiv", "ArXiv"};
+
     private void research(int si, int from, int to) {
+        String sentence = text.substring(from, to);
+        boolean any = false;
+        for (String n : RESEARCH_NOUNS) {
+            if (sentence.contains(n)) {
+                any = true;
+                break;
+            }
+        }
+        if (!any) {
+            return;
+        }
         Matcher m = RESEARCH.matcher(text).region(from, to);
         while (m.find()) {
             int cs = clauseStart(si, m.start());
@@ -1458,24 +1509,25 @@ final class ArticleExtraction {
             }
         }
         // "X 发布的 ... 报告显示" / "X 发布研报称"
-        Matcher r = RELEASE.matcher(text).region(from, to);
-        while (r.find()) {
-            int ce = clauseEnd(si, r.end());
-            String object = text.substring(r.end(), ce);
+        for (int[] r : releaseVerbs(from, to)) {
+            int rs = r[0];
+            int re = r[1];
+            int ce = clauseEnd(si, re);
+            String object = text.substring(re, ce);
             if (!REPORT_OBJECT.matcher(object).find()) {
                 continue;
             }
-            int cs = clauseStart(si, r.start());
-            if (FUTURE.matcher(text.substring(cs, r.start())).find()) {
+            int cs = clauseStart(si, rs);
+            if (FUTURE.matcher(text.substring(cs, rs)).find()) {
                 continue;
             }
-            OrgMention subject = subjectBefore(si, r.start(), cs, EventType.REPORT);
+            OrgMention subject = subjectBefore(si, rs, cs, EventType.REPORT);
             if (subject == null || used.contains(subject.start())) {
                 continue;
             }
             used.add(subject.start());
             usedClauses.add(cs);
-            reportAt(si, subject, r.start(), r.end());
+            reportAt(si, subject, rs, re);
         }
         // "X 预计 / X 公布预测称 / X：预计..." (not a person speaking)
         m = REPORT_VERB.matcher(text).region(from, to);

@@ -114,9 +114,10 @@ final class Segmenter {
             }
         }
         int item = -1;
+        Matcher m = DATELINE.matcher(text);
         for (int i = 0; i < out.size(); i++) {
             Sentence sent = out.get(i);
-            Matcher m = DATELINE.matcher(text).region(sent.start, sent.end);
+            m.region(sent.start, Math.min(sent.end, sent.start + 80));
             if (m.lookingAt()) {
                 sent.datelineEnd = m.end();
             }
