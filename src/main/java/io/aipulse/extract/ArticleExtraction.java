@@ -48,6 +48,9 @@ final class ArticleExtraction {
             + "|联合实验室|达成[^，。；,;]{0,6}?合作)(?!的|伙伴们)");
     private static final Pattern PERSONNEL_JOIN = Pattern.compile(
             "(?:即将|正式|已|宣布)?(加入|加盟|入职|出任|担任|就任|履新|接任|回归)(?!过|了解)");
+    private static final Pattern APPOINT = Pattern.compile(
+            "任命\\s?([\\p{IsHan}A-Za-z·. ]{2,20}?)\\s?(?:为|担任|出任)(?:公司|集团)?\\s?"
+            + "(CEO|CTO|COO|CFO|CMO|总裁|副总裁|首席[\\p{IsHan}]{1,5}官|董事长|总经理|首席科学家|负责人|院长|主任|总监)");
     private static final Pattern PERSONNEL_LEAVE = Pattern.compile("(离职|离任|辞任|辞职|卸任|退休)(?!潮)");
     private static final Pattern ROLE = Pattern.compile(
             "(CEO|CTO|COO|CFO|CMO|CSO|CPO|总裁|副总裁|首席[\\p{IsHan}]{1,5}官|董事长|总经理|联合创始人|首席科学家|负责人|高管"
@@ -545,7 +548,15 @@ final class ArticleExtraction {
             if (between.contains("领投") || between.contains("跟投") || between.contains("参投")) {
                 continue;
             }
-            fundingAt(si, m.start(), m.end());
+            Candidate c = fundingAt(si, m.start(), m.end());
+            if (c != null && c.counterparties.isEmpty()) {
+                for (OrgMention o : orgs(si)) {
+                    if (o.start() >= m.start(1) && o.end() <= m.end(1) && !o.name().equals(c.name())) {
+                        c.counterparties = List.of(o.name());
+                        break;
+                    }
+                }
+            }
         }
         m = FUNDING_RAISE.matcher(text).region(from, to);
         while (m.find()) {
@@ -566,20 +577,20 @@ final class ArticleExtraction {
         }
     }
 
-    private void fundingAt(int si, int start, int end) {
+    private Candidate fundingAt(int si, int start, int end) {
         int cs = clauseStart(si, start);
         String before = text.substring(cs, start);
         if (AGGREGATE.matcher(before + text.substring(start, end)).find() || backgroundClause(cs, start)
                 || FUTURE.matcher(before).find()) {
-            return;
+            return null;
         }
         OrgMention subject = subjectBefore(si, start, cs, EventType.FUNDING);
         if (subject == null || subject.isKind("investor") && !before.contains("完成")) {
-            return;
+            return null;
         }
         Candidate c = add(EventType.FUNDING, subject, si, start, end);
         if (c == null) {
-            return;
+            return null;
         }
         Segmenter.Sentence s = sentences.get(si);
         c.round = RoundParser.find(text, subject.end(), Math.min(s.end, clauseEnd(si, end) + 1));
@@ -591,6 +602,7 @@ final class ArticleExtraction {
         // the descriptor before the name says what the company does
         c.aboutStart = Math.max(s.start, subject.start() - 24);
         c.aboutEnd = subject.end();
+        return c;
     }
 
     private Amount fundingAmount(int si, int from, int triggerEnd, int clauseEnd) {
@@ -1398,11 +1410,36 @@ final class ArticleExtraction {
                 String after = text.substring(m.end(), Math.min(s.end, m.end() + 3));
                 if (after.startsWith("公司")) {
                     org = coreference(si, EventType.PERSONNEL);
+                } else {
+                    org = subjectBefore(si, m.start(), cs, EventType.PERSONNEL);
+                }
+            }
+            if (org == null) {
+                // "百度宣布,王海峰出任首席技术官": the organisation that announces it
+                for (OrgMention o : actors(si, EventType.PERSONNEL)) {
+                    String after = text.substring(o.end(), Math.min(m.start(), o.end() + 6));
+                    if (o.end() <= cs && (after.startsWith("宣布") || after.startsWith("公告") || after.startsWith("发布公告")
+                            || after.startsWith("官宣"))) {
+                        org = o;
+                        break;
+                    }
                 }
             }
             Candidate c = add(EventType.PERSONNEL, org, si, m.start(), m.end());
             if (c != null) {
                 c.product = personAndRole(s.start, m.start());
+            }
+        }
+        m = APPOINT.matcher(text).region(from, to);
+        while (m.find()) {
+            int cs = clauseStart(si, m.start());
+            if (backgroundClause(cs, m.start())) {
+                continue;
+            }
+            Candidate c = add(EventType.PERSONNEL, subjectBefore(si, m.start(), cs, EventType.PERSONNEL), si,
+                    m.start(), m.end());
+            if (c != null) {
+                c.product = m.group(1).trim() + " (" + m.group(2) + ")";
             }
         }
         m = PERSONNEL_LEAVE.matcher(text).region(from, to);
