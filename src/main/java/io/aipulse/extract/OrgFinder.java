@@ -80,7 +80,7 @@ final class OrgFinder {
             if (h.end() - h.start() < 2 || overlaps(out, h.start(), h.end())) {
                 continue;
             }
-            if (longerOrgCovers(orgHits, h)) {
+            if (longerOrgCovers(orgHits, h) || insideAmount(text, h.start(), h.end())) {
                 continue;
             }
             out.add(new OrgMention(h.start(), h.end(), h.term().company().name(), h.term().company(), null, null,
@@ -150,6 +150,16 @@ final class OrgFinder {
     /** Registry entry for a name the text gives, trying the name and its stripped form. */
     Company lookup(String name) {
         return knowledge.company(name).orElse(null);
+    }
+
+    /** "6 亿欧元" holds 亿欧: a name glued to a number and a currency is part of the amount. */
+    private static boolean insideAmount(String text, int start, int end) {
+        int b = start - 1;
+        while (b >= 0 && text.charAt(b) == ' ') {
+            b--;
+        }
+        boolean numberBefore = b >= 0 && (Character.isDigit(text.charAt(b)) || "数几十百千万".indexOf(text.charAt(b)) >= 0);
+        return numberBefore && end < text.length() && (text.charAt(end) == '元' || text.charAt(end) == '币');
     }
 
     private static boolean longerOrgCovers(List<Knowledge.Hit> orgHits, Knowledge.Hit h) {
