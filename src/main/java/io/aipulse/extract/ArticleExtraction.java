@@ -123,7 +123,6 @@ final class ArticleExtraction {
     private final ExtractionSettings settings;
     private final AmountParser amounts;
     private final OrgFinder orgFinder;
-    private final CompanyDirectory overrides;
     private final Article article;
     private final String text;
     private final List<Knowledge.Hit> hits;
@@ -137,12 +136,11 @@ final class ArticleExtraction {
     private final List<Candidate> candidates = new ArrayList<>();
 
     ArticleExtraction(Knowledge knowledge, ExtractionSettings settings, AmountParser amounts, OrgFinder orgFinder,
-                      CompanyDirectory overrides, Article article, CleanText clean) {
+                      Article article, CleanText clean) {
         this.knowledge = knowledge;
         this.settings = settings;
         this.amounts = amounts;
         this.orgFinder = orgFinder;
-        this.overrides = overrides == null ? CompanyDirectory.empty() : overrides;
         this.article = article;
         this.text = clean.text();
         List<Knowledge.Hit> h = knowledge.scan(Knowledge.asciiLower(text));
@@ -843,7 +841,6 @@ final class ArticleExtraction {
                 }
                 c.aboutStart = tStart;
                 c.aboutEnd = tEnd;
-                c.product = null;
             }
         }
     }
@@ -1180,10 +1177,6 @@ final class ArticleExtraction {
 
     private static String withoutParens(String s) {
         return PARENS.matcher(s).replaceAll("");
-    }
-
-    private boolean reportAfter(int from, int to) {
-        return REPORT_OBJECT.matcher(text.substring(from, Math.min(to + 10, text.length()))).find();
     }
 
     /** MODEL_RELEASE when the head of the first item of the object is a model, PRODUCT_LAUNCH for products. */

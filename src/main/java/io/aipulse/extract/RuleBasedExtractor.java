@@ -40,8 +40,7 @@ public final class RuleBasedExtractor implements EventExtractor {
     @Override
     public List<Event> extract(Article article, CompanyDirectory overrides) {
         CleanText clean = cleaner.clean(article.fullText());
-        ArticleExtraction run = new ArticleExtraction(knowledge, settings, amounts, orgFinder, overrides, article,
-                clean);
+        ArticleExtraction run = new ArticleExtraction(knowledge, settings, amounts, orgFinder, article, clean);
         List<Candidate> found = run.run();
         List<Candidate> kept = new ArrayList<>();
         for (Candidate c : found) {
@@ -51,18 +50,6 @@ public final class RuleBasedExtractor implements EventExtractor {
             }
         }
         List<List<Candidate>> groups = merge(kept);
-        if (Boolean.getBoolean("aipulse.debug")) {
-            for (List<Candidate> g : groups) {
-                StringBuilder sb = new StringBuilder("GROUP");
-                for (Candidate c : g) {
-                    sb.append("\n   ").append(c.type).append(' ').append(c.name()).append(" about=")
-                            .append(c.aboutStart >= 0 && c.aboutEnd > c.aboutStart
-                                    ? run.text().substring(c.aboutStart, c.aboutEnd) : "-")
-                            .append(" date=").append(c.date).append('/').append(c.dateStrength);
-                }
-                System.out.println(sb);
-            }
-        }
         List<Event> events = new ArrayList<>();
         Set<String> ids = new LinkedHashSet<>();
         for (List<Candidate> g : groups) {
