@@ -79,7 +79,6 @@ final class ArticleExtraction {
             "累计|总额|总计|共计|连续|先后|融资前|总融资|合计|\\d+\\s?轮融资|多轮融资|数轮融资|[两三四五六七八九十]轮融资");
     /** "华为将推出...": a bare 将 right before the verb is the future. */
     private static final Pattern WILL = Pattern.compile("将(?:正式|全面|陆续|首次|率先|在[^,，。]{0,8}?)?$");
-    private static final Pattern MODEL_HEAD = Pattern.compile("模型(?:产品|系列)?|GPT|LLM|Llama|LLaMA");
     private static final Pattern PRODUCT_HEAD = Pattern.compile(
             "平台|工具|功能|产品|应用|App|APP|app|助手|集群|服务|系统|芯片|社区|机器人|终端|手机|电脑|PC|眼镜|方案|引擎"
             + "|框架|数据集|插件|客户端|软件|硬件|设备|网站|小程序|智能体|Agent|API|接口|游戏|版本|汽车|车型|工厂"
@@ -116,6 +115,67 @@ final class ArticleExtraction {
     private static final Pattern LIST_TAIL = Pattern.compile("(?:联合|共同)$");
     private static final Pattern NAME_HEAD = Pattern.compile("^(?:种子轮|天使轮|老股东)?(?:领投方|投资方)?");
     private static final Pattern NAME_TAIL = Pattern.compile("(?:等|等机构|共同)$");
+
+
+    /**
+     * {@code find()} over {@code [from, to)} that tries the pattern only where one of its first words
+     * starts (the pattern must begin with one of {@code anchors}), instead of at every position.
+     */
+    private static final class Anchored {
+        private final Matcher m;
+        private final String region;
+        private final String[] anchors;
+        private final int from;
+        private final int to;
+        private int pos;
+
+        Anchored(Pattern p, String text, String[] anchors, int from, int to) {
+            this.m = p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            this.region = text.substring(from, to);
+            this.anchors = anchors;
+            this.from = from;
+            this.to = to;
+        }
+
+        boolean find() {
+            while (true) {
+                int best = -1;
+                for (String a : anchors) {
+                    int i = region.indexOf(a, pos);
+                    if (i >= 0 && (best < 0 || i < best)) {
+                        best = i;
+                    }
+                }
+                if (best < 0) {
+                    return false;
+                }
+                m.region(from + best, to);
+                if (m.lookingAt()) {
+                    pos = Math.max(m.end() - from, best + 1);
+                    return true;
+                }
+                pos = best + 1;
+            }
+        }
+
+        Matcher matcher() {
+            return m;
+        }
+    }
+
+    private static final String[] FUNDING_VERBS = {"完成", "获得", "获", "拿到", "斩获", "迎来", "收获", "筹得"};
+    private static final String[] RAISE_VERBS = {"筹集", "筹得", "募得", "融得"};
+    private static final String[] INVEST_VERBS = {"投资", "投入", "出资", "追加投资"};
+    private static final String[] BY_WORDS = {"根据", "据"};
+    private static final String[] REPORT_VERBS = {
+        "预计", "预测", "估计", "数据显示", "统计显示", "报告显示", "调查显示", "研报称", "报告称", "报告指出", "调研结果",
+        "调查结果", "公布预测称", "发布研报称", "发布研究报告指出", "统计数据显示"};
+    private static final String[] SETBACK_WORDS = {
+        "停工", "停产", "裁员", "倒闭", "关停", "破产", "暂停运营", "暂停服务", "解散", "清算", "爆雷", "退市", "下架", "被罚",
+        "罚款", "终止合作", "收购失败", "融资失败"};
+    private static final String[] PARTNERSHIP_WORDS = {
+        "战略合作", "合作协议", "合作框架", "合作备忘录", "达成", "深化合作", "展开合作", "开展合作", "建立合作", "战略伙伴",
+        "合作伙伴关系", "签署", "签订", "携手", "联手", "共建", "联合实验室"};
 
     // ------------------------------------------------------------------ state
 
@@ -540,8 +600,9 @@ final class ArticleExtraction {
     // FUNDING ---------------------------------------------------------------
 
     private void funding(int si, int from, int to) {
-        Matcher m = FUNDING.matcher(text).region(from, to);
-        while (m.find()) {
+        Anchored a = new Anchored(FUNDING, text, FUNDING_VERBS, from, to);
+        Matcher m = a.matcher();
+        while (a.find()) {
             String between = m.group(1);
             if (between.contains("领投") || between.contains("跟投") || between.contains("参投")) {
                 continue;
@@ -556,8 +617,9 @@ final class ArticleExtraction {
                 }
             }
         }
-        m = FUNDING_RAISE.matcher(text).region(from, to);
-        while (m.find()) {
+        a = new Anchored(FUNDING_RAISE, text, RAISE_VERBS, from, to);
+        m = a.matcher();
+        while (a.find()) {
             String sentence = text.substring(sentences.get(si).start, to);
             if (sentence.contains("显示") || sentence.contains("统计") || sentence.contains("报告")) {
                 continue;
@@ -729,8 +791,9 @@ final class ArticleExtraction {
     // INVESTMENT ------------------------------------------------------------
 
     private void investment(int si, int from, int to) {
-        Matcher m = INVESTMENT.matcher(text).region(from, to);
-        while (m.find()) {
+        Anchored a = new Anchored(INVESTMENT, text, INVEST_VERBS, from, to);
+        Matcher m = a.matcher();
+        while (a.find()) {
             AmountParser.Match amount = firstAmount(m.end(), Math.min(to, m.end() + 16));
             if (amount == null || amount.start() > m.end() + 6) {
                 continue;
@@ -1191,8 +1254,8 @@ final class ArticleExtraction {
         if (APP_FORM.matcher(first).find()) {
             return EventType.PRODUCT_LAUNCH;
         }
-        int modelAt = lastMatch(MODEL_HEAD, first);
-        int productAt = lastMatch(PRODUCT_HEAD, first);
+        int modelAt = lastEnd(MODEL_HEADS, first);
+        int productAt = lastEnd(PRODUCT_HEADS, first);
         for (Knowledge.Hit h : OrgFinder.hitsIn(hits, os, os + first.length())) {
             if (h.term().kind() == Knowledge.Kind.MODEL) {
                 modelAt = Math.max(modelAt, h.end() - os);
@@ -1204,13 +1267,19 @@ final class ArticleExtraction {
         return modelAt >= productAt ? EventType.MODEL_RELEASE : EventType.PRODUCT_LAUNCH;
     }
 
-    private static int lastMatch(Pattern p, String s) {
-        Matcher m = p.matcher(s);
-        int last = -1;
-        while (m.find()) {
-            last = m.end();
+    private static final String[] MODEL_HEADS = {"模型", "模型产品", "模型系列", "GPT", "LLM", "Llama", "LLaMA"};
+    private static final String[] PRODUCT_HEADS = PRODUCT_HEAD.pattern().split("\\|");
+
+    /** End of the last occurrence of any of {@code words} in {@code s}, or -1. */
+    private static int lastEnd(String[] words, String s) {
+        int best = -1;
+        for (String w : words) {
+            int i = s.lastIndexOf(w);
+            if (i >= 0 && i + w.length() > best) {
+                best = i + w.length();
+            }
         }
-        return last;
+        return best;
     }
 
     /** The model or product name in an object phrase: a quoted or Latin name, a catalogue model, the phrase. */
@@ -1316,8 +1385,9 @@ final class ArticleExtraction {
     // PARTNERSHIP -----------------------------------------------------------
 
     private void partnership(int si, int from, int to) {
-        Matcher m = PARTNERSHIP.matcher(text).region(from, to);
-        while (m.find()) {
+        Anchored a = new Anchored(PARTNERSHIP, text, PARTNERSHIP_WORDS, from, to);
+        Matcher m = a.matcher();
+        while (a.find()) {
             int cs = clauseStart(si, m.start());
             if (FUTURE.matcher(text.substring(cs, m.start())).find() || backgroundClause(cs, m.start())) {
                 continue;
@@ -1521,8 +1591,9 @@ final class ArticleExtraction {
         Set<Integer> used = new HashSet<>();
         Set<Integer> usedClauses = new HashSet<>();
         // "根据 X 统计" / "据 X 数据显示"
-        Matcher m = REPORT_BY.matcher(text).region(s.start, to);
-        while (m.find()) {
+        Anchored a = new Anchored(REPORT_BY, text, BY_WORDS, s.start, to);
+        Matcher m = a.matcher();
+        while (a.find()) {
             OrgMention by = null;
             for (OrgMention o : orgs(si)) {
                 if (o.start() >= m.start(1) && o.end() <= m.end(1) && !o.isKind("media")) {
@@ -1560,8 +1631,9 @@ final class ArticleExtraction {
             reportAt(si, subject, rs, re);
         }
         // "X 预计 / X 公布预测称 / X：预计..." (not a person speaking)
-        m = REPORT_VERB.matcher(text).region(from, to);
-        while (m.find()) {
+        a = new Anchored(REPORT_VERB, text, REPORT_VERBS, from, to);
+        m = a.matcher();
+        while (a.find()) {
             int cs = clauseStart(si, m.start());
             if (usedClauses.contains(cs)) {
                 continue;
@@ -1629,8 +1701,9 @@ final class ArticleExtraction {
     // SETBACK ---------------------------------------------------------------
 
     private void setback(int si, int from, int to) {
-        Matcher m = SETBACK.matcher(text).region(from, to);
-        while (m.find()) {
+        Anchored a = new Anchored(SETBACK, text, SETBACK_WORDS, from, to);
+        Matcher m = a.matcher();
+        while (a.find()) {
             int cs = clauseStart(si, m.start());
             String before = text.substring(cs, m.start());
             if (before.contains("如果") || before.contains("可能") || before.contains("而非") || before.contains("避免")) {

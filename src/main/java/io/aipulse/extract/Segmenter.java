@@ -117,8 +117,8 @@ final class Segmenter {
         Matcher m = DATELINE.matcher(text);
         for (int i = 0; i < out.size(); i++) {
             Sentence sent = out.get(i);
-            m.region(sent.start, Math.min(sent.end, sent.start + 80));
-            if (m.lookingAt()) {
+            if (mayOpenWithDateline(text, sent.start, sent.end)
+                    && m.region(sent.start, Math.min(sent.end, sent.start + 80)).lookingAt()) {
                 sent.datelineEnd = m.end();
             }
             boolean[] f = flags.get(i);
@@ -130,6 +130,25 @@ final class Segmenter {
             sent.item = item;
         }
         return out;
+    }
+
+    /** Cheap test before the dateline pattern: 据/根据 first, a 月..日 early on, or 获悉. */
+    private static boolean mayOpenWithDateline(String text, int start, int end) {
+        char c = text.charAt(start);
+        if (c == '据' || c == '根') {
+            return true;
+        }
+        int limit = Math.min(end, start + 34);
+        for (int i = start; i < limit; i++) {
+            char x = text.charAt(i);
+            if (x == '月' || x == '获') {
+                return true;
+            }
+            if (x == ',' || x == '，' || x == '。') {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static boolean gluedBefore(String text, int at) {
