@@ -117,8 +117,15 @@ public final class RuleBasedExtractor implements EventExtractor {
         return false;
     }
 
+    private static final ThreadLocal<Map<String, String>> KEYS = ThreadLocal.withInitial(HashMap::new);
+
+    /** The comparison key of a name (canonical, normalised), memoised per thread. */
     static String key(String name) {
-        return Knowledge.normalise(Names.canonical(name));
+        Map<String, String> keys = KEYS.get();
+        if (keys.size() > 50_000) {
+            keys.clear();
+        }
+        return keys.computeIfAbsent(name, n -> Knowledge.normalise(Names.canonical(n)));
     }
 
     static boolean sameOrg(String a, String b) {
