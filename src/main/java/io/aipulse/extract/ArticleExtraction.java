@@ -603,10 +603,6 @@ final class ArticleExtraction {
         Anchored a = new Anchored(FUNDING, text, FUNDING_VERBS, from, to);
         Matcher m = a.matcher();
         while (a.find()) {
-            String between = m.group(1);
-            if (between.contains("领投") || between.contains("跟投") || between.contains("参投")) {
-                continue;
-            }
             Candidate c = fundingAt(si, m.start(), m.end());
             if (c != null && c.counterparties.isEmpty()) {
                 for (OrgMention o : orgs(si)) {
@@ -722,7 +718,9 @@ final class ArticleExtraction {
                     if (w.equals("领投") && i >= 2 && st.startsWith("联合", i - 2)) {
                         continue;
                     }
-                    lead.addAll(splitNames(segmentBefore(st, i, 60)));
+                    String seg = segmentBefore(st, i, 60);
+                    int by = seg.lastIndexOf('由');
+                    lead.addAll(splitNames(by >= 0 ? seg.substring(by + 1) : seg));
                 }
             }
             for (String w : new String[] {"跟投", "参投", "追加投资"}) {

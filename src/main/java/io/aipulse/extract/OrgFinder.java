@@ -30,6 +30,12 @@ final class OrgFinder {
     private static final Pattern HAN_NAME = Pattern.compile(
             "\\s?([\\p{IsHan}]{2,6}?(?:科技|智能|网络|数据|信息|软件|机器人|半导体|传媒|汽车|医疗|生物|教育|云))"
             + "(?=\\s?(?:正式|近日|日前|今日|宣布|发布|推出|完成|获得|获|上线|开源|与|和|在|已|也|将|于))");
+    /** Descriptor + unquoted Chinese name right before a verb: "AI 搜索公司秘塔科技获得...". */
+    private static final Pattern DESCRIBED_HAN = Pattern.compile(
+            "(?:公司|独角兽)([\\p{IsHan}]{2,8}?)(?=\\s?(?:宣布|完成|获得|获|发布|推出|近日|日前))");
+    private static final Pattern FUNCTION_CHARS = Pattern.compile("[均都会纷争相也还将正已在了的是被把让对向从]");
+    private static final Pattern ADVERB_START = Pattern.compile(
+            "^(?:近日|日前|今日|今天|正式|已|也|将|于|今年|去年|此前|目前|本轮|旗下|宣布|近期|再次|还|在|于|的|是|和|与|及|等)");
     private static final Pattern HAN_NAME_BAD_START = Pattern.compile(
             "^(?:多|几|两|数|各|该|这|某|其|本|此|国内|国外|全球|我国|中国|各大|头部|行业|以|在|而|但|并|据|由|对|从|大|老|原|前)");
 
@@ -120,6 +126,16 @@ final class OrgFinder {
             m = DESCRIBED_QUOTED.matcher(text).region(from, to);
             while (m.find()) {
                 if (!PRODUCT_NAME_END.matcher(m.group(1)).find()) {
+                    addNamed(out, text, m.start(1), m.end(1), OrgMention.DESCRIPTOR);
+                }
+            }
+        }
+        if (sentence.contains("公司") || sentence.contains("独角兽")) {
+            m = DESCRIBED_HAN.matcher(text).region(from, to);
+            while (m.find()) {
+                String n = m.group(1);
+                if (!GENERIC.contains(n) && !HAN_NAME_BAD_START.matcher(n).find() && !ADVERB_START.matcher(n).find()
+                        && !FUNCTION_CHARS.matcher(n).find()) {
                     addNamed(out, text, m.start(1), m.end(1), OrgMention.DESCRIPTOR);
                 }
             }
