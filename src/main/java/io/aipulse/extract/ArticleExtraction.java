@@ -521,9 +521,27 @@ final class ArticleExtraction {
         return false;
     }
 
+    /** A clause is at most this long on each side of a trigger (text without punctuation stays cheap). */
+    private static final int MAX_CLAUSE = 120;
+
     private int clauseStart(int si, int pos) {
         Segmenter.Sentence s = sentences.get(si);
         int depth = 0;
+        int limit = Math.max(s.start, pos - MAX_CLAUSE);
+        if (limit > s.start && limit > s.datelineEnd) {
+            // no punctuation within reach: the clause starts MAX_CLAUSE before
+            boolean found = false;
+            for (int i = pos - 1; i >= limit; i--) {
+                char c = text.charAt(i);
+                if (c == '，' || c == ',' || c == '：' || c == ':' || c == '；' || c == ';') {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                return limit;
+            }
+        }
         for (int i = pos - 1; i >= s.start; i--) {
             char c = text.charAt(i);
             if (c == ')' || c == '）') {
@@ -544,7 +562,8 @@ final class ArticleExtraction {
     private int clauseEnd(int si, int pos) {
         Segmenter.Sentence s = sentences.get(si);
         int depth = 0;
-        for (int i = pos; i < s.end; i++) {
+        int end = Math.min(s.end, pos + MAX_CLAUSE);
+        for (int i = pos; i < end; i++) {
             char c = text.charAt(i);
             if (c == '(' || c == '（') {
                 depth++;
@@ -558,7 +577,7 @@ final class ArticleExtraction {
                 return i;
             }
         }
-        return s.end;
+        return end;
     }
 
     private boolean inSpeech(int si, int pos) {
@@ -577,8 +596,14 @@ final class ArticleExtraction {
         if (open < 0) {
             return false;
         }
-        int close = text.indexOf('”', pos);
-        int len = (close < 0 ? s.end : close) - open;
+        int close = -1;
+        for (int i = pos; i < s.end && i < pos + 400; i++) {
+            if (text.charAt(i) == '”') {
+                close = i;
+                break;
+            }
+        }
+        int len = (close < 0 ? Math.min(s.end, pos + 400) : close) - open;
         return len > 15;
     }
 

@@ -65,56 +65,55 @@ public final class RuleBasedExtractor implements EventExtractor {
 
     private static List<List<Candidate>> merge(List<Candidate> candidates) {
         List<List<Candidate>> groups = new ArrayList<>();
+        // per group: the registry organisations and the named rounds it holds, to compare in constant time
+        List<Set<String>> registries = new ArrayList<>();
+        List<Set<Round>> rounds = new ArrayList<>();
         for (Candidate c : candidates) {
-            List<Candidate> into = null;
-            for (List<Candidate> g : groups) {
-                Candidate h = g.get(0);
-                if (h.type != c.type || !sameOrg(h.name(), c.name()) || distinctRegistry(g, c)) {
+            int into = -1;
+            for (int gi = 0; gi < groups.size(); gi++) {
+                Candidate h = groups.get(gi).get(0);
+                if (h.type != c.type || !sameOrg(h.name(), c.name())) {
                     continue;
+                }
+                String reg = registryName(c);
+                if (reg != null && registries.get(gi).stream().anyMatch(r -> !r.equals(reg))) {
+                    continue; // 腾讯 and 腾讯云 are never the same actor
                 }
                 if (c.type == EventType.IPO && h.stage != c.stage) {
                     continue;
                 }
-                if (c.type == EventType.FUNDING && distinctRounds(g, c)) {
+                if (c.type == EventType.FUNDING && named(c.round)
+                        && rounds.get(gi).stream().anyMatch(r -> r != c.round)) {
                     continue;
                 }
-                into = g;
+                into = gi;
                 break;
             }
-            if (into == null) {
-                into = new ArrayList<>();
-                groups.add(into);
+            if (into < 0) {
+                groups.add(new ArrayList<>());
+                registries.add(new java.util.HashSet<>());
+                rounds.add(java.util.EnumSet.noneOf(Round.class));
+                into = groups.size() - 1;
             }
-            into.add(c);
+            groups.get(into).add(c);
+            String reg = registryName(c);
+            if (reg != null) {
+                registries.get(into).add(reg);
+            }
+            if (named(c.round)) {
+                rounds.get(into).add(c.round);
+            }
         }
         return groups;
     }
 
-    /** Two different registry organisations (腾讯 and 腾讯云) are never the same actor. */
-    private static boolean distinctRegistry(List<Candidate> g, Candidate c) {
+    private static String registryName(Candidate c) {
         Company a = c.subject.company();
-        if (a == null || c.subjectName != null) {
-            return false;
-        }
-        for (Candidate h : g) {
-            Company b = h.subject.company();
-            if (b != null && h.subjectName == null && !b.name().equals(a.name())) {
-                return true;
-            }
-        }
-        return false;
+        return a == null || c.subjectName != null ? null : a.name();
     }
 
-    private static boolean distinctRounds(List<Candidate> g, Candidate c) {
-        if (c.round == null || c.round == Round.UNDISCLOSED) {
-            return false;
-        }
-        for (Candidate h : g) {
-            if (h.round != null && h.round != Round.UNDISCLOSED && h.round != c.round) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean named(Round r) {
+        return r != null && r != Round.UNDISCLOSED;
     }
 
     private static final ThreadLocal<Map<String, String>> KEYS = ThreadLocal.withInitial(HashMap::new);
