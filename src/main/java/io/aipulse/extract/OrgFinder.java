@@ -34,6 +34,8 @@ final class OrgFinder {
     private static final Pattern DESCRIBED_HAN = Pattern.compile(
             "(?:公司|独角兽)([\\p{IsHan}]{2,8}?)(?=\\s?(?:宣布|完成|获得|获|发布|推出|近日|日前))");
     private static final Pattern FUNCTION_CHARS = Pattern.compile("[均都会纷争相也还将正已在了的是被把让对向从]");
+    private static final Pattern FUNDED_NAME = Pattern.compile(
+            "\\s?([\\p{IsHan}]{2,6}?)(?=(?:近日|日前|今日)?(?:正式)?(?:宣布)?(?:完成|获得)[^,，。;；]{0,30}?融资)");
     private static final Pattern ADVERB_START = Pattern.compile(
             "^(?:近日|日前|今日|今天|正式|已|也|将|于|今年|去年|此前|目前|本轮|旗下|宣布|近期|再次|还|在|于|的|是|和|与|及|等)");
     private static final Pattern HAN_NAME_BAD_START = Pattern.compile(
@@ -141,6 +143,7 @@ final class OrgFinder {
             }
         }
         m = HAN_NAME.matcher(text);
+        Matcher f = FUNDED_NAME.matcher(text);
         for (int p = from; p < to; p++) {
             if (p > from && ",;:，。；：\n".indexOf(text.charAt(p - 1)) < 0) {
                 continue;
@@ -150,6 +153,13 @@ final class OrgFinder {
                 String n = m.group(1);
                 if (!n.contains("人工智能") && !GENERIC.contains(n) && !HAN_NAME_BAD_START.matcher(n).find()) {
                     addNamed(out, text, m.start(1), m.end(1), OrgMention.FALLBACK);
+                }
+            } else if (f.region(p, to).lookingAt()) {
+                // "无问芯穹完成近5亿元A轮融资": an unknown name opening the clause of a round
+                String n = f.group(1);
+                if (!GENERIC.contains(n) && !HAN_NAME_BAD_START.matcher(n).find() && !ADVERB_START.matcher(n).find()
+                        && !FUNCTION_CHARS.matcher(n).find() && !isPlace(places, f.start(1), f.end(1))) {
+                    addNamed(out, text, f.start(1), f.end(1), OrgMention.FALLBACK);
                 }
             }
         }
@@ -176,6 +186,15 @@ final class OrgFinder {
         }
         boolean numberBefore = b >= 0 && (Character.isDigit(text.charAt(b)) || "数几十百千万".indexOf(text.charAt(b)) >= 0);
         return numberBefore && end < text.length() && (text.charAt(end) == '元' || text.charAt(end) == '币');
+    }
+
+    private static boolean isPlace(List<Knowledge.Hit> places, int start, int end) {
+        for (Knowledge.Hit p : places) {
+            if (p.start() <= start && p.end() >= end) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean longerOrgCovers(List<Knowledge.Hit> orgHits, Knowledge.Hit h) {
