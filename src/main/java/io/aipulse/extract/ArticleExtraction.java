@@ -1675,6 +1675,10 @@ final class ArticleExtraction {
             if (SPEAKER.matcher(gap).find()) {
                 continue;
             }
+            String verb = m.group(1);
+            if ((verb.equals("预计") || verb.equals("预测") || verb.equals("估计")) && !analystLike(subject)) {
+                continue; // a company forecasting its own business is not a published forecast
+            }
             used.add(subject.start());
             reportAt(si, subject, m.start(), m.end());
         }
@@ -1706,6 +1710,22 @@ final class ArticleExtraction {
         }
         return new OrgMention(from + d.end(), to, Names.canonical(name), orgFinder.lookup(name), null, null,
                 OrgMention.DESCRIPTOR, false);
+    }
+
+    private static final Pattern ANALYST_NAME = Pattern.compile(
+            "(?:研究院|研究所|研究中心|咨询|数据|证券|智库|Research|Capital|Insights|Analytics|Partners|资本|协会|联盟)$");
+
+    /** Who publishes forecasts: research bodies, consultancies, data firms, brokers, governments, media. */
+    private static boolean analystLike(OrgMention o) {
+        Company c = o.company();
+        if (c == null) {
+            return ANALYST_NAME.matcher(o.name()).find();
+        }
+        String kind = c.kind() == null ? "" : c.kind();
+        if (!kind.equals("company")) {
+            return true;
+        }
+        return "general".equals(c.sector()) || "finance".equals(c.sector()) || ANALYST_NAME.matcher(c.name()).find();
     }
 
     private void reportAt(int si, OrgMention subject, int start, int end) {
