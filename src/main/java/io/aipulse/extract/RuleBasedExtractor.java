@@ -82,6 +82,10 @@ public final class RuleBasedExtractor implements EventExtractor {
                 if (c.type == EventType.IPO && h.stage != c.stage) {
                     continue;
                 }
+                if ((c.type == EventType.POLICY || c.type == EventType.REPORT) && c.product != null
+                        && otherTitle(groups.get(gi), c.product)) {
+                    continue; // two documents of one body are two events
+                }
                 if (c.type == EventType.FUNDING && named(c.round)
                         && rounds.get(gi).stream().anyMatch(r -> r != c.round)) {
                     continue;
@@ -105,6 +109,15 @@ public final class RuleBasedExtractor implements EventExtractor {
             }
         }
         return groups;
+    }
+
+    private static boolean otherTitle(List<Candidate> group, String title) {
+        for (Candidate h : group) {
+            if (h.product != null && h.product.startsWith("《") && title.startsWith("《") && !h.product.equals(title)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String registryName(Candidate c) {
@@ -208,7 +221,8 @@ public final class RuleBasedExtractor implements EventExtractor {
         IpoStage stage = primary.type == EventType.IPO ? primary.stage : null;
         String idKey = article.id() + "|" + primary.type + "|" + key(subject) + "|"
                 + (stage != null ? stage : "") + "|" + (primary.type == EventType.FUNDING && round != Round.UNDISCLOSED
-                ? round : "");
+                ? round : "") + "|" + ((primary.type == EventType.POLICY || primary.type == EventType.REPORT)
+                && product != null && product.startsWith("《") ? product : "");
         String eventId = UUID.nameUUIDFromBytes(idKey.getBytes(StandardCharsets.UTF_8)).toString();
         return new Event(eventId, article.id(), primary.type, subject, counterparties, product, date, dateSource,
                 sector, place[0], place[1], amount, primary.type == EventType.FUNDING ? round : null, stage,

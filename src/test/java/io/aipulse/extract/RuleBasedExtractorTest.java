@@ -315,4 +315,20 @@ class RuleBasedExtractorTest {
         Event e = only(extract("<p>7 月 11 日，百川智能正式发布通用大模型 Baichuan-13B。</p>"), EventType.MODEL_RELEASE);
         assertThat(e.evidence()).isEqualTo("百川智能正式发布通用大模型 Baichuan-13B");
     }
+
+    @Test
+    void twoDocumentsOfOneBodyAreTwoPolicies() {
+        List<Event> events = extract("3月,北京市人民政府印发《北京市算力基础设施建设实施方案》。"
+                + "5月,北京市人民政府印发《北京市促进通用人工智能创新发展的若干措施》。");
+        assertThat(events).filteredOn(e -> e.type() == EventType.POLICY).extracting(Event::product)
+                .containsExactly("《北京市算力基础设施建设实施方案》", "《北京市促进通用人工智能创新发展的若干措施》");
+        assertThat(events).extracting(Event::eventId).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void oneReleaseMentionedTwiceIsOneEvent() {
+        List<Event> events = extract("7 月 11 日,百川智能正式发布通用大模型 Baichuan-13B。据悉,百川智能此次发布的 Baichuan-13B 可免费商用。"
+                + "百川智能发布的 Baichuan-13B 大模型性能领先。");
+        assertThat(events).filteredOn(e -> e.type() == EventType.MODEL_RELEASE).hasSize(1);
+    }
 }
