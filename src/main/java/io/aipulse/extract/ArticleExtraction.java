@@ -70,11 +70,11 @@ final class ArticleExtraction {
     private static final Pattern SETBACK = Pattern.compile(
             "(停工停产|停工|停产|裁员|倒闭|关停|破产|暂停运营|暂停服务|解散|清算|爆雷|退市|下架|被罚|罚款|终止合作|收购失败|融资失败)");
 
-    private static final Pattern FUTURE = Pattern.compile("将于|即将|计划|准备|拟|有望|或将|预计|何时|尚未|还没|没有|不会|打算|希望|推迟");
-    private static final Pattern OPINION = Pattern.compile("认为|表示|指出|透露|觉得|坦言|直言|强调|称,|称，|看来");
+    private static final Words FUTURE = Words.of("将于", "即将", "计划", "准备", "拟", "有望", "或将", "预计", "何时", "尚未", "还没", "没有", "不会", "打算", "希望", "推迟");
+    private static final Words OPINION = Words.of("认为", "表示", "指出", "透露", "觉得", "坦言", "直言", "强调", "称,", "称，", "看来");
     private static final Pattern ADJECTIVE_AFTER = Pattern.compile(
             "^(?:大?模型|社区|软件|项目|架构|生态|操作系统|的|式|版本|协议|力量|代码|框架|数据|平台|合作|共享|领域|世界)");
-    private static final Pattern BACKGROUND = Pattern.compile("此前|曾经|曾|一度|早在|当年|历史上|多年前|这些年|过去|以往|先后");
+    private static final Words BACKGROUND = Words.of("此前", "曾经", "曾", "一度", "早在", "当年", "历史上", "多年前", "这些年", "过去", "以往", "先后");
     private static final Pattern AGGREGATE = Pattern.compile(
             "累计|总额|总计|共计|连续|先后|融资前|总融资|合计|\\d+\\s?轮融资|多轮融资|数轮融资|[两三四五六七八九十]轮融资");
     /** "华为将推出...": a bare 将 right before the verb is the future. */
@@ -84,18 +84,15 @@ final class ArticleExtraction {
             + "|框架|数据集|插件|客户端|软件|硬件|设备|网站|小程序|智能体|Agent|API|接口|游戏|版本|汽车|车型|工厂"
             + "|一体机|服务器|处理器|显卡|眼镜|耳机|手表|音箱|学习机|翻译机|模组|传感器|大脑|操作系统|浏览器|搜索"
             + "|GPU|CPU|NPU|TPU|DPU|加速卡");
-    private static final Pattern APP_FORM = Pattern.compile("安卓版|iOS版|iOS 版|安卓 版|客户端|网页版|桌面版|移动版|App|APP");
-    private static final Pattern REPORT_OBJECT = Pattern.compile(
-            "报告|研报|白皮书|蓝皮书|数据显示|调查|调研|榜单|排行榜|指数|统计|名单|地图");
-    private static final Pattern RESEARCH_OBJECT = Pattern.compile("论文|研究成果|研究结果|实验结果|模拟结果|实验模拟");
-    private static final Pattern POLICY_WORDS = Pattern.compile(
-            "意见|方案|办法|措施|计划|规划|通知|条例|规定|指引|指南|政策|纲要|细则|决定|法|标准|若干");
-    private static final Pattern REPORT_WORDS = Pattern.compile("报告|白皮书|蓝皮书|研究|地图|榜|指数|年鉴|趋势");
+    private static final Words APP_FORM = Words.of("安卓版", "iOS版", "iOS 版", "安卓 版", "客户端", "网页版", "桌面版", "移动版", "App", "APP");
+    private static final Words REPORT_OBJECT = Words.of("报告", "研报", "白皮书", "蓝皮书", "数据显示", "调查", "调研", "榜单", "排行榜", "指数", "统计", "名单", "地图");
+    private static final Words RESEARCH_OBJECT = Words.of("论文", "研究成果", "研究结果", "实验结果", "模拟结果", "实验模拟");
+    private static final Words POLICY_WORDS = Words.of("意见", "方案", "办法", "措施", "计划", "规划", "通知", "条例", "规定", "指引", "指南", "政策", "纲要", "细则", "决定", "法", "标准", "若干");
+    private static final Words REPORT_WORDS = Words.of("报告", "白皮书", "蓝皮书", "研究", "地图", "榜", "指数", "年鉴", "趋势");
     private static final Pattern SECURITY_WORDS = Pattern.compile("安全|监管|治理|伦理|管理办法|暂行办法|合规|规范|风险");
     private static final Pattern GOV_NAME = Pattern.compile(
             "(?:政府|办公厅|委员会|管委会|网信办|国务院|部|局|厅|委|办公室|署)$");
-    private static final Pattern COREF = Pattern.compile(
-            "该公司|这家公司|该企业|这家企业|该平台|该机构|这家|该团队|相关研究|该研究|研究团队|这样的|该初创公司|其|公司");
+    private static final Words COREF = Words.of("该公司", "这家公司", "该企业", "这家企业", "该平台", "该机构", "这家", "该团队", "相关研究", "该研究", "研究团队", "这样的", "该初创公司", "其", "公司");
     private static final Pattern ADVERBS_ONLY = Pattern.compile(
             "^(?:\\s|正式|近日|日前|宣布|已经|已|也|还|随后|同时|此外|目前|今日|今天|近期|再次|又|并且|并|而|还将|则|更是|悄然|“|”"
             + "|在|于|今年|去年|前年|同年|年|月|日|号|初|底|末|中旬|上旬|下旬|\\d)*$");
@@ -110,7 +107,7 @@ final class ArticleExtraction {
     private static final Pattern TEMPORAL_TAIL = Pattern.compile("以来|之后|以后|了|过|至今");
     private static final Pattern PARENS = Pattern.compile("\\([^()]{0,30}\\)|（[^（）]{0,30}）");
     private static final Pattern OBJECT_HEAD = Pattern.compile("^(?:了|出|的)");
-    private static final Pattern SPEAKER = Pattern.compile("CEO|CTO|创始人|董事长|总裁|首席执行官|表示|认为");
+    private static final Words SPEAKER = Words.of("CEO", "CTO", "创始人", "董事长", "总裁", "首席执行官", "表示", "认为");
     private static final Pattern LIST_HEAD = Pattern.compile("^(?:本轮融资|本轮|此轮|该轮)?(?:由)?");
     private static final Pattern LIST_TAIL = Pattern.compile("(?:联合|共同)$");
     private static final Pattern NAME_HEAD = Pattern.compile("^(?:种子轮|天使轮|老股东)?(?:领投方|投资方)?");
@@ -429,7 +426,7 @@ final class ArticleExtraction {
         }
         Segmenter.Sentence s = sentences.get(si);
         String before = text.substring(Math.max(clauseStart, s.datelineEnd), trigger);
-        boolean ownSubjectless = objectBefore || ADVERBS_ONLY.matcher(before).matches() || COREF.matcher(before).find();
+        boolean ownSubjectless = objectBefore || ADVERBS_ONLY.matcher(before).matches() || COREF.in(before);
         if (ownSubjectless) {
             for (OrgMention o : actors) {
                 if (o.end() <= clauseStart) {
@@ -437,7 +434,7 @@ final class ArticleExtraction {
                 }
             }
         }
-        if (COREF.matcher(before).find() || ADVERBS_ONLY.matcher(before).matches()) {
+        if (COREF.in(before) || ADVERBS_ONLY.matcher(before).matches()) {
             return coreference(si, type);
         }
         return null;
@@ -608,7 +605,7 @@ final class ArticleExtraction {
     }
 
     private boolean backgroundClause(int clauseStart, int trigger) {
-        return BACKGROUND.matcher(text.substring(clauseStart, trigger)).find();
+        return BACKGROUND.in(text.substring(clauseStart, trigger));
     }
 
     private Candidate add(EventType type, OrgMention subject, int si, int trigger, int triggerEnd) {
@@ -662,7 +659,7 @@ final class ArticleExtraction {
         int cs = clauseStart(si, start);
         String before = text.substring(cs, start);
         if (AGGREGATE.matcher(before + text.substring(start, end)).find() || backgroundClause(cs, start)
-                || FUTURE.matcher(before).find()) {
+                || FUTURE.in(before)) {
             return null;
         }
         OrgMention subject = subjectBefore(si, start, cs, EventType.FUNDING);
@@ -884,7 +881,7 @@ final class ArticleExtraction {
             }
             int cs = clauseStart(si, m.start());
             String before = text.substring(cs, m.start());
-            if (backgroundClause(cs, m.start()) || FUTURE.matcher(before).find() && !before.contains("拟")) {
+            if (backgroundClause(cs, m.start()) || FUTURE.in(before) && !before.contains("拟")) {
                 continue;
             }
             OrgMention subject = subjectBefore(si, m.start(), cs, EventType.ACQUISITION);
@@ -961,7 +958,7 @@ final class ArticleExtraction {
                 continue;
             }
             int cs = clauseStart(si, f.start());
-            if (FUTURE.matcher(text.substring(cs, f.start())).find()) {
+            if (FUTURE.in(text.substring(cs, f.start()))) {
                 continue;
             }
             OrgMention subject = subjectBefore(si, f.start(), cs, EventType.IPO);
@@ -994,7 +991,7 @@ final class ArticleExtraction {
         Set<Integer> seen = new HashSet<>();
         while (m.find()) {
             String title = m.group(1);
-            if (!POLICY_WORDS.matcher(title).find() || REPORT_WORDS.matcher(title).find()) {
+            if (!POLICY_WORDS.in(title) || REPORT_WORDS.in(title)) {
                 continue;
             }
             seen.add(m.start());
@@ -1011,7 +1008,7 @@ final class ArticleExtraction {
 
     private void policyAt(int si, int start, int end, String title, int aboutStart, int aboutEnd) {
         int cs = clauseStart(si, start);
-        if (FUTURE.matcher(text.substring(cs, start)).find()) {
+        if (FUTURE.in(text.substring(cs, start))) {
             return;
         }
         OrgMention subject = govSubject(si, start, cs);
@@ -1147,7 +1144,7 @@ final class ArticleExtraction {
             int cs = clauseStart(si, ts);
             int ce = clauseEnd(si, te);
             String before = text.substring(cs, ts);
-            if (FUTURE.matcher(before).find() || backgroundClause(cs, ts) || OPINION.matcher(before).find()
+            if (FUTURE.in(before) || backgroundClause(cs, ts) || OPINION.in(before)
                     || WILL.matcher(before).find()) {
                 continue;
             }
@@ -1169,10 +1166,10 @@ final class ArticleExtraction {
                 }
             }
             String object = withoutParens(text.substring(os, oe));
-            if (REPORT_OBJECT.matcher(object).find()) {
+            if (REPORT_OBJECT.in(object)) {
                 continue; // the report rule reads it
             }
-            if (RESEARCH_OBJECT.matcher(object).find() || object.contains("《") && !objectBefore) {
+            if (RESEARCH_OBJECT.in(object) || object.contains("《") && !objectBefore) {
                 continue;
             }
             EventType type = classify(object, os, oe);
@@ -1274,7 +1271,7 @@ final class ArticleExtraction {
                 first = first.substring(0, i);
             }
         }
-        if (APP_FORM.matcher(first).find()) {
+        if (APP_FORM.in(first)) {
             return EventType.PRODUCT_LAUNCH;
         }
         int modelAt = lastEnd(MODEL_HEADS, first);
@@ -1412,7 +1409,7 @@ final class ArticleExtraction {
         Matcher m = a.matcher();
         while (a.find()) {
             int cs = clauseStart(si, m.start());
-            if (FUTURE.matcher(text.substring(cs, m.start())).find() || backgroundClause(cs, m.start())) {
+            if (FUTURE.in(text.substring(cs, m.start())) || backgroundClause(cs, m.start())) {
                 continue;
             }
             List<OrgMention> parties = new ArrayList<>();
@@ -1589,7 +1586,7 @@ final class ArticleExtraction {
         Matcher m = RESEARCH.matcher(text).region(from, to);
         while (m.find()) {
             int cs = clauseStart(si, m.start());
-            if (FUTURE.matcher(text.substring(cs, m.start())).find() || backgroundClause(cs, m.start())) {
+            if (FUTURE.in(text.substring(cs, m.start())) || backgroundClause(cs, m.start())) {
                 continue;
             }
             OrgMention subject = subjectBefore(si, m.start(), cs, EventType.RESEARCH);
@@ -1638,11 +1635,11 @@ final class ArticleExtraction {
             int re = r[1];
             int ce = clauseEnd(si, re);
             String object = text.substring(re, ce);
-            if (!REPORT_OBJECT.matcher(object).find()) {
+            if (!REPORT_OBJECT.in(object)) {
                 continue;
             }
             int cs = clauseStart(si, rs);
-            if (FUTURE.matcher(text.substring(cs, rs)).find()) {
+            if (FUTURE.in(text.substring(cs, rs))) {
                 continue;
             }
             OrgMention subject = subjectBefore(si, rs, cs, EventType.REPORT);
@@ -1672,7 +1669,7 @@ final class ArticleExtraction {
                 continue;
             }
             String gap = text.substring(subject.end(), m.start());
-            if (SPEAKER.matcher(gap).find()) {
+            if (SPEAKER.in(gap)) {
                 continue;
             }
             String verb = m.group(1);
