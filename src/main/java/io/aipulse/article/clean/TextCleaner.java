@@ -67,7 +67,9 @@ public final class TextCleaner {
             text = ChineseScript.toSimplifiedSameLength(text);
         }
         boolean[] drop = new boolean[text.length()];
-        markNoise(text, drop);
+        if (!markNoise(text, drop)) {
+            return new CleanText(text, stage1.origin());
+        }
         TextBuffer out = new TextBuffer(text.length());
         for (int i = 0; i < text.length(); i++) {
             if (!drop[i]) {
@@ -255,7 +257,8 @@ public final class TextCleaner {
 
     // ---------------------------------------------------------------- stage 2: noise
 
-    private static void markNoise(String text, boolean[] drop) {
+    /** Marks the noise of {@code text} in {@code drop}; false when there is none. */
+    private static boolean markNoise(String text, boolean[] drop) {
         List<int[]> lines = lines(text);
         String lower = asciiLower(text);
         markImageDebris(text, drop);
@@ -287,6 +290,12 @@ public final class TextCleaner {
                 markFooter(text, s, e, drop);
             }
         }
+        for (boolean d : drop) {
+            if (d) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<int[]> lines(String text) {
