@@ -125,10 +125,20 @@ final class OrgFinder {
         String sentence = text.substring(from, to);
         Matcher m;
         if (sentence.indexOf('“') >= 0 || sentence.indexOf('「') >= 0 || sentence.indexOf('『') >= 0) {
-            m = DESCRIBED_QUOTED.matcher(text).region(from, to);
-            while (m.find()) {
-                if (!PRODUCT_NAME_END.matcher(m.group(1)).find()) {
-                    addNamed(out, text, m.start(1), m.end(1), OrgMention.DESCRIPTOR);
+            m = DESCRIBED_QUOTED.matcher(text).useTransparentBounds(true);
+            for (int i = 0; i < sentence.length(); i++) {
+                char q = sentence.charAt(i);
+                if (q != '“' && q != '「' && q != '『') {
+                    continue;
+                }
+                // the descriptor right before the quote: try the pattern from a few characters back
+                for (int back = Math.max(0, i - 5); back < i; back++) {
+                    if (m.region(from + back, to).lookingAt() && m.start(1) == from + i + 1) {
+                        if (!PRODUCT_NAME_END.matcher(m.group(1)).find()) {
+                            addNamed(out, text, m.start(1), m.end(1), OrgMention.DESCRIPTOR);
+                        }
+                        break;
+                    }
                 }
             }
         }
@@ -144,6 +154,7 @@ final class OrgFinder {
         }
         m = HAN_NAME.matcher(text);
         Matcher f = FUNDED_NAME.matcher(text);
+        boolean funding = sentence.contains("融资");
         for (int p = from; p < to; p++) {
             if (p > from && ",;:，。；：\n".indexOf(text.charAt(p - 1)) < 0) {
                 continue;
@@ -154,7 +165,7 @@ final class OrgFinder {
                 if (!n.contains("人工智能") && !GENERIC.contains(n) && !HAN_NAME_BAD_START.matcher(n).find()) {
                     addNamed(out, text, m.start(1), m.end(1), OrgMention.FALLBACK);
                 }
-            } else if (f.region(p, to).lookingAt()) {
+            } else if (funding && f.region(p, to).lookingAt()) {
                 // "无问芯穹完成近5亿元A轮融资": an unknown name opening the clause of a round
                 String n = f.group(1);
                 if (!GENERIC.contains(n) && !HAN_NAME_BAD_START.matcher(n).find() && !ADVERB_START.matcher(n).find()
