@@ -89,7 +89,6 @@ final class ArticleExtraction {
     private static final Words RESEARCH_OBJECT = Words.of("论文", "研究成果", "研究结果", "实验结果", "模拟结果", "实验模拟");
     private static final Words POLICY_WORDS = Words.of("意见", "方案", "办法", "措施", "计划", "规划", "通知", "条例", "规定", "指引", "指南", "政策", "纲要", "细则", "决定", "法", "标准", "若干");
     private static final Words REPORT_WORDS = Words.of("报告", "白皮书", "蓝皮书", "研究", "地图", "榜", "指数", "年鉴", "趋势");
-    private static final Pattern SECURITY_WORDS = Pattern.compile("安全|监管|治理|伦理|管理办法|暂行办法|合规|规范|风险");
     private static final Pattern GOV_NAME = Pattern.compile(
             "(?:政府|办公厅|委员会|管委会|网信办|国务院|部|局|厅|委|办公室|署)$");
     private static final Words COREF = Words.of("该公司", "这家公司", "该企业", "这家企业", "该平台", "该机构", "这家", "该团队", "相关研究", "该研究", "研究团队", "这样的", "该初创公司", "其", "公司");
