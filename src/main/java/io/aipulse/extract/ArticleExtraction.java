@@ -322,9 +322,11 @@ final class ArticleExtraction {
         LocalDate ingest = article.publishedOn(settings.zone());
         LocalDate best = null;
         for (DateParser.Mention m : DateParser.findAll(text, 0, text.length(), null, null, null)) {
+            String before = text.substring(Math.max(0, m.start() - 3), m.start());
+            boolean target = before.contains("到") || before.contains("至") || before.contains("将") || before.contains("前");
             if ((m.precision() == DateParser.Precision.DAY || m.precision() == DateParser.Precision.MONTH)
-                    && !m.date().isAfter(ingest) && (best == null || m.date().isAfter(best))) {
-                best = m.date();
+                    && !target && !m.date().isAfter(ingest) && (best == null || m.date().isAfter(best))) {
+                best = m.date(); // a target date ("到2025年3月") is not a clue to when the article was written
             }
         }
         return best;
