@@ -261,53 +261,56 @@ public final class RuleBasedExtractor implements EventExtractor {
 
     private String sector(ArticleExtraction run, List<Candidate> group, Company registry) {
         EventType type = group.get(0).type;
-        String modelSector = null;
-        for (Candidate c : group) {
-            if (c.modelSector != null) {
-                modelSector = c.modelSector;
-                break;
+        // each level is computed only when the ones before it decide nothing
+        java.util.function.Supplier<String> model = () -> {
+            for (Candidate c : group) {
+                if (c.modelSector != null) {
+                    return c.modelSector;
+                }
             }
-        }
-        String about = null;
-        for (int[] span : aboutSpans(group)) {
-            // the phrases in text order: the first that decides wins (a headline, then the body)
-            about = score(run, List.of(span), true);
-            if (about != null) {
-                break;
-            }
-        }
-        String sentence = score(run, sentenceSpans(run, group), false);
-        String item = score(run, itemSpans(run, group), true);
-        String reg = registry == null || registry.sector() == null ? null : registry.sector();
-        List<String> order = switch (type) {
-            case MODEL_RELEASE -> list(modelSector, about, sentence, "foundation-models");
-            case PRODUCT_LAUNCH -> list(modelSector, about, sentence, reg, item, "general");
-            case FUNDING -> list(about, sentence, reg, item, "general");
-            case INVESTMENT -> list(reg, sentence, "general");
-            case ACQUISITION -> list(targetSector(group), about, sentence, reg, "general");
-            case IPO, SETBACK, PERSONNEL -> list(reg, sentence, item, "general");
-            case POLICY -> list(policySector(run, group), "general");
-            case PARTNERSHIP, RESEARCH -> list(sentence, item, reg, "general");
-            case REPORT -> list(about, sentence, "general");
+            return null;
         };
-        for (String s : order) {
+        java.util.function.Supplier<String> about = () -> {
+            for (int[] span : aboutSpans(group)) {
+                // the phrases in text order: the first that decides wins (a headline, then the body)
+                String s = score(run, List.of(span), true);
+                if (s != null) {
+                    return s;
+                }
+            }
+            return null;
+        };
+        java.util.function.Supplier<String> sentence = () -> score(run, sentenceSpans(run, group), false);
+        java.util.function.Supplier<String> item = () -> score(run, itemSpans(run, group), true);
+        java.util.function.Supplier<String> reg = () -> registry == null ? null : registry.sector();
+        java.util.function.Supplier<String> target = () -> targetSector(group);
+        java.util.function.Supplier<String> policy = () -> policySector(run, group);
+        List<java.util.function.Supplier<String>> order = switch (type) {
+            case MODEL_RELEASE -> List.of(model, about, sentence, fixed("foundation-models"));
+            case PRODUCT_LAUNCH -> List.of(model, about, sentence, reg, item, fixed("general"));
+            case FUNDING -> List.of(about, sentence, reg, item, fixed("general"));
+            case INVESTMENT -> List.of(reg, sentence, fixed("general"));
+            case ACQUISITION -> List.of(target, about, sentence, reg, fixed("general"));
+            case IPO, SETBACK, PERSONNEL -> List.of(reg, sentence, item, fixed("general"));
+            case POLICY -> List.of(policy, fixed("general"));
+            case PARTNERSHIP, RESEARCH -> List.of(sentence, item, reg, fixed("general"));
+            case REPORT -> List.of(about, sentence, fixed("general"));
+        };
+        for (java.util.function.Supplier<String> level : order) {
+            String s = level.get();
             if (s == null) {
                 continue;
             }
             if (s.equals(AMBIGUOUS)) {
-                return order.get(order.size() - 1);
+                return order.get(order.size() - 1).get();
             }
             return s;
         }
         return "general";
     }
 
-    private static List<String> list(String... s) {
-        List<String> out = new ArrayList<>();
-        for (String x : s) {
-            out.add(x);
-        }
-        return out;
+    private static java.util.function.Supplier<String> fixed(String sector) {
+        return () -> sector;
     }
 
     private String targetSector(List<Candidate> group) {
