@@ -1681,6 +1681,10 @@ final class ArticleExtraction {
             reportAt(si, subject, m.start(), m.end());
         }
         // headline "X：预计到 2026 年..."
+        int colon = text.substring(s.start, Math.min(s.end, s.start + 24)).indexOf(':');
+        if (colon < 0) {
+            return;
+        }
         for (OrgMention o : actors(si, EventType.REPORT)) {
             if (o.start() - s.start > 2 || used.contains(o.start()) || o.isKind("media")) {
                 continue;
