@@ -328,13 +328,18 @@ public final class RuleBasedExtractor implements EventExtractor {
     private static final Pattern SECURITY = Pattern.compile("安全|监管|治理|伦理|管理办法|暂行办法|合规|风险|管理规定");
 
     private String policySector(ArticleExtraction run, List<Candidate> group) {
+        // a titled mention decides by its title; only an untitled policy is read from its sentence
+        boolean titled = group.stream().anyMatch(c -> c.product != null);
         for (Candidate c : group) {
-            String title = c.product != null ? c.product
-                    : run.text().substring(Math.max(0, c.aboutStart), Math.max(0, c.aboutEnd));
-            if (SECURITY.matcher(title).find()) {
+            if (titled && c.product == null) {
+                continue;
+            }
+            String about = titled ? c.product
+                    : run.text().substring(Math.max(0, c.aboutStart), run.sentences().get(c.sentence).end);
+            if (SECURITY.matcher(about).find()) {
                 return "security-governance";
             }
-            int[] span = c.product != null ? new int[] {c.aboutStart, c.aboutEnd}
+            int[] span = titled ? new int[] {c.aboutStart, c.aboutEnd}
                     : new int[] {c.aboutStart, run.sentences().get(c.sentence).end};
             String s = score(run, List.of(span), true);
             // a policy for the AI (or large-model) industry as a whole is general
