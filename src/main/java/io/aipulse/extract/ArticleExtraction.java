@@ -420,9 +420,10 @@ final class ArticleExtraction {
 
     private OrgMention subjectBefore(int si, int trigger, int clauseStart, EventType type, boolean objectBefore) {
         List<OrgMention> actors = actors(si, type);
-        for (OrgMention o : actors) {
+        for (int i = 0; i < actors.size(); i++) {
+            OrgMention o = actors.get(i);
             if (o.start() >= clauseStart && o.end() <= trigger) {
-                return o;
+                return subsidiary(actors, i, trigger);
             }
         }
         Segmenter.Sentence s = sentences.get(si);
@@ -439,6 +440,19 @@ final class ArticleExtraction {
             return coreference(si, type);
         }
         return null;
+    }
+
+    /** "谷歌旗下DeepMind发布...": the subsidiary named right after 旗下 acts, not its parent. */
+    private OrgMention subsidiary(List<OrgMention> actors, int i, int trigger) {
+        OrgMention o = actors.get(i);
+        if (i + 1 < actors.size()) {
+            OrgMention next = actors.get(i + 1);
+            String gap = text.substring(o.end(), Math.min(next.start(), text.length())).trim();
+            if (next.end() <= trigger && (gap.equals("旗下") || gap.equals("旗下的") || gap.equals("子公司"))) {
+                return next;
+            }
+        }
+        return o;
     }
 
     /** The last actor of the previous sentences of the same item and paragraph. */

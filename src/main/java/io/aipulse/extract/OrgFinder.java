@@ -248,7 +248,7 @@ final class OrgFinder {
 
     private static final String[] DESCRIPTORS = {
         "公司", "企业", "平台", "机构", "厂商", "独角兽", "品牌", "团队", "巨头", "开发商", "制造商", "供应商", "服务商",
-        "提供商", "媒体", "网站", "社区", "研究所", "实验室", "协会", "组织"};
+        "提供商", "媒体", "网站", "社区", "研究所", "实验室", "协会", "组织", "旗下"};
     private static final String[] VERBS_AFTER = {
         "宣布", "正式", "近日", "日前", "今日", "推出", "发布", "完成", "获得", "获", "上线", "开源", "公布", "与", "和",
         "计划", "将", "已", "也", "表示", "称", "预计", "预测", "发表", "官宣", "在", "用", "于", "公司"};
@@ -288,7 +288,7 @@ final class OrgFinder {
                 }
             }
             if (end - i >= 2 && !commonLatin(name)) {
-                if (described) {
+                if (described && !isModel(hits, i, end)) {
                     addNamed(out, text, i, end, OrgMention.DESCRIPTOR);
                 } else if (Character.isUpperCase(c) && (i == from || "“《.-".indexOf(text.charAt(i - 1)) < 0)
                         && !isModel(hits, i, end)) {
