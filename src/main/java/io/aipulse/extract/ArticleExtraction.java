@@ -68,7 +68,8 @@ final class ArticleExtraction {
     private static final Pattern REPORT_HEADLINE = Pattern.compile(
             "^\\s?[:：]\\s?[^。]{0,60}?(预计|预测|有望|将达|将超过|将带来|市场规模|营收)");
     private static final Pattern SETBACK = Pattern.compile(
-            "(停工停产|停工|停产|裁员|倒闭|关停|破产|暂停运营|暂停服务|解散|清算|爆雷|退市|下架|被罚|罚款|终止合作|收购失败|融资失败)");
+            "(停工停产|停工|停产|裁员|倒闭|关停|破产|暂停运营|暂停服务|解散|清算|爆雷|退市|下架|被罚|罚款|终止合作|收购失败|融资失败"
+            + "|停止运营|停止服务|停服)");
 
     private static final Words FUTURE = Words.of("将于", "即将", "计划", "准备", "拟", "有望", "或将", "预计", "何时", "尚未", "还没", "没有", "不会", "打算", "希望", "推迟");
     private static final Words OPINION = Words.of("认为", "表示", "指出", "透露", "觉得", "坦言", "直言", "强调", "称,", "称，", "看来");
@@ -168,7 +169,7 @@ final class ArticleExtraction {
         "调查结果", "公布预测称", "发布研报称", "发布研究报告指出", "统计数据显示"};
     private static final String[] SETBACK_WORDS = {
         "停工", "停产", "裁员", "倒闭", "关停", "破产", "暂停运营", "暂停服务", "解散", "清算", "爆雷", "退市", "下架", "被罚",
-        "罚款", "终止合作", "收购失败", "融资失败"};
+        "罚款", "终止合作", "收购失败", "融资失败", "停止运营", "停止服务", "停服"};
     private static final String[] PARTNERSHIP_WORDS = {
         "战略合作", "合作协议", "合作框架", "合作备忘录", "达成", "深化合作", "展开合作", "开展合作", "建立合作", "战略伙伴",
         "合作伙伴关系", "签署", "签订", "携手", "联手", "共建", "联合实验室"};
@@ -497,7 +498,7 @@ final class ArticleExtraction {
         if (any(w, "收购", "并购", "买下")) {
             acquisition(si, from, s.end);
         }
-        if (any(w, "上市", "招股", "ipo", "递交", "否决", "撤回", "挂牌")) {
+        if (any(w, "上市", "招股", "ipo", "递交", "否决", "撤回", "挂牌", "聆讯", "登陆")) {
             ipo(si, from, s.end);
         }
         if (any(w, "印发", "出台", "颁布", "发布", "公布", "推出")) {
@@ -519,7 +520,7 @@ final class ArticleExtraction {
         if (any(w, "报告", "研报", "白皮书", "数据显示", "统计", "调查", "调研", "预计", "预测", "显示", "榜单", "有望")) {
             report(si, from, s.end);
         }
-        if (any(w, "停工", "停产", "裁员", "倒闭", "关停", "破产", "解散")) {
+        if (any(w, "停工", "停产", "裁员", "倒闭", "关停", "破产", "解散", "停止运营", "停止服务", "停服")) {
             setback(si, from, s.end);
         }
     }

@@ -14,7 +14,7 @@ public final class RoundParser {
             + "|(种子(?:轮|投资|融资|期|资金))"
             + "|(天使\\+?(?:轮|投资|融资|期))"
             + "|(战略(?:融资|投资|轮|注资))"
-            + "|(?<![A-Za-z])(pre[- ]?)?([A-F])\\s?(\\+|＋|plus)?\\s?(?:轮|系列|round)"
+            + "|(?<![A-Za-z])(pre[- ]?)?([A-F])\\d?\\s?(\\+|＋|plus)?\\s?(?:轮|系列|round)"
             + "|series\\s?([A-F])(\\+)?(?![A-Za-z])");
 
     private RoundParser() {

@@ -23,7 +23,8 @@ class RoundAndStageParserTest {
         "获得战略融资; STRATEGIC",
         "获得腾讯战略投资; STRATEGIC",
         "完成 Pre-IPO 轮融资; PRE_IPO",
-        "closed its Series B round; B"})
+        "closed its Series B round; B",
+        "完成 A1 轮融资; A"})
     void readsFinancingRounds(String text, Round expected) {
         assertThat(RoundParser.find(text)).isEqualTo(expected);
     }
@@ -43,7 +44,9 @@ class RoundAndStageParserTest {
         "顺利通过上市委审议; APPROVED",
         "获证监会同意注册; APPROVED",
         "正式在港交所挂牌上市; LISTED",
-        "于纳斯达克上市; LISTED"})
+        "于纳斯达克上市; LISTED",
+        "成功登陆纳斯达克; LISTED",
+        "已通过港交所聆讯; APPROVED"})
     void readsListingSteps(String text, IpoStage expected) {
         assertThat(IpoStageParser.find(text)).isEqualTo(expected);
     }
