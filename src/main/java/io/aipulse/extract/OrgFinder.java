@@ -88,7 +88,7 @@ final class OrgFinder {
             if (h.end() - h.start() < 2 || overlaps(out, h.start(), h.end())) {
                 continue;
             }
-            if (longerOrgCovers(orgHits, h) || insideAmount(text, h.start(), h.end())) {
+            if (longerOrgCovers(orgHits, h) || insideAmount(text, h.start(), h.end()) || everydayWord(text, h)) {
                 continue;
             }
             out.add(new OrgMention(h.start(), h.end(), h.term().company().name(), h.term().company(), null, null,
@@ -187,6 +187,36 @@ final class OrgFinder {
     /** Registry entry for a name the text gives, trying the name and its stripped form. */
     Company lookup(String name) {
         return knowledge.company(name).orElse(null);
+    }
+
+    /**
+     * Registry names that are also everyday words (config/README.md lists them): the word, not the
+     * organisation, when the neighbouring characters say so. {name, characters before, words after}.
+     */
+    private static final String[][] EVERYDAY = {
+        {"好未来", "美", ""}, {"中国银行", "", "业"}, {"中国移动", "", "互联网|端"}, {"百川", "纳", "归海"},
+        {"地平线", "", "上|以|下"}, {"360", "", "度|°|全景|环视|行业"}, {"CGI", "", "特效|动画|技术"},
+        {"吉利", "不|很|大", "的"}, {"荣耀", "", "感|与|和|的"}, {"苹果", "", "树|汁|园"},
+        {"快手", "", "快脚"}, {"奔驰", "", "而|在路"}};
+
+    private static boolean everydayWord(String text, Knowledge.Hit h) {
+        String surface = text.substring(h.start(), h.end());
+        for (String[] e : EVERYDAY) {
+            if (!e[0].equalsIgnoreCase(surface)) {
+                continue;
+            }
+            if (!e[1].isEmpty() && h.start() > 0 && e[1].indexOf(text.charAt(h.start() - 1)) >= 0) {
+                return true;
+            }
+            if (!e[2].isEmpty()) {
+                for (String after : e[2].split("\\|")) {
+                    if (text.startsWith(after, h.end())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** "6 亿欧元" holds 亿欧: a name glued to a number and a currency is part of the amount. */
