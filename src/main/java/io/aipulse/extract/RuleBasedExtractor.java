@@ -35,6 +35,7 @@ public final class RuleBasedExtractor implements EventExtractor {
         this.settings = settings;
         this.amounts = new AmountParser(settings.cnyPerUnit());
         this.orgFinder = new OrgFinder(knowledge);
+        TextCleaner.warmUp();
     }
 
     @Override

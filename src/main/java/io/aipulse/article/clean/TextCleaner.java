@@ -55,6 +55,12 @@ public final class TextCleaner {
     public TextCleaner() {
     }
 
+    /** Loads HanLP's dictionary and the script table now rather than on the first traditional article. */
+    public static void warmUp() {
+        ChineseScript.looksTraditional("中文");
+        ChineseScript.toSimplifiedSameLength("繁體");
+    }
+
     /** Cleans {@code raw}; the result maps each cleaned character back to {@code raw}. */
     public CleanText clean(String raw) {
         if (raw == null || raw.isEmpty()) {
