@@ -51,8 +51,8 @@ class RobustnessTest {
     @Test
     void randomTextNeverBreaksTheExtractor() {
         Random random = new Random(42);
-        String alphabet = "百度腾讯发布完成融资亿元美元年月日据报道。，、《》“”()0123456789 ABCaiAI公司有限收购上市招股书印发合作\n";
-        for (int n = 0; n < 200; n++) {
+        String alphabet = "百度腾讯发布完成融资亿元美元年月日据报道。，、《》“”「」()（）:：;0123456789 ABCaiAI公司有限收购上市招股书印发合作旗下在被由与和等今年去年数超近约领投跟投\n";
+        for (int n = 0; n < Integer.getInteger("aipulse.fuzz", 200); n++) {
             StringBuilder sb = new StringBuilder();
             int len = random.nextInt(400);
             for (int i = 0; i < len; i++) {
