@@ -301,9 +301,17 @@ final class ArticleExtraction {
         return hits;
     }
 
+    /** Names of parties the finder did not know (read after 与): their words are not sector keywords. */
+    private final List<int[]> unknownNames = new ArrayList<>();
+
     /** Spans of the organisation names recognised in the sentences that overlap {@code [from, to)}. */
     List<int[]> orgSpans(int from, int to) {
         List<int[]> out = new ArrayList<>();
+        for (int[] u : unknownNames) {
+            if (u[1] > from && u[0] < to) {
+                out.add(u);
+            }
+        }
         for (int si = sentenceAt(from); si < sentences.size() && sentences.get(si).start < to; si++) {
             Segmenter.Sentence s = sentences.get(si);
             if (s.end <= from || !orgCache.containsKey(si)) {
@@ -508,6 +516,9 @@ final class ArticleExtraction {
                 "面世", "部署")) {
             release(si, from, s.end);
         }
+        if (any(w, "宣布")) {
+            feature(si, from, s.end);
+        }
         if (any(w, "合作", "携手", "联手", "签署", "签订", "共建", "承诺")) {
             partnership(si, from, s.end);
         }
@@ -674,8 +685,11 @@ final class ArticleExtraction {
     private Candidate fundingAt(int si, int start, int end) {
         int cs = clauseStart(si, start);
         String before = text.substring(cs, start);
-        if (AGGREGATE.matcher(before + text.substring(start, end)).find() || backgroundClause(cs, start)
-                || FUTURE.in(before)) {
+        String sentenceBefore = text.substring(sentences.get(si).datelineEnd, start);
+        boolean announcedThisYear = sentenceBefore.contains("宣布") && (before.contains("今年") || before.contains("年内")
+                || before.contains("本年"));
+        if (AGGREGATE.matcher(before + text.substring(start, end)).find() && !announcedThisYear
+                || backgroundClause(cs, start) || FUTURE.in(before)) {
             return null;
         }
         OrgMention subject = subjectBefore(si, start, cs, EventType.FUNDING);
@@ -1228,6 +1242,46 @@ final class ArticleExtraction {
         }
     }
 
+    private static final Pattern FEATURE = Pattern.compile(
+            "宣布\\s?,?\\s?([^,，。;；]{2,24}?)(?:将|已|正式)?(?:支持|新增|上线|开放|接入)");
+
+    /** "OpenAI 宣布 ChatGPT 将支持语音和图像输入": a product of the catalogue gets a new capability. */
+    private void feature(int si, int from, int to) {
+        Segmenter.Sentence s = sentences.get(si);
+        Anchored a = new Anchored(FEATURE, text, new String[] {"宣布"}, from, to);
+        Matcher m = a.matcher();
+        while (a.find()) {
+            boolean product = false;
+            for (Knowledge.Hit h : OrgFinder.hitsIn(hits, m.start(1), m.end(1))) {
+                if (h.term().kind() == Knowledge.Kind.MODEL) {
+                    product = true;
+                    break;
+                }
+            }
+            if (!product) {
+                continue;
+            }
+            int cs = clauseStart(si, m.start());
+            OrgMention subject = null;
+            for (OrgMention o : actors(si, EventType.PRODUCT_LAUNCH)) {
+                if (o.end() <= m.start() && o.start() >= s.datelineEnd) {
+                    subject = o;
+                    break;
+                }
+            }
+            if (subject == null || backgroundClause(cs, m.start())) {
+                continue;
+            }
+            Candidate c = add(EventType.PRODUCT_LAUNCH, subject, si, m.start(), m.end());
+            if (c != null) {
+                c.aboutStart = m.start(1);
+                c.aboutEnd = c.clauseEnd;
+                c.product = productName(m.start(1), m.end(1));
+                c.modelSector = modelSector(m.start(1), m.end(1));
+            }
+        }
+    }
+
     /**
      * "阿里云的通义万相、华为云的盘古3.0、有道“子曰”等一系列AI大模型发布": one release per list item, by the
      * organisation the item names or the maker of the catalogue model it names.
@@ -1421,6 +1475,7 @@ final class ArticleExtraction {
     // PARTNERSHIP -----------------------------------------------------------
 
     private void partnership(int si, int from, int to) {
+        Set<Integer> done = new HashSet<>();
         Anchored a = new Anchored(PARTNERSHIP, text, PARTNERSHIP_WORDS, from, to);
         Matcher m = a.matcher();
         while (a.find()) {
@@ -1464,6 +1519,17 @@ final class ArticleExtraction {
                     }
                 }
             }
+            if (others.isEmpty() && subject.end() <= m.start()) {
+                // "X 近日与东风柳州汽车达成战略合作": a party the finder does not know, named after 与
+                String named = partyAfterWith(subject.end(), m.start());
+                if (named != null) {
+                    others.add(named);
+                    int at = text.lastIndexOf(named, m.start());
+                    if (at >= subject.end()) {
+                        unknownNames.add(new int[] {at, at + named.length()});
+                    }
+                }
+            }
             if (others.isEmpty()) {
                 continue;
             }
@@ -1472,8 +1538,86 @@ final class ArticleExtraction {
                 c.counterparties = others;
                 c.aboutStart = m.start();
                 c.aboutEnd = c.clauseEnd;
+                done.add(cs);
             }
         }
+        // "英伟达宣布将在印度与信实工业合作建设...": a plain 与 X 合作 with a named actor before it
+        a = new Anchored(PARTNER_WITH, text, WITH_WORDS, from, to);
+        m = a.matcher();
+        while (a.find()) {
+            int cs = clauseStart(si, m.start());
+            if (done.contains(cs) || FUTURE.in(text.substring(cs, m.start())) || backgroundClause(cs, m.start())) {
+                continue;
+            }
+            OrgMention subject = null;
+            for (OrgMention o : actors(si, EventType.PARTNERSHIP)) {
+                if (o.end() <= m.start() && o.source() != OrgMention.FALLBACK) {
+                    subject = o;
+                    break;
+                }
+            }
+            if (subject == null) {
+                continue;
+            }
+            String other = null;
+            for (OrgMention o : orgs(si)) {
+                if (o.start() >= m.start(1) && o.end() <= m.end(1)) {
+                    other = o.name();
+                    break;
+                }
+            }
+            if (other == null) {
+                other = partyName(m.group(1));
+                unknownNames.add(new int[] {m.start(1), m.end(1)});
+            }
+            if (other == null || sameOrgName(other, subject.name())) {
+                continue;
+            }
+            Candidate c = add(EventType.PARTNERSHIP, subject, si, m.start(), m.end());
+            if (c != null) {
+                c.counterparties = List.of(other);
+                c.aboutStart = m.start();
+                c.aboutEnd = c.clauseEnd;
+                done.add(cs);
+            }
+        }
+    }
+
+    private static final Pattern PARTNER_WITH = Pattern.compile(
+            "(?:与|和|同)\\s?([^,，。;；、与和]{2,16}?)\\s?(?:达成|签署|签订|开展|展开|深化|建立|宣布)?了?(?:战略)?(?:合作|联手|携手)"
+            + "(?!伙伴|开发的|研发的|推出的|打造的|的)");
+    private static final String[] WITH_WORDS = {"与", "和", "同"};
+    private static final Words NOT_A_PARTY = Words.of(
+            "客户", "用户", "伙伴", "各方", "企业", "行业", "高校", "机构", "合作", "相关", "多家", "更多", "国内外", "产业链",
+            "生态", "政府", "部门", "地方", "开发者", "厂商", "公司", "团队", "学术界", "产业界", "社会", "大家", "我们", "他们");
+
+    /** The name after 与/和/同 up to the verb, when it looks like a name. */
+    private String partyAfterWith(int from, int to) {
+        String between = text.substring(from, to);
+        int w = Math.max(between.lastIndexOf('与'), Math.max(between.lastIndexOf('和'), between.lastIndexOf('同')));
+        if (w < 0) {
+            return null;
+        }
+        String rest = between.substring(w + 1);
+        for (String verb : new String[] {"达成", "签署", "签订", "开展", "展开", "深化", "建立", "宣布"}) {
+            int i = rest.indexOf(verb);
+            if (i > 0) {
+                rest = rest.substring(0, i);
+            }
+        }
+        return partyName(rest);
+    }
+
+    private static String partyName(String raw) {
+        String n = Names.canonical(raw.trim());
+        if (n.length() < 2 || n.length() > 16 || NOT_A_PARTY.in(n) || n.matches(".*[,，。的在将已]+.*")) {
+            return null;
+        }
+        return n;
+    }
+
+    private static boolean sameOrgName(String a, String b) {
+        return a.contains(b) || b.contains(a);
     }
 
     // PERSONNEL -------------------------------------------------------------

@@ -282,6 +282,7 @@ public final class RuleBasedExtractor implements EventExtractor {
             return null;
         };
         java.util.function.Supplier<String> sentence = () -> score(run, sentenceSpans(run, group), false);
+        java.util.function.Supplier<String> clause = () -> score(run, clauseSpans(group), true);
         java.util.function.Supplier<String> item = () -> score(run, itemSpans(run, group), true);
         java.util.function.Supplier<String> reg = () -> registry == null ? null : registry.sector();
         java.util.function.Supplier<String> target = () -> targetSector(group);
@@ -289,7 +290,7 @@ public final class RuleBasedExtractor implements EventExtractor {
         List<java.util.function.Supplier<String>> order = switch (type) {
             case MODEL_RELEASE -> List.of(model, about, sentence, fixed("foundation-models"));
             case PRODUCT_LAUNCH -> List.of(model, about, sentence, reg, item, fixed("general"));
-            case FUNDING -> List.of(about, sentence, reg, item, fixed("general"));
+            case FUNDING -> List.of(about, clause, reg, sentence, item, fixed("general"));
             case INVESTMENT -> List.of(reg, sentence, fixed("general"));
             case ACQUISITION -> List.of(target, about, sentence, reg, fixed("general"));
             case IPO, SETBACK, PERSONNEL -> List.of(reg, sentence, item, fixed("general"));
@@ -357,6 +358,14 @@ public final class RuleBasedExtractor implements EventExtractor {
             if (c.aboutStart >= 0 && c.aboutEnd > c.aboutStart) {
                 spans.add(new int[] {c.aboutStart, c.aboutEnd});
             }
+        }
+        return spans;
+    }
+
+    private static List<int[]> clauseSpans(List<Candidate> group) {
+        List<int[]> spans = new ArrayList<>();
+        for (Candidate c : group) {
+            spans.add(new int[] {c.clauseStart, c.clauseEnd});
         }
         return spans;
     }
