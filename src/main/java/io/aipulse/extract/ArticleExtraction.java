@@ -95,7 +95,7 @@ final class ArticleExtraction {
     private static final Words COREF = Words.of("该公司", "这家公司", "该企业", "这家企业", "该平台", "该机构", "这家", "该团队", "相关研究", "该研究", "研究团队", "这样的", "该初创公司", "其", "公司");
     private static final Pattern ADVERBS_ONLY = Pattern.compile(
             "^(?:\\s|正式|近日|日前|宣布|已经|已|也|还|随后|同时|此外|目前|今日|今天|近期|再次|又|并且|并|而|还将|则|更是|悄然|“|”"
-            + "|在|于|今年|去年|前年|同年|年|月|日|号|初|底|末|中旬|上旬|下旬|\\d)*$");
+            + "|在|于|今年|去年|前年|同年|年|月|日|号|初|底|末|中旬|上旬|下旬|以来|累计|此次|本次|共|\\d)*$");
     private static final Pattern PERSON_AFTER = Pattern.compile(
             "^\\s?(?:原|前|现任|联合创始人|创始人|CEO|CTO|COO|CFO|CMO|董事长|总裁|首席|副总裁|总经理|合伙人|院长|分析师|员工|研究员|专家|教授|科学家|董事|高管)");
     private static final Pattern INVESTOR_AFTER = Pattern.compile("^\\s?(?:领投|跟投|参投|等投资|投资方|联合领投|追加投资|的投资|投资的|等机构)");

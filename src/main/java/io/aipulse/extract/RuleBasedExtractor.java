@@ -448,8 +448,8 @@ public final class RuleBasedExtractor implements EventExtractor {
                 second = Math.max(second, e.getValue());
             }
         }
-        if (weights.size() >= 3 && top < 2 * second) {
-            return AMBIGUOUS;
+        if (weights.size() >= 4 && top < 2 * second) {
+            return AMBIGUOUS; // a list of many fields: a cross-sector text
         }
         if (needStrong && strongest.get(best) < 2) {
             return null;
