@@ -92,7 +92,8 @@ final class ArticleExtraction {
     private static final Words REPORT_WORDS = Words.of("报告", "白皮书", "蓝皮书", "研究", "地图", "榜", "指数", "年鉴", "趋势");
     private static final Pattern GOV_NAME = Pattern.compile(
             "(?:政府|办公厅|委员会|管委会|网信办|国务院|部|局|厅|委|办公室|署)$");
-    private static final Words COREF = Words.of("该公司", "这家公司", "该企业", "这家企业", "该平台", "该机构", "这家", "该团队", "相关研究", "该研究", "研究团队", "这样的", "该初创公司", "其", "公司");
+    private static final Words COREF = Words.of("该公司", "这家公司", "该企业", "这家企业", "该平台", "该机构", "这家", "该团队", "相关研究", "该研究", "研究团队", "这样的", "该初创公司", "其");
+    private static final Words INDEFINITE = Words.of("某", "一家", "多家", "另一家", "一些", "不少", "部分");
     private static final Pattern ADVERBS_ONLY = Pattern.compile(
             "^(?:\\s|正式|近日|日前|宣布|已经|已|也|还|随后|同时|此外|目前|今日|今天|近期|再次|又|并且|并|而|还将|则|更是|悄然|“|”"
             + "|在|于|今年|去年|前年|同年|年|月|日|号|初|底|末|中旬|上旬|下旬|以来|累计|此次|本次|共|\\d)*$");
@@ -437,7 +438,8 @@ final class ArticleExtraction {
         }
         Segmenter.Sentence s = sentences.get(si);
         String before = text.substring(Math.max(clauseStart, s.datelineEnd), trigger);
-        boolean ownSubjectless = objectBefore || ADVERBS_ONLY.matcher(before).matches() || COREF.in(before);
+        boolean coref = (COREF.in(before) || before.trim().startsWith("公司")) && !INDEFINITE.in(before);
+        boolean ownSubjectless = objectBefore || ADVERBS_ONLY.matcher(before).matches() || coref;
         if (ownSubjectless) {
             for (OrgMention o : actors) {
                 if (o.end() <= clauseStart) {
@@ -445,7 +447,7 @@ final class ArticleExtraction {
                 }
             }
         }
-        if (COREF.in(before) || ADVERBS_ONLY.matcher(before).matches()) {
+        if (coref || ADVERBS_ONLY.matcher(before).matches()) {
             return coreference(si, type);
         }
         return null;
@@ -1914,7 +1916,7 @@ final class ArticleExtraction {
                 continue;
             }
             OrgMention subject = subjectBefore(si, m.start(), cs, EventType.SETBACK);
-            if (subject == null) {
+            if (subject == null && !INDEFINITE.in(before)) {
                 subject = coreference(si, EventType.SETBACK);
             }
             add(EventType.SETBACK, subject, si, m.start(), m.end());
