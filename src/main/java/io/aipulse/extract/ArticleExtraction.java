@@ -93,7 +93,7 @@ final class ArticleExtraction {
     private static final Pattern GOV_NAME = Pattern.compile(
             "(?:政府|办公厅|委员会|管委会|网信办|国务院|部|局|厅|委|办公室|署)$");
     private static final Words COREF = Words.of("该公司", "这家公司", "该企业", "这家企业", "该平台", "该机构", "这家", "该团队", "相关研究", "该研究", "研究团队", "这样的", "该初创公司", "其");
-    private static final Words INDEFINITE = Words.of("某", "一家", "多家", "另一家", "一些", "不少", "部分");
+    private static final Words INDEFINITE = Words.of("某", "一家", "多家", "另一家", "几家");
     private static final Pattern ADVERBS_ONLY = Pattern.compile(
             "^(?:\\s|正式|近日|日前|宣布|已经|已|也|还|随后|同时|此外|目前|今日|今天|近期|再次|又|并且|并|而|还将|则|更是|悄然|“|”"
             + "|在|于|今年|去年|前年|同年|年|月|日|号|初|底|末|中旬|上旬|下旬|以来|累计|此次|本次|共|\\d)*$");
