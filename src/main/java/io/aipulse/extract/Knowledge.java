@@ -1,5 +1,6 @@
 package io.aipulse.extract;
 
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,34 +11,323 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * Knowledge files ({@code config/companies.csv}, ...) loaded once into immutable objects. Files in the
- * given directory win; otherwise the copies bundled in the jar under {@code /config/} are used.
- * (Placeholder: the extraction issue replaces this with the full gazetteers.)
+ * The knowledge files ({@code companies.csv}, {@code cities.csv}, {@code countries.csv},
+ * {@code sectors.csv}) loaded once into immutable lookups, plus one Aho-Corasick automaton over all
+ * their names, the model catalogue and the extractor's lexicon, so that an article is matched against
+ * every gazetteer in a single pass. Files in the given directory win; otherwise the copies bundled in
+ * the jar under {@code /config/} are used. Immutable and thread-safe.
+ *
+ * <p>CSV format: UTF-8, a header line, {@code #} comment lines, {@code |} between list items inside a
+ * field, no commas inside fields.
  */
 public final class Knowledge {
 
-    private final List<Company> companies;
-
-    private Knowledge(List<Company> companies) {
-        this.companies = List.copyOf(companies);
+    /** What a dictionary term is. */
+    public enum Kind {
+        /** an organisation of the registry (name or alias) */
+        ORG,
+        /** a city name */
+        CITY,
+        /** a district or park that rolls up to a city */
+        DISTRICT,
+        /** a country name */
+        COUNTRY,
+        /** a sector keyword */
+        SECTOR,
+        /** a well-known model name */
+        MODEL,
+        /** a word of the extractor's lexicon (trigger words, organisation suffixes) */
+        WORD
     }
 
-    public static Knowledge load(Path configDir) {
-        List<Company> companies = new ArrayList<>();
-        for (String line : readLines(configDir, "companies.csv")) {
-            String[] f = line.split(",", -1);
-            if (f.length >= 6 && !f[0].equals("name")) {
-                companies.add(new Company(f[0], Arrays.asList(f[1].split("\\|")), f[2], f[3], f[4], f[5]));
+    /** One meaning of a dictionary key. Only the fields of its kind are set. */
+    public record Term(Kind kind, String key, Company company, String city, String country, String sector,
+                       int weight, ModelCatalog.Model model) {
+    }
+
+    /** A dictionary hit {@code [start, end)} in a text. */
+    public record Hit(int start, int end, Term term) {
+    }
+
+    /** A city of {@code cities.csv}. */
+    public record City(String slug, String country, List<String> names, List<String> districts) {
+    }
+
+    private final List<Company> companies;
+    private final Map<String, Company> companyByName;
+    private final Map<String, City> citiesBySlug;
+    private final Map<String, String> countryByName;
+    private final Map<String, String> cityByName;
+    private final AhoCorasickDoubleArrayTrie<Term[]> trie;
+
+    private Knowledge(List<Company> companies, List<City> cities, Map<String, String> countryByName,
+                      List<String[]> sectorKeywords, Collection<String> lexicon) {
+        this.companies = List.copyOf(companies);
+        Map<String, Company> byName = new HashMap<>();
+        for (Company c : companies) {
+            byName.putIfAbsent(normalise(c.name()), c);
+        }
+        for (Company c : companies) {
+            for (String alias : c.aliases()) {
+                byName.putIfAbsent(normalise(alias), c);
             }
         }
-        return new Knowledge(companies);
+        this.companyByName = Map.copyOf(byName);
+        Map<String, City> slugs = new LinkedHashMap<>();
+        for (City c : cities) {
+            slugs.putIfAbsent(c.slug(), c);
+        }
+        this.citiesBySlug = Map.copyOf(slugs);
+        Map<String, String> cityNames = new HashMap<>();
+        for (City c : cities) {
+            for (String n : c.names()) {
+                cityNames.putIfAbsent(n, c.slug());
+            }
+        }
+        for (City c : cities) {
+            for (String d : c.districts()) {
+                cityNames.putIfAbsent(d, c.slug());
+            }
+        }
+        this.cityByName = Map.copyOf(cityNames);
+        this.countryByName = Map.copyOf(countryByName);
+
+        Map<String, List<Term>> terms = new TreeMap<>();
+        for (Company c : companies) {
+            add(terms, c.name(), new Term(Kind.ORG, c.name(), c, null, null, null, 0, null));
+            for (String alias : c.aliases()) {
+                add(terms, alias, new Term(Kind.ORG, alias, c, null, null, null, 0, null));
+            }
+        }
+        for (City c : cities) {
+            for (String name : c.names()) {
+                add(terms, name, new Term(Kind.CITY, name, null, c.slug(), c.country(), null, 0, null));
+            }
+            for (String d : c.districts()) {
+                add(terms, d, new Term(Kind.DISTRICT, d, null, c.slug(), c.country(), null, 0, null));
+            }
+        }
+        countryByName.forEach((name, code) ->
+                add(terms, name, new Term(Kind.COUNTRY, name, null, null, code, null, 0, null)));
+        for (String[] kw : sectorKeywords) {
+            add(terms, kw[2], new Term(Kind.SECTOR, kw[2], null, null, null, kw[0], Integer.parseInt(kw[1]), null));
+        }
+        for (ModelCatalog.Model m : ModelCatalog.MODELS) {
+            add(terms, m.name(), new Term(Kind.MODEL, m.name(), null, null, null, m.sector(), 0, m));
+        }
+        for (String w : lexicon) {
+            add(terms, w, new Term(Kind.WORD, w, null, null, null, null, 0, null));
+        }
+        Map<String, Term[]> built = new TreeMap<>();
+        terms.forEach((k, v) -> built.put(k, v.toArray(new Term[0])));
+        this.trie = new AhoCorasickDoubleArrayTrie<>();
+        this.trie.build(built);
     }
+
+    private static void add(Map<String, List<Term>> terms, String key, Term term) {
+        if (key == null) {
+            return;
+        }
+        String k = asciiLower(key.trim());
+        if (k.isEmpty() || (k.length() == 1 && term.kind() != Kind.WORD)) {
+            return;
+        }
+        List<Term> list = terms.computeIfAbsent(k, x -> new ArrayList<>(2));
+        for (Term t : list) {
+            if (t.kind() == term.kind() && sameTarget(t, term)) {
+                return;
+            }
+        }
+        list.add(term);
+    }
+
+    private static boolean sameTarget(Term a, Term b) {
+        return switch (a.kind()) {
+            case ORG -> a.company().name().equals(b.company().name());
+            case CITY, DISTRICT -> a.city().equals(b.city());
+            case COUNTRY -> a.country().equals(b.country());
+            case SECTOR -> a.sector().equals(b.sector());
+            case MODEL -> a.model().name().equals(b.model().name());
+            case WORD -> true;
+        };
+    }
+
+    /** Loads the knowledge files from {@code configDir} when present there, else from the classpath. */
+    public static Knowledge load(Path configDir) {
+        return load(configDir, Lexicon.WORDS);
+    }
+
+    static Knowledge load(Path configDir, Collection<String> lexicon) {
+        List<Company> companies = new ArrayList<>();
+        for (String[] f : rows(configDir, "companies.csv", 6)) {
+            companies.add(new Company(f[0].trim(), list(f[1]), f[2].trim(), emptyToNull(f[3]),
+                    emptyToNull(f[4]), emptyToNull(f[5])));
+        }
+        List<City> cities = new ArrayList<>();
+        for (String[] f : rows(configDir, "cities.csv", 3)) {
+            cities.add(new City(f[0].trim(), emptyToNull(f[1]), list(f[2]), f.length > 3 ? list(f[3]) : List.of()));
+        }
+        Map<String, String> countries = new LinkedHashMap<>();
+        for (String[] f : rows(configDir, "countries.csv", 2)) {
+            for (String name : list(f[1])) {
+                countries.putIfAbsent(name, f[0].trim());
+            }
+        }
+        List<String[]> sectors = new ArrayList<>();
+        for (String[] f : rows(configDir, "sectors.csv", 3)) {
+            String weight = f[1].trim().matches("\\d+") ? f[1].trim() : "1";
+            for (String kw : list(f[2])) {
+                sectors.add(new String[] {f[0].trim(), weight, kw});
+            }
+        }
+        return new Knowledge(companies, cities, countries, sectors, lexicon);
+    }
+
+    // ------------------------------------------------------------------ look-ups
 
     public List<Company> companies() {
         return companies;
+    }
+
+    /** The registry entry whose name or alias is {@code name} (case, width and spaces ignored). */
+    public Optional<Company> company(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(companyByName.get(normalise(name)));
+    }
+
+    /** The bundled registry as a directory (by canonical name or alias). */
+    public CompanyDirectory directory() {
+        return this::company;
+    }
+
+    public Optional<City> city(String slug) {
+        return Optional.ofNullable(citiesBySlug.get(slug));
+    }
+
+    /** Slug of the city a city or district name stands for ("海淀区" -> beijing). */
+    public Optional<String> cityByName(String name) {
+        return Optional.ofNullable(cityByName.get(name));
+    }
+
+    /** ISO code of a country name ("美国" -> US). */
+    public Optional<String> country(String name) {
+        return Optional.ofNullable(countryByName.get(name));
+    }
+
+    /** Country of a city slug, when the city is known. */
+    public String countryOfCity(String slug) {
+        City c = citiesBySlug.get(slug);
+        return c == null ? null : c.country();
+    }
+
+    /**
+     * Every dictionary hit in {@code text} (which must already be ASCII-lower-cased), in one pass.
+     * Terms that begin or end with a Latin letter or digit only match at word boundaries.
+     */
+    public List<Hit> scan(String lowerText) {
+        List<Hit> hits = new ArrayList<>();
+        trie.parseText(lowerText, (begin, end, value) -> {
+            if (!boundaryOk(lowerText, begin, end)) {
+                return;
+            }
+            for (Term t : value) {
+                hits.add(new Hit(begin, end, t));
+            }
+        });
+        return hits;
+    }
+
+    private static boolean boundaryOk(String s, int begin, int end) {
+        char first = s.charAt(begin);
+        char last = s.charAt(end - 1);
+        if (isAsciiAlnum(first) && begin > 0 && isAsciiAlnum(s.charAt(begin - 1))) {
+            return false;
+        }
+        return !(isAsciiAlnum(last) && end < s.length() && isAsciiAlnum(s.charAt(end)));
+    }
+
+    static boolean isAsciiAlnum(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    /** Lower-cases ASCII letters only, so offsets stay the same. */
+    public static String asciiLower(String s) {
+        char[] c = null;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch >= 'A' && ch <= 'Z') {
+                if (c == null) {
+                    c = s.toCharArray();
+                }
+                c[i] = (char) (ch + 32);
+            }
+        }
+        return c == null ? s : new String(c);
+    }
+
+    /** Key for name look-ups: lower-case, without spaces, quotes, dots and hyphens; full width folded. */
+    static String normalise(String name) {
+        StringBuilder sb = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= '\uFF01' && c <= '\uFF5E') {
+                c = (char) (c - 0xFEE0);
+            }
+            if (c == ' ' || c == '\u3000' || c == '"' || c == '\'' || c == '“' || c == '”' || c == '·'
+                    || c == '・' || c == '.' || c == '-' || c == '_') {
+                continue;
+            }
+            sb.append(Character.toLowerCase(c));
+        }
+        return sb.toString();
+    }
+
+    // ------------------------------------------------------------------ CSV
+
+    private static List<String[]> rows(Path configDir, String file, int minFields) {
+        List<String[]> rows = new ArrayList<>();
+        boolean header = true;
+        for (String line : readLines(configDir, file)) {
+            String l = line.strip();
+            if (l.startsWith("\uFEFF")) {
+                l = l.substring(1);
+            }
+            if (l.isEmpty() || l.startsWith("#")) {
+                continue;
+            }
+            if (header) {
+                header = false;
+                continue;
+            }
+            String[] f = l.split(",", -1);
+            if (f.length < minFields || f[0].isBlank()) {
+                continue;
+            }
+            rows.add(f);
+        }
+        return rows;
+    }
+
+    private static List<String> list(String field) {
+        if (field == null || field.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(field.split("\\|")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     static List<String> readLines(Path configDir, String file) {

@@ -1,0 +1,511 @@
+package io.aipulse.article.clean;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Cleans a news article before extraction, keeping a map back to the original offsets.
+ *
+ * <ol>
+ *   <li>markup: HTML tags and entities, zero-width characters, stray image-URL fragments;</li>
+ *   <li>width: full-width ASCII to half-width, ideographic space to space;</li>
+ *   <li>inline pinyin glosses of mis-converted pages ({@code 字節(jié)跳動}, {@code 創(chuàng)});</li>
+ *   <li>script: traditional to simplified (HanLP), only when the text is traditional;</li>
+ *   <li>noise that is not the article: SEO keyword headers and place-name lists, injected crypto wire
+ *       items (with their {@code [2021/9/9 23:12:07]} stamps), "相关阅读 / 猜你喜欢" link lists,
+ *       copyright footers.</li>
+ * </ol>
+ * Stateless and thread-safe; linear in the input (no backtracking patterns over whole lines).
+ */
+public final class TextCleaner {
+
+    /** Headings that open a list of links to other articles, or comments. */
+    private static final List<String> LIST_HEADINGS = List.of(
+            "相关阅读", "猜你喜欢", "相关文章", "阅读更多", "延伸阅读", "推荐阅读", "相关推荐", "热门推荐",
+            "热门文章", "相关新闻", "更多阅读", "最新评论", "精彩推荐", "为你推荐", "热点推荐", "你可能感兴趣",
+            "大家都在看", "往期回顾", "推荐文章", "热门阅读", "相关报道", "更多精彩", "版权声明", "© 版权声明",
+            "©版权声明", "暂无评论", "网友评论", "热门评论", "相关专题");
+
+    /** Phrases that open a copyright or disclaimer footer: the rest of the line goes. */
+    private static final List<String> FOOTERS = List.of(
+            "本文为澎湃号作者", "本文为澎湃号", "郑重声明", "特别声明", "免责声明", "版权声明", "版权所有",
+            "未经授权", "转载请注明", "申请澎湃号", "本文仅代表作者", "本文系作者", "责任编辑", "本文来源于");
+
+    private static final List<String> CRYPTO = List.of(
+            "区块链", "比特币", "btc", "eth", "以太坊", "加密货币", "数字货币", "币安", "交易所", "矿池", "矿机",
+            "矿企", "web3", "nft", "defi", "代币", "稳定币", "链上", "公链", "哈希率", "空投", "质押", "主网",
+            "跨链", "multichain", "usdt", "元宇宙", "metaverse", "枚", "chain", "token", "dao", "ipfs", "filecoin");
+
+    private static final List<String> AI_WORDS = List.of(
+            "人工智能", "ai", "大模型", "模型", "算力", "机器人", "智能", "gpt", "aigc", "芯片", "算法");
+
+    /** A wire stamp of injected news items: [2021/9/9 23:12:07]. */
+    private static final Pattern WIRE_STAMP = Pattern.compile(
+            "\\[\\d{4}/\\d{1,2}/\\d{1,2} \\d{1,2}:\\d{2}(?::\\d{2})?]");
+    /** The head of a wire item: "标题：9月9日消息" / "标题:5月24日消息". */
+    private static final Pattern WIRE_HEAD = Pattern.compile("[:：]\\s?\\d{1,2}月\\d{1,2}日消息");
+    /** Characters of the image-URL debris of broken HTML: /img/202386162600/1.jpg"> */
+    private static final String URL_CHARS =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_/.:%-";
+
+    private static final String TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ";
+
+    public TextCleaner() {
+    }
+
+    /** Loads HanLP's dictionary and the script table now rather than on the first traditional article. */
+    public static void warmUp() {
+        ChineseScript.looksTraditional("中文");
+        ChineseScript.toSimplifiedSameLength("繁體");
+    }
+
+    /** Cleans {@code raw}; the result maps each cleaned character back to {@code raw}. */
+    public CleanText clean(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return new CleanText("", new int[] {0});
+        }
+        TextBuffer normal = normalise(raw);
+        CleanText stage1 = normal.toCleanText(raw.length());
+        String text = stage1.text();
+        if (ChineseScript.looksTraditional(text)) {
+            text = ChineseScript.toSimplifiedSameLength(text);
+        }
+        boolean[] drop = new boolean[text.length()];
+        if (!markNoise(text, drop)) {
+            return new CleanText(text, stage1.origin());
+        }
+        TextBuffer out = new TextBuffer(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            if (!drop[i]) {
+                out.append(text.charAt(i), stage1.originOf(i));
+            }
+        }
+        return out.toCleanText(raw.length());
+    }
+
+    // ---------------------------------------------------------------- stage 1: markup, width, pinyin
+
+    private static TextBuffer normalise(String raw) {
+        TextBuffer out = new TextBuffer(raw.length());
+        int n = raw.length();
+        int i = 0;
+        while (i < n) {
+            char c = raw.charAt(i);
+            if (c == '<') {
+                int end = tagEnd(raw, i);
+                if (end > 0) {
+                    if (out.length() > 0 && out.charAt(out.length() - 1) != '\n' && isBlockTag(raw, i)) {
+                        out.append('\n', i);
+                    }
+                    i = end;
+                    continue;
+                }
+            } else if (c == '&') {
+                int semi = raw.indexOf(';', i);
+                if (semi > i && semi - i <= 9) {
+                    char decoded = entity(raw.substring(i + 1, semi));
+                    if (decoded != 0) {
+                        out.append(decoded, i);
+                        i = semi + 1;
+                        continue;
+                    }
+                }
+            } else if (c == '(' || c == '\uFF08') {
+                int close = glossEnd(raw, i, out);
+                if (close > 0) {
+                    i = close;
+                    continue;
+                }
+            }
+            char h = halfWidth(c);
+            if (h != 0) {
+                out.append(h, i);
+            }
+            i++;
+        }
+        return out;
+    }
+
+    private static char halfWidth(char c) {
+        if (c >= '\uFF01' && c <= '\uFF5E') {
+            return (char) (c - 0xFEE0);
+        }
+        switch (c) {
+            case '\u3000':
+            case '\u00A0':
+            case '\t':
+                return ' ';
+            case '\r':
+            case '\u200B':
+            case '\u200C':
+            case '\u200D':
+            case '\uFEFF':
+                return 0;
+            default:
+                return c;
+        }
+    }
+
+    /** End (exclusive) of an HTML tag starting at {@code i}, or -1 when '<' is just a character. */
+    private static int tagEnd(String s, int i) {
+        if (i + 1 >= s.length()) {
+            return -1;
+        }
+        char next = s.charAt(i + 1);
+        if (!(next == '/' || next == '!' || (next < 128 && Character.isLetter(next)))) {
+            return -1;
+        }
+        int limit = Math.min(s.length(), i + 400);
+        for (int j = i + 1; j < limit; j++) {
+            char c = s.charAt(j);
+            if (c == '>') {
+                return j + 1;
+            }
+            if (c == '<' || c == '\n') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isBlockTag(String s, int i) {
+        int j = i + 1;
+        if (j < s.length() && s.charAt(j) == '/') {
+            j++;
+        }
+        int k = j;
+        while (k < s.length() && k - j < 10 && Character.isLetterOrDigit(s.charAt(k))) {
+            k++;
+        }
+        String name = s.substring(j, k).toLowerCase();
+        return switch (name) {
+            case "p", "br", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
+                 "ul", "ol", "table", "blockquote" -> true;
+            default -> false;
+        };
+    }
+
+    private static char entity(String name) {
+        switch (name) {
+            case "nbsp":
+            case "ensp":
+            case "emsp":
+            case "thinsp":
+                return ' ';
+            case "amp":
+                return '&';
+            case "lt":
+                return '<';
+            case "gt":
+                return '>';
+            case "quot":
+                return '"';
+            case "apos":
+                return '\'';
+            case "ldquo":
+                return '“';
+            case "rdquo":
+                return '”';
+            case "middot":
+                return '·';
+            case "mdash":
+                return '—';
+            case "hellip":
+                return '…';
+            default:
+                break;
+        }
+        if (name.startsWith("#")) {
+            try {
+                int code = name.length() > 1 && (name.charAt(1) == 'x' || name.charAt(1) == 'X')
+                        ? Integer.parseInt(name.substring(2), 16)
+                        : Integer.parseInt(name.substring(1));
+                if (code > 0 && code < 0xFFFF) {
+                    char c = halfWidth((char) code);
+                    return c == 0 ? ' ' : c;
+                }
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * End (exclusive) of an inline pinyin gloss such as {@code (jié)} right after a character, or -1.
+     * A gloss is 1-7 lower-case letters in parentheses with at least one tone-marked vowel.
+     */
+    private static int glossEnd(String s, int open, TextBuffer before) {
+        if (before.length() == 0) {
+            return -1;
+        }
+        char prev = before.charAt(before.length() - 1);
+        if (!(Character.isIdeographic(prev) || Character.isLetter(prev))) {
+            return -1;
+        }
+        boolean tone = false;
+        int limit = Math.min(s.length(), open + 9);
+        for (int j = open + 1; j < limit; j++) {
+            char c = s.charAt(j);
+            if (c == ')' || c == '\uFF09') {
+                return tone && j > open + 1 ? j + 1 : -1;
+            }
+            if (TONE_VOWELS.indexOf(c) >= 0) {
+                tone = true;
+            } else if (c < 'a' || c > 'z') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    // ---------------------------------------------------------------- stage 2: noise
+
+    /** Marks the noise of {@code text} in {@code drop}; false when there is none. */
+    private static boolean markNoise(String text, boolean[] drop) {
+        List<int[]> lines = lines(text);
+        String lower = asciiLower(text);
+        markImageDebris(text, drop);
+        markWireItems(text, lower, lines, drop);
+        for (int li = 0; li < lines.size(); li++) {
+            int s = lines.get(li)[0];
+            int e = lines.get(li)[1];
+            String line = text.substring(s, e).trim();
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (isKeywordSpam(line)) {
+                fill(drop, s, e);
+            } else if (isListHeading(line)) {
+                fill(drop, s, e);
+                int k = li + 1;
+                while (k < lines.size()) {
+                    String next = text.substring(lines.get(k)[0], lines.get(k)[1]).trim();
+                    if (!next.isEmpty() && looksLikeProse(next)) {
+                        break;
+                    }
+                    fill(drop, lines.get(k)[0], lines.get(k)[1]);
+                    k++;
+                }
+                li = k - 1;
+            } else if (line.length() < 400 && isCryptoLine(lower.substring(s, e))) {
+                fill(drop, s, e);
+            } else {
+                markFooter(text, s, e, drop);
+            }
+        }
+        for (boolean d : drop) {
+            if (d) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<int[]> lines(String text) {
+        List<int[]> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                lines.add(new int[] {start, i});
+                start = i + 1;
+            }
+        }
+        return lines;
+    }
+
+    private static String asciiLower(String s) {
+        char[] c = s.toCharArray();
+        for (int i = 0; i < c.length; i++) {
+            if (c[i] >= 'A' && c[i] <= 'Z') {
+                c[i] = (char) (c[i] + 32);
+            }
+        }
+        return new String(c);
+    }
+
+    private static void fill(boolean[] drop, int from, int to) {
+        for (int i = Math.max(0, from); i < Math.min(drop.length, to); i++) {
+            drop[i] = true;
+        }
+    }
+
+    /** SEO header or place-name footer: many short items joined by '_' or '|', no sentence punctuation. */
+    static boolean isKeywordSpam(String line) {
+        int separators = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '_' || c == '|') {
+                separators++;
+            } else if (c == '。' || c == '，' || c == ',' || c == '；') {
+                return false;
+            }
+        }
+        if (separators < 4) {
+            return false;
+        }
+        return (line.length() - separators) / (separators + 1) <= 16;
+    }
+
+    private static boolean isListHeading(String line) {
+        String l = line.endsWith(":") || line.endsWith("：") ? line.substring(0, line.length() - 1).trim() : line;
+        return l.length() <= 12 && LIST_HEADINGS.contains(l);
+    }
+
+    private static boolean looksLikeProse(String line) {
+        if (line.length() < 80) {
+            return false;
+        }
+        return line.indexOf('。') >= 0 || line.indexOf('，') >= 0 || line.indexOf(',') >= 0;
+    }
+
+    private static boolean isCryptoLine(String lowerLine) {
+        int crypto = 0;
+        for (String w : CRYPTO) {
+            if (lowerLine.contains(w)) {
+                crypto++;
+            }
+        }
+        if (crypto < 2) {
+            return false;
+        }
+        for (String w : AI_WORDS) {
+            if (w.equals("ai") ? containsWord(lowerLine, "ai") : lowerLine.contains(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean containsWord(String s, String w) {
+        int i = s.indexOf(w);
+        while (i >= 0) {
+            boolean left = i == 0 || !Character.isLetter(s.charAt(i - 1)) || s.charAt(i - 1) > 127;
+            int e = i + w.length();
+            boolean right = e >= s.length() || !Character.isLetter(s.charAt(e)) || s.charAt(e) > 127;
+            if (left && right) {
+                return true;
+            }
+            i = s.indexOf(w, i + 1);
+        }
+        return false;
+    }
+
+    private static boolean hasCrypto(String lowerLine) {
+        for (String w : CRYPTO) {
+            if (lowerLine.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Injected wire items: each stamp ends an item; the item starts at its line, or further up at the
+     * lines of the same item (short lines that talk crypto), or, in a one-line article, at its
+     * "标题：M月D日消息" head.
+     */
+    private static void markWireItems(String text, String lower, List<int[]> lines, boolean[] drop) {
+        Matcher m = WIRE_STAMP.matcher(text);
+        while (m.find()) {
+            int li = lineIndex(lines, m.start());
+            int lineStart = lines.get(li)[0];
+            int start = lineStart;
+            if (m.start() - lineStart > 1500) {
+                int from = Math.max(lineStart, m.start() - 1500);
+                Matcher head = WIRE_HEAD.matcher(text).region(from, m.start());
+                int headAt = -1;
+                while (head.find()) {
+                    headAt = head.start();
+                }
+                if (headAt >= 0) {
+                    int stop = text.lastIndexOf('。', headAt);
+                    start = Math.max(lineStart, stop + 1);
+                } else {
+                    int stop = text.lastIndexOf('。', m.start() - 1);
+                    start = Math.max(lineStart, stop + 1);
+                }
+            } else {
+                int k = li - 1;
+                int budget = 5;
+                while (k >= 0 && budget-- > 0) {
+                    int ks = lines.get(k)[0];
+                    int ke = lines.get(k)[1];
+                    if (ke - ks == 0 || ke - ks > 600 || !hasCrypto(lower.substring(ks, ke))) {
+                        break;
+                    }
+                    start = ks;
+                    k--;
+                }
+            }
+            fill(drop, start, m.end());
+        }
+    }
+
+    private static int lineIndex(List<int[]> lines, int pos) {
+        int lo = 0;
+        int hi = lines.size() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (lines.get(mid)[0] <= pos) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    private static void markImageDebris(String text, boolean[] drop) {
+        if (text.indexOf(".jpg") < 0 && text.indexOf(".png") < 0 && text.indexOf(".gif") < 0
+                && text.indexOf(".jpeg") < 0 && text.indexOf(".webp") < 0) {
+            return;
+        }
+        for (String ext : new String[] {".jpg", ".jpeg", ".png", ".gif", ".webp"}) {
+            for (int i = text.indexOf(ext); i >= 0; i = text.indexOf(ext, i + 1)) {
+                int s = i;
+                while (s > 0 && i - s < 200 && URL_CHARS.indexOf(text.charAt(s - 1)) >= 0) {
+                    s--;
+                }
+                int e = i + ext.length();
+                if (e < text.length() && text.charAt(e) == '"') {
+                    e++;
+                }
+                if (e < text.length() && text.charAt(e) == ' ') {
+                    e++;
+                }
+                if (e < text.length() && text.charAt(e) == '/') {
+                    e++;
+                }
+                if (e < text.length() && text.charAt(e) == '>') {
+                    e++;
+                }
+                fill(drop, s, e);
+            }
+        }
+    }
+
+    /** A copyright footer in the last part of the text or of a short line: dropped to the end of the line. */
+    private static void markFooter(String text, int s, int e, boolean[] drop) {
+        String line = text.substring(s, e);
+        int best = -1;
+        for (String f : FOOTERS) {
+            int i = line.indexOf(f);
+            if (i >= 0 && (best < 0 || i < best)) {
+                best = i;
+            }
+        }
+        if (best >= 0) {
+            best += s;
+        }
+        if (best < 0) {
+            return;
+        }
+        boolean nearEnd = best >= text.length() * 0.6 || e - best < 300;
+        if (nearEnd) {
+            fill(drop, best, e);
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package io.aipulse.extract;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Date expressions of Chinese news: {@code 2023年4月14日}, {@code 2023-08-01}, {@code 7 月 26 日},
+ * {@code 7月初} (the 1st), {@code 5月末 / 月底} (the last day), {@code 今年5月}, {@code 去年12月},
+ * {@code 同年9月}, {@code 2023年上半年}, {@code 今日}. Day-month dates take the anchor's year, or the
+ * year before when that would put them after the anchor. One precompiled pattern whose alternatives
+ * are all bounded, so a long line cannot make it backtrack.
+ */
+public final class DateParser {
+
+    /** How precise a resolved date is. */
+    public enum Precision {
+        /** a day: 7 月 26 日 */
+        DAY,
+        /** a month, or part of one: 2023年5月, 7月初, 5月末 */
+        MONTH,
+        /** part of a year: 上半年, 年初, 年底 */
+        PERIOD,
+        /** only a year: 2017年, 去年 */
+        YEAR
+    }
+
+    /** A date expression at {@code [start, end)}, resolved. */
+    public record Mention(int start, int end, LocalDate date, Precision precision, boolean relativeDay) {
+    }
+
+    private static final Pattern DATE = Pattern.compile(
+            // 1 full: 2023年4月14日
+            "((?:19|20)\\d{2})\\s?年\\s?(\\d{1,2})\\s?月\\s?(\\d{1,2})\\s?[日号]"
+            // 4 numeric: 2023-08-01, 2023/8/1
+            + "|(?<![\\d.])((?:19|20)\\d{2})[-/.](\\d{1,2})[-/.](\\d{1,2})(?![\\d.])"
+            // 7 relative year + month (+ day): 去年12月, 今年5月末, 同年9月
+            + "|(今年|去年|前年|同年|次年|明年|当年)\\s?(\\d{1,2})\\s?月\\s?(?:(\\d{1,2})\\s?[日号]|(初|底|末|上旬|中旬|下旬))?"
+            // 11 year + month: 2023年5月, 2024年2月底
+            + "|((?:19|20)\\d{2})\\s?年\\s?(\\d{1,2})\\s?月(初|底|末|上旬|中旬|下旬)?"
+            // 14 relative year (+ part): 今年年初, 去年
+            + "|(今年|去年|前年|同年|次年|明年|当年)(年初|年底|年末|年中|上半年|下半年)?"
+            // 16 month + day: 7 月 26 日
+            + "|(?<![\\d.])(\\d{1,2})\\s?月\\s?(\\d{1,2})\\s?[日号]"
+            // 18 month (+ part): 7月初, 3月
+            + "|(?<![\\d.年])(\\d{1,2})\\s?月(初|底|末|上旬|中旬|下旬|份)?(?![\\d个])"
+            // 20 year (+ part): 2023年, 2023年上半年
+            + "|(?<![\\d.])((?:19|20)\\d{2})\\s?年(年初|初|年底|底|年末|年中|上半年|下半年)?"
+            // 22 relative day
+            + "|(今日|今天|当天|当日|昨日|昨天|前天)");
+
+    private DateParser() {
+    }
+
+    /**
+     * All date expressions in {@code [from, to)} of {@code s}, resolved against {@code anchor} (the
+     * article's day; may be null when unknown) and {@code contextYear} (the last explicit year before,
+     * for 同年; may be null). Relative days (今日) resolve against {@code today} when given, else the anchor.
+     * Expressions inside 《book titles》 are skipped.
+     */
+    public static List<Mention> findAll(CharSequence s, int from, int to, LocalDate anchor, Integer contextYear,
+                                        LocalDate today) {
+        List<Mention> out = new ArrayList<>();
+        int end = Math.min(to, s.length());
+        Matcher m = DATE.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+        int i = Math.max(0, from);
+        // only where a date can start: a digit, or the first character of a relative word
+        while (i < end) {
+            char c = s.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            if (!digit && "今去前同次明当昨".indexOf(c) < 0 || digit && i > 0 && s.charAt(i - 1) >= '0' && s.charAt(i - 1) <= '9') {
+                i++;
+                continue;
+            }
+            m.region(i, end);
+            if (!m.lookingAt()) {
+                i++;
+                continue;
+            }
+            int next = Math.max(m.end(), i + 1);
+            if (!insideTitle(s, m.start(), from)) {
+                Mention mention = resolve(m, anchor, contextYear, today);
+                if (mention != null) {
+                    out.add(mention);
+                    if (!mention.relativeDay()) {
+                        contextYear = mention.date().getYear();
+                    }
+                }
+            }
+            i = next;
+        }
+        return out;
+    }
+
+    /** The first date of a text, resolved against {@code anchor}. */
+    public static Mention first(String s, LocalDate anchor) {
+        List<Mention> all = findAll(s, 0, s.length(), anchor, anchor == null ? null : anchor.getYear(), null);
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    private static boolean insideTitle(CharSequence s, int at, int from) {
+        for (int i = at - 1; i >= Math.max(0, from - 80) && i >= at - 80; i--) {
+            char c = s.charAt(i);
+            if (c == '》' || c == '\n' || c == '。') {
+                return false;
+            }
+            if (c == '《') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Mention resolve(Matcher m, LocalDate anchor, Integer contextYear, LocalDate today) {
+        int s = m.start();
+        int e = m.end();
+        Integer anchorYear = anchor == null ? contextYear : Integer.valueOf(anchor.getYear());
+        if (m.group(1) != null) {
+            return day(s, e, num(m.group(1)), num(m.group(2)), num(m.group(3)));
+        }
+        if (m.group(4) != null) {
+            return day(s, e, num(m.group(4)), num(m.group(5)), num(m.group(6)));
+        }
+        if (m.group(7) != null) {
+            Integer year = relativeYear(m.group(7), anchorYear, contextYear);
+            if (year == null) {
+                return null;
+            }
+            if (m.group(9) != null) {
+                return day(s, e, year, num(m.group(8)), num(m.group(9)));
+            }
+            return month(s, e, year, num(m.group(8)), m.group(10));
+        }
+        if (m.group(11) != null) {
+            return month(s, e, num(m.group(11)), num(m.group(12)), m.group(13));
+        }
+        if (m.group(14) != null) {
+            Integer year = relativeYear(m.group(14), anchorYear, contextYear);
+            if (year == null) {
+                return null;
+            }
+            return yearPart(s, e, year, m.group(15));
+        }
+        if (m.group(16) != null) {
+            int month = num(m.group(16));
+            int dayOfMonth = num(m.group(17));
+            if (anchorYear == null || !valid(anchorYear, month, dayOfMonth)) {
+                return null;
+            }
+            LocalDate d = LocalDate.of(anchorYear, month, dayOfMonth);
+            if (anchor != null && d.isAfter(anchor)) {
+                if (!valid(anchorYear - 1, month, dayOfMonth)) {
+                    return null;
+                }
+                d = LocalDate.of(anchorYear - 1, month, dayOfMonth);
+            }
+            return new Mention(s, e, d, Precision.DAY, false);
+        }
+        if (m.group(18) != null) {
+            int month = num(m.group(18));
+            if (anchorYear == null || month < 1 || month > 12) {
+                return null;
+            }
+            Mention mention = month(s, e, anchorYear, month, m.group(19));
+            if (mention != null && anchor != null && mention.date().withDayOfMonth(1).isAfter(anchor)) {
+                mention = month(s, e, anchorYear - 1, month, m.group(19));
+            }
+            return mention;
+        }
+        if (m.group(20) != null) {
+            return yearPart(s, e, num(m.group(20)), m.group(21));
+        }
+        if (m.group(22) != null) {
+            LocalDate base = today != null ? today : anchor;
+            if (base == null) {
+                return null;
+            }
+            int back = switch (m.group(22)) {
+                case "昨日", "昨天" -> 1;
+                case "前天" -> 2;
+                default -> 0;
+            };
+            return new Mention(s, e, base.minusDays(back), Precision.DAY, true);
+        }
+        return null;
+    }
+
+    private static Integer relativeYear(String word, Integer anchorYear, Integer contextYear) {
+        return switch (word) {
+            case "今年" -> anchorYear;
+            case "去年" -> anchorYear == null ? null : anchorYear - 1;
+            case "前年" -> anchorYear == null ? null : anchorYear - 2;
+            case "明年" -> anchorYear == null ? null : anchorYear + 1;
+            case "同年", "当年" -> contextYear != null ? contextYear : anchorYear;
+            case "次年" -> contextYear != null ? Integer.valueOf(contextYear + 1) : null;
+            default -> null;
+        };
+    }
+
+    private static Mention day(int s, int e, int year, int month, int dayOfMonth) {
+        if (!valid(year, month, dayOfMonth)) {
+            return null;
+        }
+        return new Mention(s, e, LocalDate.of(year, month, dayOfMonth), Precision.DAY, false);
+    }
+
+    private static Mention month(int s, int e, int year, int month, String part) {
+        if (month < 1 || month > 12 || year < 1900 || year > 2100) {
+            return null;
+        }
+        YearMonth ym = YearMonth.of(year, month);
+        int dayOfMonth = 1;
+        if (part != null) {
+            dayOfMonth = switch (part) {
+                case "底", "末" -> ym.lengthOfMonth();
+                case "中旬" -> 15;
+                case "下旬" -> 21;
+                default -> 1;
+            };
+        }
+        return new Mention(s, e, ym.atDay(dayOfMonth), Precision.MONTH, false);
+    }
+
+    private static Mention yearPart(int s, int e, int year, String part) {
+        if (year < 1900 || year > 2100) {
+            return null;
+        }
+        if (part == null) {
+            return new Mention(s, e, LocalDate.of(year, 1, 1), Precision.YEAR, false);
+        }
+        LocalDate d = switch (part) {
+            case "年底", "底", "年末" -> LocalDate.of(year, 12, 31);
+            case "年中" -> LocalDate.of(year, 6, 30);
+            case "下半年" -> LocalDate.of(year, 7, 1);
+            default -> LocalDate.of(year, 1, 1);
+        };
+        return new Mention(s, e, d, Precision.PERIOD, false);
+    }
+
+    private static boolean valid(int year, int month, int dayOfMonth) {
+        return year >= 1900 && year <= 2100 && month >= 1 && month <= 12 && dayOfMonth >= 1
+                && dayOfMonth <= YearMonth.of(year, month).lengthOfMonth();
+    }
+
+    private static int num(String s) {
+        return Integer.parseInt(s);
+    }
+}

@@ -1,0 +1,594 @@
+package io.aipulse.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the organisations of one sentence: registry names and aliases (from the article's single
+ * dictionary pass), legal and institutional names by their suffix (杭州力文所生物科技有限公司,
+ * 门头沟区人民政府, 上海人形机器人制造业创新中心), and names introduced by a descriptor
+ * ("AI 安全公司 Protect AI", "创业公司“灵奥科技”"). Media inside a "据 X 报道" dateline are left out.
+ */
+final class OrgFinder {
+
+    /** Suffixes that end an organisation's name whatever precedes them (they are words of the lexicon). */
+    static final Set<String> STRONG_SUFFIXES = Set.of(
+            "股份有限公司", "有限责任公司", "有限公司", "集团", "研究院", "研究所", "实验室", "大学", "学院", "研究中心",
+            "创新中心", "委员会", "管委会", "办公厅", "人民政府", "网信办", "联盟", "协会", "学会", "基金会", "出版社",
+            "银行", "证券", "资本", "基金", "医院", "交易所");
+    /** One-character suffixes of government bodies, accepted only after a place name (北京市经济和信息化局). */
+    private static final String GOV_SUFFIX_CHARS = "局厅委办部署";
+
+    /** Descriptor + quoted Chinese name: 公司“力文所”. */
+    private static final Pattern DESCRIBED_QUOTED = Pattern.compile(
+            "(?:公司|企业|平台|机构|厂商|独角兽|品牌|团队|创业公司|初创公司)\\s?[“「『]([^”“「」『』]{2,12})[”」』]");
+    private static final Pattern PRODUCT_NAME_END = Pattern.compile("(?:平台|工具|功能|产品|应用|模型|系统|服务|助手|App)$");
+    /** A company-like Chinese name opening a clause right before a verb: "新壹科技发布...". */
+    private static final Pattern HAN_NAME = Pattern.compile(
+            "\\s?([\\p{IsHan}]{2,6}?(?:科技|智能|网络|数据|信息|软件|机器人|半导体|传媒|汽车|医疗|生物|教育|云))"
+            + "(?=\\s?(?:正式|近日|日前|今日|宣布|发布|推出|完成|获得|获|上线|开源|与|和|在|已|也|将|于))");
+    /** Descriptor + unquoted Chinese name right before a verb: "AI 搜索公司秘塔科技获得...". */
+    private static final Pattern DESCRIBED_HAN = Pattern.compile(
+            "(?:公司|独角兽)([\\p{IsHan}]{2,8}?)(?=\\s?(?:宣布|完成|获得|获|发布|推出|近日|日前))");
+    private static final Pattern FUNCTION_CHARS = Pattern.compile("[均都会纷争相也还将正已在了的是被把让对向从]");
+    private static final Pattern FUNDED_NAME = Pattern.compile(
+            "\\s?([\\p{IsHan}]{2,6}?)(?=(?:近日|日前|今日)?(?:正式)?(?:宣布)?(?:完成|获得)[^,，。;；]{0,30}?融资)");
+    private static final Pattern ADVERB_START = Pattern.compile(
+            "^(?:近日|日前|今日|今天|正式|已|也|将|于|今年|去年|此前|目前|本轮|旗下|宣布|近期|再次|还|在|于|的|是|和|与|及|等)");
+    private static final Pattern HAN_NAME_BAD_START = Pattern.compile(
+            "^(?:多|几|两|数|各|该|这|某|其|本|此|国内|国外|全球|我国|中国|各大|头部|行业|以|在|而|但|并|据|由|对|从|大|老|原|前)");
+
+    /** Characters and words after which a name starts (cut the run after the last of them). */
+    private static final String[] STOP_WORDS = {
+        "的", "在", "由", "是", "为", "对", "向", "从", "被", "把", "让", "给", "于", "据", "经", "并", "但", "而",
+        "即", "将", "已", "也", "都", "还", "等", "以", "后", "旗下", "公司", "企业", "机构", "平台", "联合",
+        "宣布", "表示", "显示", "包括", "例如", "比如", "来自", "通过", "基于", "了", "有", "个", "家", "和", "与",
+        "及", "助力", "推动", "支持", "促成", "引进", "培育", "建成", "成立", "打造", "成为", "作为", "针对", "多家",
+        "这", "该", "其", "各", "前", "原", "任", "上", "下", "中", "到", "至", "或", "又", "再", "才", "就", "共建",
+        "建设", "建立", "设立", "签署", "携手"};
+
+    /** Names that are descriptions, not organisations. */
+    private static final Set<String> GENERIC = Set.of(
+            "公司", "本公司", "该公司", "子公司", "母公司", "上市公司", "创业公司", "初创公司", "科技公司", "互联网公司",
+            "国内", "国外", "全球", "我国", "中国", "企业", "用户", "他们", "我们", "大家", "业内", "行业", "双方",
+            "官方", "研究人员", "团队", "国家", "政府", "地方政府", "市政府", "重点实验室", "实验室", "研究院", "大学",
+            "高校", "银行", "证券", "基金", "资本", "集团", "联盟", "协会", "人工智能", "头部企业", "巨头", "多家", "几家",
+            "两家", "数家", "各家", "一家", "多个", "这家", "该", "其", "相关", "有关", "不完全", "初步", "公开");
+
+    private final Knowledge knowledge;
+
+    OrgFinder(Knowledge knowledge) {
+        this.knowledge = knowledge;
+    }
+
+    /**
+     * Organisations in {@code [from, to)}, left to right, not overlapping.
+     *
+     * @param hits the article's dictionary hits, sorted by start
+     */
+    List<OrgMention> find(String text, List<Knowledge.Hit> hits, int from, int to) {
+        List<OrgMention> out = new ArrayList<>();
+        // 1. registry names: longest first, no overlaps
+        List<Knowledge.Hit> orgHits = new ArrayList<>();
+        List<Knowledge.Hit> places = new ArrayList<>();
+        for (Knowledge.Hit h : hitsIn(hits, from, to)) {
+            if (h.term().kind() == Knowledge.Kind.ORG) {
+                orgHits.add(h);
+            } else if (h.term().kind() == Knowledge.Kind.CITY || h.term().kind() == Knowledge.Kind.DISTRICT
+                    || h.term().kind() == Knowledge.Kind.COUNTRY) {
+                places.add(h);
+            }
+        }
+        orgHits.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
+                : Integer.compare(b.end() - b.start(), a.end() - a.start()));
+        for (Knowledge.Hit h : orgHits) {
+            if (h.end() - h.start() < 2 || overlaps(out, h.start(), h.end())) {
+                continue;
+            }
+            if (longerOrgCovers(orgHits, h) || insideAmount(text, h.start(), h.end()) || everydayWord(text, h)) {
+                continue;
+            }
+            out.add(new OrgMention(h.start(), h.end(), h.term().company().name(), h.term().company(), null, null,
+                    OrgMention.REGISTRY, false));
+        }
+        // 2. legal and institutional names by suffix (the suffixes come from the dictionary pass)
+        List<int[]> strong = new ArrayList<>();
+        for (Knowledge.Hit h : hitsIn(hits, from, to)) {
+            if (h.term().kind() == Knowledge.Kind.WORD && STRONG_SUFFIXES.contains(h.term().key())) {
+                strong.add(new int[] {h.start(), h.end()});
+            }
+        }
+        legalNames(text, from, strong, places, out, false);
+        List<int[]> gov = new ArrayList<>();
+        for (Knowledge.Hit p : places) {
+            int limit = Math.min(to, p.end() + 16);
+            for (int i = p.end(); i < limit; i++) {
+                char c = text.charAt(i);
+                if (!Character.isIdeographic(c)) {
+                    break;
+                }
+                int len = GOV_SUFFIX_CHARS.indexOf(c) >= 0 ? 1 : 0;
+                if (c == '政' && i + 1 < limit && text.charAt(i + 1) == '府' || c == '中' && i + 1 < limit
+                        && text.charAt(i + 1) == '心') {
+                    len = 2;
+                }
+                if (len > 0) {
+                    gov.add(new int[] {i, i + len});
+                }
+            }
+        }
+        legalNames(text, from, gov, places, out, true);
+        // 3. described names
+        String sentence = text.substring(from, to);
+        Matcher m;
+        if (sentence.indexOf('“') >= 0 || sentence.indexOf('「') >= 0 || sentence.indexOf('『') >= 0) {
+            m = DESCRIBED_QUOTED.matcher(text).useTransparentBounds(true);
+            for (int i = 0; i < sentence.length(); i++) {
+                char q = sentence.charAt(i);
+                if (q != '“' && q != '「' && q != '『') {
+                    continue;
+                }
+                // the descriptor right before the quote: try the pattern from a few characters back
+                for (int back = Math.max(0, i - 5); back < i; back++) {
+                    if (m.region(from + back, to).lookingAt() && m.start(1) == from + i + 1) {
+                        if (!PRODUCT_NAME_END.matcher(m.group(1)).find()) {
+                            addNamed(out, text, m.start(1), m.end(1), OrgMention.DESCRIPTOR);
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        if (sentence.contains("公司") || sentence.contains("独角兽")) {
+            m = DESCRIBED_HAN.matcher(text).region(from, to);
+            while (m.find()) {
+                String n = m.group(1);
+                if (!GENERIC.contains(n) && !HAN_NAME_BAD_START.matcher(n).find() && !ADVERB_START.matcher(n).find()
+                        && !FUNCTION_CHARS.matcher(n).find()) {
+                    addNamed(out, text, m.start(1), m.end(1), OrgMention.DESCRIPTOR);
+                }
+            }
+        }
+        m = HAN_NAME.matcher(text);
+        Matcher f = FUNDED_NAME.matcher(text);
+        boolean funding = sentence.contains("融资");
+        for (int p = from; p < to; p++) {
+            if (p > from && ",;:，。；：\n".indexOf(text.charAt(p - 1)) < 0) {
+                continue;
+            }
+            m.region(p, to);
+            if (m.lookingAt()) {
+                String n = m.group(1);
+                if (!n.contains("人工智能") && !GENERIC.contains(n) && !HAN_NAME_BAD_START.matcher(n).find()) {
+                    addNamed(out, text, m.start(1), m.end(1), OrgMention.FALLBACK);
+                }
+            } else if (funding && f.region(p, to).lookingAt()) {
+                // "无问芯穹完成近5亿元A轮融资": an unknown name opening the clause of a round
+                String n = f.group(1);
+                if (!GENERIC.contains(n) && !HAN_NAME_BAD_START.matcher(n).find() && !ADVERB_START.matcher(n).find()
+                        && !FUNCTION_CHARS.matcher(n).find() && !isPlace(places, f.start(1), f.end(1))) {
+                    addNamed(out, text, f.start(1), f.end(1), OrgMention.FALLBACK);
+                }
+            }
+        }
+        latinNames(text, from, to, hits, out);
+        out.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        // 4. what the text says about where they are
+        List<OrgMention> placed = new ArrayList<>(out.size());
+        for (OrgMention o : out) {
+            placed.add(locate(text, o, places, hits));
+        }
+        return placed;
+    }
+
+    /** Registry entry for a name the text gives, trying the name and its stripped form. */
+    Company lookup(String name) {
+        return knowledge.company(name).orElse(null);
+    }
+
+    /**
+     * Registry names that are also everyday words (config/README.md lists them): the word, not the
+     * organisation, when the neighbouring characters say so. {name, characters before, words after}.
+     */
+    private static final String[][] EVERYDAY = {
+        {"好未来", "美", ""}, {"中国银行", "", "业"}, {"中国移动", "", "互联网|端"}, {"百川", "纳", "归海"},
+        {"地平线", "", "上|以|下"}, {"360", "", "度|°|全景|环视|行业"}, {"CGI", "", "特效|动画|技术"},
+        {"吉利", "不|很|大", "的"}, {"荣耀", "", "感|与|和|的"}, {"苹果", "", "树|汁|园"},
+        {"快手", "", "快脚"}, {"奔驰", "", "而|在路"}};
+
+    private static boolean everydayWord(String text, Knowledge.Hit h) {
+        String surface = text.substring(h.start(), h.end());
+        for (String[] e : EVERYDAY) {
+            if (!e[0].equalsIgnoreCase(surface)) {
+                continue;
+            }
+            if (!e[1].isEmpty() && h.start() > 0 && e[1].indexOf(text.charAt(h.start() - 1)) >= 0) {
+                return true;
+            }
+            if (!e[2].isEmpty()) {
+                for (String after : e[2].split("\\|")) {
+                    if (text.startsWith(after, h.end())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** "6 亿欧元" holds 亿欧: a name glued to a number and a currency is part of the amount. */
+    private static boolean insideAmount(String text, int start, int end) {
+        int b = start - 1;
+        while (b >= 0 && text.charAt(b) == ' ') {
+            b--;
+        }
+        boolean numberBefore = b >= 0 && (Character.isDigit(text.charAt(b)) || "数几十百千万".indexOf(text.charAt(b)) >= 0);
+        return numberBefore && end < text.length() && (text.charAt(end) == '元' || text.charAt(end) == '币');
+    }
+
+    private static boolean isPlace(List<Knowledge.Hit> places, int start, int end) {
+        for (Knowledge.Hit p : places) {
+            if (p.start() <= start && p.end() >= end) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean longerOrgCovers(List<Knowledge.Hit> orgHits, Knowledge.Hit h) {
+        for (Knowledge.Hit o : orgHits) {
+            if (o != h && o.start() <= h.start() && o.end() >= h.end() && o.end() - o.start() > h.end() - h.start()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static List<Knowledge.Hit> hitsIn(List<Knowledge.Hit> hits, int from, int to) {
+        int lo = 0;
+        int hi = hits.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (hits.get(mid).start() < from) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        List<Knowledge.Hit> out = new ArrayList<>();
+        for (int i = lo; i < hits.size() && hits.get(i).start() < to; i++) {
+            if (hits.get(i).end() <= to) {
+                out.add(hits.get(i));
+            }
+        }
+        return out;
+    }
+
+    private static boolean overlaps(List<OrgMention> out, int s, int e) {
+        for (OrgMention o : out) {
+            if (s < o.end() && e > o.start()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] DESCRIPTORS = {
+        "公司", "企业", "平台", "机构", "厂商", "独角兽", "品牌", "团队", "巨头", "开发商", "制造商", "供应商", "服务商",
+        "提供商", "媒体", "网站", "社区", "研究所", "实验室", "协会", "组织", "旗下"};
+    private static final String[] VERBS_AFTER = {
+        "宣布", "正式", "近日", "日前", "今日", "推出", "发布", "完成", "获得", "获", "上线", "开源", "公布", "与", "和",
+        "计划", "将", "已", "也", "表示", "称", "预计", "预测", "发表", "官宣", "在", "用", "于", "公司"};
+
+    /**
+     * Latin names: after a descriptor ("AI 安全公司 Protect AI") or, capitalised, right before a verb
+     * ("Graft 宣布"). One scan over the Latin runs of the sentence.
+     */
+    private void latinNames(String text, int from, int to, List<Knowledge.Hit> hits, List<OrgMention> out) {
+        int i = from;
+        while (i < to) {
+            char c = text.charAt(i);
+            if (!isLatinLetter(c) || i > from && isLatinWordChar(text.charAt(i - 1))) {
+                i++;
+                continue;
+            }
+            // a run of up to four tokens; tokens after the first start with a capital or a digit
+            int e = tokenEnd(text, i, to);
+            int tokens = 1;
+            while (tokens < 4 && e + 1 < to && text.charAt(e) == ' ' && (Character.isUpperCase(text.charAt(e + 1))
+                    || Character.isDigit(text.charAt(e + 1))) && text.charAt(e + 1) < 128) {
+                e = tokenEnd(text, e + 1, to);
+                tokens++;
+            }
+            int end = trimLatin(text, i, e);
+            String name = text.substring(i, end);
+            int before = i;
+            while (before > from && (text.charAt(before - 1) == ' ' || text.charAt(before - 1) == '“'
+                    || text.charAt(before - 1) == '"')) {
+                before--;
+            }
+            boolean described = false;
+            for (String d : DESCRIPTORS) {
+                if (before - d.length() >= from && text.startsWith(d, before - d.length())) {
+                    described = true;
+                    break;
+                }
+            }
+            if (end - i >= 2 && !commonLatin(name)) {
+                if (described && !isModel(hits, i, end)) {
+                    addNamed(out, text, i, end, OrgMention.DESCRIPTOR);
+                } else if (Character.isUpperCase(c) && (i == from || "“《.-".indexOf(text.charAt(i - 1)) < 0)
+                        && !isModel(hits, i, end)) {
+                    int after = end;
+                    while (after < to && text.charAt(after) == ' ') {
+                        after++;
+                    }
+                    for (String v : VERBS_AFTER) {
+                        if (text.startsWith(v, after)) {
+                            addNamed(out, text, i, end, OrgMention.FALLBACK);
+                            break;
+                        }
+                    }
+                }
+            }
+            i = Math.max(e, i + 1);
+        }
+    }
+
+    private static int tokenEnd(String text, int i, int to) {
+        int e = i;
+        while (e < to && isLatinWordChar(text.charAt(e))) {
+            e++;
+        }
+        return e;
+    }
+
+    private static boolean isLatinLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isLatinWordChar(char c) {
+        return isLatinLetter(c) || (c >= '0' && c <= '9') || c == '.' || c == '&' || c == '\'' || c == '+' || c == '-';
+    }
+
+    private boolean isModel(List<Knowledge.Hit> hits, int s, int e) {
+        for (Knowledge.Hit h : hitsIn(hits, s, e + 12)) {
+            if (h.term().kind() == Knowledge.Kind.MODEL && h.start() == s) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int trimLatin(String text, int s, int e) {
+        while (e > s && (text.charAt(e - 1) == ' ' || text.charAt(e - 1) == '.' || text.charAt(e - 1) == '-')) {
+            e--;
+        }
+        return e;
+    }
+
+    private static final Set<String> COMMON_LATIN = Set.of(
+            "AI", "AIGC", "GPU", "CPU", "NPU", "CEO", "CTO", "COO", "CFO", "CMO", "API", "App", "APP", "IT", "LLM",
+            "LLMs", "AGI", "VR", "AR", "XR", "PC", "AIPC", "SaaS", "PaaS", "IaaS", "MaaS", "B", "C", "To B", "ToB",
+            "NLP", "CV", "IPO", "GitHub", "Token", "Transformer", "RISC-V", "ARM", "X86", "Linux", "H100", "A100",
+            "AI Infra", "DPU", "Web3", "NPC", "CAD", "CAE", "WAIC", "Pre-A", "A轮", "HBM", "GPT", "Agent", "AI PC");
+
+    private static final Pattern CODE_LIKE = Pattern.compile("[A-Z]\\d|\\d");
+
+    private static boolean commonLatin(String name) {
+        return COMMON_LATIN.contains(name) || name.length() < 2 || name.chars().allMatch(Character::isDigit)
+                || CODE_LIKE.matcher(name).lookingAt();
+    }
+
+    private void addNamed(List<OrgMention> out, String text, int s, int e, int source) {
+        if (overlaps(out, s, e)) {
+            return;
+        }
+        String surface = text.substring(s, e).trim();
+        if (GENERIC.contains(surface)) {
+            return;
+        }
+        Company c = lookup(surface);
+        String name = c != null ? c.name() : Names.canonical(surface);
+        if (name.length() < 2) {
+            return;
+        }
+        out.add(new OrgMention(s, e, name, c, null, null, c != null ? OrgMention.REGISTRY : source, false));
+    }
+
+    private void legalNames(String text, int from, List<int[]> suffixes, List<Knowledge.Hit> places,
+                            List<OrgMention> out, boolean needsPlace) {
+        // longest suffix first at a place: 股份有限公司 before 有限公司
+        suffixes.sort((a, b) -> a[1] != b[1] ? Integer.compare(a[1], b[1]) : Integer.compare(b[0], a[0]));
+        for (int si = 0; si < suffixes.size(); si++) {
+            int sufStart = suffixes.get(si)[0];
+            int end = suffixes.get(si)[1];
+            if (si + 1 < suffixes.size() && suffixes.get(si + 1)[1] == end) {
+                continue; // a shorter suffix ending at the same place: the longer one (sorted after) wins
+            }
+            // 股份有限公司 after 科技 etc: extend over a following legal suffix chain
+            if (overlapsInside(out, sufStart, end)) {
+                continue;
+            }
+            int left = sufStart;
+            int limit = Math.max(from, sufStart - 24);
+            while (left > limit) {
+                char c = text.charAt(left - 1);
+                if (isNameChar(c)) {
+                    left--;
+                } else if ((c == ')' || c == '）') ) {
+                    int open = -1;
+                    for (int k = left - 2; k >= Math.max(limit, left - 7); k--) {
+                        if (text.charAt(k) == '(' || text.charAt(k) == '（') {
+                            open = k;
+                            break;
+                        }
+                    }
+                    if (open >= limit) {
+                        left = open;
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            if (left >= sufStart) {
+                continue;
+            }
+            // a place name inside the run starts the name (助力上海人形机器人...创新中心)
+            int placeStart = -1;
+            for (Knowledge.Hit p : places) {
+                boolean inParens = p.start() > 0 && (text.charAt(p.start() - 1) == '(' || text.charAt(p.start() - 1) == '（');
+                if (inParens) {
+                    continue;
+                }
+                if (p.start() >= left && p.end() <= sufStart && p.term().kind() != Knowledge.Kind.COUNTRY) {
+                    placeStart = p.start();
+                    break;
+                }
+                if (p.start() >= left && p.end() <= sufStart && p.term().kind() == Knowledge.Kind.COUNTRY
+                        && (needsPlace || text.startsWith("中国", p.start()))) {
+                    placeStart = p.start();
+                    break;
+                }
+            }
+            if (placeStart < 0) {
+                int nat = text.substring(left, sufStart).indexOf("国家");
+                if (nat >= 0) {
+                    placeStart = left + nat;
+                }
+            }
+            int start;
+            if (placeStart >= 0) {
+                start = placeStart;
+                int cut = lastStop(text, start, sufStart, true);
+                if (cut > start) {
+                    start = cut;
+                }
+            } else {
+                if (needsPlace) {
+                    continue;
+                }
+                start = lastStop(text, left, sufStart, false);
+            }
+            // registry names inside the span: the longest one gives the company
+            if (end - start < 3) {
+                continue;
+            }
+            String surface = text.substring(start, end);
+            String core = text.substring(start, sufStart);
+            if (core.length() < 2 || GENERIC.contains(surface) || GENERIC.contains(core) || core.endsWith("的")
+                    || core.startsWith("该") || core.startsWith("这") || core.startsWith("某")) {
+                continue;
+            }
+            // swallow overlapping registry mentions that lie inside this longer name
+            Company inner = null;
+            for (int i = out.size() - 1; i >= 0; i--) {
+                OrgMention o = out.get(i);
+                if (o.start() >= start && o.end() <= end && o.source() == OrgMention.REGISTRY) {
+                    if (inner == null) {
+                        inner = o.company();
+                    }
+                    out.remove(i);
+                } else if (o.start() < end && o.end() > start) {
+                    inner = null;
+                    start = -1;
+                    break;
+                }
+            }
+            if (start < 0) {
+                continue;
+            }
+            Names.Parsed parsed = Names.parseLegal(surface, knowledge);
+            Company c = lookup(surface);
+            if (c == null) {
+                c = lookup(parsed.name());
+            }
+            if (c == null) {
+                c = inner;
+            }
+            String name = c != null ? c.name() : parsed.name();
+            if (name.length() < 2) {
+                continue;
+            }
+            out.add(new OrgMention(start, end, name, c, parsed.city(), null,
+                    c != null ? OrgMention.REGISTRY : OrgMention.LEGAL, false));
+        }
+    }
+
+    private static boolean overlapsInside(List<OrgMention> out, int s, int e) {
+        for (OrgMention o : out) {
+            if (o.start() <= s && o.end() >= e) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isNameChar(char c) {
+        return Character.isIdeographic(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
+                || (c >= '0' && c <= '9');
+    }
+
+    /** Position after the last stop word in {@code [from, to)}, or {@code from}. */
+    private static int lastStop(String text, int from, int to, boolean strongOnly) {
+        String run = text.substring(from, to);
+        int best = 0;
+        for (String w : STOP_WORDS) {
+            if (strongOnly && !(w.equals("的") || w.equals("旗下") || w.equals("联合"))) {
+                continue;
+            }
+            int i = run.lastIndexOf(w);
+            if (i >= 0 && i + w.length() > best && i + w.length() < run.length()) {
+                best = i + w.length();
+            }
+        }
+        return from + best;
+    }
+
+    /** Adds what the text says about the organisation's place: a legal prefix, a descriptor before it. */
+    private OrgMention locate(String text, OrgMention o, List<Knowledge.Hit> places, List<Knowledge.Hit> hits) {
+        String city = o.textCity();
+        String country = o.textCountry();
+        // the name starts with a city or district (institutions and governments)
+        if (city == null) {
+            for (Knowledge.Hit p : places) {
+                if (p.start() == o.start() && p.term().kind() != Knowledge.Kind.COUNTRY
+                        && (o.company() == null || o.source() != OrgMention.REGISTRY)) {
+                    city = p.term().city();
+                    break;
+                }
+            }
+        }
+        // a place right before a descriptor before the name: 伦敦 AI 初创公司 X / 加拿大信息技术服务公司 CGI
+        if (city == null && country == null) {
+            for (Knowledge.Hit p : hitsIn(hits, Math.max(0, o.start() - 16), o.start())) {
+                Knowledge.Kind kind = p.term().kind();
+                if (kind != Knowledge.Kind.CITY && kind != Knowledge.Kind.COUNTRY && kind != Knowledge.Kind.DISTRICT) {
+                    continue;
+                }
+                String between = text.substring(p.end(), o.start());
+                if (descriptorOnly(between)) {
+                    if (kind == Knowledge.Kind.COUNTRY) {
+                        country = p.term().country();
+                    } else {
+                        city = p.term().city();
+                    }
+                }
+            }
+        }
+        return o.withText(city, country);
+    }
+
+    private static final Pattern DESCRIPTOR_TAIL = Pattern.compile(
+            "[\\p{IsHan}A-Za-z0-9 ]{0,12}(?:公司|企业|平台|机构|厂商|创业公司|初创公司|独角兽|巨头|实验室|团队|集团)\\s?[“\"]?");
+
+    private static boolean descriptorOnly(String between) {
+        return between.length() <= 14 && DESCRIPTOR_TAIL.matcher(between).matches()
+                && !between.contains("的") && !between.contains("在");
+    }
+}

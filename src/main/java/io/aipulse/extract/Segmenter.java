@@ -1,0 +1,185 @@
+package io.aipulse.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits cleaned text into sentences and groups them into items: a news digest glues headlines to
+ * the body ("...拓展 AI 领域据 Marketwatch 7 月 24 日报道，..."), so a sentence also ends before a
+ * "据 MEDIA 报道" dateline and before a section number ("02、创业"). A headline belongs to the item of
+ * the dateline that follows it; the dateline's date is the item's date.
+ */
+final class Segmenter {
+
+    /** A sentence {@code [start, end)}; {@code item} groups a dateline with its headline and body. */
+    static final class Sentence {
+        final int start;
+        final int end;
+        final int paragraph;
+        int item;
+        /** end of a leading "据 X 报道" dateline, or start when there is none */
+        int datelineEnd;
+        boolean headline;
+
+        Sentence(int start, int end, int paragraph, int item) {
+            this.start = start;
+            this.end = end;
+            this.paragraph = paragraph;
+            this.item = item;
+            this.datelineEnd = start;
+        }
+    }
+
+    /** "据 TechCrunch 7 月 26 日报道" / "据《科创板日报》报道" / "据 IT 之家援引 CNBC 报道" at a sentence start. */
+    static final Pattern DATELINE = Pattern.compile(
+            "^(?:(?:据|根据)\\s?[^，。,;；\\n]{1,40}?(?:报道|消息|援引[^，。,;；\\n]{1,30}?报道|发布的文章)"
+            + "|[^，。,;；\\n]{0,20}?\\d{1,2}\\s?月\\s?\\d{1,2}\\s?日\\s?(?:电|消息|讯|晚间消息|早间消息)"
+            + "|[^，。,;；\\n]{1,12}?获悉)");
+    private static final Pattern SECTION = Pattern.compile(
+            "\\d{2}、(?:融资|创业|大模型|应用|政策|观点|研报|投资|人事|产品|技术|行业|公司|资讯|动态|并购|芯片|算力|人物|数据"
+            + "|其他|产业|市场|海外|国内|安全|监管|活动|峰会|开源|终端|硬件|机器人|自动驾驶|医疗|教育|金融|创投|上市)?");
+    private static final Pattern DATELINE_START = Pattern.compile("据\\s?[^，。,;；\\n]{1,40}?(?:报道|消息|援引)");
+
+    private Segmenter() {
+    }
+
+    static List<Sentence> split(String text) {
+        // extra cuts before datelines and section numbers glued to the previous text: {pos, kind, skipTo}
+        List<int[]> cuts = new ArrayList<>();
+        Matcher d = DATELINE_START.matcher(text);
+        for (int at = text.indexOf('据'); at >= 0; at = text.indexOf('据', at + 1)) {
+            if (at > 0 && !isBoundary(text.charAt(at - 1)) && gluedBefore(text, at)
+                    && d.region(at, Math.min(text.length(), at + 60)).lookingAt()) {
+                cuts.add(new int[] {at, 1, at});
+            }
+        }
+        Matcher s = SECTION.matcher(text);
+        for (int at = text.indexOf('、'); at >= 0; at = text.indexOf('、', at + 1)) {
+            int st = at - 2;
+            if (st >= 0 && s.region(st, Math.min(text.length(), at + 8)).lookingAt()
+                    && (st == 0 || !Character.isDigit(text.charAt(st - 1)))) {
+                cuts.add(new int[] {st, 2, s.end()});
+            }
+        }
+        cuts.sort((a, b) -> Integer.compare(a[0], b[0]));
+        List<Sentence> out = new ArrayList<>();
+        List<boolean[]> flags = new ArrayList<>(); // {paragraphStart, sectionStart, endsAtDateline}
+        int paragraph = 0;
+        int start = 0;
+        int ci = 0;
+        boolean paragraphStart = true;
+        boolean sectionStart = false;
+        for (int i = 0; i <= text.length(); i++) {
+            while (ci < cuts.size() && cuts.get(ci)[0] < i) {
+                ci++;
+            }
+            if (ci < cuts.size() && cuts.get(ci)[0] == i && i < text.length()) {
+                int[] cut = cuts.get(ci);
+                int before = out.size();
+                add(out, text, start, i, paragraph);
+                if (out.size() > before) {
+                    for (int k = before; k < out.size(); k++) {
+                        flags.add(new boolean[] {paragraphStart && k == before, sectionStart && k == before, false});
+                    }
+                    flags.get(flags.size() - 1)[2] = cut[1] == 1;
+                    paragraphStart = false;
+                    sectionStart = false;
+                }
+                if (cut[1] == 2) {
+                    sectionStart = true;
+                    start = cut[2];
+                    i = start - 1;
+                    continue;
+                }
+                start = i;
+            }
+            boolean end = i == text.length();
+            char c = end ? '\n' : text.charAt(i);
+            if (end || isBoundary(c)) {
+                int before = out.size();
+                add(out, text, start, end ? i : i + 1, paragraph);
+                for (int k = before; k < out.size(); k++) {
+                    flags.add(new boolean[] {paragraphStart && k == before, sectionStart && k == before, false});
+                }
+                if (out.size() > before) {
+                    paragraphStart = false;
+                    sectionStart = false;
+                }
+                start = i + 1;
+                if (c == '\n') {
+                    paragraph++;
+                    paragraphStart = true;
+                }
+            }
+        }
+        int item = -1;
+        Matcher m = DATELINE.matcher(text);
+        for (int i = 0; i < out.size(); i++) {
+            Sentence sent = out.get(i);
+            if (mayOpenWithDateline(text, sent.start, sent.end)
+                    && m.region(sent.start, Math.min(sent.end, sent.start + 80)).lookingAt()) {
+                sent.datelineEnd = m.end();
+            }
+            boolean[] f = flags.get(i);
+            boolean prevHeadline = i > 0 && flags.get(i - 1)[2];
+            sent.headline = f[2];
+            if (i == 0 || f[0] || f[1] || f[2] || (sent.datelineEnd > sent.start && !prevHeadline)) {
+                item++;
+            }
+            sent.item = item;
+        }
+        return out;
+    }
+
+    /** Cheap test before the dateline pattern: 据/根据 first, a 月..日 early on, or 获悉. */
+    private static boolean mayOpenWithDateline(String text, int start, int end) {
+        char c = text.charAt(start);
+        if (c == '据' || c == '根') {
+            return true;
+        }
+        int limit = Math.min(end, start + 34);
+        for (int i = start; i < limit; i++) {
+            char x = text.charAt(i);
+            if (x == '月' || x == '获') {
+                return true;
+            }
+            if (x == ',' || x == '，' || x == '。') {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean gluedBefore(String text, int at) {
+        char p = text.charAt(at - 1);
+        return "根依数证占凭论收单".indexOf(p) < 0;
+    }
+
+    private static Sentence add(List<Sentence> out, String text, int start, int end, int paragraph) {
+        int s = start;
+        int e = end;
+        while (s < e && (text.charAt(s) == ' ' || text.charAt(s) == '\n')) {
+            s++;
+        }
+        while (e > s && (text.charAt(e - 1) == ' ' || text.charAt(e - 1) == '\n')) {
+            e--;
+        }
+        if (e - s < 2) {
+            return null;
+        }
+        // a sentence longer than 1500 chars (a line without punctuation) is cut into windows
+        Sentence last = null;
+        for (int w = s; w < e; w += 1500) {
+            last = new Sentence(w, Math.min(e, w + 1500), paragraph, 0);
+            out.add(last);
+        }
+        return last;
+    }
+
+    static boolean isBoundary(char c) {
+        return c == '。' || c == '！' || c == '？' || c == '!' || c == '?' || c == '；' || c == ';' || c == '\n'
+                || c == '…';
+    }
+}

@@ -1,0 +1,119 @@
+package io.aipulse.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AmountParserTest {
+
+    private final AmountParser parser = new AmountParser(Map.of(
+            "CNY", 1.0, "USD", 7.0, "EUR", 8.0, "GBP", 9.0, "CAD", 5.0, "HKD", 0.9, "JPY", 0.05));
+
+    private Amount parse(String text) {
+        return parser.parse(text).orElseThrow(() -> new AssertionError("no amount in " + text));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', nullValues = "null", value = {
+        // text; currency; min; max; approximate
+        "完成 1 亿美元 A 轮融资; USD; 100000000; 100000000; false",
+        "完成数千万元天使轮融资; CNY; 10000000; 99999999; true",
+        "本轮融资金额在数百万美元级别; USD; 1000000; 9999999; true",
+        "获得超10亿美元投资; USD; 1000000000; null; true",
+        "融资近5亿元; CNY; 500000000; 500000000; true",
+        "完成 3500 万美元融资; USD; 35000000; 35000000; false",
+        "获得 2230 万美元投资; USD; 22300000; 22300000; false",
+        "市场规模将达到 500-1000 亿元; CNY; 50000000000; 100000000000; false",
+        "投资 10 亿加元（约合 7.563 亿美元）; CAD; 1000000000; 1000000000; false",
+        "完成1.2亿美元(约合人民币8.7亿元)融资; USD; 120000000; 120000000; false",
+        "总代价包括现金约2.33亿美元(合人民币16.7亿元); USD; 233000000; 233000000; true",
+        "数亿元; CNY; 100000000; 999999999; true",
+        "数十亿美元; USD; 1000000000; 9999999999; true",
+        "两千万元; CNY; 20000000; 20000000; false",
+        "十亿美元; USD; 1000000000; 1000000000; false",
+        "上亿元; CNY; 100000000; null; true",
+        "逾 3 亿港元; HKD; 300000000; null; true",
+        "约 715 万人民币; CNY; 7150000; 7150000; true",
+        "647.67 万人民币; CNY; 6476700; 6476700; false",
+        "募资 6 亿欧元; EUR; 600000000; 600000000; false",
+        "5000 万英镑; GBP; 50000000; 50000000; false",
+        "100 亿日元; JPY; 10000000000; 10000000000; false",
+        "$35 million; USD; 35000000; 35000000; false",
+        "US$1.5 billion; USD; 1500000000; 1500000000; false",
+        "1亿至2亿元; CNY; 100000000; 200000000; false",
+        "超过 4500 亿美元的收入; USD; 450000000000; null; true",
+        "1 万亿元; CNY; 1000000000000; 1000000000000; false",
+        "千万元级融资; CNY; 10000000; 99999999; true",
+        "3亿多元; CNY; 300000000; null; true",
+        "人民币 5000 万元; CNY; 50000000; 50000000; false"})
+    void readsAmountsOfChineseNews(String text, String currency, Long min, Long max, boolean approximate) {
+        // given a phrase of a news article
+        // when
+        Amount a = parse(text);
+        // then
+        assertThat(a.currency()).isEqualTo(currency);
+        assertThat(a.min()).isEqualTo(min);
+        assertThat(a.max()).isEqualTo(max);
+        assertThat(a.approximate()).isEqualTo(approximate);
+    }
+
+    @Test
+    void explicitConversionToYuanWinsOverConfiguredRate() {
+        // given 1.2亿美元 at a configured 7.0 would be 8.4亿元, but the text says 8.7亿元
+        // when
+        Amount a = parse("1.2亿美元(约合人民币8.7亿元)");
+        // then
+        assertThat(a.cnyMin()).isEqualTo(870_000_000L);
+        assertThat(a.cnyMax()).isEqualTo(870_000_000L);
+    }
+
+    @Test
+    void explicitConversionToAnotherCurrencyIsConvertedWithItsRate() {
+        // when
+        Amount a = parse("10 亿加元（约合 7.563 亿美元）");
+        // then: 7.563亿 USD x 7.0
+        assertThat(a.cnyMin()).isEqualTo(5_294_100_000L);
+    }
+
+    @Test
+    void configuredRatesConvertToYuan() {
+        // when
+        Amount a = parse("数百万美元");
+        // then
+        assertThat(a.cnyMin()).isEqualTo(7_000_000L);
+        assertThat(a.cnyMax()).isEqualTo(69_999_993L);
+        assertThat(parse("超10亿美元").cnyMax()).isNull();
+    }
+
+    @Test
+    void numbersWithoutCurrencyAreNotAmounts() {
+        assertThat(parser.parse("注册资本由 500 万增至 647 万")).isEmpty();
+        assertThat(parser.parse("2019-2023年中国人工智能城市排行榜")).isEmpty();
+        assertThat(parser.parse("占比在 5%-10% 以上")).isEmpty();
+        assertThat(parser.parse("一点知识")).isEmpty();
+    }
+
+    @Test
+    void findsEveryAmountOfASentenceInOrder() {
+        // given
+        String s = "总代价包括现金约2.33亿美元(合人民币16.7亿元)、债务承担约3.67亿元、及现金1元";
+        // when
+        var all = parser.findAll(s, 0, s.length());
+        // then
+        assertThat(all).extracting(m -> m.amount().min()).containsExactly(233_000_000L, 367_000_000L, 1L);
+    }
+
+    @Test
+    void aLongLineWithoutPunctuationIsScannedQuickly() {
+        // given a 1 MB line of digits and letters
+        String line = "1234567890abc数".repeat(80_000);
+        // when
+        long t0 = System.nanoTime();
+        parser.findAll(line, 0, line.length());
+        // then
+        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(3_000);
+    }
+}

@@ -1,0 +1,83 @@
+package io.aipulse.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DateParserTest {
+
+    private static final LocalDate ARTICLE = LocalDate.of(2023, 8, 1);
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+        "2023年4月14日,腾讯云发布; 2023-04-14; DAY",
+        "2023 年 8 月 31 日向全社会开放; 2023-08-31; DAY",
+        "2023-08-01 18:42来源; 2023-08-01; DAY",
+        "7 月 26 日,AI 初创公司 Graft 宣布; 2023-07-26; DAY",
+        "7月初,Crunchbase发布的数据显示; 2023-07-01; MONTH",
+        "已在5月末递交了招股书; 2023-05-31; MONTH",
+        "在2024年2月底宣布; 2024-02-29; MONTH",
+        "今年5月被否决; 2023-05-01; MONTH",
+        "去年12月结束的种子轮; 2022-12-01; MONTH",
+        "去年7月递交了IPO申请; 2022-07-01; MONTH",
+        "2023年5月印发的; 2023-05-01; MONTH",
+        "2023年上半年筹集了; 2023-01-01; PERIOD",
+        "今年年初成立; 2023-01-01; PERIOD",
+        "2017年阿里达摩院成立; 2017-01-01; YEAR"})
+    void resolvesDateExpressions(String text, String expected, DateParser.Precision precision) {
+        // when
+        DateParser.Mention m = DateParser.first(text, ARTICLE);
+        // then
+        assertThat(m.date()).isEqualTo(LocalDate.parse(expected));
+        assertThat(m.precision()).isEqualTo(precision);
+    }
+
+    @Test
+    void dayMonthAfterTheArticleBelongsToTheYearBefore() {
+        // given an article of 2024-03-05
+        LocalDate article = LocalDate.of(2024, 3, 5);
+        // when
+        DateParser.Mention m = DateParser.first("12月20日,某公司发布", article);
+        // then
+        assertThat(m.date()).isEqualTo(LocalDate.of(2023, 12, 20));
+    }
+
+    @Test
+    void sameYearFollowsTheLastExplicitYear() {
+        // given
+        String s = "2023年3月印发了方案。同年9月,海淀区人民政府印发";
+        // when
+        List<DateParser.Mention> all = DateParser.findAll(s, 0, s.length(), LocalDate.of(2024, 7, 4), 2024, null);
+        // then
+        assertThat(all).extracting(DateParser.Mention::date)
+                .containsExactly(LocalDate.of(2023, 3, 1), LocalDate.of(2023, 9, 1));
+    }
+
+    @Test
+    void todayIsTheDatelineDay() {
+        // given a dateline of 7 月 26 日
+        String s = "今日晚间,网易有道正式发布";
+        // when
+        List<DateParser.Mention> all = DateParser.findAll(s, 0, s.length(), ARTICLE, 2023, LocalDate.of(2023, 7, 26));
+        // then
+        assertThat(all.get(0).date()).isEqualTo(LocalDate.of(2023, 7, 26));
+        assertThat(all.get(0).relativeDay()).isTrue();
+    }
+
+    @Test
+    void datesInsideDocumentTitlesAreNotEventDates() {
+        // given
+        String s = "发布的《2023-2024年中国人工智能计算力发展评估报告》显示";
+        // when / then
+        assertThat(DateParser.findAll(s, 0, s.length(), ARTICLE, 2023, null)).isEmpty();
+    }
+
+    @Test
+    void monthCountsAndTimesAreNotDates() {
+        assertThat(DateParser.first("前11个月,国内发布了238个大模型", ARTICLE)).isNull();
+    }
+}

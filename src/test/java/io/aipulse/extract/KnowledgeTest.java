@@ -1,0 +1,81 @@
+package io.aipulse.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class KnowledgeTest {
+
+    private static Knowledge fixture() throws URISyntaxException {
+        return Knowledge.load(Path.of(KnowledgeTest.class.getResource("/extract/config").toURI()));
+    }
+
+    @Test
+    void readsTheRegistrySkippingHeaderAndComments() throws Exception {
+        Knowledge k = fixture();
+        assertThat(k.companies()).extracting(Company::name).contains("百度", "腾讯云", "IDC").doesNotContain("name");
+        assertThat(k.companies()).noneMatch(c -> c.name().startsWith("#"));
+    }
+
+    @Test
+    void findsOrganisationsByAliasIgnoringCaseWidthAndSpaces() throws Exception {
+        Knowledge k = fixture();
+        assertThat(k.company("baidu")).map(Company::name).contains("百度");
+        assertThat(k.company("Tencent Cloud")).map(Company::name).contains("腾讯云");
+        assertThat(k.company("騰訊雲")).map(Company::name).contains("腾讯云");
+        assertThat(k.company("Ｂａｉｃｈｕａｎ　ＡＩ")).map(Company::name).contains("百川智能");
+        assertThat(k.company("网信办")).map(Company::city).contains("national");
+    }
+
+    @Test
+    void districtsAndParksRollUpToTheirCity() throws Exception {
+        Knowledge k = fixture();
+        assertThat(k.cityByName("海淀区")).contains("beijing");
+        assertThat(k.cityByName("中关村")).contains("beijing");
+        assertThat(k.cityByName("门头沟")).contains("beijing");
+        assertThat(k.cityByName("张江")).contains("shanghai");
+        assertThat(k.cityByName("临港")).contains("shanghai");
+        assertThat(k.cityByName("徐汇区")).contains("shanghai");
+        assertThat(k.cityByName("廣州")).contains("guangzhou");
+        assertThat(k.cityByName("蘇州")).contains("suzhou");
+        assertThat(k.cityByName("硅谷")).contains("san-francisco");
+        assertThat(k.countryOfCity("london")).isEqualTo("GB");
+    }
+
+    @Test
+    void countriesByTheirChineseNames() throws Exception {
+        Knowledge k = fixture();
+        assertThat(k.country("加拿大")).contains("CA");
+        assertThat(k.country("我国")).contains("CN");
+    }
+
+    @Test
+    void oneDictionaryPassFindsOrganisationsPlacesSectorsAndModels() throws Exception {
+        // given
+        Knowledge k = fixture();
+        String text = Knowledge.asciiLower("百度在海淀发布文心一言,用于医疗");
+        // when
+        List<Knowledge.Hit> hits = k.scan(text);
+        // then
+        assertThat(hits).extracting(h -> h.term().kind())
+                .contains(Knowledge.Kind.ORG, Knowledge.Kind.DISTRICT, Knowledge.Kind.MODEL, Knowledge.Kind.SECTOR,
+                        Knowledge.Kind.WORD);
+    }
+
+    @Test
+    void latinTermsMatchOnlyAsWholeWords() throws Exception {
+        Knowledge k = fixture();
+        assertThat(k.scan(Knowledge.asciiLower("Baidus and xIDC and IDCs"))).noneMatch(h -> h.term().kind() == Knowledge.Kind.ORG);
+        assertThat(k.scan(Knowledge.asciiLower("据 IDC 预测"))).anyMatch(h -> h.term().kind() == Knowledge.Kind.ORG);
+    }
+
+    @Test
+    void fallsBackToTheCopiesBundledUnderConfigWhenTheDirectoryHasNoFiles() {
+        // a directory without knowledge files: the classpath copies (absent in this module's tests) or nothing
+        Knowledge k = Knowledge.load(Path.of("no-such-directory"));
+        assertThat(k.companies()).isNotNull();
+    }
+}

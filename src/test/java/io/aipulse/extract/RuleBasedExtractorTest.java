@@ -1,0 +1,334 @@
+package io.aipulse.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aipulse.article.Article;
+import io.aipulse.article.TimeSource;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Behaviour of the extractor on short articles, with the small registry of src/test/resources/extract/config. */
+class RuleBasedExtractorTest {
+
+    private static Knowledge knowledge;
+    private static EventExtractor extractor;
+
+    @BeforeAll
+    static void load() throws URISyntaxException {
+        knowledge = Knowledge.load(Path.of(RuleBasedExtractorTest.class.getResource("/extract/config").toURI()));
+        extractor = new RuleBasedExtractor(knowledge, ExtractionSettings.defaults());
+    }
+
+    /** An article published on 2023-08-01 10:00 in Shanghai. */
+    private static Article article(String text) {
+        return new Article("a1", null, null, null, text, Instant.parse("2023-08-01T02:00:00Z"), TimeSource.TEXT, "t");
+    }
+
+    private static List<Event> extract(String text) {
+        return extractor.extract(article(text));
+    }
+
+    private static Event only(List<Event> events, EventType type) {
+        List<Event> of = events.stream().filter(e -> e.type() == type).toList();
+        assertThat(of).as("events of type %s in %s", type, events).hasSize(1);
+        return of.get(0);
+    }
+
+    @Test
+    void readsAFundingRoundWithAmountRoundInvestorsAndTheCityOfTheLegalName() {
+        // given
+        String text = "据投资界报道,近日,AI 蛋白质设计公司杭州力文所生物科技有限公司宣布完成数千万元天使轮融资。"
+                + "本轮融资由凯泰资本领投,磐霖资本、红什资本跟投。";
+        // when
+        Event e = only(extract(text), EventType.FUNDING);
+        // then
+        assertThat(e.subject()).isEqualTo("力文所生物");
+        assertThat(e.round()).isEqualTo(Round.ANGEL);
+        assertThat(e.amount().min()).isEqualTo(10_000_000L);
+        assertThat(e.amount().max()).isEqualTo(99_999_999L);
+        assertThat(e.counterparties()).startsWith("凯泰资本").contains("磐霖资本", "红什资本");
+        assertThat(e.city()).isEqualTo("hangzhou");
+        assertThat(e.country()).isEqualTo("CN");
+        assertThat(e.sector()).isEqualTo("healthcare-biotech");
+        assertThat(e.date()).isEqualTo("2023-08-01");
+        assertThat(e.dateSource()).isEqualTo(DateSource.ARTICLE);
+    }
+
+    @Test
+    void aHeadlineAndItsBodyAreOneEvent() {
+        // given a digest item: headline glued to a dateline, then the body
+        String text = "Web3 和 AI 初创公司 ZYBER 365 完成 1 亿美元 A 轮融资据 Financial Express 报道,"
+                + "Web3 和 AI 初创公司 ZYBER 365 宣布完成 1 亿美元 A 轮融资,公司估值达 12 亿美元。";
+        // when
+        List<Event> events = extract(text);
+        // then
+        Event e = only(events, EventType.FUNDING);
+        assertThat(e.subject()).isEqualTo("ZYBER 365");
+        assertThat(e.amount().min()).isEqualTo(100_000_000L);
+        assertThat(e.round()).isEqualTo(Round.A);
+    }
+
+    @Test
+    void theSameArticleGivesTheSameEventIds() {
+        String text = "7 月 11 日,百川智能正式发布参数量 130 亿的通用大语言模型 Baichuan-13B。";
+        assertThat(extract(text).get(0).eventId()).isEqualTo(extract(text).get(0).eventId());
+    }
+
+    @Test
+    void aDatelineDatesTheEventsOfItsItem() {
+        // given
+        String text = "据 TechCrunch 7 月 26 日报道,AI 安全公司 Protect AI 宣布完成 3500 万美元 A 轮融资,"
+                + "Evolution Equity Partners 领投。";
+        // when
+        Event e = only(extract(text), EventType.FUNDING);
+        // then
+        assertThat(e.date()).isEqualTo("2023-07-26");
+        assertThat(e.dateSource()).isEqualTo(DateSource.EVENT);
+        assertThat(e.sector()).isEqualTo("security-governance");
+        assertThat(e.counterparties()).containsExactly("Evolution Equity Partners");
+    }
+
+    @Test
+    void readsAModelReleaseWithTheModelName() {
+        // when
+        Event e = only(extract("7 月 11 日,百川智能正式发布参数量 130 亿的通用大语言模型 Baichuan-13B。"),
+                EventType.MODEL_RELEASE);
+        // then
+        assertThat(e.subject()).isEqualTo("百川智能");
+        assertThat(e.product()).startsWith("Baichuan-13B");
+        assertThat(e.date()).isEqualTo("2023-07-11");
+        assertThat(e.sector()).isEqualTo("foundation-models");
+        assertThat(e.city()).isEqualTo("beijing");
+    }
+
+    @Test
+    void aPlatformIsAProductLaunchNotAModelRelease() {
+        List<Event> events = extract("2023年4月14日,腾讯云正式发布新一代高性能算力集群。");
+        Event e = only(events, EventType.PRODUCT_LAUNCH);
+        assertThat(e.subject()).isEqualTo("腾讯云");
+        assertThat(e.sector()).isEqualTo("compute-chips");
+        assertThat(events).noneMatch(x -> x.type() == EventType.MODEL_RELEASE);
+    }
+
+    @Test
+    void aCatalogueModelNamesItsMaker() {
+        // given a model without its maker named
+        Event e = only(extract("而基于文心大模型推出的文心一言,自2023 年 7 月 1 日向全社会开放以来,用户规模突破 1 亿。"),
+                EventType.MODEL_RELEASE);
+        // then
+        assertThat(e.subject()).isEqualTo("百度");
+        assertThat(e.date()).isEqualTo("2023-07-01");
+    }
+
+    @Test
+    void aPolicyOfANationalBodyIsNational() {
+        // when
+        Event e = only(extract("7月13日,网信办等七个部门正式发布了《生成式人工智能服务管理暂行办法》。"), EventType.POLICY);
+        // then
+        assertThat(e.subject()).isEqualTo("国家互联网信息办公室");
+        assertThat(e.product()).isEqualTo("《生成式人工智能服务管理暂行办法》");
+        assertThat(e.city()).isEqualTo("national");
+        assertThat(e.country()).isEqualTo("CN");
+        assertThat(e.sector()).isEqualTo("security-governance");
+    }
+
+    @Test
+    void aPolicyWithoutItsIssuerIsIssuedByThePlaceOfItsTitle() {
+        Event e = only(extract("比如,2023年5月印发的《北京市促进通用人工智能创新发展的若干措施》明确指出,要加快建设。"),
+                EventType.POLICY);
+        assertThat(e.subject()).isEqualTo("北京市人民政府");
+        assertThat(e.date()).isEqualTo("2023-05-01");
+        assertThat(e.city()).isEqualTo("beijing");
+        assertThat(e.sector()).isEqualTo("general");
+    }
+
+    @Test
+    void districtsRollUpToTheirCity() {
+        Event e = only(extract("同年5月,海淀区人民政府印发的一份实施方案提出,到2025年产业规模超2300亿元。"), EventType.POLICY);
+        assertThat(e.subject()).isEqualTo("海淀区人民政府");
+        assertThat(e.city()).isEqualTo("beijing");
+    }
+
+    @Test
+    void aCityPrefixBeforeADescriptorGivesTheCity() {
+        Event e = only(extract("据 TechCrunch 7 月 27 日报道,伦敦 AI 初创公司 AutogenAI 获得来自 Blossom Capital 的 2230 万美元投资。"),
+                EventType.FUNDING);
+        assertThat(e.subject()).isEqualTo("AutogenAI");
+        assertThat(e.city()).isEqualTo("london");
+        assertThat(e.country()).isEqualTo("GB");
+        assertThat(e.round()).isEqualTo(Round.UNDISCLOSED);
+        assertThat(e.counterparties()).containsExactly("Blossom Capital");
+    }
+
+    @Test
+    void bayAreaIsSanFrancisco() {
+        Event e = only(extract("硅谷 AI 初创公司 Nova 宣布完成 2000 万美元 A 轮融资。"), EventType.FUNDING);
+        assertThat(e.city()).isEqualTo("san-francisco");
+        assertThat(e.country()).isEqualTo("US");
+    }
+
+    @Test
+    void aCountryBeforeADescriptorGivesTheCountryAndTheRegistryTheCity() {
+        Event e = only(extract("加拿大信息技术服务公司 CGI 计划在三年内投资 10 亿加元(约合 7.563 亿美元)。"), EventType.INVESTMENT);
+        assertThat(e.amount().currency()).isEqualTo("CAD");
+        assertThat(e.amount().min()).isEqualTo(1_000_000_000L);
+        assertThat(e.country()).isEqualTo("CA");
+        assertThat(e.city()).isEqualTo("montreal");
+    }
+
+    @Test
+    void readsAPartnershipWithItsCounterparty() {
+        Event e = only(extract("2023年4月19日,云知声智能科技股份有限公司与优刻得科技股份有限公司达成了战略合作。"),
+                EventType.PARTNERSHIP);
+        assertThat(e.subject()).isEqualTo("云知声智能");
+        assertThat(e.counterparties()).containsExactly("优刻得");
+        assertThat(e.date()).isEqualTo("2023-04-19");
+    }
+
+    @Test
+    void readsAnAcquisitionWithTargetAndAmount() {
+        Event e = only(extract("6月29日,美团公告宣布收购光年之外的全部权益,总代价包括现金约2.33亿美元(合人民币16.7亿元)。"),
+                EventType.ACQUISITION);
+        assertThat(e.subject()).isEqualTo("美团");
+        assertThat(e.counterparties()).containsExactly("光年之外");
+        assertThat(e.amount().min()).isEqualTo(233_000_000L);
+        assertThat(e.amount().cnyMin()).isEqualTo(1_670_000_000L);
+    }
+
+    @Test
+    void aFilingAndARejectionInOneSentenceAreTwoListingSteps() {
+        // given an article of 2023-08-01: 去年7月 is 13 months back, background
+        List<Event> events = extract("另一家老牌AI公司也在跟进,今年1月,思必驰向科创板递交了IPO申请,在今年5月被上市审核委员会否决。");
+        // then
+        assertThat(events).filteredOn(e -> e.type() == EventType.IPO)
+                .extracting(Event::stage, Event::date)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(IpoStage.FILED, "2023-01-01"),
+                        org.assertj.core.groups.Tuple.tuple(IpoStage.REJECTED, "2023-05-01"));
+    }
+
+    @Test
+    void eventsDatedMoreThanTwelveMonthsBeforeTheArticleAreBackground() {
+        List<Event> events = extract("2022年7月,思必驰向科创板递交了IPO申请。2017年阿里达摩院成立。");
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void aPersonJoiningNamesTheOrganisationJoined() {
+        Event e = only(extract("据《科创板日报》7 月 27 日报道,搜狗原 CMO 洪涛在朋友圈宣布,即将入职搜狗前 CEO 王小川联合创立的 AI 大模型公司百川智能。"),
+                EventType.PERSONNEL);
+        assertThat(e.subject()).isEqualTo("百川智能");
+        assertThat(e.product()).contains("洪涛");
+        assertThat(e.date()).isEqualTo("2023-07-27");
+    }
+
+    @Test
+    void aForecastOfANamedBodyIsAReport() {
+        Event e = only(extract("据《科创板日报》7 月 25 日报道,IDC 公布预测称,到 2026 年,中国 50% 终端设备处理器将带有 AI 芯片。"),
+                EventType.REPORT);
+        assertThat(e.subject()).isEqualTo("IDC");
+        assertThat(e.date()).isEqualTo("2023-07-25");
+    }
+
+    @Test
+    void mediaQuotedInADatelineAreNotSubjects() {
+        List<Event> events = extract("据36氪报道,36氪发布了一则消息。据 36氪 7 月 31 日报道,灵奥科技近日正式宣布完成种子轮融资。");
+        assertThat(events).extracting(Event::subject).doesNotContain("36氪");
+        assertThat(only(events, EventType.FUNDING).subject()).isEqualTo("灵奥");
+    }
+
+    @Test
+    void aSetbackNamedByCoreferenceBelongsToTheCompany() {
+        String text = "2023年,竹间智能推出了大模型工厂。未承想,这样的独角兽企业会在2023年7月被迫宣布“部分停工停产”。";
+        Event e = only(extract(text), EventType.SETBACK);
+        assertThat(e.subject()).isEqualTo("竹间智能");
+        assertThat(e.date()).isEqualTo("2023-07-01");
+    }
+
+    @Test
+    void readsAResearchResult() {
+        Event e = only(extract("上海人工智能实验室基于风乌气象大模型对台风路径进行预测,实现了准确预报。"), EventType.RESEARCH);
+        assertThat(e.subject()).isEqualTo("上海人工智能实验室");
+        assertThat(e.sector()).isEqualTo("science");
+        assertThat(e.city()).isEqualTo("shanghai");
+    }
+
+    @Test
+    void opinionsAndQuotesAreNotEvents() {
+        List<Event> events = extract("OpenAI CEO:AI 可以提高员工生产力。Reddit 社区网友认为 OpenAI 推迟发布该开源模型的原因有两个。"
+                + "“我们会在下个月发布新模型,并完成新一轮融资,这对我们很重要。”他说。");
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void injectedCryptoItemsGiveNoEvents() {
+        String text = "对于腾讯来说,近年来主营业务增长稳中向好。\n"
+                + "数据:Riot Blockchain 8月共产出441枚BTC:9月9日消息,纳斯达克上市矿企Riot Blockchain发布8月份生产更新,"
+                + "公司宣布完成 1 亿美元融资。[2021/9/9 23:12:07]\n";
+        assertThat(extract(text)).isEmpty();
+    }
+
+    @Test
+    void relatedArticleListsGiveNoEvents() {
+        String text = "上海人工智能产业持续发展,规模逐年扩大,形成了全产业链布局,这是一段足够长的正文内容,用来说明问题。\n相关阅读\n"
+                + "百度发布文心大模型4.0\n澎湃新闻 2024-07-06\n阿里云完成10亿元融资\n";
+        assertThat(extract(text)).isEmpty();
+    }
+
+    @Test
+    void theLiveDirectoryWinsOverTheBundledRegistry() {
+        // given a correction of 百川智能's city in the live company table
+        CompanyDirectory live = name -> name.equals("百川智能")
+                ? Optional.of(new Company("百川智能", List.of(), "company", "shanghai", "CN", "foundation-models"))
+                : Optional.empty();
+        // when
+        Event e = extractor.extract(article("百川智能正式发布通用大模型 Baichuan2。"), live).get(0);
+        // then
+        assertThat(e.city()).isEqualTo("shanghai");
+    }
+
+    @Test
+    void traditionalCharactersAreTheSameCompaniesAndCities() {
+        Event e = only(extract("2023年4月14日,騰訊雲正式發布新一代高性能算力集群。廣州智元科技有限公司宣布完成數千萬元天使輪融資。"),
+                EventType.FUNDING);
+        assertThat(e.subject()).isEqualTo("智元");
+        assertThat(e.city()).isEqualTo("guangzhou");
+        assertThat(only(extract("騰訊雲正式發布新一代高性能算力集群。"), EventType.PRODUCT_LAUNCH).subject()).isEqualTo("腾讯云");
+    }
+
+    @Test
+    void withoutAPublicationDateUndatedEventsHaveNoDate() {
+        Article undated = new Article("a2", null, null, null, "月之暗面发布Kimi智能助手。", Instant.parse("2026-01-01T00:00:00Z"),
+                TimeSource.INGEST, "t");
+        Event e = extractor.extract(undated).get(0);
+        assertThat(e.date()).isNull();
+        assertThat(e.dateSource()).isEqualTo(DateSource.UNKNOWN);
+    }
+
+    @Test
+    void evidenceIsTheCleanedClause() {
+        Event e = only(extract("<p>7 月 11 日，百川智能正式发布通用大模型 Baichuan-13B。</p>"), EventType.MODEL_RELEASE);
+        assertThat(e.evidence()).isEqualTo("百川智能正式发布通用大模型 Baichuan-13B");
+    }
+
+    @Test
+    void twoDocumentsOfOneBodyAreTwoPolicies() {
+        List<Event> events = extract("3月,北京市人民政府印发《北京市算力基础设施建设实施方案》。"
+                + "5月,北京市人民政府印发《北京市促进通用人工智能创新发展的若干措施》。");
+        assertThat(events).filteredOn(e -> e.type() == EventType.POLICY).extracting(Event::product)
+                .containsExactly("《北京市算力基础设施建设实施方案》", "《北京市促进通用人工智能创新发展的若干措施》");
+        assertThat(events).extracting(Event::eventId).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void oneReleaseMentionedTwiceIsOneEvent() {
+        List<Event> events = extract("7 月 11 日,百川智能正式发布通用大模型 Baichuan-13B。据悉,百川智能此次发布的 Baichuan-13B 可免费商用。"
+                + "百川智能发布的 Baichuan-13B 大模型性能领先。");
+        assertThat(events).filteredOn(e -> e.type() == EventType.MODEL_RELEASE).hasSize(1);
+    }
+}
