@@ -396,26 +396,4 @@ public final class Scorer {
         }
         return n.isTextual() ? n.asText() : n.toString();
     }
-
-    /** {@code Scorer GOLD.jsonl PREDICTED.jsonl [--json] [--show-misses]}. */
-    public static void main(String[] args) {
-        List<String> files = new ArrayList<>();
-        boolean asJson = false;
-        boolean misses = false;
-        for (String a : args) {
-            if (a.equals("--json")) {
-                asJson = true;
-            } else if (a.equals("--show-misses")) {
-                misses = true;
-            } else if (!a.startsWith("--")) {
-                files.add(a);
-            }
-        }
-        if (files.size() != 2) {
-            System.err.println("usage: Scorer GOLD.jsonl PREDICTED.jsonl [--json] [--show-misses]");
-            System.exit(2);
-        }
-        Result r = score(load(Path.of(files.get(0))), load(Path.of(files.get(1))));
-        System.out.print(asJson ? json(r) + System.lineSeparator() : report(r, misses));
-    }
 }

@@ -1,0 +1,37 @@
+package io.aipulse.cli;
+
+import io.aipulse.article.ArticleSources;
+import io.aipulse.config.Settings;
+import io.aipulse.extract.Event;
+import io.aipulse.extract.EventExtractor;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The offline extraction shared by {@code extract} and {@code eval}: every input read the way
+ * {@code produce} reads it, every event tagged with its input's name. Refusals are reported, not fatal.
+ */
+final class SourceExtraction {
+
+    private SourceExtraction() {
+    }
+
+    /** Extracts every input; returns how many inputs were refused. */
+    static int run(Settings settings, List<String> paths, InputStream stdin, PrintStream err, Consumer<Event> sink) {
+        EventExtractor extractor = Assembly.extractor(settings, Assembly.knowledge(settings));
+        int refused = 0;
+        for (ArticleSources.Item item : Assembly.articleSources(settings).read(paths, stdin, Instant.now())) {
+            if (!item.accepted()) {
+                refused++;
+                err.println("refused " + item.name() + ": " + item.refusal().reason() + ": " + item.refusal().getMessage());
+                continue;
+            }
+            String source = item.article().source() != null ? item.article().source() : item.name();
+            extractor.extract(item.article()).forEach(event -> sink.accept(event.withSource(source)));
+        }
+        return refused;
+    }
+}
