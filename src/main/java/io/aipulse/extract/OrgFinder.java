@@ -190,29 +190,18 @@ final class OrgFinder {
     }
 
     /**
-     * Registry names that are also everyday words (config/README.md lists them): the word, not the
-     * organisation, when the neighbouring characters say so. {name, characters before, words after}.
+     * Registry names that are also everyday words ({@code everyday-names.csv}): the word, not the
+     * organisation, when the neighbouring characters say so.
      */
-    private static final String[][] EVERYDAY = {
-        {"好未来", "美", ""}, {"中国银行", "", "业"}, {"中国移动", "", "互联网|端"}, {"百川", "纳", "归海"},
-        {"地平线", "", "上|以|下"}, {"360", "", "度|°|全景|环视|行业"}, {"CGI", "", "特效|动画|技术"},
-        {"吉利", "不|很|大", "的"}, {"荣耀", "", "感|与|和|的"}, {"苹果", "", "树|汁|园"},
-        {"快手", "", "快脚"}, {"奔驰", "", "而|在路"}};
-
-    private static boolean everydayWord(String text, Knowledge.Hit h) {
+    private boolean everydayWord(String text, Knowledge.Hit h) {
         String surface = text.substring(h.start(), h.end());
-        for (String[] e : EVERYDAY) {
-            if (!e[0].equalsIgnoreCase(surface)) {
-                continue;
-            }
-            if (!e[1].isEmpty() && h.start() > 0 && e[1].indexOf(text.charAt(h.start() - 1)) >= 0) {
+        for (Knowledge.EverydayName e : knowledge.everydayName(surface)) {
+            if (!e.before().isEmpty() && h.start() > 0 && e.before().indexOf(text.charAt(h.start() - 1)) >= 0) {
                 return true;
             }
-            if (!e[2].isEmpty()) {
-                for (String after : e[2].split("\\|")) {
-                    if (text.startsWith(after, h.end())) {
-                        return true;
-                    }
+            for (String after : e.after()) {
+                if (text.startsWith(after, h.end())) {
+                    return true;
                 }
             }
         }
@@ -370,16 +359,10 @@ final class OrgFinder {
         return e;
     }
 
-    private static final Set<String> COMMON_LATIN = Set.of(
-            "AI", "AIGC", "GPU", "CPU", "NPU", "CEO", "CTO", "COO", "CFO", "CMO", "API", "App", "APP", "IT", "LLM",
-            "LLMs", "AGI", "VR", "AR", "XR", "PC", "AIPC", "SaaS", "PaaS", "IaaS", "MaaS", "B", "C", "To B", "ToB",
-            "NLP", "CV", "IPO", "GitHub", "Token", "Transformer", "RISC-V", "ARM", "X86", "Linux", "H100", "A100",
-            "AI Infra", "DPU", "Web3", "NPC", "CAD", "CAE", "WAIC", "Pre-A", "A轮", "HBM", "GPT", "Agent", "AI PC");
-
     private static final Pattern CODE_LIKE = Pattern.compile("[A-Z]\\d|\\d");
 
-    private static boolean commonLatin(String name) {
-        return COMMON_LATIN.contains(name) || name.length() < 2 || name.chars().allMatch(Character::isDigit)
+    private boolean commonLatin(String name) {
+        return knowledge.latinTerm(name) || name.length() < 2 || name.chars().allMatch(Character::isDigit)
                 || CODE_LIKE.matcher(name).lookingAt();
     }
 

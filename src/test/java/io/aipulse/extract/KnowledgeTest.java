@@ -73,6 +73,42 @@ class KnowledgeTest {
     }
 
     @Test
+    void theModelCatalogueIsDataWithMakersAndSectors() throws Exception {
+        // the fixture directory has no models.csv: the bundled copy is read
+        Knowledge k = fixture();
+        assertThat(k.models()).contains(new Knowledge.Model("文心一言", "百度", "foundation-models"),
+                new Knowledge.Model("通义万相", "阿里巴巴", "media-entertainment"));
+        assertThat(k.scan(Knowledge.asciiLower("阿里发布通义万相"))).anyMatch(h -> h.term().kind() == Knowledge.Kind.MODEL
+                && h.term().model().maker().equals("阿里巴巴"));
+    }
+
+    @Test
+    void aModelsFileInTheDirectoryWinsOverTheBundledOne(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // given a directory with its own catalogue (and no other knowledge file)
+        java.nio.file.Files.writeString(dir.resolve("models.csv"), "name,maker,sector\n# a comment\n\n星尘,某公司,science\n");
+        // when
+        Knowledge k = Knowledge.load(dir);
+        // then
+        assertThat(k.models()).containsExactly(new Knowledge.Model("星尘", "某公司", "science"));
+    }
+
+    @Test
+    void everydayNamesAndLatinTermsComeFromTheirFiles() throws Exception {
+        Knowledge k = fixture();
+        assertThat(k.everydayName("好未来")).singleElement().satisfies(e -> assertThat(e.before()).isEqualTo("美"));
+        assertThat(k.everydayName("吉利")).singleElement().satisfies(e -> {
+            assertThat(e.before()).isEqualTo("不很大");
+            assertThat(e.after()).containsExactly("的");
+        });
+        assertThat(k.everydayName("cgi")).singleElement().satisfies(e -> assertThat(e.after()).contains("特效"));
+        assertThat(k.everydayName("百度")).isEmpty();
+        assertThat(k.latinTerm("GPU")).isTrue();
+        assertThat(k.latinTerm("AI Infra")).isTrue();
+        assertThat(k.latinTerm("gpu")).isFalse();
+        assertThat(k.latinTerm("OpenAI")).isFalse();
+    }
+
+    @Test
     void fallsBackToTheCopiesBundledUnderConfigWhenTheDirectoryHasNoFiles() {
         // a directory without knowledge files: the classpath copies (absent in this module's tests) or nothing
         Knowledge k = Knowledge.load(Path.of("no-such-directory"));
