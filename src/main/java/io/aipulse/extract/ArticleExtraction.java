@@ -232,11 +232,10 @@ final class ArticleExtraction {
             }
         }
         for (int si = 0; si < sentences.size(); si++) {
-            Set<String> words = triggerWords(si);
-            if (words.isEmpty()) {
-                continue;
+            int rules = triggeredRules(si);
+            if (rules != 0) {
+                applyRules(si, rules);
             }
-            applyRules(si, words);
         }
         return candidates;
     }
@@ -485,66 +484,102 @@ final class ArticleExtraction {
 
     // ------------------------------------------------------------------ rules
 
-    private Set<String> triggerWords(int si) {
-        Segmenter.Sentence s = sentences.get(si);
-        Set<String> words = new HashSet<>();
-        for (Knowledge.Hit h : OrgFinder.hitsIn(hits, s.start, s.end)) {
-            if (h.term().kind() == Knowledge.Kind.WORD && h.start() >= s.datelineEnd) {
-                words.add(h.term().key());
-            }
+    /** The rules, in the order they run on a sentence; a trigger word enables the rules that list it. */
+    private static final int R_FUNDING = 1;
+    private static final int R_INVESTMENT = 1 << 1;
+    private static final int R_ACQUISITION = 1 << 2;
+    private static final int R_IPO = 1 << 3;
+    private static final int R_POLICY = 1 << 4;
+    private static final int R_RELEASE = 1 << 5;
+    private static final int R_FEATURE = 1 << 6;
+    private static final int R_PARTNERSHIP = 1 << 7;
+    private static final int R_PERSONNEL = 1 << 8;
+    private static final int R_RESEARCH = 1 << 9;
+    private static final int R_REPORT = 1 << 10;
+    private static final int R_SETBACK = 1 << 11;
+    private static final Map<String, Integer> RULES_OF_WORD = new HashMap<>();
+
+    private static void enable(int rule, String... words) {
+        for (String w : words) {
+            RULES_OF_WORD.merge(w, rule, (a, b) -> a | b);
         }
-        return words;
     }
 
-    private void applyRules(int si, Set<String> w) {
+    static {
+        enable(R_FUNDING, "融资", "投资", "注资", "筹集", "募资");
+        enable(R_INVESTMENT, "投资", "投入", "募资", "募集", "注资");
+        enable(R_ACQUISITION, "收购", "并购", "买下");
+        enable(R_IPO, "上市", "招股", "ipo", "递交", "否决", "撤回", "挂牌", "聆讯", "登陆");
+        enable(R_POLICY, "印发", "出台", "颁布", "发布", "公布", "推出");
+        enable(R_RELEASE, "发布", "推出", "上线", "开源", "公布", "公开", "官宣", "亮相", "开放", "首发", "提供下载", "问世",
+                "面世", "部署");
+        enable(R_FEATURE, "宣布");
+        enable(R_PARTNERSHIP, "合作", "携手", "联手", "签署", "签订", "共建", "承诺");
+        enable(R_PERSONNEL, "加入", "加盟", "入职", "出任", "担任", "就任", "任命", "离职", "卸任", "辞任", "辞职");
+        enable(R_RESEARCH, "论文", "研究", "突破", "实现", "提交", "纪录", "预报");
+        enable(R_REPORT, "报告", "研报", "白皮书", "数据显示", "统计", "调查", "调研", "预计", "预测", "显示", "榜单", "有望");
+        enable(R_SETBACK, "停工", "停产", "裁员", "倒闭", "关停", "破产", "解散", "停止运营", "停止服务", "停服");
+    }
+
+    /** The rules the trigger words of sentence {@code si} (after its dateline) enable. */
+    private int triggeredRules(int si) {
+        Segmenter.Sentence s = sentences.get(si);
+        int rules = 0;
+        for (int i = OrgFinder.firstAt(hits, s.datelineEnd); i < hits.size(); i++) {
+            Knowledge.Hit h = hits.get(i);
+            if (h.start() >= s.end) {
+                break;
+            }
+            if (h.end() > s.end || h.term().kind() != Knowledge.Kind.WORD) {
+                continue;
+            }
+            Integer r = RULES_OF_WORD.get(h.term().key());
+            if (r != null) {
+                rules |= r;
+            }
+        }
+        return rules;
+    }
+
+    private void applyRules(int si, int rules) {
         Segmenter.Sentence s = sentences.get(si);
         int from = s.datelineEnd;
-        if (any(w, "融资", "投资", "注资", "筹集", "募资")) {
+        if ((rules & R_FUNDING) != 0) {
             funding(si, from, s.end);
         }
-        if (any(w, "投资", "投入", "募资", "募集", "注资")) {
+        if ((rules & R_INVESTMENT) != 0) {
             investment(si, from, s.end);
         }
-        if (any(w, "收购", "并购", "买下")) {
+        if ((rules & R_ACQUISITION) != 0) {
             acquisition(si, from, s.end);
         }
-        if (any(w, "上市", "招股", "ipo", "递交", "否决", "撤回", "挂牌", "聆讯", "登陆")) {
+        if ((rules & R_IPO) != 0) {
             ipo(si, from, s.end);
         }
-        if (any(w, "印发", "出台", "颁布", "发布", "公布", "推出")) {
+        if ((rules & R_POLICY) != 0) {
             policy(si, from, s.end);
         }
-        if (any(w, "发布", "推出", "上线", "开源", "公布", "公开", "官宣", "亮相", "开放", "首发", "提供下载", "问世",
-                "面世", "部署")) {
+        if ((rules & R_RELEASE) != 0) {
             release(si, from, s.end);
         }
-        if (any(w, "宣布")) {
+        if ((rules & R_FEATURE) != 0) {
             feature(si, from, s.end);
         }
-        if (any(w, "合作", "携手", "联手", "签署", "签订", "共建", "承诺")) {
+        if ((rules & R_PARTNERSHIP) != 0) {
             partnership(si, from, s.end);
         }
-        if (any(w, "加入", "加盟", "入职", "出任", "担任", "就任", "任命", "离职", "卸任", "辞任", "辞职")) {
+        if ((rules & R_PERSONNEL) != 0) {
             personnel(si, from, s.end);
         }
-        if (any(w, "论文", "研究", "突破", "实现", "提交", "纪录", "预报")) {
+        if ((rules & R_RESEARCH) != 0) {
             research(si, from, s.end);
         }
-        if (any(w, "报告", "研报", "白皮书", "数据显示", "统计", "调查", "调研", "预计", "预测", "显示", "榜单", "有望")) {
+        if ((rules & R_REPORT) != 0) {
             report(si, from, s.end);
         }
-        if (any(w, "停工", "停产", "裁员", "倒闭", "关停", "破产", "解散", "停止运营", "停止服务", "停服")) {
+        if ((rules & R_SETBACK) != 0) {
             setback(si, from, s.end);
         }
-    }
-
-    private static boolean any(Set<String> words, String... keys) {
-        for (String k : keys) {
-            if (words.contains(k)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A clause is at most this long on each side of a trigger (text without punctuation stays cheap). */
@@ -634,7 +669,7 @@ final class ArticleExtraction {
     }
 
     private boolean backgroundClause(int clauseStart, int trigger) {
-        return BACKGROUND.in(text.substring(clauseStart, trigger));
+        return BACKGROUND.in(text, clauseStart, trigger);
     }
 
     private Candidate add(EventType type, OrgMention subject, int si, int trigger, int triggerEnd) {
@@ -990,7 +1025,7 @@ final class ArticleExtraction {
                 continue;
             }
             int cs = clauseStart(si, f.start());
-            if (FUTURE.in(text.substring(cs, f.start()))) {
+            if (FUTURE.in(text, cs, f.start())) {
                 continue;
             }
             OrgMention subject = subjectBefore(si, f.start(), cs, EventType.IPO);
@@ -1040,7 +1075,7 @@ final class ArticleExtraction {
 
     private void policyAt(int si, int start, int end, String title, int aboutStart, int aboutEnd) {
         int cs = clauseStart(si, start);
-        if (FUTURE.in(text.substring(cs, start))) {
+        if (FUTURE.in(text, cs, start)) {
             return;
         }
         OrgMention subject = govSubject(si, start, cs);
@@ -1079,7 +1114,14 @@ final class ArticleExtraction {
         }
         // a city or district name right before the verb (optionally 也/正式/近日...)
         Segmenter.Sentence s = sentences.get(si);
-        for (Knowledge.Hit h : OrgFinder.hitsIn(hits, Math.max(clauseStart, s.datelineEnd), trigger)) {
+        for (int i2 = OrgFinder.firstAt(hits, Math.max(clauseStart, s.datelineEnd)), to2 = trigger; i2 < hits.size(); i2++) {
+            Knowledge.Hit h = hits.get(i2);
+            if (h.start() >= to2) {
+                break;
+            }
+            if (h.end() > to2) {
+                continue;
+            }
             Knowledge.Kind k = h.term().kind();
             if (k != Knowledge.Kind.CITY && k != Knowledge.Kind.DISTRICT) {
                 continue;
@@ -1142,7 +1184,14 @@ final class ArticleExtraction {
         List<int[]> out = new ArrayList<>();
         Matcher m = RELEASE.matcher(text);
         int last = -1;
-        for (Knowledge.Hit h : OrgFinder.hitsIn(hits, from, to)) {
+        for (int i3 = OrgFinder.firstAt(hits, from), to3 = to; i3 < hits.size(); i3++) {
+            Knowledge.Hit h = hits.get(i3);
+            if (h.start() >= to3) {
+                break;
+            }
+            if (h.end() > to3) {
+                continue;
+            }
             if (h.term().kind() != Knowledge.Kind.WORD || h.start() < last || !RELEASE_WORDS.contains(h.term().key())) {
                 continue;
             }
@@ -1254,7 +1303,14 @@ final class ArticleExtraction {
         Matcher m = a.matcher();
         while (a.find()) {
             boolean product = false;
-            for (Knowledge.Hit h : OrgFinder.hitsIn(hits, m.start(1), m.end(1))) {
+            for (int i4 = OrgFinder.firstAt(hits, m.start(1)), to4 = m.end(1); i4 < hits.size(); i4++) {
+                Knowledge.Hit h = hits.get(i4);
+                if (h.start() >= to4) {
+                    break;
+                }
+                if (h.end() > to4) {
+                    continue;
+                }
                 if (h.term().kind() == Knowledge.Kind.MODEL) {
                     product = true;
                     break;
@@ -1346,9 +1402,16 @@ final class ArticleExtraction {
         if (APP_FORM.in(first)) {
             return EventType.PRODUCT_LAUNCH;
         }
-        int modelAt = lastEnd(MODEL_HEADS, first);
-        int productAt = lastEnd(PRODUCT_HEADS, first);
-        for (Knowledge.Hit h : OrgFinder.hitsIn(hits, os, os + first.length())) {
+        int modelAt = MODEL_HEADS.lastEnd(first, 0, first.length());
+        int productAt = PRODUCT_HEADS.lastEnd(first, 0, first.length());
+        for (int i5 = OrgFinder.firstAt(hits, os), to5 = os + first.length(); i5 < hits.size(); i5++) {
+            Knowledge.Hit h = hits.get(i5);
+            if (h.start() >= to5) {
+                break;
+            }
+            if (h.end() > to5) {
+                continue;
+            }
             if (h.term().kind() == Knowledge.Kind.MODEL) {
                 modelAt = Math.max(modelAt, h.end() - os);
             }
@@ -1359,20 +1422,8 @@ final class ArticleExtraction {
         return modelAt >= productAt ? EventType.MODEL_RELEASE : EventType.PRODUCT_LAUNCH;
     }
 
-    private static final String[] MODEL_HEADS = {"模型", "模型产品", "模型系列", "GPT", "LLM", "Llama", "LLaMA"};
-    private static final String[] PRODUCT_HEADS = PRODUCT_HEAD.pattern().split("\\|");
-
-    /** End of the last occurrence of any of {@code words} in {@code s}, or -1. */
-    private static int lastEnd(String[] words, String s) {
-        int best = -1;
-        for (String w : words) {
-            int i = s.lastIndexOf(w);
-            if (i >= 0 && i + w.length() > best) {
-                best = i + w.length();
-            }
-        }
-        return best;
-    }
+    private static final Words MODEL_HEADS = Words.of("模型", "模型产品", "模型系列", "GPT", "LLM", "Llama", "LLaMA");
+    private static final Words PRODUCT_HEADS = Words.of(PRODUCT_HEAD.pattern().split("\\|"));
 
     /** The model or product name in an object phrase: a quoted or Latin name, a catalogue model, the phrase. */
     private String productName(int os, int oe) {
@@ -1381,7 +1432,14 @@ final class ArticleExtraction {
         if (q.find()) {
             return q.group(1) != null ? q.group(1) : q.group(2);
         }
-        for (Knowledge.Hit h : OrgFinder.hitsIn(hits, os, oe)) {
+        for (int i6 = OrgFinder.firstAt(hits, os), to6 = oe; i6 < hits.size(); i6++) {
+            Knowledge.Hit h = hits.get(i6);
+            if (h.start() >= to6) {
+                break;
+            }
+            if (h.end() > to6) {
+                continue;
+            }
             if (h.term().kind() == Knowledge.Kind.MODEL) {
                 int e = h.end();
                 while (e < oe && (Character.isLetterOrDigit(text.charAt(e)) || ".-".indexOf(text.charAt(e)) >= 0)) {
@@ -1406,7 +1464,14 @@ final class ArticleExtraction {
     }
 
     private String modelSector(int os, int oe) {
-        for (Knowledge.Hit h : OrgFinder.hitsIn(hits, os, oe)) {
+        for (int i7 = OrgFinder.firstAt(hits, os), to7 = oe; i7 < hits.size(); i7++) {
+            Knowledge.Hit h = hits.get(i7);
+            if (h.start() >= to7) {
+                break;
+            }
+            if (h.end() > to7) {
+                continue;
+            }
             if (h.term().kind() == Knowledge.Kind.MODEL) {
                 return h.term().sector();
             }
@@ -1416,7 +1481,14 @@ final class ArticleExtraction {
 
     /** Without a named maker, a catalogue model's maker ("文心一言...向全社会开放"). */
     private OrgMention makerOfModel(int from, int to) {
-        for (Knowledge.Hit h : OrgFinder.hitsIn(hits, from, to)) {
+        for (int i8 = OrgFinder.firstAt(hits, from), to8 = to; i8 < hits.size(); i8++) {
+            Knowledge.Hit h = hits.get(i8);
+            if (h.start() >= to8) {
+                break;
+            }
+            if (h.end() > to8) {
+                continue;
+            }
             if (h.term().kind() == Knowledge.Kind.MODEL) {
                 String maker = h.term().model().maker();
                 Company c = orgFinder.lookup(maker);
@@ -1482,7 +1554,7 @@ final class ArticleExtraction {
         Matcher m = a.matcher();
         while (a.find()) {
             int cs = clauseStart(si, m.start());
-            if (FUTURE.in(text.substring(cs, m.start())) || backgroundClause(cs, m.start())) {
+            if (FUTURE.in(text, cs, m.start()) || backgroundClause(cs, m.start())) {
                 continue;
             }
             List<OrgMention> parties = new ArrayList<>();
@@ -1548,7 +1620,7 @@ final class ArticleExtraction {
         m = a.matcher();
         while (a.find()) {
             int cs = clauseStart(si, m.start());
-            if (done.contains(cs) || FUTURE.in(text.substring(cs, m.start())) || backgroundClause(cs, m.start())) {
+            if (done.contains(cs) || FUTURE.in(text, cs, m.start()) || backgroundClause(cs, m.start())) {
                 continue;
             }
             OrgMention subject = null;
@@ -1748,7 +1820,7 @@ final class ArticleExtraction {
         Matcher m = RESEARCH.matcher(text).region(from, to);
         while (m.find()) {
             int cs = clauseStart(si, m.start());
-            if (FUTURE.in(text.substring(cs, m.start())) || backgroundClause(cs, m.start())) {
+            if (FUTURE.in(text, cs, m.start()) || backgroundClause(cs, m.start())) {
                 continue;
             }
             OrgMention subject = subjectBefore(si, m.start(), cs, EventType.RESEARCH);
@@ -1801,7 +1873,7 @@ final class ArticleExtraction {
                 continue;
             }
             int cs = clauseStart(si, rs);
-            if (FUTURE.in(text.substring(cs, rs))) {
+            if (FUTURE.in(text, cs, rs)) {
                 continue;
             }
             OrgMention subject = subjectBefore(si, rs, cs, EventType.REPORT);

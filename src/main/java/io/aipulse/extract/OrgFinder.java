@@ -74,7 +74,14 @@ final class OrgFinder {
         // 1. registry names: longest first, no overlaps
         List<Knowledge.Hit> orgHits = new ArrayList<>();
         List<Knowledge.Hit> places = new ArrayList<>();
-        for (Knowledge.Hit h : hitsIn(hits, from, to)) {
+        for (int i9 = OrgFinder.firstAt(hits, from), to9 = to; i9 < hits.size(); i9++) {
+            Knowledge.Hit h = hits.get(i9);
+            if (h.start() >= to9) {
+                break;
+            }
+            if (h.end() > to9) {
+                continue;
+            }
             if (h.term().kind() == Knowledge.Kind.ORG) {
                 orgHits.add(h);
             } else if (h.term().kind() == Knowledge.Kind.CITY || h.term().kind() == Knowledge.Kind.DISTRICT
@@ -96,7 +103,14 @@ final class OrgFinder {
         }
         // 2. legal and institutional names by suffix (the suffixes come from the dictionary pass)
         List<int[]> strong = new ArrayList<>();
-        for (Knowledge.Hit h : hitsIn(hits, from, to)) {
+        for (int i10 = OrgFinder.firstAt(hits, from), to10 = to; i10 < hits.size(); i10++) {
+            Knowledge.Hit h = hits.get(i10);
+            if (h.start() >= to10) {
+                break;
+            }
+            if (h.end() > to10) {
+                continue;
+            }
             if (h.term().kind() == Knowledge.Kind.WORD && STRONG_SUFFIXES.contains(h.term().key())) {
                 strong.add(new int[] {h.start(), h.end()});
             }
@@ -236,6 +250,21 @@ final class OrgFinder {
         return false;
     }
 
+    /** Index of the first hit starting at or after {@code from} (hits sorted by start). */
+    static int firstAt(List<Knowledge.Hit> hits, int from) {
+        int lo = 0;
+        int hi = hits.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (hits.get(mid).start() < from) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     static List<Knowledge.Hit> hitsIn(List<Knowledge.Hit> hits, int from, int to) {
         int lo = 0;
         int hi = hits.size();
@@ -344,7 +373,14 @@ final class OrgFinder {
     }
 
     private boolean isModel(List<Knowledge.Hit> hits, int s, int e) {
-        for (Knowledge.Hit h : hitsIn(hits, s, e + 12)) {
+        for (int i11 = OrgFinder.firstAt(hits, s), to11 = e + 12; i11 < hits.size(); i11++) {
+            Knowledge.Hit h = hits.get(i11);
+            if (h.start() >= to11) {
+                break;
+            }
+            if (h.end() > to11) {
+                continue;
+            }
             if (h.term().kind() == Knowledge.Kind.MODEL && h.start() == s) {
                 return true;
             }
@@ -549,7 +585,14 @@ final class OrgFinder {
         }
         // a place right before a descriptor before the name: 伦敦 AI 初创公司 X / 加拿大信息技术服务公司 CGI
         if (city == null && country == null) {
-            for (Knowledge.Hit p : hitsIn(hits, Math.max(0, o.start() - 16), o.start())) {
+            for (int i12 = OrgFinder.firstAt(hits, Math.max(0, o.start() - 16)), to12 = o.start(); i12 < hits.size(); i12++) {
+                Knowledge.Hit p = hits.get(i12);
+                if (p.start() >= to12) {
+                    break;
+                }
+                if (p.end() > to12) {
+                    continue;
+                }
                 Knowledge.Kind kind = p.term().kind();
                 if (kind != Knowledge.Kind.CITY && kind != Knowledge.Kind.COUNTRY && kind != Knowledge.Kind.DISTRICT) {
                     continue;

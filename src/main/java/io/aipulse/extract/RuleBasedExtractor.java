@@ -411,7 +411,14 @@ public final class RuleBasedExtractor implements EventExtractor {
         Set<Long> counted = new java.util.HashSet<>();
         for (int[] span : spans) {
             List<Knowledge.Hit> sector = new ArrayList<>();
-            for (Knowledge.Hit h : OrgFinder.hitsIn(run.hits(), span[0], span[1])) {
+            for (int i13 = OrgFinder.firstAt(run.hits(), span[0]), to13 = span[1]; i13 < run.hits().size(); i13++) {
+                Knowledge.Hit h = run.hits().get(i13);
+                if (h.start() >= to13) {
+                    break;
+                }
+                if (h.end() > to13) {
+                    continue;
+                }
                 if (h.term().kind() == Knowledge.Kind.SECTOR) {
                     sector.add(h);
                 }
