@@ -201,10 +201,7 @@ final class ArticleExtraction {
         this.orgFinder = orgFinder;
         this.article = article;
         this.text = clean.text();
-        List<Knowledge.Hit> h = knowledge.scan(Knowledge.asciiLower(text));
-        h.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
-                : Integer.compare(b.end(), a.end()));
-        this.hits = h;
+        this.hits = knowledge.scan(text); // sorted by start, longest first
         this.sentences = Segmenter.split(text);
         this.articleDated = article.timeSource() != TimeSource.INGEST;
         this.anchor = articleDated ? article.publishedOn(settings.zone()) : inferAnchor();
@@ -1148,24 +1145,29 @@ final class ArticleExtraction {
     /** 《北京市促进...措施》 -> 北京市人民政府; 《朝阳区...计划》 -> 朝阳区人民政府. */
     private String governmentOfTitle(String title) {
         String t = title.replace("《", "").replace("》", "");
-        for (Knowledge.Hit h : knowledge.scan(Knowledge.asciiLower(t))) {
-            if (h.start() != 0) {
-                continue;
+        // the shortest place name the title starts with
+        Knowledge.Hit h = null;
+        for (Knowledge.Hit x : knowledge.scan(t)) {
+            if (x.start() != 0) {
+                break;
             }
-            Knowledge.Kind k = h.term().kind();
-            if (k == Knowledge.Kind.CITY || k == Knowledge.Kind.DISTRICT) {
-                String name = t.substring(0, h.end());
-                char next = h.end() < t.length() ? t.charAt(h.end()) : ' ';
-                if (next == '市' || next == '区' || next == '县' || next == '省') {
-                    name = name + next;
-                } else if (k == Knowledge.Kind.CITY && !name.endsWith("市") && !name.endsWith("区")) {
-                    name = name + "市";
-                }
-                if (name.endsWith("人民政府")) {
-                    return name;
-                }
-                return name + "人民政府";
+            Knowledge.Kind k = x.term().kind();
+            if ((k == Knowledge.Kind.CITY || k == Knowledge.Kind.DISTRICT) && (h == null || x.end() < h.end())) {
+                h = x;
             }
+        }
+        if (h != null) {
+            String name = t.substring(0, h.end());
+            char next = h.end() < t.length() ? t.charAt(h.end()) : ' ';
+            if (next == '市' || next == '区' || next == '县' || next == '省') {
+                name = name + next;
+            } else if (h.term().kind() == Knowledge.Kind.CITY && !name.endsWith("市") && !name.endsWith("区")) {
+                name = name + "市";
+            }
+            if (name.endsWith("人民政府")) {
+                return name;
+            }
+            return name + "人民政府";
         }
         if (t.startsWith("国务院")) {
             return "国务院";

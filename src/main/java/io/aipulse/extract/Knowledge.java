@@ -1,6 +1,5 @@
 package io.aipulse.extract;
 
-import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,7 +77,8 @@ public final class Knowledge {
     private final Map<String, City> citiesBySlug;
     private final Map<String, String> countryByName;
     private final Map<String, String> cityByName;
-    private final AhoCorasickDoubleArrayTrie<Term[]> trie;
+    private final Map<String, Term[]> dictionary;
+    private final DictionaryTrie trie;
     private final List<Model> models;
     private final Map<String, List<EverydayName>> everydayNames;
     private final java.util.Set<String> latinTerms;
@@ -152,8 +152,8 @@ public final class Knowledge {
         }
         Map<String, Term[]> built = new TreeMap<>();
         terms.forEach((k, v) -> built.put(k, v.toArray(new Term[0])));
-        this.trie = new AhoCorasickDoubleArrayTrie<>();
-        this.trie.build(built);
+        this.dictionary = java.util.Collections.unmodifiableMap(built);
+        this.trie = new DictionaryTrie(built);
     }
 
     private static void add(Map<String, List<Term>> terms, String key, Term term) {
@@ -284,29 +284,19 @@ public final class Knowledge {
     }
 
     /**
-     * Every dictionary hit in {@code text} (which must already be ASCII-lower-cased), in one pass.
-     * Terms that begin or end with a Latin letter or digit only match at word boundaries.
+     * Every dictionary hit in {@code text}, in one pass, sorted by start and, at one start, longest first (the
+     * meanings of one key in the order they were loaded). ASCII case is ignored. Terms that begin or end with a
+     * Latin letter or digit only match at word boundaries.
      */
-    public List<Hit> scan(String lowerText) {
-        List<Hit> hits = new ArrayList<>();
-        trie.parseText(lowerText, (begin, end, value) -> {
-            if (!boundaryOk(lowerText, begin, end)) {
-                return;
-            }
-            for (Term t : value) {
-                hits.add(new Hit(begin, end, t));
-            }
-        });
+    public List<Hit> scan(String text) {
+        List<Hit> hits = new ArrayList<>(Math.max(16, text.length() / 4));
+        trie.scan(text, hits);
         return hits;
     }
 
-    private static boolean boundaryOk(String s, int begin, int end) {
-        char first = s.charAt(begin);
-        char last = s.charAt(end - 1);
-        if (isAsciiAlnum(first) && begin > 0 && isAsciiAlnum(s.charAt(begin - 1))) {
-            return false;
-        }
-        return !(isAsciiAlnum(last) && end < s.length() && isAsciiAlnum(s.charAt(end)));
+    /** The dictionary of the single pass: every key (ASCII lower-cased) and its meanings. */
+    Map<String, Term[]> dictionary() {
+        return dictionary;
     }
 
     static boolean isAsciiAlnum(char c) {
