@@ -18,9 +18,13 @@ final class DictionaryTrie {
 
     /** dense code of each UTF-16 unit, 0 when no key contains it */
     private final char[] codes = new char[65536];
-    /** double array: the child of node {@code n} by code {@code c} is {@code base[n] + c} when its check is n */
-    private final int[] base;
-    private final int[] check;
+    /**
+     * double array, interleaved so that a node's base and check share a cache line: {@code bc[2n]} is the base
+     * of node n, {@code bc[2n + 1]} its parent; the child of n by code c is {@code base(n) + c} when its parent is n
+     */
+    private final int[] bc;
+    /** bit n set when a key ends at node n */
+    private final long[] terminal;
     /** the meanings of the key ending at a node, or null */
     private final Knowledge.Term[][] values;
     private final int maxKeyLength;
@@ -112,13 +116,17 @@ final class DictionaryTrie {
             }
         }
         // room for any code after the last base, so a look-up never leaves the arrays
-        int size = used + alphabet + 1;
-        this.base = Arrays.copyOf(b, Math.max(size, b.length));
-        this.check = Arrays.copyOf(chk, this.base.length);
-        for (int i = chk.length; i < this.check.length; i++) {
-            this.check[i] = -1;
+        int size = Math.max(used + alphabet + 1, b.length);
+        this.bc = new int[2 * size];
+        this.terminal = new long[(size + 63) / 64];
+        this.values = Arrays.copyOf(ensure(vals, size), size);
+        for (int i = 0; i < size; i++) {
+            bc[2 * i] = i < b.length ? b[i] : 0;
+            bc[2 * i + 1] = i < chk.length ? chk[i] : -1;
+            if (values[i] != null) {
+                terminal[i >>> 6] |= 1L << i;
+            }
         }
-        this.values = Arrays.copyOf(ensure(vals, this.base.length), this.base.length);
     }
 
     private static Knowledge.Term[][] ensure(Knowledge.Term[][] a, int size) {
@@ -137,9 +145,8 @@ final class DictionaryTrie {
         int[] ends = new int[maxKeyLength + 1];
         int[] nodes = new int[maxKeyLength + 1];
         char[] codes = this.codes;
-        int[] base = this.base;
-        int[] check = this.check;
-        Knowledge.Term[][] values = this.values;
+        int[] bc = this.bc;
+        long[] terminal = this.terminal;
         boolean prevAlnum = false;
         for (int p = 0; p < n; p++) {
             char c = text.charAt(p);
@@ -151,13 +158,13 @@ final class DictionaryTrie {
                 continue;
             }
             int node = code; // the root's base is 0
-            if (check[node] != 0) {
+            if (bc[2 * node + 1] != 0) {
                 continue;
             }
             int found = 0;
             int j = p;
             while (true) {
-                if (values[node] != null) {
+                if ((terminal[node >>> 6] & (1L << node)) != 0) {
                     ends[found] = j + 1;
                     nodes[found++] = node;
                 }
@@ -168,8 +175,8 @@ final class DictionaryTrie {
                 if (cc == 0) {
                     break;
                 }
-                int child = base[node] + cc;
-                if (check[child] != node) {
+                int child = bc[2 * node] + cc;
+                if (bc[2 * child + 1] != node) {
                     break;
                 }
                 node = child;

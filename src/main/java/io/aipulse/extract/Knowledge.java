@@ -289,7 +289,7 @@ public final class Knowledge {
      * Latin letter or digit only match at word boundaries.
      */
     public List<Hit> scan(String text) {
-        List<Hit> hits = new ArrayList<>(Math.max(16, text.length() / 4));
+        List<Hit> hits = new ArrayList<>(Math.max(16, text.length() / 8));
         trie.scan(text, hits);
         return hits;
     }

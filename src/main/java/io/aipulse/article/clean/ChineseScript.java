@@ -14,7 +14,10 @@ import java.util.Map;
  * line breaks, so its longest-match segmentation of a text is that of each line, and a line holding no
  * character that some changing entry must contain comes out as it went in. Mixed articles (a quoted
  * traditional paragraph in simplified news) therefore convert only their traditional lines, with the
- * very result of converting the whole text.
+ * very result of converting the whole text. The conversion itself is HanLP's algorithm (at each place the
+ * longest entry of the dictionary that starts there, left to right) on HanLP's own dictionary, done here
+ * without its per-character allocations; it is checked against HanLP once when the tables are built, and
+ * HanLP's converter is used if the two ever disagree.
  */
 final class ChineseScript {
 
@@ -28,7 +31,41 @@ final class ChineseScript {
      * characters that differ from their simplified form; {@code phrase}: bits (over all of UTF-16) of
      * characters without which no entry of the phrase dictionary can change a text.
      */
-    private record Tables(char[] simplified, long[] traditional, long[] phrase) {
+    private record Tables(char[] simplified, long[] traditional, long[] phrase, Phrases phrases) {
+    }
+
+    /**
+     * The t2s dictionary for longest-match conversion: one-character entries in a table, longer ones by their
+     * first character, longest first.
+     */
+    private record Phrases(char[] single, long[] multiFirst, Map<Character, String[]> multi) {
+
+        /** Appends the conversion of {@code s[from, to)} to {@code out}: HanLP's segLongest. */
+        void convert(String s, int from, int to, StringBuilder out) {
+            int i = from;
+            while (i < to) {
+                char c = s.charAt(i);
+                if ((multiFirst[c >>> 6] & (1L << c)) != 0) {
+                    String[] kv = multi.get(c);
+                    boolean matched = false;
+                    for (int k = 0; k < kv.length; k += 2) {
+                        String key = kv[k];
+                        if (i + key.length() <= to && s.startsWith(key, i)) {
+                            out.append(kv[k + 1]);
+                            i += key.length();
+                            matched = true;
+                            break;
+                        }
+                    }
+                    if (matched) {
+                        continue;
+                    }
+                }
+                char x = single[c];
+                out.append(x != 0 ? x : c);
+                i++;
+            }
+        }
     }
 
     private ChineseScript() {
@@ -78,7 +115,8 @@ final class ChineseScript {
 
     /** {@code HanLP.convertToSimplifiedChinese(s)}, computed line by line and only where it can change. */
     private static String convertLines(String s) {
-        long[] phrase = tables().phrase();
+        Tables t = tables();
+        long[] phrase = t.phrase();
         StringBuilder out = null;
         int n = s.length();
         int copied = 0; // s[0, copied) is in out (when out exists)
@@ -91,7 +129,11 @@ final class ChineseScript {
                     out = new StringBuilder(n + 16);
                 }
                 out.append(s, copied, start);
-                out.append(HanLP.convertToSimplifiedChinese(s.substring(start, end)));
+                if (t.phrases() != null) {
+                    t.phrases().convert(s, start, end, out);
+                } else {
+                    out.append(HanLP.convertToSimplifiedChinese(s.substring(start, end)));
+                }
                 copied = end;
             }
             if (nl < 0) {
@@ -141,7 +183,70 @@ final class ChineseScript {
                 traditional[(c - FIRST) >>> 6] |= 1L << (c - FIRST);
             }
         }
-        return new Tables(simplified, traditional, phraseChars(simplified));
+        Map<String, String> dictionary = dictionary();
+        return new Tables(simplified, traditional, phraseChars(dictionary, simplified), phrases(dictionary));
+    }
+
+    /** HanLP's t2s dictionary as HanLP reads it, or null when it cannot be read. */
+    private static Map<String, String> dictionary() {
+        StringDictionary dictionary = new StringDictionary("=");
+        try {
+            if (!dictionary.load(HanLP.Config.tcDictionaryRoot + "t2s.txt") || dictionary.entrySet().isEmpty()) {
+                return null;
+            }
+        } catch (RuntimeException e) {
+            return null;
+        }
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, String> e : dictionary.entrySet()) {
+            if (e.getKey() != null && !e.getKey().isEmpty() && e.getValue() != null) {
+                out.put(e.getKey(), e.getValue());
+            }
+        }
+        return out;
+    }
+
+    /** The dictionary for {@link Phrases#convert}, or null when it does not give HanLP's result on its own keys. */
+    private static Phrases phrases(Map<String, String> dictionary) {
+        if (dictionary == null) {
+            return null;
+        }
+        char[] single = new char[65536];
+        long[] multiFirst = new long[1024];
+        Map<Character, java.util.List<String>> byFirst = new java.util.HashMap<>();
+        for (Map.Entry<String, String> e : dictionary.entrySet()) {
+            String key = e.getKey();
+            if (key.length() == 1 && e.getValue().length() == 1 && e.getValue().charAt(0) != 0) {
+                single[key.charAt(0)] = e.getValue().charAt(0);
+            } else {
+                // longer keys, and one-character keys whose value is not one character
+                multiFirst[key.charAt(0) >>> 6] |= 1L << key.charAt(0);
+                byFirst.computeIfAbsent(key.charAt(0), k -> new java.util.ArrayList<>()).add(key);
+            }
+        }
+        Map<Character, String[]> multi = new java.util.HashMap<>();
+        byFirst.forEach((c, keys) -> {
+            keys.sort((a, b) -> Integer.compare(b.length(), a.length()));
+            String[] kv = new String[2 * keys.size()];
+            for (int i = 0; i < keys.size(); i++) {
+                kv[2 * i] = keys.get(i);
+                kv[2 * i + 1] = dictionary.get(keys.get(i));
+            }
+            multi.put(c, kv);
+        });
+        Phrases phrases = new Phrases(single, multiFirst, multi);
+        // every key, each alone on a line and all run together: the same result as HanLP or not used
+        StringBuilder sample = new StringBuilder();
+        for (String key : dictionary.keySet()) {
+            sample.append(key).append('\n');
+        }
+        for (String key : dictionary.keySet()) {
+            sample.append(key);
+        }
+        String text = sample.toString();
+        StringBuilder ours = new StringBuilder(text.length());
+        phrases.convert(text, 0, text.length(), ours);
+        return ours.toString().equals(HanLP.convertToSimplifiedChinese(text)) ? phrases : null;
     }
 
     /**
@@ -149,16 +254,9 @@ final class ChineseScript {
      * the entry to apply: a position where key and value differ (a traditional-only one when there is one),
      * or, when the lengths differ, the last character. When the dictionary cannot be read, every character.
      */
-    private static long[] phraseChars(char[] simplified) {
+    private static long[] phraseChars(Map<String, String> dictionary, char[] simplified) {
         long[] bits = new long[65536 / 64];
-        StringDictionary dictionary = new StringDictionary("=");
-        boolean loaded;
-        try {
-            loaded = dictionary.load(HanLP.Config.tcDictionaryRoot + "t2s.txt");
-        } catch (RuntimeException e) {
-            loaded = false;
-        }
-        if (!loaded || dictionary.entrySet().isEmpty()) {
+        if (dictionary == null) {
             java.util.Arrays.fill(bits, -1L);
             return bits;
         }

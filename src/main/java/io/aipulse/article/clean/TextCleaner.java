@@ -416,6 +416,9 @@ public final class TextCleaner {
         int count = 0;
         for (int i = from; i < to; i++) {
             char c = lower(text.charAt(i));
+            if ((CRYPTO_FIRST[c >>> 6] & (1L << c)) == 0) {
+                continue;
+            }
             int[] words = c < CRYPTO_BY_FIRST.length ? CRYPTO_BY_FIRST[c] : CRYPTO_BY_FIRST_HAN.get(c);
             if (words == null) {
                 continue;
@@ -456,10 +459,13 @@ public final class TextCleaner {
     /** Indices into {@link #CRYPTO} by first character: ASCII in an array, the rest in a map. */
     private static final int[][] CRYPTO_BY_FIRST = new int[128][];
     private static final java.util.Map<Character, int[]> CRYPTO_BY_FIRST_HAN = new java.util.HashMap<>();
+    /** bit c set when a crypto word starts with c */
+    private static final long[] CRYPTO_FIRST = new long[1024];
 
     static {
         for (int w = 0; w < CRYPTO.size(); w++) {
             char c = CRYPTO.get(w).charAt(0);
+            CRYPTO_FIRST[c >>> 6] |= 1L << c;
             int[] old = c < 128 ? CRYPTO_BY_FIRST[c] : CRYPTO_BY_FIRST_HAN.get(c);
             int[] add = old == null ? new int[] {w} : java.util.Arrays.copyOf(old, old.length + 1);
             add[add.length - 1] = w;
