@@ -26,16 +26,9 @@ final class OrgFinder {
     private static final Pattern DESCRIBED_QUOTED = Pattern.compile(
             "(?:公司|企业|平台|机构|厂商|独角兽|品牌|团队|创业公司|初创公司)\\s?[“「『]([^”“「」『』]{2,12})[”」』]");
     private static final Pattern PRODUCT_NAME_END = Pattern.compile("(?:平台|工具|功能|产品|应用|模型|系统|服务|助手|App)$");
-    /** A company-like Chinese name opening a clause right before a verb: "新壹科技发布...". */
-    private static final Pattern HAN_NAME = Pattern.compile(
-            "\\s?([\\p{IsHan}]{2,6}?(?:科技|智能|网络|数据|信息|软件|机器人|半导体|传媒|汽车|医疗|生物|教育|云))"
-            + "(?=\\s?(?:正式|近日|日前|今日|宣布|发布|推出|完成|获得|获|上线|开源|与|和|在|已|也|将|于))");
-    /** Descriptor + unquoted Chinese name right before a verb: "AI 搜索公司秘塔科技获得...". */
-    private static final Pattern DESCRIBED_HAN = Pattern.compile(
-            "(?:公司|独角兽)([\\p{IsHan}]{2,8}?)(?=\\s?(?:宣布|完成|获得|获|发布|推出|近日|日前))");
+    // the company-like names before a verb (新壹科技发布...), after 公司 (AI 搜索公司秘塔科技获得...) and opening a
+    // round (无问芯穹完成...融资) are NamePatterns.HAN_NAME, DESCRIBED_HAN and FUNDED_NAME, matched by hand there
     private static final Pattern FUNCTION_CHARS = Pattern.compile("[均都会纷争相也还将正已在了的是被把让对向从]");
-    private static final Pattern FUNDED_NAME = Pattern.compile(
-            "\\s?([\\p{IsHan}]{2,6}?)(?=(?:近日|日前|今日)?(?:正式)?(?:宣布)?(?:完成|获得)[^,，。;；]{0,30}?融资)");
     private static final Pattern ADVERB_START = Pattern.compile(
             "^(?:近日|日前|今日|今天|正式|已|也|将|于|今年|去年|此前|目前|本轮|旗下|宣布|近期|再次|还|在|于|的|是|和|与|及|等)");
     private static final Pattern HAN_NAME_BAD_START = Pattern.compile(
@@ -157,34 +150,38 @@ final class OrgFinder {
             }
         }
         if (sentence.contains("公司") || sentence.contains("独角兽")) {
-            m = DESCRIBED_HAN.matcher(text).region(from, to);
-            while (m.find()) {
-                String n = m.group(1);
+            int pos = from;
+            NamePatterns.Found d;
+            while ((d = NamePatterns.describedHan(text, pos, to)) != null) {
+                pos = d.matchEnd();
+                String n = text.substring(d.start(), d.end());
                 if (!GENERIC.contains(n) && !HAN_NAME_BAD_START.matcher(n).find() && !ADVERB_START.matcher(n).find()
                         && !FUNCTION_CHARS.matcher(n).find()) {
-                    addNamed(out, text, m.start(1), m.end(1), OrgMention.DESCRIPTOR);
+                    addNamed(out, text, d.start(), d.end(), OrgMention.DESCRIPTOR);
                 }
             }
         }
-        m = HAN_NAME.matcher(text);
-        Matcher f = FUNDED_NAME.matcher(text);
         boolean funding = sentence.contains("融资");
         for (int p = from; p < to; p++) {
-            if (p > from && ",;:，。；：\n".indexOf(text.charAt(p - 1)) < 0) {
+            if (p > from && !clauseMark(text.charAt(p - 1))) {
                 continue;
             }
-            m.region(p, to);
-            if (m.lookingAt()) {
-                String n = m.group(1);
+            NamePatterns.Found h = NamePatterns.hanName(text, p, to);
+            if (h != null) {
+                String n = text.substring(h.start(), h.end());
                 if (!n.contains("人工智能") && !GENERIC.contains(n) && !HAN_NAME_BAD_START.matcher(n).find()) {
-                    addNamed(out, text, m.start(1), m.end(1), OrgMention.FALLBACK);
+                    addNamed(out, text, h.start(), h.end(), OrgMention.FALLBACK);
                 }
-            } else if (funding && f.region(p, to).lookingAt()) {
-                // "无问芯穹完成近5亿元A轮融资": an unknown name opening the clause of a round
-                String n = f.group(1);
-                if (!GENERIC.contains(n) && !HAN_NAME_BAD_START.matcher(n).find() && !ADVERB_START.matcher(n).find()
-                        && !FUNCTION_CHARS.matcher(n).find() && !isPlace(places, f.start(1), f.end(1))) {
-                    addNamed(out, text, f.start(1), f.end(1), OrgMention.FALLBACK);
+            } else if (funding) {
+                NamePatterns.Found f = NamePatterns.fundedName(text, p, to);
+                if (f != null) {
+                    // "无问芯穹完成近5亿元A轮融资": an unknown name opening the clause of a round
+                    String n = text.substring(f.start(), f.end());
+                    if (!GENERIC.contains(n) && !HAN_NAME_BAD_START.matcher(n).find()
+                            && !ADVERB_START.matcher(n).find() && !FUNCTION_CHARS.matcher(n).find()
+                            && !isPlace(places, f.start(), f.end())) {
+                        addNamed(out, text, f.start(), f.end(), OrgMention.FALLBACK);
+                    }
                 }
             }
         }
@@ -196,6 +193,11 @@ final class OrgFinder {
             placed.add(locate(text, o, places, hits));
         }
         return placed;
+    }
+
+    /** A character after which a clause starts: ",;:，。；：" or a line break. */
+    private static boolean clauseMark(char c) {
+        return c == ',' || c == ';' || c == ':' || c == '，' || c == '。' || c == '；' || c == '：' || c == '\n';
     }
 
     /** Registry entry for a name the text gives, trying the name and its stripped form. */
@@ -322,20 +324,19 @@ final class OrgFinder {
                 tokens++;
             }
             int end = trimLatin(text, i, e);
-            String name = text.substring(i, end);
-            int before = i;
-            while (before > from && (text.charAt(before - 1) == ' ' || text.charAt(before - 1) == '“'
-                    || text.charAt(before - 1) == '"')) {
-                before--;
-            }
-            boolean described = false;
-            for (String d : DESCRIPTORS) {
-                if (before - d.length() >= from && text.startsWith(d, before - d.length())) {
-                    described = true;
-                    break;
+            if (end - i >= 2 && !commonLatin(text.substring(i, end))) {
+                int before = i;
+                while (before > from && (text.charAt(before - 1) == ' ' || text.charAt(before - 1) == '“'
+                        || text.charAt(before - 1) == '"')) {
+                    before--;
                 }
-            }
-            if (end - i >= 2 && !commonLatin(name)) {
+                boolean described = false;
+                for (String d : DESCRIPTORS) {
+                    if (before - d.length() >= from && text.startsWith(d, before - d.length())) {
+                        described = true;
+                        break;
+                    }
+                }
                 if (described && !isModel(hits, i, end)) {
                     addNamed(out, text, i, end, OrgMention.DESCRIPTOR);
                 } else if (Character.isUpperCase(c) && (i == from || "“《.-".indexOf(text.charAt(i - 1)) < 0)
@@ -395,11 +396,17 @@ final class OrgFinder {
         return e;
     }
 
-    private static final Pattern CODE_LIKE = Pattern.compile("[A-Z]\\d|\\d");
 
     private boolean commonLatin(String name) {
-        return knowledge.latinTerm(name) || name.length() < 2 || name.chars().allMatch(Character::isDigit)
-                || CODE_LIKE.matcher(name).lookingAt();
+        if (name.length() < 2) {
+            return true;
+        }
+        char a = name.charAt(0);
+        char b = name.charAt(1);
+        if (a >= '0' && a <= '9' || a >= 'A' && a <= 'Z' && b >= '0' && b <= '9') {
+            return true; // code-like: H100, A100, 5G
+        }
+        return knowledge.latinTerm(name) || name.chars().allMatch(Character::isDigit);
     }
 
     private void addNamed(List<OrgMention> out, String text, int s, int e, int source) {
