@@ -18,6 +18,8 @@ final class DictionaryTrie {
 
     /** dense code of each UTF-16 unit, 0 when no key contains it */
     private final char[] codes = new char[65536];
+    /** bit c set when some key starts with c (either case for ASCII letters): 8 KB, read at every position */
+    private final long[] firstBits = new long[1024];
     /**
      * double array, interleaved so that a node's base and check share a cache line: {@code bc[2n]} is the base
      * of node n, {@code bc[2n + 1]} its parent; the child of n by code c is {@code base(n) + c} when its parent is n
@@ -47,6 +49,13 @@ final class DictionaryTrie {
         }
         for (char c = 'A'; c <= 'Z'; c++) {
             codes[c] = codes[c + 32];
+        }
+        for (String key : dictionary.keySet()) {
+            char c = key.charAt(0);
+            firstBits[c >>> 6] |= 1L << c;
+            if (c >= 'a' && c <= 'z') {
+                firstBits[(c - 32) >>> 6] |= 1L << (c - 32);
+            }
         }
         this.maxKeyLength = longest;
 
@@ -145,6 +154,7 @@ final class DictionaryTrie {
         int[] ends = new int[maxKeyLength + 1];
         int[] nodes = new int[maxKeyLength + 1];
         char[] codes = this.codes;
+        long[] firstBits = this.firstBits;
         int[] bc = this.bc;
         long[] terminal = this.terminal;
         boolean prevAlnum = false;
@@ -153,14 +163,10 @@ final class DictionaryTrie {
             boolean alnum = Knowledge.isAsciiAlnum(c);
             boolean skip = alnum && prevAlnum; // a key starting with a letter or digit inside a word
             prevAlnum = alnum;
-            int code = codes[c];
-            if (code == 0 || skip) {
+            if (skip || (firstBits[c >>> 6] & (1L << c)) == 0) {
                 continue;
             }
-            int node = code; // the root's base is 0
-            if (bc[2 * node + 1] != 0) {
-                continue;
-            }
+            int node = codes[c]; // a child of the root, whose base is 0
             int found = 0;
             int j = p;
             while (true) {

@@ -27,6 +27,7 @@ final class NamePatterns {
 
     private static final String[] HAN_SUFFIXES = {
         "科技", "智能", "网络", "数据", "信息", "软件", "机器人", "半导体", "传媒", "汽车", "医疗", "生物", "教育", "云"};
+    private static final String SUFFIX_FIRST = "科智网数信软机半传汽医生教云";
     private static final String[] HAN_VERBS = {
         "正式", "近日", "日前", "今日", "宣布", "发布", "推出", "完成", "获得", "获", "上线", "开源", "与", "和", "在", "已", "也",
         "将", "于"};
@@ -102,6 +103,9 @@ final class NamePatterns {
                 continue;
             }
             int at = s + count;
+            if (at >= to || SUFFIX_FIRST.indexOf(text.charAt(at)) < 0) {
+                continue;
+            }
             for (String suffix : HAN_SUFFIXES) {
                 if (at + suffix.length() <= to && text.startsWith(suffix, at)) {
                     int e = at + suffix.length();
@@ -137,6 +141,9 @@ final class NamePatterns {
 
     /** {@code (?=(?:近日|日前|今日)?(?:正式)?(?:宣布)?(?:完成|获得)[^,，。;；]{0,30}?融资)} at {@code e}. */
     private static boolean roundAhead(String text, int e, int to) {
+        if (e >= to || "近日今正宣完获".indexOf(text.charAt(e)) < 0) {
+            return false; // every way through starts with one of these
+        }
         // every combination of the optional words: the lookahead holds when one of them leads to the round
         for (int a = 0; a < 2; a++) {
             int x = e;

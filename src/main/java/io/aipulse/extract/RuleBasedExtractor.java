@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 public final class RuleBasedExtractor implements EventExtractor {
 
     private static final Pattern EVENT_PLACE = Pattern.compile("在([\\p{IsHan}]{2,4}?)(?:举办|举行|召开|发布|推出)");
+    static final Finder EVENT_PLACE_F = new Finder(EVENT_PLACE, "在");
 
     private final Knowledge knowledge;
     private final ExtractionSettings settings;
@@ -505,8 +506,9 @@ public final class RuleBasedExtractor implements EventExtractor {
             if (!items.contains(s.item)) {
                 continue;
             }
-            Matcher m = EVENT_PLACE.matcher(t).region(s.start, s.end);
-            while (m.find()) {
+            Finder.Scan places = EVENT_PLACE_F.scan(t, s.start, s.end);
+            Matcher m = places.matcher();
+            while (places.find()) {
                 String before = t.substring(Math.max(s.start, m.start() - name.length() - 4), m.start());
                 if (!before.contains(name)) {
                     continue;
