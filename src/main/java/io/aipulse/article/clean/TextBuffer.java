@@ -39,6 +39,11 @@ final class TextBuffer {
         length = newLength;
     }
 
+    /** {@link ChineseScript#looksTraditional} of the text so far. */
+    boolean looksTraditional() {
+        return ChineseScript.looksTraditional(chars, length);
+    }
+
     /** Freezes into a {@link CleanText}; {@code end} is the origin offset of the end of the text. */
     CleanText toCleanText(int end) {
         int[] o = Arrays.copyOf(origin, length + 1);
