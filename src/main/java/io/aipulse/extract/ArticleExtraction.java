@@ -110,9 +110,13 @@ final class ArticleExtraction {
     private static final Pattern ADVERBS_ONLY = Pattern.compile(
             "^(?:\\s|正式|近日|日前|宣布|已经|已|也|还|随后|同时|此外|目前|今日|今天|近期|再次|又|并且|并|而|还将|则|更是|悄然|“|”"
             + "|在|于|今年|去年|前年|同年|年|月|日|号|初|底|末|中旬|上旬|下旬|以来|累计|此次|本次|共|\\d)*$");
-    private static final Pattern PERSON_AFTER = Pattern.compile(
-            "^\\s?(?:原|前|现任|联合创始人|创始人|CEO|CTO|COO|CFO|CMO|董事长|总裁|首席|副总裁|总经理|合伙人|院长|分析师|员工|研究员|专家|教授|科学家|董事|高管)");
-    private static final Pattern INVESTOR_AFTER = Pattern.compile("^\\s?(?:领投|跟投|参投|等投资|投资方|联合领投|追加投资|的投资|投资的|等机构)");
+    /** a person's title right after a name ({@code ^\\s?(?:原|前|...)} on the next 8 characters) */
+    private static final String[] PERSON_WORDS = {
+        "原", "前", "现任", "联合创始人", "创始人", "CEO", "CTO", "COO", "CFO", "CMO", "董事长", "总裁", "首席", "副总裁", "总经理",
+        "合伙人", "院长", "分析师", "员工", "研究员", "专家", "教授", "科学家", "董事", "高管"};
+    /** an investor's role right after a name */
+    private static final String[] INVESTOR_WORDS = {
+        "领投", "跟投", "参投", "等投资", "投资方", "联合领投", "追加投资", "的投资", "投资的", "等机构"};
 
     private static final Pattern QUOTED_NAME = Pattern.compile("“([^”]{1,30})”|《([^》]{1,40})》");
     private static final Pattern LATIN_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9.\\-]*(?:\\s[A-Za-z0-9][A-Za-z0-9.\\-]*){0,4}");
@@ -425,16 +429,30 @@ final class ArticleExtraction {
             if (precededByAgentWord(o.start(), s.start)) {
                 continue;
             }
-            String after = text.substring(o.end(), Math.min(s.end, o.end() + 8));
-            if (PERSON_AFTER.matcher(after).find() && type != EventType.REPORT) {
+            int afterEnd = Math.min(s.end, o.end() + 8);
+            if (type != EventType.REPORT && opensWith(o.end(), afterEnd, PERSON_WORDS)) {
                 continue;
             }
-            if (INVESTOR_AFTER.matcher(after).find()) {
+            if (opensWith(o.end(), afterEnd, INVESTOR_WORDS)) {
                 continue;
             }
             out.add(o);
         }
         return out;
+    }
+
+    /**
+     * {@code ^\\s?(?:w1|w2|...)} found in {@code text[at, limit)}: one of the words there, or after one
+     * whitespace character.
+     */
+    private boolean opensWith(int at, int limit, String[] words) {
+        int v = at < limit && NamePatterns.isRegexSpace(text.charAt(at)) ? at + 1 : at;
+        for (String w : words) {
+            if (v + w.length() <= limit && text.startsWith(w, v)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean insideTitle(int at, int from) {
@@ -1769,8 +1787,7 @@ final class ArticleExtraction {
             OrgMention org = null;
             for (OrgMention o : orgs(si)) {
                 if (o.start() >= m.end() && o.start() <= m.end() + 60 && !o.isKind("media")) {
-                    String tail = text.substring(o.end(), Math.min(s.end, o.end() + 8));
-                    if (PERSON_AFTER.matcher(tail).find()) {
+                    if (opensWith(o.end(), Math.min(s.end, o.end() + 8), PERSON_WORDS)) {
                         continue;
                     }
                     org = o;
