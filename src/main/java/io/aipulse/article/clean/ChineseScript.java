@@ -21,8 +21,8 @@ import java.util.Map;
  */
 final class ChineseScript {
 
-    private static final char FIRST = '\u4e00';
-    private static final char LAST = '\u9fff';
+    static final char FIRST = '\u4e00';
+    static final char LAST = '\u9fff';
 
     private static volatile Tables tables;
 
@@ -113,7 +113,17 @@ final class ChineseScript {
                 }
             }
         }
+        return looksTraditional(han, traditional);
+    }
+
+    /** The decision from the counts: CJK ideographs, and those that are traditional-only. */
+    static boolean looksTraditional(int han, int traditional) {
         return traditional >= 5 || (traditional >= 2 && traditional * 50 >= han);
+    }
+
+    /** Bit {@code c - FIRST} set when the ideograph c is traditional-only. */
+    static long[] traditionalBits() {
+        return tables().traditional();
     }
 
     /**
