@@ -20,11 +20,48 @@ final class TextBuffer {
 
     void append(char c, int from) {
         if (length == chars.length) {
-            chars = Arrays.copyOf(chars, chars.length * 2);
-            origin = Arrays.copyOf(origin, chars.length + 1);
+            grow(length + 1);
         }
         chars[length] = c;
         origin[length++] = from;
+        count(c);
+    }
+
+    /** Appends {@code s[from, to)}, each character from its own offset in {@code s}. */
+    void appendRun(String s, int from, int to) {
+        int n = to - from;
+        if (length + n > chars.length) {
+            grow(length + n);
+        }
+        s.getChars(from, to, chars, length);
+        for (int k = 0; k < n; k++) {
+            origin[length + k] = from + k;
+            count(chars[length + k]);
+        }
+        length += n;
+    }
+
+    /** Appends {@code s[from, to)}, character i from offset {@code origins[i]}. */
+    void appendRun(String s, int from, int to, int[] origins) {
+        int n = to - from;
+        if (length + n > chars.length) {
+            grow(length + n);
+        }
+        s.getChars(from, to, chars, length);
+        System.arraycopy(origins, from, origin, length, n);
+        for (int k = 0; k < n; k++) {
+            count(chars[length + k]);
+        }
+        length += n;
+    }
+
+    private void grow(int needed) {
+        int size = Math.max(needed, chars.length * 2);
+        chars = Arrays.copyOf(chars, size);
+        origin = Arrays.copyOf(origin, size + 1);
+    }
+
+    private void count(char c) {
         if (c >= ChineseScript.FIRST && c <= ChineseScript.LAST) {
             han++;
             int k = c - ChineseScript.FIRST;

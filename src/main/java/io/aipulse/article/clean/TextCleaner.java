@@ -79,10 +79,17 @@ public final class TextCleaner {
         }
         TextBuffer out = new TextBuffer(text.length());
         int[] origin = stage1.origin();
-        for (int i = 0; i < text.length(); i++) {
-            if (!drop[i]) {
-                out.append(text.charAt(i), origin[i]);
+        int i = 0;
+        while (i < text.length()) {
+            int j = i;
+            while (j < text.length() && !drop[j]) {
+                j++;
             }
+            out.appendRun(text, i, j, origin);
+            while (j < text.length() && drop[j]) {
+                j++;
+            }
+            i = j;
         }
         return out.toCleanText(raw.length());
     }
@@ -94,12 +101,19 @@ public final class TextCleaner {
         int n = raw.length();
         int i = 0;
         while (i < n) {
-            char c = raw.charAt(i);
-            if (c > '\u3000' && c < '\uFEFF' || c >= ' ' && c < '\u007F' && c != '<' && c != '&' && c != '(') {
-                out.append(c, i); // the usual character: kept as it is
-                i++;
-                continue;
+            // a run of usual characters, kept as they are, is copied in one go
+            int j = i;
+            while (j < n && usual(raw.charAt(j))) {
+                j++;
             }
+            if (j > i) {
+                out.appendRun(raw, i, j);
+                i = j;
+                if (i >= n) {
+                    break;
+                }
+            }
+            char c = raw.charAt(i);
             if (c == '<') {
                 int end = tagEnd(raw, i);
                 if (end > 0) {
@@ -133,6 +147,11 @@ public final class TextCleaner {
             i++;
         }
         return out;
+    }
+
+    /** A character normalisation keeps as it is and that starts no markup, entity or gloss. */
+    private static boolean usual(char c) {
+        return c > '\u3000' && c < '\uFEFF' || c >= ' ' && c < '\u007F' && c != '<' && c != '&' && c != '(';
     }
 
     /** The first {@code c} in {@code [from, to)} of {@code s}, or -1 (a bounded look-ahead, linear in total). */
