@@ -113,7 +113,7 @@ final class ArticleExtraction {
             "(?:政府|办公厅|委员会|管委会|网信办|国务院|部|局|厅|委|办公室|署)$");
     private static final Words COREF = Words.of("该公司", "这家公司", "该企业", "这家企业", "该平台", "该机构", "这家", "该团队", "相关研究", "该研究", "研究团队", "这样的", "该初创公司", "其");
     private static final Words INDEFINITE = Words.of("某", "一家", "多家", "另一家", "几家");
-    private static final Pattern ADVERBS_ONLY = Pattern.compile(
+    static final Pattern ADVERBS_ONLY = Pattern.compile(
             "^(?:\\s|正式|近日|日前|宣布|已经|已|也|还|随后|同时|此外|目前|今日|今天|近期|再次|又|并且|并|而|还将|则|更是|悄然|“|”"
             + "|在|于|今年|去年|前年|同年|年|月|日|号|初|底|末|中旬|上旬|下旬|以来|累计|此次|本次|共|\\d)*$");
     /** a person's title right after a name ({@code ^\\s?(?:原|前|...)} on the next 8 characters) */
@@ -391,28 +391,42 @@ final class ArticleExtraction {
         return actorCache.computeIfAbsent(((long) si << 8) | type.ordinal(), k -> computeActors(si, type));
     }
 
+    /** Per sentence, for each of its organisations: 1 = never an actor, 2 = a person's title follows it. */
+    private final Map<Integer, byte[]> actorFlags = new HashMap<>();
+
+    private byte[] actorFlags(int si) {
+        return actorFlags.computeIfAbsent(si, k -> {
+            Segmenter.Sentence s = sentences.get(k);
+            List<OrgMention> orgs = orgs(k);
+            byte[] flags = new byte[orgs.size()];
+            for (int i = 0; i < flags.length; i++) {
+                OrgMention o = orgs.get(i);
+                int afterEnd = Math.min(s.end, o.end() + 8);
+                if (o.start() < s.datelineEnd || insideTitle(o.start(), s.start) || precededByAgentWord(o.start(), s.start)
+                        || opensWith(o.end(), afterEnd, INVESTOR_WORDS)) {
+                    flags[i] = 1;
+                } else if (opensWith(o.end(), afterEnd, PERSON_WORDS)) {
+                    flags[i] = 2;
+                }
+            }
+            return flags;
+        });
+    }
+
     private List<OrgMention> computeActors(int si, EventType type) {
-        Segmenter.Sentence s = sentences.get(si);
+        List<OrgMention> orgs = orgs(si);
+        byte[] flags = actorFlags(si);
         List<OrgMention> out = new ArrayList<>();
-        for (OrgMention o : orgs(si)) {
-            if (o.start() < s.datelineEnd || insideTitle(o.start(), s.start)) {
-                continue;
+        for (int i = 0; i < flags.length; i++) {
+            OrgMention o = orgs.get(i);
+            if (flags[i] == 1 || flags[i] == 2 && type != EventType.REPORT) {
+                continue; // a dateline, a title, an agent, an investor; a person's title (unless a report)
             }
             if (o.isKind("media") && type != EventType.REPORT) {
                 continue;
             }
             if (o.source() == OrgMention.FALLBACK && (type == EventType.REPORT || type == EventType.RESEARCH
                     || type == EventType.PERSONNEL || type == EventType.POLICY || type == EventType.INVESTMENT)) {
-                continue;
-            }
-            if (precededByAgentWord(o.start(), s.start)) {
-                continue;
-            }
-            int afterEnd = Math.min(s.end, o.end() + 8);
-            if (type != EventType.REPORT && opensWith(o.end(), afterEnd, PERSON_WORDS)) {
-                continue;
-            }
-            if (opensWith(o.end(), afterEnd, INVESTOR_WORDS)) {
                 continue;
             }
             out.add(o);
@@ -447,13 +461,16 @@ final class ArticleExtraction {
         return false;
     }
 
+    private static final String[] AGENT_WORDS = {
+        "被", "遭", "向", "获", "获得", "来自", "受", "经", "给", "对", "收购", "入职", "加入", "加盟", "领投方", "投资方为", "援引",
+        "在"};
+
     private boolean precededByAgentWord(int at, int from) {
         int i = at;
         while (i > from && (text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '“')) {
             i--;
         }
-        for (String w : new String[] {"被", "遭", "向", "获", "获得", "来自", "受", "经", "给", "对", "收购", "入职",
-            "加入", "加盟", "领投方", "投资方为", "援引", "在"}) {
+        for (String w : AGENT_WORDS) {
             if (i - w.length() >= from && text.startsWith(w, i - w.length())) {
                 return true;
             }
@@ -477,7 +494,11 @@ final class ArticleExtraction {
         Segmenter.Sentence s = sentences.get(si);
         String before = text.substring(Math.max(clauseStart, s.datelineEnd), trigger);
         boolean coref = (COREF.in(before) || before.trim().startsWith("公司")) && !INDEFINITE.in(before);
-        boolean ownSubjectless = objectBefore || ADVERBS_ONLY.matcher(before).matches() || coref;
+        int adverbsOnly = -1; // ADVERBS_ONLY.matcher(before).matches(), computed once when needed
+        if (!objectBefore && !coref) {
+            adverbsOnly = adverbsOnly(before) ? 1 : 0;
+        }
+        boolean ownSubjectless = objectBefore || adverbsOnly == 1 || coref;
         if (ownSubjectless) {
             for (OrgMention o : actors) {
                 if (o.end() <= clauseStart) {
@@ -485,10 +506,42 @@ final class ArticleExtraction {
                 }
             }
         }
-        if (coref || ADVERBS_ONLY.matcher(before).matches()) {
+        if (coref || (adverbsOnly >= 0 ? adverbsOnly == 1 : adverbsOnly(before))) {
             return coreference(si, type);
         }
         return null;
+    }
+
+    /** The literal alternatives of {@link #ADVERBS_ONLY}, besides {@code \\s} and {@code \\d}. */
+    private static final String[] ADVERB_WORDS = {
+        "正式", "近日", "日前", "宣布", "已经", "已", "也", "还", "随后", "同时", "此外", "目前", "今日", "今天", "近期", "再次", "又",
+        "并且", "并", "而", "还将", "则", "更是", "悄然", "“", "”", "在", "于", "今年", "去年", "前年", "同年", "年", "月", "日", "号",
+        "初", "底", "末", "中旬", "上旬", "下旬", "以来", "累计", "此次", "本次", "共"};
+
+    /**
+     * {@code ADVERBS_ONLY.matcher(s).matches()}: {@code s} is a sequence of adverbs, time words, spaces and digits.
+     * The pattern matches when some way of cutting {@code s} into its alternatives exists, which the positions
+     * reachable from the start tell.
+     */
+    static boolean adverbsOnly(String s) {
+        int n = s.length();
+        boolean[] reach = new boolean[n + 1];
+        reach[0] = true;
+        for (int i = 0; i < n; i++) {
+            if (!reach[i]) {
+                continue;
+            }
+            char c = s.charAt(i);
+            if (NamePatterns.isRegexSpace(c) || c >= '0' && c <= '9') {
+                reach[i + 1] = true;
+            }
+            for (String w : ADVERB_WORDS) {
+                if (w.charAt(0) == c && s.startsWith(w, i)) {
+                    reach[i + w.length()] = true;
+                }
+            }
+        }
+        return reach[n];
     }
 
     /** "谷歌旗下DeepMind发布...": the subsidiary named right after 旗下 acts, not its parent. */
@@ -830,7 +883,14 @@ final class ArticleExtraction {
      * Investors of a round, lead first: "由 A 领投, B、C 跟投", "投资方为 A 和 B", "获得来自 A 的 ... 投资".
      * Keyword look-ups and short look-backs, no backtracking patterns.
      */
+    private final Map<Integer, List<String>> investorCache = new HashMap<>();
+
+    /** {@link #computeInvestors} once per sentence (the lists are never modified). */
     private List<String> investors(int si, int item) {
+        return investorCache.computeIfAbsent(si, k -> computeInvestors(k, item));
+    }
+
+    private List<String> computeInvestors(int si, int item) {
         List<String> lead = new ArrayList<>();
         List<String> rest = new ArrayList<>();
         for (int k = si; k < sentences.size() && k <= si + 3; k++) {

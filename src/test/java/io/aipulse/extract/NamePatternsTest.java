@@ -105,4 +105,23 @@ class NamePatternsTest {
         }
         assertThat(found).isGreaterThan(100);
     }
+
+    @Test
+    void adverbsOnlyAnswersWhatItsPatternAnswers() {
+        String[] pieces = {"正式", "近日", "日前", "宣布", "已经", "已", "也", "还", "还将", "将", "并且", "并", "今年", "年", "月", "日",
+            "中旬", "以来", "累计", " ", "\t", "\n", "1", "2023", "“", "”", "百度", "公司", "的", "\u0085", "A"};
+        Random random = new Random(13);
+        int matches = 0;
+        for (int n = 0; n < 20000; n++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0, count = random.nextInt(10); i < count; i++) {
+                sb.append(pieces[random.nextInt(random.nextInt(4) == 0 ? pieces.length : 22)]);
+            }
+            String s = sb.toString();
+            boolean expected = ArticleExtraction.ADVERBS_ONLY.matcher(s).matches();
+            matches += expected ? 1 : 0;
+            assertThat(ArticleExtraction.adverbsOnly(s)).as(s).isEqualTo(expected);
+        }
+        assertThat(matches).isGreaterThan(1000);
+    }
 }
