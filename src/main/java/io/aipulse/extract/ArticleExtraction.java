@@ -98,7 +98,8 @@ final class ArticleExtraction {
     private static final Pattern AGGREGATE = Pattern.compile(
             "累计|总额|总计|共计|连续|先后|融资前|总融资|合计|\\d+\\s?轮融资|多轮融资|数轮融资|[两三四五六七八九十]轮融资");
     /** "华为将推出...": a bare 将 right before the verb is the future. */
-    private static final Pattern WILL = Pattern.compile("将(?:正式|全面|陆续|首次|率先|在[^,，。]{0,8}?)?$");
+    static final Pattern WILL = Pattern.compile("将(?:正式|全面|陆续|首次|率先|在[^,，。]{0,8}?)?$");
+    private static final String[] WILL_ADVERBS = {"正式", "全面", "陆续", "首次", "率先"};
     private static final Pattern PRODUCT_HEAD = Pattern.compile(
             "平台|工具|功能|产品|应用|App|APP|app|助手|集群|服务|系统|芯片|社区|机器人|终端|手机|电脑|PC|眼镜|方案|引擎"
             + "|框架|数据集|插件|客户端|软件|硬件|设备|网站|小程序|智能体|Agent|API|接口|游戏|版本|汽车|车型|工厂"
@@ -510,6 +511,54 @@ final class ArticleExtraction {
             return coreference(si, type);
         }
         return null;
+    }
+
+    /**
+     * {@code WILL.matcher(text.substring(from, to)).find()}: the span ends with 将, 将 and an adverb, or 将在 and
+     * up to eight characters without a comma or full stop. Spans holding a line terminator (where {@code $}
+     * also matches before a final one) go to the pattern.
+     */
+    private boolean willBefore(int from, int to) {
+        return willBefore(text, from, to);
+    }
+
+    static boolean willBefore(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return WILL.matcher(text.substring(from, to)).find();
+            }
+        }
+        for (int k = Math.max(from, to - 11); k < to; k++) {
+            if (text.charAt(k) != '将') {
+                continue;
+            }
+            int rest = to - (k + 1);
+            if (rest == 0) {
+                return true;
+            }
+            if (rest == 2) {
+                for (String w : WILL_ADVERBS) {
+                    if (text.startsWith(w, k + 1)) {
+                        return true;
+                    }
+                }
+            }
+            if (text.charAt(k + 1) == '在' && rest - 1 <= 8) {
+                boolean clean = true;
+                for (int i = k + 2; i < to; i++) {
+                    char c = text.charAt(i);
+                    if (c == ',' || c == '，' || c == '。') {
+                        clean = false;
+                        break;
+                    }
+                }
+                if (clean) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The literal alternatives of {@link #ADVERBS_ONLY}, besides {@code \\s} and {@code \\d}. */
@@ -1334,9 +1383,8 @@ final class ArticleExtraction {
             }
             int cs = clauseStart(si, ts);
             int ce = clauseEnd(si, te);
-            String before = text.substring(cs, ts);
-            if (FUTURE.in(before) || backgroundClause(cs, ts) || OPINION.in(before)
-                    || WILL.matcher(before).find()) {
+            if (FUTURE.in(text, cs, ts) || backgroundClause(cs, ts) || OPINION.in(text, cs, ts)
+                    || willBefore(cs, ts)) {
                 continue;
             }
             // the object: after the verb, or before it when the verb ends the clause
@@ -1541,9 +1589,11 @@ final class ArticleExtraction {
     /** The model or product name in an object phrase: a quoted or Latin name, a catalogue model, the phrase. */
     private String productName(int os, int oe) {
         String obj = text.substring(os, oe).trim();
-        Matcher q = QUOTED_NAME.matcher(obj);
-        if (q.find()) {
-            return q.group(1) != null ? q.group(1) : q.group(2);
+        if (obj.indexOf('“') >= 0 || obj.indexOf('《') >= 0) { // where a quoted or titled name can start
+            Matcher q = QUOTED_NAME.matcher(obj);
+            if (q.find()) {
+                return q.group(1) != null ? q.group(1) : q.group(2);
+            }
         }
         for (int i6 = OrgFinder.firstAt(hits, os), to6 = oe; i6 < hits.size(); i6++) {
             Knowledge.Hit h = hits.get(i6);

@@ -124,4 +124,28 @@ class NamePatternsTest {
         }
         assertThat(matches).isGreaterThan(1000);
     }
+
+    @Test
+    void willBeforeAnswersWhatItsPatternAnswers() {
+        String[] pieces = {"将", "正式", "全面", "陆续", "首次", "率先", "在", "北京", "上海市", ",", "，", "。", "于", "发布", "百度",
+            "明年", "\n", "\u2028", "x"};
+        Random random = new Random(17);
+        int matches = 0;
+        for (int n = 0; n < 20000; n++) {
+            StringBuilder sb = new StringBuilder("前文");
+            for (int i = 0, count = random.nextInt(8); i < count; i++) {
+                sb.append(pieces[random.nextInt(random.nextInt(5) == 0 ? pieces.length : 17)]);
+            }
+            String text = sb + "后文";
+            int from = random.nextInt(3);
+            int to = text.length() - 2 - random.nextInt(2);
+            if (to < from) {
+                continue;
+            }
+            boolean expected = ArticleExtraction.WILL.matcher(text.substring(from, to)).find();
+            matches += expected ? 1 : 0;
+            assertThat(ArticleExtraction.willBefore(text, from, to)).as("%s [%d, %d)", text, from, to).isEqualTo(expected);
+        }
+        assertThat(matches).isGreaterThan(500);
+    }
 }
