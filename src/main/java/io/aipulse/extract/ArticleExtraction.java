@@ -726,7 +726,35 @@ final class ArticleExtraction {
     /** A clause is at most this long on each side of a trigger (text without punctuation stays cheap). */
     private static final int MAX_CLAUSE = 120;
 
+    /** the last clause start and end computed (rules ask again for the same place) */
+    private int lastStartSi = -1;
+    private int lastStartPos;
+    private int lastStart;
+    private int lastEndSi = -1;
+    private int lastEndPos;
+    private int lastEnd;
+
     private int clauseStart(int si, int pos) {
+        if (si == lastStartSi && pos == lastStartPos) {
+            return lastStart;
+        }
+        lastStart = computeClauseStart(si, pos);
+        lastStartSi = si;
+        lastStartPos = pos;
+        return lastStart;
+    }
+
+    private int clauseEnd(int si, int pos) {
+        if (si == lastEndSi && pos == lastEndPos) {
+            return lastEnd;
+        }
+        lastEnd = computeClauseEnd(si, pos);
+        lastEndSi = si;
+        lastEndPos = pos;
+        return lastEnd;
+    }
+
+    private int computeClauseStart(int si, int pos) {
         Segmenter.Sentence s = sentences.get(si);
         int depth = 0;
         int limit = Math.max(s.start, pos - MAX_CLAUSE);
@@ -761,7 +789,7 @@ final class ArticleExtraction {
         return s.datelineEnd;
     }
 
-    private int clauseEnd(int si, int pos) {
+    private int computeClauseEnd(int si, int pos) {
         Segmenter.Sentence s = sentences.get(si);
         int depth = 0;
         int end = Math.min(s.end, pos + MAX_CLAUSE);
