@@ -123,6 +123,24 @@ class TextCleanerTest {
     }
 
     @Test
+    void dropsAWireItemInsideALongOneLineArticleFromItsHead() {
+        // given a one-line article: prose, a crypto item with its head and stamp, more prose
+        String prose = "上海人工智能产业规模持续扩大,形成了从基础研究到创新应用的全产业链布局。".repeat(60);
+        String item = "矿企Riot:9月9日消息,纳斯达克上市矿企Riot发布更新,8月共产出441枚BTC。[2021/9/9 23:12:07]";
+        String raw = prose + item + "百度发布文心一言。";
+        // when
+        String text = cleaner.clean(raw).text();
+        // then the item goes from the sentence of its head to its stamp
+        assertThat(text).isEqualTo(prose + "百度发布文心一言。");
+    }
+
+    @Test
+    void aLineOfManyStampsIsDroppedWhole() {
+        String raw = ("人工智能产业规模持续扩大" + "[2021/9/9 23:12:07]").repeat(2000);
+        assertThat(cleaner.clean(raw).text()).isEmpty();
+    }
+
+    @Test
     void dropsCryptoLinesWithoutStamp() {
         String raw = "正文。\n0xScope:与Multichain相关地址将近50万枚MULTI转入gate交易所:5月24日消息,Web3知识图谱协议0xScope发推称\n下一段正文,大模型发布。";
         assertThat(cleaner.clean(raw).text()).doesNotContain("0xScope").contains("大模型发布");
