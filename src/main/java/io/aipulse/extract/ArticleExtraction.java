@@ -327,6 +327,19 @@ final class ArticleExtraction {
         return hits;
     }
 
+    private final Map<String, Object> derived = new HashMap<>();
+
+    /** A value computed once per article from this extraction (by the event builder), kept under {@code key}. */
+    @SuppressWarnings("unchecked")
+    <T> T derived(String key, java.util.function.Function<ArticleExtraction, T> compute) {
+        Object v = derived.get(key);
+        if (v == null) {
+            v = compute.apply(this);
+            derived.put(key, v);
+        }
+        return (T) v;
+    }
+
     /** Names of parties the finder did not know (read after 与): their words are not sector keywords. */
     private final List<int[]> unknownNames = new ArrayList<>();
 

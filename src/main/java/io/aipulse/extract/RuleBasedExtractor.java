@@ -66,13 +66,34 @@ public final class RuleBasedExtractor implements EventExtractor {
     // ------------------------------------------------------------------ one happening, one event
 
     private static List<List<Candidate>> merge(List<Candidate> candidates) {
+        return merge(candidates, GroupIndex.FROM);
+    }
+
+    /** {@link #merge(List)}, indexing the groups once there are more than {@code indexFrom} of them. */
+    static List<List<Candidate>> merge(List<Candidate> candidates, int indexFrom) {
         List<List<Candidate>> groups = new ArrayList<>();
-        // per group: the registry organisations and the named rounds it holds, to compare in constant time
+        // per group: the registry organisations, the named rounds and the titles it holds, to compare in constant time
         List<Set<String>> registries = new ArrayList<>();
         List<Set<Round>> rounds = new ArrayList<>();
+        List<Set<String>> titles = new ArrayList<>();
+        GroupIndex index = null;
         for (Candidate c : candidates) {
             int into = -1;
-            for (int gi = 0; gi < groups.size(); gi++) {
+            String cKey = key(c.name());
+            // the groups that can take c, in creation order: all of them, or those the index says may match
+            int[] tries = null;
+            if (groups.size() > indexFrom) {
+                if (index == null) {
+                    index = new GroupIndex();
+                    for (int gi = 0; gi < groups.size(); gi++) {
+                        index.add(groups.get(gi).get(0).type, key(groups.get(gi).get(0).name()), gi);
+                    }
+                }
+                tries = index.candidates(c.type, cKey, groups.size());
+            }
+            int count = tries == null ? groups.size() : tries.length;
+            for (int t = 0; t < count; t++) {
+                int gi = tries == null ? t : tries[t];
                 Candidate h = groups.get(gi).get(0);
                 if (h.type != c.type || !sameOrg(h.name(), c.name())) {
                     continue;
@@ -85,7 +106,7 @@ public final class RuleBasedExtractor implements EventExtractor {
                     continue;
                 }
                 if ((c.type == EventType.POLICY || c.type == EventType.REPORT) && c.product != null
-                        && otherTitle(groups.get(gi), c.product)) {
+                        && otherTitle(titles.get(gi), c.product)) {
                     continue; // two documents of one body are two events
                 }
                 if (c.type == EventType.FUNDING && named(c.round)
@@ -99,7 +120,11 @@ public final class RuleBasedExtractor implements EventExtractor {
                 groups.add(new ArrayList<>());
                 registries.add(new java.util.HashSet<>());
                 rounds.add(java.util.EnumSet.noneOf(Round.class));
+                titles.add(new java.util.HashSet<>());
                 into = groups.size() - 1;
+                if (index != null) {
+                    index.add(c.type, cKey, into);
+                }
             }
             groups.get(into).add(c);
             String reg = registryName(c);
@@ -109,17 +134,84 @@ public final class RuleBasedExtractor implements EventExtractor {
             if (named(c.round)) {
                 rounds.get(into).add(c.round);
             }
+            if (c.product != null && c.product.startsWith("《")) {
+                titles.get(into).add(c.product);
+            }
         }
         return groups;
     }
 
-    private static boolean otherTitle(List<Candidate> group, String title) {
-        for (Candidate h : group) {
-            if (h.product != null && h.product.startsWith("《") && title.startsWith("《") && !h.product.equals(title)) {
-                return true;
+    /**
+     * The groups whose head could be the same organisation as a name ({@link #sameOrg}: equal keys, or one key
+     * of two or more characters inside the other), by event type: keys and their substrings to the groups, so an
+     * article with thousands of candidates is not merged in quadratic time. A superset; the caller checks.
+     */
+    private static final class GroupIndex {
+        /** below this many groups a plain scan is cheaper */
+        static final int FROM = 32;
+        /** longer keys are not cut into substrings; their groups are always tried */
+        private static final int MAX_KEY = 64;
+
+        private final Map<EventType, Map<String, List<Integer>>> byKey = new java.util.EnumMap<>(EventType.class);
+        private final Map<EventType, Map<String, List<Integer>>> bySubstring = new java.util.EnumMap<>(EventType.class);
+        private final Map<EventType, List<Integer>> longKeys = new java.util.EnumMap<>(EventType.class);
+
+        void add(EventType type, String key, int group) {
+            byKey.computeIfAbsent(type, t -> new HashMap<>()).computeIfAbsent(key, k -> new ArrayList<>()).add(group);
+            if (key.length() > MAX_KEY) {
+                longKeys.computeIfAbsent(type, t -> new ArrayList<>()).add(group);
+                return;
+            }
+            Map<String, List<Integer>> subs = bySubstring.computeIfAbsent(type, t -> new HashMap<>());
+            Set<String> seen = new java.util.HashSet<>();
+            for (int i = 0; i < key.length(); i++) {
+                for (int j = i + 2; j <= key.length(); j++) {
+                    String sub = key.substring(i, j);
+                    if (seen.add(sub)) {
+                        subs.computeIfAbsent(sub, k -> new ArrayList<>()).add(group);
+                    }
+                }
             }
         }
-        return false;
+
+        /** Ascending indices of the groups of {@code type} that may match {@code key} (all of them for a long key). */
+        int[] candidates(EventType type, String key, int groups) {
+            if (key.length() > MAX_KEY) {
+                int[] all = new int[groups];
+                for (int i = 0; i < groups; i++) {
+                    all[i] = i;
+                }
+                return all;
+            }
+            java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
+            Map<String, List<Integer>> keys = byKey.getOrDefault(type, Map.of());
+            out.addAll(keys.getOrDefault(key, List.of()));
+            if (key.length() >= 2) {
+                // heads that contain the key
+                out.addAll(bySubstring.getOrDefault(type, Map.of()).getOrDefault(key, List.of()));
+                // heads of two or more characters inside the key
+                for (int i = 0; i < key.length(); i++) {
+                    for (int j = i + 2; j <= key.length(); j++) {
+                        List<Integer> g = keys.get(key.substring(i, j));
+                        if (g != null) {
+                            out.addAll(g);
+                        }
+                    }
+                }
+            }
+            out.addAll(longKeys.getOrDefault(type, List.of()));
+            int[] result = new int[out.size()];
+            int k = 0;
+            for (int g : out) {
+                result[k++] = g;
+            }
+            return result;
+        }
+    }
+
+    /** A member of the group has a 《title》 other than {@code title} (the group's titles are given). */
+    private static boolean otherTitle(Set<String> groupTitles, String title) {
+        return title.startsWith("《") && (groupTitles.size() > 1 || groupTitles.size() == 1 && !groupTitles.contains(title));
     }
 
     private static String registryName(Candidate c) {
@@ -487,39 +579,47 @@ public final class RuleBasedExtractor implements EventExtractor {
 
     /** "新壹科技在北京举办了...发布会": where the organisation held its event, in the items of the group. */
     private String eventPlace(ArticleExtraction run, List<Candidate> group, String name) {
-        Set<Integer> items = new LinkedHashSet<>();
-        Set<Integer> near = new java.util.TreeSet<>();
+        // the sentences of the group's items, in text order (an item is a run of sentences)
+        java.util.TreeSet<Integer> items = new java.util.TreeSet<>();
         List<Segmenter.Sentence> all = run.sentences();
         for (Candidate c : group) {
-            int item = all.get(c.sentence).item;
-            items.add(item);
-            for (int k = c.sentence; k >= 0 && all.get(k).item == item; k--) {
-                near.add(k);
-            }
-            for (int k = c.sentence + 1; k < all.size() && all.get(k).item == item; k++) {
-                near.add(k);
-            }
+            items.add(all.get(c.sentence).item);
         }
         String t = run.text();
-        for (int k : near) {
-            Segmenter.Sentence s = all.get(k);
-            if (!items.contains(s.item)) {
-                continue;
-            }
-            Finder.Scan places = EVENT_PLACE_F.scan(t, s.start, s.end);
-            Matcher m = places.matcher();
-            while (places.find()) {
-                String before = t.substring(Math.max(s.start, m.start() - name.length() - 4), m.start());
+        Map<Integer, List<PlaceMatch>> matches = run.derived(PLACE_MATCHES, r -> placeMatches(r));
+        for (int item : items) {
+            for (PlaceMatch m : matches.getOrDefault(item, List.of())) {
+                String before = t.substring(Math.max(m.sentenceStart(), m.start() - name.length() - 4), m.start());
                 if (!before.contains(name)) {
                     continue;
                 }
-                Optional<String> slug = knowledge.cityByName(m.group(1));
+                Optional<String> slug = knowledge.cityByName(m.place());
                 if (slug.isPresent()) {
                     return slug.get();
                 }
             }
         }
         return null;
+    }
+
+    /** An "在<place>举办/发布..." of the text: where it starts, its sentence's start, the place. */
+    private record PlaceMatch(int start, int sentenceStart, String place) {
+    }
+
+    private static final String PLACE_MATCHES = "placeMatches";
+
+    /** Every event place of the text by item, in text order: found once per article, not once per event. */
+    private static Map<Integer, List<PlaceMatch>> placeMatches(ArticleExtraction run) {
+        Map<Integer, List<PlaceMatch>> out = new HashMap<>();
+        String t = run.text();
+        for (Segmenter.Sentence s : run.sentences()) {
+            Finder.Scan places = EVENT_PLACE_F.scan(t, s.start, s.end);
+            Matcher m = places.matcher();
+            while (places.find()) {
+                out.computeIfAbsent(s.item, k -> new ArrayList<>()).add(new PlaceMatch(m.start(), s.start, m.group(1)));
+            }
+        }
+        return out;
     }
 
     private String[] place(ArticleExtraction run, List<Candidate> group, OrgMention mention, Company registry) {
