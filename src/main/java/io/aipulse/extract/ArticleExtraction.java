@@ -342,12 +342,36 @@ final class ArticleExtraction {
 
     /** Names of parties the finder did not know (read after 与): their words are not sector keywords. */
     private final List<int[]> unknownNames = new ArrayList<>();
+    /** how many of {@link #unknownNames} are sorted by start, and the longest of them */
+    private int unknownSorted;
+    private int unknownLongest;
 
     /** Spans of the organisation names recognised in the sentences that overlap {@code [from, to)}. */
     List<int[]> orgSpans(int from, int to) {
         List<int[]> out = new ArrayList<>();
-        for (int[] u : unknownNames) {
-            if (u[1] > from && u[0] < to) {
+        // the unknown names overlapping [from, to), found by their starts (the callers only ask whether a
+        // place lies inside one of the spans, so their order does not matter)
+        if (unknownNames.size() != unknownSorted) {
+            unknownNames.sort((a, b) -> Integer.compare(a[0], b[0]));
+            unknownSorted = unknownNames.size();
+            unknownLongest = 0;
+            for (int[] u : unknownNames) {
+                unknownLongest = Math.max(unknownLongest, u[1] - u[0]);
+            }
+        }
+        int lo = 0;
+        int hi = unknownNames.size();
+        while (lo < hi) { // the first name that starts late enough to reach past from
+            int mid = (lo + hi) >>> 1;
+            if (unknownNames.get(mid)[0] <= from - unknownLongest) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for (int i = lo; i < unknownNames.size() && unknownNames.get(i)[0] < to; i++) {
+            int[] u = unknownNames.get(i);
+            if (u[1] > from) {
                 out.add(u);
             }
         }
