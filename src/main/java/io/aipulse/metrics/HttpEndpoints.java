@@ -27,13 +27,19 @@ import org.apache.kafka.streams.KafkaStreams;
  */
 public final class HttpEndpoints implements AutoCloseable {
 
+    /**
+     * A query forwarded to the owning instance holds a thread here while the owner answers; with a pool
+     * of two, two instances forwarding to each other at once would wait on each other until the timeout.
+     */
+    static final int HTTP_THREADS = 16;
+
     private final HttpServer server;
     private final ExecutorService executor;
 
     public HttpEndpoints(String bindAddress, int port, PrometheusMeterRegistry registry, Supplier<Health> health)
             throws IOException {
         this.server = HttpServer.create(new InetSocketAddress(bindAddress, port), 0);
-        this.executor = Executors.newFixedThreadPool(2, runnable -> {
+        this.executor = Executors.newFixedThreadPool(HTTP_THREADS, runnable -> {
             Thread thread = new Thread(runnable, "aipulse-http");
             thread.setDaemon(true);
             return thread;

@@ -30,7 +30,8 @@ class WindowStateTest {
         AggregateRecord record = state.toRecord(DAY, SHANGHAI, false);
         assertThat(record.events()).isEqualTo(1);
         assertThat(record.articles()).isEqualTo(2);
-        assertThat(state.events.get(0).eventIds).containsExactly("e1", "e2");
+        assertThat(state.events()).singleElement()
+                .satisfies(event -> assertThat(event.mentions()).extracting(Mention::eventId).containsExactly("e1", "e2"));
     }
 
     @Test
