@@ -19,8 +19,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -32,7 +35,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * settings that are harmless against the PLAINTEXT broker: a PLAIN JAAS config with a password, and the
  * TLS key, keystore and truststore passwords. Logs stay in {@code target/hostile-it/}.
  *
- * <p>Tests receive it as a parameter through {@link Extension}; JUnit closes it at the end of the run.
+ * <p>Tests receive it as a parameter through {@link Extension}, which stops it as soon as the last of
+ * {@link Extension#USERS} has run (so it does not idle through other ITs), or at the end of the run.
  */
 public final class RunningService implements AutoCloseable {
 
@@ -177,9 +181,24 @@ public final class RunningService implements AutoCloseable {
      * Resolves a {@link RunningService} parameter (of a {@code @BeforeAll} method, say): started once per
      * test run, closed by JUnit when the run ends.
      */
-    public static final class Extension implements ParameterResolver {
+    public static final class Extension implements ParameterResolver, AfterAllCallback {
 
+        /** The test classes that share the service: when all have run, it is stopped. */
+        static final Set<String> USERS = Set.of("io.aipulse.hostile.HostileInputIT", "io.aipulse.security.SecurityIT");
         private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunningService.class);
+        private static final Set<String> FINISHED = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            context.getTestClass().ifPresent(type -> FINISHED.add(type.getName()));
+            if (FINISHED.containsAll(USERS)) {
+                RunningService running = context.getRoot().getStore(NAMESPACE).remove(RunningService.class,
+                        RunningService.class);
+                if (running != null) {
+                    running.close();
+                }
+            }
+        }
 
         @Override
         public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
