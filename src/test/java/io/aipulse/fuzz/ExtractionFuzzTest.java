@@ -78,8 +78,9 @@ class ExtractionFuzzTest {
     void everyArticleShapeFollowsTheContract() {
         // titles, summaries, URLs and every time source around the same generated bodies
         Function<Random, String> body = NewsText.oneOf(r -> NewsText.sentences(r, 5), r -> NewsText.news(r, 30));
-        Random shapes = new Random(Fuzz.seed() + 1);
         Fuzz.forAll("article shapes (title, summary, url, time source): contract", Fuzz.tries(400), body, text -> {
+            // the shape follows from the body, so that shrinking re-checks the same shape
+            Random shapes = new Random(Fuzz.seed() ^ text.hashCode());
             TimeSource source = TimeSource.values()[shapes.nextInt(TimeSource.values().length)];
             Article article = new Article("t-fuzz", shapes.nextBoolean() ? "https://example.com/2023-07-26/a" : null,
                     shapes.nextBoolean() ? NewsText.sentences(shapes, 1) : null,
