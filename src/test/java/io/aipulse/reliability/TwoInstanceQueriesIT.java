@@ -1,0 +1,165 @@
+package io.aipulse.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aipulse.broker.BrokerOptions;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Interactive queries across two instances (issue 4): every instance answers for every key, the same
+ * way, with what the aggregate topics hold. Two {@code run} instances of one application id on
+ * 4-partition topics, each with {@code application.server} set to its own HTTP address.
+ */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class TwoInstanceQueriesIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String FORWARDED = "X-Aipulse-Forwarded-To";
+
+    private Harness harness;
+
+    @BeforeEach
+    void startBroker() {
+        harness = Harness.start("TwoInstanceQueriesIT", BrokerOptions.ephemeral());
+    }
+
+    @AfterEach
+    void killEverything() {
+        harness.close();
+    }
+
+    /** One GET answer. */
+    private record Answer(int status, String body, Optional<String> forwardedTo) {
+    }
+
+    @Test
+    void everyInstanceAnswersEveryKeyIdenticallyWithTheLatestTopicRecord() {
+        Corpus corpus = References.corpus();
+        RunTopics topics = RunTopics.of("iq", 4);
+        topics.create(harness.admin());
+        harness.produce(topics.input(), corpus.items());
+        String app = "iq";
+        ServiceProcess a = harness.launch("iq-a", app, topics, harness.stateDir("iq-a"), Harness.freePort(), Map.of());
+        ServiceProcess b = harness.launch("iq-b", app, topics, harness.stateDir("iq-b"), Harness.freePort(), Map.of());
+        a.awaitRunning(Duration.ofSeconds(120));
+        b.awaitRunning(Duration.ofSeconds(120));
+        harness.awaitCaughtUp(app, topics, Duration.ofSeconds(240), a, b);
+        a.awaitRunning(Duration.ofSeconds(60));
+        b.awaitRunning(Duration.ofSeconds(60));
+
+        Snapshot topicsNow = harness.snapshot(topics);
+        // default grace on 4 partitions: how many mentions the skew between partitions made late
+        harness.log("caught up; %d events, %d late records (default grace, 4 partitions, 2 instances)",
+                topicsNow.records("events").size(), topicsNow.records("late").size());
+        long t0 = System.nanoTime();
+        int keys = 0;
+        int groups = 0;
+        int requests = 0;
+        Map<String, Integer> forwardedBy = new TreeMap<>();
+        SoftAssertions softly = new SoftAssertions();
+        for (String role : RunTopics.AGGREGATES) {
+            String dimension = role.substring(0, role.indexOf('.'));
+            String window = role.endsWith("1d") ? "P1D" : "P7D";
+            // topic keys are group@windowStartDate; one GET answers all windows of a group
+            Map<String, Map<String, JsonNode>> byGroup = new TreeMap<>();
+            topicsNow.latest(role).forEach((key, value) -> byGroup
+                    .computeIfAbsent(key.substring(0, key.lastIndexOf('@')), g -> new TreeMap<>())
+                    .put(key.substring(key.lastIndexOf('@') + 1), value));
+            for (Map.Entry<String, Map<String, JsonNode>> group : byGroup.entrySet()) {
+                String path = "/api/v1/aggregates/" + dimension + "/"
+                        + URLEncoder.encode(group.getKey(), StandardCharsets.UTF_8).replace("+", "%20")
+                        + "?window=" + window;
+                Answer fromA = get(a, path);
+                Answer fromB = get(b, path);
+                requests += 2;
+                groups++;
+                fromA.forwardedTo().ifPresent(to -> forwardedBy.merge(a.name() + "->" + to, 1, Integer::sum));
+                fromB.forwardedTo().ifPresent(to -> forwardedBy.merge(b.name() + "->" + to, 1, Integer::sum));
+                String what = role + " " + group.getKey();
+                softly.assertThat(fromA.status()).as("%s from %s: %s", what, a, fromA.body()).isEqualTo(200);
+                softly.assertThat(fromB.status()).as("%s from %s: %s", what, b, fromB.body()).isEqualTo(200);
+                softly.assertThat(fromB.body()).as("%s: same answer from both instances", what).isEqualTo(fromA.body());
+                if (fromA.status() != 200) {
+                    continue;
+                }
+                JsonNode answer = json(fromA.body());
+                Map<String, JsonNode> answered = new TreeMap<>();
+                answer.path("aggregates").forEach(agg -> answered.put(agg.path("windowStart").asText().substring(0, 10), agg));
+                softly.assertThat(answered.keySet()).as("%s: windows answered = windows on the topic", what)
+                        .containsExactlyElementsOf(group.getValue().keySet());
+                for (Map.Entry<String, JsonNode> latest : group.getValue().entrySet()) {
+                    JsonNode got = answered.get(latest.getKey());
+                    if (got == null) {
+                        continue;
+                    }
+                    keys++;
+                    softly.assertThat(got.path("windowStart")).as("%s@%s windowStart", what, latest.getKey())
+                            .isEqualTo(latest.getValue().path("windowStart"));
+                    softly.assertThat(got.path("events")).as("%s@%s events", what, latest.getKey())
+                            .isEqualTo(latest.getValue().path("events"));
+                    softly.assertThat(got).as("%s@%s: the latest record of the topic", what, latest.getKey())
+                            .isEqualTo(latest.getValue());
+                }
+            }
+        }
+        harness.log("%d keys of %d groups checked with %d GETs in %d ms; forwarded answers: %s", keys, groups, requests,
+                Duration.ofNanos(System.nanoTime() - t0).toMillis(), forwardedBy);
+        softly.assertThat(keys).as("keys answered by both instances").isEqualTo(RunTopics.AGGREGATES.stream()
+                .mapToInt(role -> topicsNow.latest(role).size()).sum()).isPositive();
+        softly.assertThat(forwardedBy).as("answers forwarded to the owning instance").isNotEmpty();
+        softly.assertAll();
+    }
+
+    /** GET, retrying while the instance says it cannot answer yet (503 during a rebalance). */
+    private static Answer get(ServiceProcess instance, String path) {
+        URI uri = URI.create("http://127.0.0.1:" + instance.httpPort() + path);
+        List<String> tries = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
+                        .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                if (response.statusCode() != 503 || System.nanoTime() > deadline) {
+                    return new Answer(response.statusCode(), response.body(), response.headers().firstValue(FORWARDED));
+                }
+                tries.add("503 " + response.body());
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("GET " + uri + " failed: " + e + "; before: " + tries, e);
+                }
+                tries.add(e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+            Await.sleep(200);
+        }
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return Snapshot.JSON.readTree(body);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
+    }
+}
