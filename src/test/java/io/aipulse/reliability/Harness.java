@@ -277,6 +277,21 @@ final class Harness implements AutoCloseable {
         });
     }
 
+    /** Bytes the broker holds for a topic (all partitions, all log dirs). */
+    long topicBytes(String topic) {
+        try {
+            List<Integer> brokers = admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).stream()
+                    .map(org.apache.kafka.common.Node::id).toList();
+            return admin.describeLogDirs(brokers).allDescriptions().get(10, TimeUnit.SECONDS).values().stream()
+                    .flatMap(dirs -> dirs.values().stream())
+                    .flatMap(dir -> dir.replicaInfos().entrySet().stream())
+                    .filter(e -> e.getKey().topic().equals(topic))
+                    .mapToLong(e -> e.getValue().size()).sum();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
     Snapshot snapshot(RunTopics topics) {
         return Snapshot.read(bootstrap(), topics);
     }

@@ -63,6 +63,8 @@ final class References {
             harness.log("reference %s: RUNNING after %d ms, caught up %d ms later", name, running.toMillis(),
                     caughtUp.toMillis());
             snapshot = harness.snapshot(topics);
+            harness.log("reference %s: input %d bytes on the broker; %s-aggregate-windows-changelog %d bytes", name,
+                    harness.topicBytes(topics.input()), name, harness.topicBytes(name + "-aggregate-windows-changelog"));
         } finally {
             // everything is committed and read: no need to wait for a clean shutdown
             run.destroyForcibly();
