@@ -46,8 +46,9 @@ final class Snapshot {
     }
 
     static Snapshot read(String bootstrap, RunTopics topics) {
+        Map<String, List<Rec>> byTopic = readTopics(bootstrap, topics.outputs().values());
         Map<String, List<Rec>> byRole = new LinkedHashMap<>();
-        topics.outputs().forEach((role, topic) -> byRole.put(role, readTopic(bootstrap, topic)));
+        topics.outputs().forEach((role, topic) -> byRole.put(role, byTopic.get(topic)));
         return new Snapshot(byRole);
     }
 
@@ -78,42 +79,54 @@ final class Snapshot {
     }
 
     static List<Rec> readTopic(String bootstrap, String topic) {
+        return readTopics(bootstrap, List.of(topic)).get(topic);
+    }
+
+    /** Every committed record of the topics, by topic, in partition then offset order. */
+    static Map<String, List<Rec>> readTopics(String bootstrap, java.util.Collection<String> topics) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000");
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "reliability-verifier");
-        List<Rec> records = new ArrayList<>();
+        Map<TopicPartition, List<Rec>> byPartition = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .sorted(java.util.Comparator.comparingInt(TopicPartition::partition))
-                    .toList();
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                        .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+            }
             // read_committed: endOffsets is the last stable offset
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            for (TopicPartition partition : partitions) {
-                long end = ends.get(partition);
-                consumer.assign(List.of(partition));
-                consumer.seekToBeginning(List.of(partition));
-                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (consumer.position(partition, Duration.ofSeconds(30)) < end) {
-                    if (System.nanoTime() > deadline) {
-                        throw new AssertionError("could not read " + partition + " up to " + end);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            partitions.forEach(tp -> byPartition.put(tp, new ArrayList<>()));
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp, Duration.ofSeconds(30)) < ends.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("could not read " + topics + " up to " + ends);
+                }
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+                    if (record.offset() >= ends.get(tp)) {
+                        continue;
                     }
-                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                        if (record.offset() >= end) {
-                            continue;
-                        }
-                        Header reason = record.headers().lastHeader("aipulse.error.reason");
-                        records.add(new Rec(record.partition(), record.offset(), string(record.key()),
-                                string(record.value()), reason == null ? null : string(reason.value())));
-                    }
+                    Header reason = record.headers().lastHeader("aipulse.error.reason");
+                    byPartition.get(tp).add(new Rec(record.partition(), record.offset(), string(record.key()),
+                            string(record.value()), reason == null ? null : string(reason.value())));
                 }
             }
         }
-        return records;
+        Map<String, List<Rec>> byTopic = new LinkedHashMap<>();
+        topics.forEach(topic -> byTopic.put(topic, new ArrayList<>()));
+        byPartition.entrySet().stream()
+                .sorted(java.util.Comparator.comparing((Map.Entry<TopicPartition, List<Rec>> e) -> e.getKey().topic())
+                        .thenComparingInt(e -> e.getKey().partition()))
+                .forEach(e -> byTopic.get(e.getKey().topic()).addAll(e.getValue()));
+        return byTopic;
     }
 
     private static String string(byte[] bytes) {
