@@ -253,12 +253,14 @@ final class Harness implements AutoCloseable {
      * a committed transaction is its commit marker.)
      */
     boolean caughtUp(String applicationId, RunTopics topics) {
+        // committed offsets first, end offsets after: an end offset read first could miss what the last
+        // upstream transaction wrote to the repartition topic just before it committed
+        Map<TopicPartition, Long> committed = committed(applicationId);
         Map<TopicPartition, Long> inputEnds = endOffsets(topics.input(), topics.partitions());
         Map<TopicPartition, Long> repartitionEnds = endOffsets(applicationId + REPARTITION_SUFFIX, topics.partitions());
         if (inputEnds == null || repartitionEnds == null) {
             return false;
         }
-        Map<TopicPartition, Long> committed = committed(applicationId);
         boolean input = inputEnds.entrySet().stream()
                 .allMatch(e -> committed.getOrDefault(e.getKey(), 0L) >= e.getValue());
         boolean repartition = repartitionEnds.entrySet().stream()

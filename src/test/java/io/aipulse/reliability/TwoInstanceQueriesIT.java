@@ -35,6 +35,7 @@ class TwoInstanceQueriesIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String FORWARDED = "X-Aipulse-Forwarded-To";
+    private static final int ARTICLES = 1_000;
 
     private Harness harness;
 
@@ -52,10 +53,13 @@ class TwoInstanceQueriesIT {
     private record Answer(int status, String body, Optional<String> forwardedTo) {
     }
 
-    /** Two instances of one application on 4-partition topics, the corpus processed. */
+    /**
+     * Two instances of one application on 4-partition topics, the first {@value #ARTICLES} records of the
+     * corpus (ten days of news) processed.
+     */
     private ServiceProcess[] startTwoInstancesAndProcessTheCorpus(RunTopics topics) {
         topics.create(harness.admin());
-        harness.produce(topics.input(), References.corpus().items());
+        harness.produce(topics.input(), References.corpus().items().subList(0, ARTICLES));
         String app = "iq";
         ServiceProcess a = harness.launch("iq-a", app, topics, harness.stateDir("iq-a"), Harness.freePort(), Map.of());
         ServiceProcess b = harness.launch("iq-b", app, topics, harness.stateDir("iq-b"), Harness.freePort(), Map.of());
