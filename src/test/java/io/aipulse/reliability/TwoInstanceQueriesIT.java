@@ -59,12 +59,13 @@ class TwoInstanceQueriesIT {
      */
     private ServiceProcess[] startTwoInstancesAndProcessTheCorpus(RunTopics topics) {
         topics.create(harness.admin());
-        harness.produce(topics.input(), References.corpus().items().subList(0, ARTICLES));
         String app = "iq";
         ServiceProcess a = harness.launch("iq-a", app, topics, harness.stateDir("iq-a"), Harness.freePort(), Map.of());
         ServiceProcess b = harness.launch("iq-b", app, topics, harness.stateDir("iq-b"), Harness.freePort(), Map.of());
         a.awaitRunning(Duration.ofSeconds(120));
         b.awaitRunning(Duration.ofSeconds(120));
+        // input only once both instances run, so both get active tasks (see ScaleOutIT)
+        harness.produce(topics.input(), References.corpus().items().subList(0, ARTICLES));
         harness.awaitCaughtUp(app, topics, Duration.ofSeconds(240), a, b);
         a.awaitRunning(Duration.ofSeconds(60));
         b.awaitRunning(Duration.ofSeconds(60));
