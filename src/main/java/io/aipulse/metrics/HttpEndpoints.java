@@ -45,12 +45,15 @@ public final class HttpEndpoints implements AutoCloseable {
             return thread;
         });
         server.setExecutor(executor);
-        server.createContext("/metrics", exchange -> respond(exchange, 200,
-                "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
+        server.createContext("/metrics", exchange -> {
+            if (refused(exchange, Set.of("/metrics"))) {
+                return;
+            }
+            respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape());
+        });
         server.createContext("/health", exchange -> {
             String path = exchange.getRequestURI().getPath();
-            if (!path.equals("/health") && !path.equals("/health/ready") && !path.equals("/health/live")) {
-                respond(exchange, 404, "text/plain; charset=utf-8", "not found\n");
+            if (refused(exchange, Set.of("/health", "/health/ready", "/health/live"))) {
                 return;
             }
             Health current = health.get();
@@ -58,6 +61,21 @@ public final class HttpEndpoints implements AutoCloseable {
             respond(exchange, up ? 200 : 503, "application/json",
                     "{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"state\":\"" + current.state() + "\"}");
         });
+    }
+
+    /** Answers 404 outside {@code paths} and 405 for methods other than GET and HEAD; true when it did. */
+    private static boolean refused(HttpExchange exchange, Set<String> paths) throws IOException {
+        if (!paths.contains(exchange.getRequestURI().getPath())) {
+            respond(exchange, 404, "text/plain; charset=utf-8", "not found\n");
+            return true;
+        }
+        String method = exchange.getRequestMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+            respond(exchange, 405, "text/plain; charset=utf-8", "method not allowed\n");
+            return true;
+        }
+        return false;
     }
 
     public void addHandler(String path, HttpHandler handler) {

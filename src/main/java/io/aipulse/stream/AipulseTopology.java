@@ -7,6 +7,7 @@ import io.aipulse.extract.EventExtractor;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -163,15 +164,27 @@ public final class AipulseTopology {
     private StoreBuilder<WindowStore<String, Long>> seenArticlesStore() {
         return Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(SEEN_ARTICLES_STORE, dedupRetention.multipliedBy(2), dedupRetention, false),
-                Serdes.String(), Serdes.Long());
+                Serdes.String(), Serdes.Long())
+                .withLoggingEnabled(APPEND_TIME_CHANGELOG);
     }
 
     private StoreBuilder<WindowStore<String, AggregateRecord>> resultStore() {
         Duration longestWindow = Duration.ofDays(8);
         return Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(RESULT_STORE, maxOf(queryRetention, longestWindow), longestWindow, false),
-                Serdes.String(), JsonSerde.of(AggregateRecord.class));
+                Serdes.String(), JsonSerde.of(AggregateRecord.class))
+                .withCachingEnabled()
+                .withLoggingEnabled(APPEND_TIME_CHANGELOG);
     }
+
+    /**
+     * Window-store changelogs delete by time (store retention + 1 day) against the wall clock, while
+     * their records carry the publication time: a backfill older than that would vanish from the
+     * changelog at once and be missing after a fail-over. Stamped on append, records expire by when
+     * they were written; restoring does not read the record time (the window start is in the key).
+     */
+    private static final Map<String, String> APPEND_TIME_CHANGELOG =
+            Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
 
     private static Duration maxOf(Duration a, Duration b) {
         return a.compareTo(b) >= 0 ? a : b;

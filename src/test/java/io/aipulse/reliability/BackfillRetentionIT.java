@@ -25,8 +25,6 @@ import org.junit.jupiter.api.Timeout;
  * changelogs, 61 and 181 days) an old backfill goes as soon as its segment rolls. Regression test for
  * finding 1 of docs/RELIABILITY.md; enable it with the fix.
  */
-@Disabled("finding 1 (docs/RELIABILITY.md): the broker deletes old backfills from the service's topics; "
-        + "enable with the TopicSetup / AipulseTopology fix")
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class BackfillRetentionIT {
 

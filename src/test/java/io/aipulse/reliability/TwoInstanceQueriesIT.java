@@ -148,8 +148,6 @@ class TwoInstanceQueriesIT {
      * with all threads busy wait on each other until the forward times out (measured: 14 of 32 requests
      * answered 502 after 20 s with 8 clients per instance).
      */
-    @Disabled("finding 5 (docs/RELIABILITY.md): concurrent forwarding between two instances deadlocks the two-thread "
-            + "HTTP pool until the forward times out; enable with the HttpEndpoints fix")
     @Test
     void concurrentQueriesForwardedBothWaysAllSucceed() throws Exception {
         RunTopics topics = RunTopics.of("iq", 4);

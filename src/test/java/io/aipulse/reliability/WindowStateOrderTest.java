@@ -24,8 +24,6 @@ import org.junit.jupiter.api.Test;
  * finding 4 of docs/RELIABILITY.md: the identity rule compares a mention with the first date of an
  * entry only, and the first amount wins, so the order decides how many events a window has.
  */
-@Disabled("finding 4 (docs/RELIABILITY.md): the event identity rule depends on arrival order; enable with the "
-        + "WindowState fix")
 class WindowStateOrderTest {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
