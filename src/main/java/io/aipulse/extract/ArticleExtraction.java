@@ -71,6 +71,19 @@ final class ArticleExtraction {
             "(停工停产|停工|停产|裁员|倒闭|关停|破产|暂停运营|暂停服务|解散|清算|爆雷|退市|下架|被罚|罚款|终止合作|收购失败|融资失败"
             + "|停止运营|停止服务|停服)");
 
+    // the patterns above as Finders: tried only where their first characters are (FinderTest checks the sets)
+    static final Finder FUNDING_HEADLINE_F = new Finder(FUNDING_HEADLINE, " \t\n\u000B\f\r宣完获新融");
+    static final Finder FUND_SETUP_F = new Finder(FUND_SETUP, "设成发募完基投建新扩");
+    static final Finder ACQ_PASSIVE_F = new Finder(ACQ_PASSIVE, "被");
+    static final Finder ACQUISITION_F = new Finder(ACQUISITION, "全收并买吞");
+    static final Finder POLICY_TITLE_F = new Finder(POLICY_TITLE, "印出颁发公推制下");
+    static final Finder POLICY_PLAIN_F = new Finder(POLICY_PLAIN, "印出颁发");
+    static final Finder PERSONNEL_JOIN_F = new Finder(PERSONNEL_JOIN, "即正已宣加入出担就履接回");
+    static final Finder APPOINT_F = new Finder(APPOINT, "任");
+    static final Finder PERSONNEL_LEAVE_F = new Finder(PERSONNEL_LEAVE, "离辞卸退");
+    static final Finder ROLE_F = new Finder(ROLE, "C总副首董联负高合院主VP");
+    static final Finder RESEARCH_F = new Finder(RESEARCH, "发公提实刷登精准");
+
     private static final Words FUTURE = Words.of("将于", "即将", "计划", "准备", "拟", "有望", "或将", "预计", "何时", "尚未", "还没", "没有", "不会", "打算", "希望", "推迟");
     private static final Words OPINION = Words.of("认为", "表示", "指出", "透露", "觉得", "坦言", "直言", "强调", "称,", "称，", "看来");
     private static final Pattern ADJECTIVE_AFTER = Pattern.compile(
@@ -104,6 +117,7 @@ final class ArticleExtraction {
     private static final Pattern QUOTED_NAME = Pattern.compile("“([^”]{1,30})”|《([^》]{1,40})》");
     private static final Pattern LATIN_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9.\\-]*(?:\\s[A-Za-z0-9][A-Za-z0-9.\\-]*){0,4}");
     private static final Pattern TITLE = Pattern.compile("《([^》]{2,80})》");
+    static final Finder TITLE_F = new Finder(TITLE, "《");
     private static final Pattern PLACE_REST = Pattern.compile("(?:市|区|县)?(?:政府)?(?:也|正式|近日|日前|还|再次|同时)?\\s?");
     private static final Pattern TEMPORAL_TAIL = Pattern.compile("以来|之后|以后|了|过|至今");
     private static final Pattern PARENS = Pattern.compile("\\([^()]{0,30}\\)|（[^（）]{0,30}）");
@@ -113,6 +127,9 @@ final class ArticleExtraction {
     private static final Pattern LIST_TAIL = Pattern.compile("(?:联合|共同)$");
     private static final Pattern NAME_HEAD = Pattern.compile("^(?:种子轮|天使轮|老股东)?(?:领投方|投资方)?");
     private static final Pattern NAME_TAIL = Pattern.compile("(?:等|等机构|共同)$");
+    /** what String.split("、|和|与|及|以及|,|，") compiles on every call */
+    private static final Pattern NAME_SEPARATORS = Pattern.compile("、|和|与|及|以及|,|，");
+    private static final Pattern NOT_A_NAME_CHARS = Pattern.compile(".*[,，。的在将已]+.*");
 
 
     /**
@@ -121,15 +138,15 @@ final class ArticleExtraction {
      */
     private static final class Anchored {
         private final Matcher m;
-        private final String region;
-        private final String[] anchors;
+        private final String text;
+        private final Anchors anchors;
         private final int from;
         private final int to;
         private int pos;
 
-        Anchored(Pattern p, String text, String[] anchors, int from, int to) {
+        Anchored(Pattern p, String text, Anchors anchors, int from, int to) {
             this.m = p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-            this.region = text.substring(from, to);
+            this.text = text;
             this.anchors = anchors;
             this.from = from;
             this.to = to;
@@ -137,11 +154,12 @@ final class ArticleExtraction {
 
         boolean find() {
             while (true) {
+                // the first place at or after pos where one of the anchors lies inside [from, to)
                 int best = -1;
-                for (String a : anchors) {
-                    int i = region.indexOf(a, pos);
-                    if (i >= 0 && (best < 0 || i < best)) {
-                        best = i;
+                for (int i = from + pos; i < to; i++) {
+                    if (anchors.at(text, i, to)) {
+                        best = i - from;
+                        break;
                     }
                 }
                 if (best < 0) {
@@ -161,19 +179,46 @@ final class ArticleExtraction {
         }
     }
 
-    private static final String[] FUNDING_VERBS = {"完成", "获得", "获", "拿到", "斩获", "迎来", "收获", "筹得"};
-    private static final String[] RAISE_VERBS = {"筹集", "筹得", "募得", "融得"};
-    private static final String[] INVEST_VERBS = {"投资", "投入", "出资", "追加投资"};
-    private static final String[] BY_WORDS = {"根据", "据"};
-    private static final String[] REPORT_VERBS = {
+    /** The first words of an anchored pattern, with a bit set of their first characters. */
+    private static final class Anchors {
+        private final String[] words;
+        private final long[] first = new long[1024];
+
+        Anchors(String... words) {
+            this.words = words;
+            for (String w : words) {
+                first[w.charAt(0) >>> 6] |= 1L << w.charAt(0);
+            }
+        }
+
+        /** True when one of the words starts at {@code i} and ends by {@code to}. */
+        boolean at(String text, int i, int to) {
+            char c = text.charAt(i);
+            if ((first[c >>> 6] & (1L << c)) == 0) {
+                return false;
+            }
+            for (String w : words) {
+                if (i + w.length() <= to && text.startsWith(w, i)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static final Anchors FUNDING_VERBS = new Anchors("完成", "获得", "获", "拿到", "斩获", "迎来", "收获", "筹得");
+    private static final Anchors RAISE_VERBS = new Anchors("筹集", "筹得", "募得", "融得");
+    private static final Anchors INVEST_VERBS = new Anchors("投资", "投入", "出资", "追加投资");
+    private static final Anchors BY_WORDS = new Anchors("根据", "据");
+    private static final Anchors REPORT_VERBS = new Anchors(
         "预计", "预测", "估计", "数据显示", "统计显示", "报告显示", "调查显示", "研报称", "报告称", "报告指出", "调研结果",
-        "调查结果", "公布预测称", "发布研报称", "发布研究报告指出", "统计数据显示"};
-    private static final String[] SETBACK_WORDS = {
+        "调查结果", "公布预测称", "发布研报称", "发布研究报告指出", "统计数据显示");
+    private static final Anchors SETBACK_WORDS = new Anchors(
         "停工", "停产", "裁员", "倒闭", "关停", "破产", "暂停运营", "暂停服务", "解散", "清算", "爆雷", "退市", "下架", "被罚",
-        "罚款", "终止合作", "收购失败", "融资失败", "停止运营", "停止服务", "停服"};
-    private static final String[] PARTNERSHIP_WORDS = {
+        "罚款", "终止合作", "收购失败", "融资失败", "停止运营", "停止服务", "停服");
+    private static final Anchors PARTNERSHIP_WORDS = new Anchors(
         "战略合作", "合作协议", "合作框架", "合作备忘录", "达成", "深化合作", "展开合作", "开展合作", "建立合作", "战略伙伴",
-        "合作伙伴关系", "签署", "签订", "携手", "联手", "共建", "联合实验室"};
+        "合作伙伴关系", "签署", "签订", "携手", "联手", "共建", "联合实验室");
 
     // ------------------------------------------------------------------ state
 
@@ -201,10 +246,7 @@ final class ArticleExtraction {
         this.orgFinder = orgFinder;
         this.article = article;
         this.text = clean.text();
-        List<Knowledge.Hit> h = knowledge.scan(Knowledge.asciiLower(text));
-        h.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
-                : Integer.compare(b.end(), a.end()));
-        this.hits = h;
+        this.hits = knowledge.scan(text); // sorted by start, longest first
         this.sentences = Segmenter.split(text);
         this.articleDated = article.timeSource() != TimeSource.INGEST;
         this.anchor = articleDated ? article.publishedOn(settings.zone()) : inferAnchor();
@@ -232,11 +274,10 @@ final class ArticleExtraction {
             }
         }
         for (int si = 0; si < sentences.size(); si++) {
-            Set<String> words = triggerWords(si);
-            if (words.isEmpty()) {
-                continue;
+            int rules = triggeredRules(si);
+            if (rules != 0) {
+                applyRules(si, rules);
             }
-            applyRules(si, words);
         }
         return candidates;
     }
@@ -485,66 +526,102 @@ final class ArticleExtraction {
 
     // ------------------------------------------------------------------ rules
 
-    private Set<String> triggerWords(int si) {
-        Segmenter.Sentence s = sentences.get(si);
-        Set<String> words = new HashSet<>();
-        for (Knowledge.Hit h : OrgFinder.hitsIn(hits, s.start, s.end)) {
-            if (h.term().kind() == Knowledge.Kind.WORD && h.start() >= s.datelineEnd) {
-                words.add(h.term().key());
-            }
+    /** The rules, in the order they run on a sentence; a trigger word enables the rules that list it. */
+    private static final int R_FUNDING = 1;
+    private static final int R_INVESTMENT = 1 << 1;
+    private static final int R_ACQUISITION = 1 << 2;
+    private static final int R_IPO = 1 << 3;
+    private static final int R_POLICY = 1 << 4;
+    private static final int R_RELEASE = 1 << 5;
+    private static final int R_FEATURE = 1 << 6;
+    private static final int R_PARTNERSHIP = 1 << 7;
+    private static final int R_PERSONNEL = 1 << 8;
+    private static final int R_RESEARCH = 1 << 9;
+    private static final int R_REPORT = 1 << 10;
+    private static final int R_SETBACK = 1 << 11;
+    private static final Map<String, Integer> RULES_OF_WORD = new HashMap<>();
+
+    private static void enable(int rule, String... words) {
+        for (String w : words) {
+            RULES_OF_WORD.merge(w, rule, (a, b) -> a | b);
         }
-        return words;
     }
 
-    private void applyRules(int si, Set<String> w) {
+    static {
+        enable(R_FUNDING, "融资", "投资", "注资", "筹集", "募资");
+        enable(R_INVESTMENT, "投资", "投入", "募资", "募集", "注资");
+        enable(R_ACQUISITION, "收购", "并购", "买下");
+        enable(R_IPO, "上市", "招股", "ipo", "递交", "否决", "撤回", "挂牌", "聆讯", "登陆");
+        enable(R_POLICY, "印发", "出台", "颁布", "发布", "公布", "推出");
+        enable(R_RELEASE, "发布", "推出", "上线", "开源", "公布", "公开", "官宣", "亮相", "开放", "首发", "提供下载", "问世",
+                "面世", "部署");
+        enable(R_FEATURE, "宣布");
+        enable(R_PARTNERSHIP, "合作", "携手", "联手", "签署", "签订", "共建", "承诺");
+        enable(R_PERSONNEL, "加入", "加盟", "入职", "出任", "担任", "就任", "任命", "离职", "卸任", "辞任", "辞职");
+        enable(R_RESEARCH, "论文", "研究", "突破", "实现", "提交", "纪录", "预报");
+        enable(R_REPORT, "报告", "研报", "白皮书", "数据显示", "统计", "调查", "调研", "预计", "预测", "显示", "榜单", "有望");
+        enable(R_SETBACK, "停工", "停产", "裁员", "倒闭", "关停", "破产", "解散", "停止运营", "停止服务", "停服");
+    }
+
+    /** The rules the trigger words of sentence {@code si} (after its dateline) enable. */
+    private int triggeredRules(int si) {
+        Segmenter.Sentence s = sentences.get(si);
+        int rules = 0;
+        for (int i = OrgFinder.firstAt(hits, s.datelineEnd); i < hits.size(); i++) {
+            Knowledge.Hit h = hits.get(i);
+            if (h.start() >= s.end) {
+                break;
+            }
+            if (h.end() > s.end || h.term().kind() != Knowledge.Kind.WORD) {
+                continue;
+            }
+            Integer r = RULES_OF_WORD.get(h.term().key());
+            if (r != null) {
+                rules |= r;
+            }
+        }
+        return rules;
+    }
+
+    private void applyRules(int si, int rules) {
         Segmenter.Sentence s = sentences.get(si);
         int from = s.datelineEnd;
-        if (any(w, "融资", "投资", "注资", "筹集", "募资")) {
+        if ((rules & R_FUNDING) != 0) {
             funding(si, from, s.end);
         }
-        if (any(w, "投资", "投入", "募资", "募集", "注资")) {
+        if ((rules & R_INVESTMENT) != 0) {
             investment(si, from, s.end);
         }
-        if (any(w, "收购", "并购", "买下")) {
+        if ((rules & R_ACQUISITION) != 0) {
             acquisition(si, from, s.end);
         }
-        if (any(w, "上市", "招股", "ipo", "递交", "否决", "撤回", "挂牌", "聆讯", "登陆")) {
+        if ((rules & R_IPO) != 0) {
             ipo(si, from, s.end);
         }
-        if (any(w, "印发", "出台", "颁布", "发布", "公布", "推出")) {
+        if ((rules & R_POLICY) != 0) {
             policy(si, from, s.end);
         }
-        if (any(w, "发布", "推出", "上线", "开源", "公布", "公开", "官宣", "亮相", "开放", "首发", "提供下载", "问世",
-                "面世", "部署")) {
+        if ((rules & R_RELEASE) != 0) {
             release(si, from, s.end);
         }
-        if (any(w, "宣布")) {
+        if ((rules & R_FEATURE) != 0) {
             feature(si, from, s.end);
         }
-        if (any(w, "合作", "携手", "联手", "签署", "签订", "共建", "承诺")) {
+        if ((rules & R_PARTNERSHIP) != 0) {
             partnership(si, from, s.end);
         }
-        if (any(w, "加入", "加盟", "入职", "出任", "担任", "就任", "任命", "离职", "卸任", "辞任", "辞职")) {
+        if ((rules & R_PERSONNEL) != 0) {
             personnel(si, from, s.end);
         }
-        if (any(w, "论文", "研究", "突破", "实现", "提交", "纪录", "预报")) {
+        if ((rules & R_RESEARCH) != 0) {
             research(si, from, s.end);
         }
-        if (any(w, "报告", "研报", "白皮书", "数据显示", "统计", "调查", "调研", "预计", "预测", "显示", "榜单", "有望")) {
+        if ((rules & R_REPORT) != 0) {
             report(si, from, s.end);
         }
-        if (any(w, "停工", "停产", "裁员", "倒闭", "关停", "破产", "解散", "停止运营", "停止服务", "停服")) {
+        if ((rules & R_SETBACK) != 0) {
             setback(si, from, s.end);
         }
-    }
-
-    private static boolean any(Set<String> words, String... keys) {
-        for (String k : keys) {
-            if (words.contains(k)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A clause is at most this long on each side of a trigger (text without punctuation stays cheap). */
@@ -634,7 +711,7 @@ final class ArticleExtraction {
     }
 
     private boolean backgroundClause(int clauseStart, int trigger) {
-        return BACKGROUND.in(text.substring(clauseStart, trigger));
+        return BACKGROUND.in(text, clauseStart, trigger);
     }
 
     private Candidate add(EventType type, OrgMention subject, int si, int trigger, int triggerEnd) {
@@ -673,8 +750,9 @@ final class ArticleExtraction {
             }
             fundingAt(si, m.start(), m.end());
         }
-        m = FUNDING_HEADLINE.matcher(text).region(from, to);
-        while (m.find()) {
+        Finder.Scan headline = FUNDING_HEADLINE_F.scan(text, from, to);
+        m = headline.matcher();
+        while (headline.find()) {
             // "X 融资 6 亿欧元": the name right before
             for (OrgMention o : actors(si, EventType.FUNDING)) {
                 if (o.end() <= m.start() && m.start() - o.end() <= 1) {
@@ -828,7 +906,7 @@ final class ArticleExtraction {
     private List<String> splitNames(String list) {
         List<String> out = new ArrayList<>();
         String l = LIST_TAIL.matcher(LIST_HEAD.matcher(list).replaceAll("")).replaceAll("");
-        for (String part : l.split("、|和|与|及|以及|,|，")) {
+        for (String part : NAME_SEPARATORS.split(l)) {
             String p = NAME_TAIL.matcher(NAME_HEAD.matcher(part.trim()).replaceAll(""))
                     .replaceAll("").trim();
             if (p.length() < 2 || p.length() > 30 || p.contains("融资") || p.contains("公司当前")) {
@@ -852,8 +930,9 @@ final class ArticleExtraction {
             }
             investmentAt(si, m.start(), m.end(), amount.amount());
         }
-        m = FUND_SETUP.matcher(text).region(from, to);
-        while (m.find()) {
+        Finder.Scan setup = FUND_SETUP_F.scan(text, from, to);
+        m = setup.matcher();
+        while (setup.find()) {
             AmountParser.Match amount = firstAmount(clauseStart(si, m.start()), clauseEnd(si, m.end()));
             if (amount != null) {
                 investmentAt(si, m.start(), m.end(), amount.amount());
@@ -884,9 +963,10 @@ final class ArticleExtraction {
     // ACQUISITION -----------------------------------------------------------
 
     private void acquisition(int si, int from, int to) {
-        Matcher p = ACQ_PASSIVE.matcher(text).region(from, to);
+        Finder.Scan passive = ACQ_PASSIVE_F.scan(text, from, to);
+        Matcher p = passive.matcher();
         Set<Integer> done = new HashSet<>();
-        while (p.find()) {
+        while (passive.find()) {
             OrgMention acquirer = null;
             for (OrgMention o : orgs(si)) {
                 if (o.start() >= p.start(1) && o.end() <= p.end(1)) {
@@ -906,8 +986,9 @@ final class ArticleExtraction {
                 done.add(p.end());
             }
         }
-        Matcher m = ACQUISITION.matcher(text).region(from, to);
-        while (m.find()) {
+        Finder.Scan verbs = ACQUISITION_F.scan(text, from, to);
+        Matcher m = verbs.matcher();
+        while (verbs.find()) {
             if (done.contains(m.end())) {
                 continue;
             }
@@ -990,7 +1071,7 @@ final class ArticleExtraction {
                 continue;
             }
             int cs = clauseStart(si, f.start());
-            if (FUTURE.in(text.substring(cs, f.start()))) {
+            if (FUTURE.in(text, cs, f.start())) {
                 continue;
             }
             OrgMention subject = subjectBefore(si, f.start(), cs, EventType.IPO);
@@ -1019,9 +1100,10 @@ final class ArticleExtraction {
         if (!titled && !plain) {
             return;
         }
-        Matcher m = POLICY_TITLE.matcher(text).region(titled ? from : to, to);
+        Finder.Scan titles = POLICY_TITLE_F.scan(text, titled ? from : to, to);
+        Matcher m = titles.matcher();
         Set<Integer> seen = new HashSet<>();
-        while (m.find()) {
+        while (titles.find()) {
             String title = m.group(1);
             if (!POLICY_WORDS.in(title) || REPORT_WORDS.in(title)) {
                 continue;
@@ -1029,8 +1111,9 @@ final class ArticleExtraction {
             seen.add(m.start());
             policyAt(si, m.start(), m.end(), "《" + title + "》", m.start(1), m.end(1));
         }
-        m = POLICY_PLAIN.matcher(text).region(plain ? from : to, to);
-        while (m.find()) {
+        Finder.Scan plains = POLICY_PLAIN_F.scan(text, plain ? from : to, to);
+        m = plains.matcher();
+        while (plains.find()) {
             if (seen.contains(m.start())) {
                 continue;
             }
@@ -1040,7 +1123,7 @@ final class ArticleExtraction {
 
     private void policyAt(int si, int start, int end, String title, int aboutStart, int aboutEnd) {
         int cs = clauseStart(si, start);
-        if (FUTURE.in(text.substring(cs, start))) {
+        if (FUTURE.in(text, cs, start)) {
             return;
         }
         OrgMention subject = govSubject(si, start, cs);
@@ -1079,7 +1162,14 @@ final class ArticleExtraction {
         }
         // a city or district name right before the verb (optionally 也/正式/近日...)
         Segmenter.Sentence s = sentences.get(si);
-        for (Knowledge.Hit h : OrgFinder.hitsIn(hits, Math.max(clauseStart, s.datelineEnd), trigger)) {
+        for (int i2 = OrgFinder.firstAt(hits, Math.max(clauseStart, s.datelineEnd)), to2 = trigger; i2 < hits.size(); i2++) {
+            Knowledge.Hit h = hits.get(i2);
+            if (h.start() >= to2) {
+                break;
+            }
+            if (h.end() > to2) {
+                continue;
+            }
             Knowledge.Kind k = h.term().kind();
             if (k != Knowledge.Kind.CITY && k != Knowledge.Kind.DISTRICT) {
                 continue;
@@ -1106,24 +1196,29 @@ final class ArticleExtraction {
     /** 《北京市促进...措施》 -> 北京市人民政府; 《朝阳区...计划》 -> 朝阳区人民政府. */
     private String governmentOfTitle(String title) {
         String t = title.replace("《", "").replace("》", "");
-        for (Knowledge.Hit h : knowledge.scan(Knowledge.asciiLower(t))) {
-            if (h.start() != 0) {
-                continue;
+        // the shortest place name the title starts with
+        Knowledge.Hit h = null;
+        for (Knowledge.Hit x : knowledge.scan(t)) {
+            if (x.start() != 0) {
+                break;
             }
-            Knowledge.Kind k = h.term().kind();
-            if (k == Knowledge.Kind.CITY || k == Knowledge.Kind.DISTRICT) {
-                String name = t.substring(0, h.end());
-                char next = h.end() < t.length() ? t.charAt(h.end()) : ' ';
-                if (next == '市' || next == '区' || next == '县' || next == '省') {
-                    name = name + next;
-                } else if (k == Knowledge.Kind.CITY && !name.endsWith("市") && !name.endsWith("区")) {
-                    name = name + "市";
-                }
-                if (name.endsWith("人民政府")) {
-                    return name;
-                }
-                return name + "人民政府";
+            Knowledge.Kind k = x.term().kind();
+            if ((k == Knowledge.Kind.CITY || k == Knowledge.Kind.DISTRICT) && (h == null || x.end() < h.end())) {
+                h = x;
             }
+        }
+        if (h != null) {
+            String name = t.substring(0, h.end());
+            char next = h.end() < t.length() ? t.charAt(h.end()) : ' ';
+            if (next == '市' || next == '区' || next == '县' || next == '省') {
+                name = name + next;
+            } else if (h.term().kind() == Knowledge.Kind.CITY && !name.endsWith("市") && !name.endsWith("区")) {
+                name = name + "市";
+            }
+            if (name.endsWith("人民政府")) {
+                return name;
+            }
+            return name + "人民政府";
         }
         if (t.startsWith("国务院")) {
             return "国务院";
@@ -1142,7 +1237,14 @@ final class ArticleExtraction {
         List<int[]> out = new ArrayList<>();
         Matcher m = RELEASE.matcher(text);
         int last = -1;
-        for (Knowledge.Hit h : OrgFinder.hitsIn(hits, from, to)) {
+        for (int i3 = OrgFinder.firstAt(hits, from), to3 = to; i3 < hits.size(); i3++) {
+            Knowledge.Hit h = hits.get(i3);
+            if (h.start() >= to3) {
+                break;
+            }
+            if (h.end() > to3) {
+                continue;
+            }
             if (h.term().kind() != Knowledge.Kind.WORD || h.start() < last || !RELEASE_WORDS.contains(h.term().key())) {
                 continue;
             }
@@ -1250,11 +1352,18 @@ final class ArticleExtraction {
     /** "OpenAI 宣布 ChatGPT 将支持语音和图像输入": a product of the catalogue gets a new capability. */
     private void feature(int si, int from, int to) {
         Segmenter.Sentence s = sentences.get(si);
-        Anchored a = new Anchored(FEATURE, text, new String[] {"宣布"}, from, to);
+        Anchored a = new Anchored(FEATURE, text, ANNOUNCE, from, to);
         Matcher m = a.matcher();
         while (a.find()) {
             boolean product = false;
-            for (Knowledge.Hit h : OrgFinder.hitsIn(hits, m.start(1), m.end(1))) {
+            for (int i4 = OrgFinder.firstAt(hits, m.start(1)), to4 = m.end(1); i4 < hits.size(); i4++) {
+                Knowledge.Hit h = hits.get(i4);
+                if (h.start() >= to4) {
+                    break;
+                }
+                if (h.end() > to4) {
+                    continue;
+                }
                 if (h.term().kind() == Knowledge.Kind.MODEL) {
                     product = true;
                     break;
@@ -1331,6 +1440,9 @@ final class ArticleExtraction {
     }
 
     private static String withoutParens(String s) {
+        if (s.indexOf('(') < 0 && s.indexOf('（') < 0) {
+            return s; // nothing the pattern could match
+        }
         return PARENS.matcher(s).replaceAll("");
     }
 
@@ -1346,9 +1458,16 @@ final class ArticleExtraction {
         if (APP_FORM.in(first)) {
             return EventType.PRODUCT_LAUNCH;
         }
-        int modelAt = lastEnd(MODEL_HEADS, first);
-        int productAt = lastEnd(PRODUCT_HEADS, first);
-        for (Knowledge.Hit h : OrgFinder.hitsIn(hits, os, os + first.length())) {
+        int modelAt = MODEL_HEADS.lastEnd(first, 0, first.length());
+        int productAt = PRODUCT_HEADS.lastEnd(first, 0, first.length());
+        for (int i5 = OrgFinder.firstAt(hits, os), to5 = os + first.length(); i5 < hits.size(); i5++) {
+            Knowledge.Hit h = hits.get(i5);
+            if (h.start() >= to5) {
+                break;
+            }
+            if (h.end() > to5) {
+                continue;
+            }
             if (h.term().kind() == Knowledge.Kind.MODEL) {
                 modelAt = Math.max(modelAt, h.end() - os);
             }
@@ -1359,20 +1478,8 @@ final class ArticleExtraction {
         return modelAt >= productAt ? EventType.MODEL_RELEASE : EventType.PRODUCT_LAUNCH;
     }
 
-    private static final String[] MODEL_HEADS = {"模型", "模型产品", "模型系列", "GPT", "LLM", "Llama", "LLaMA"};
-    private static final String[] PRODUCT_HEADS = PRODUCT_HEAD.pattern().split("\\|");
-
-    /** End of the last occurrence of any of {@code words} in {@code s}, or -1. */
-    private static int lastEnd(String[] words, String s) {
-        int best = -1;
-        for (String w : words) {
-            int i = s.lastIndexOf(w);
-            if (i >= 0 && i + w.length() > best) {
-                best = i + w.length();
-            }
-        }
-        return best;
-    }
+    private static final Words MODEL_HEADS = Words.of("模型", "模型产品", "模型系列", "GPT", "LLM", "Llama", "LLaMA");
+    private static final Words PRODUCT_HEADS = Words.of(PRODUCT_HEAD.pattern().split("\\|"));
 
     /** The model or product name in an object phrase: a quoted or Latin name, a catalogue model, the phrase. */
     private String productName(int os, int oe) {
@@ -1381,7 +1488,14 @@ final class ArticleExtraction {
         if (q.find()) {
             return q.group(1) != null ? q.group(1) : q.group(2);
         }
-        for (Knowledge.Hit h : OrgFinder.hitsIn(hits, os, oe)) {
+        for (int i6 = OrgFinder.firstAt(hits, os), to6 = oe; i6 < hits.size(); i6++) {
+            Knowledge.Hit h = hits.get(i6);
+            if (h.start() >= to6) {
+                break;
+            }
+            if (h.end() > to6) {
+                continue;
+            }
             if (h.term().kind() == Knowledge.Kind.MODEL) {
                 int e = h.end();
                 while (e < oe && (Character.isLetterOrDigit(text.charAt(e)) || ".-".indexOf(text.charAt(e)) >= 0)) {
@@ -1406,7 +1520,14 @@ final class ArticleExtraction {
     }
 
     private String modelSector(int os, int oe) {
-        for (Knowledge.Hit h : OrgFinder.hitsIn(hits, os, oe)) {
+        for (int i7 = OrgFinder.firstAt(hits, os), to7 = oe; i7 < hits.size(); i7++) {
+            Knowledge.Hit h = hits.get(i7);
+            if (h.start() >= to7) {
+                break;
+            }
+            if (h.end() > to7) {
+                continue;
+            }
             if (h.term().kind() == Knowledge.Kind.MODEL) {
                 return h.term().sector();
             }
@@ -1416,7 +1537,14 @@ final class ArticleExtraction {
 
     /** Without a named maker, a catalogue model's maker ("文心一言...向全社会开放"). */
     private OrgMention makerOfModel(int from, int to) {
-        for (Knowledge.Hit h : OrgFinder.hitsIn(hits, from, to)) {
+        for (int i8 = OrgFinder.firstAt(hits, from), to8 = to; i8 < hits.size(); i8++) {
+            Knowledge.Hit h = hits.get(i8);
+            if (h.start() >= to8) {
+                break;
+            }
+            if (h.end() > to8) {
+                continue;
+            }
             if (h.term().kind() == Knowledge.Kind.MODEL) {
                 String maker = h.term().model().maker();
                 Company c = orgFinder.lookup(maker);
@@ -1482,7 +1610,7 @@ final class ArticleExtraction {
         Matcher m = a.matcher();
         while (a.find()) {
             int cs = clauseStart(si, m.start());
-            if (FUTURE.in(text.substring(cs, m.start())) || backgroundClause(cs, m.start())) {
+            if (FUTURE.in(text, cs, m.start()) || backgroundClause(cs, m.start())) {
                 continue;
             }
             List<OrgMention> parties = new ArrayList<>();
@@ -1548,7 +1676,7 @@ final class ArticleExtraction {
         m = a.matcher();
         while (a.find()) {
             int cs = clauseStart(si, m.start());
-            if (done.contains(cs) || FUTURE.in(text.substring(cs, m.start())) || backgroundClause(cs, m.start())) {
+            if (done.contains(cs) || FUTURE.in(text, cs, m.start()) || backgroundClause(cs, m.start())) {
                 continue;
             }
             OrgMention subject = null;
@@ -1588,7 +1716,8 @@ final class ArticleExtraction {
     private static final Pattern PARTNER_WITH = Pattern.compile(
             "(?:与|和|同)\\s?([^,，。;；、与和]{2,16}?)\\s?(?:达成|签署|签订|开展|展开|深化|建立|宣布)?了?(?:战略)?(?:合作|联手|携手)"
             + "(?!伙伴|开发的|研发的|推出的|打造的|的)");
-    private static final String[] WITH_WORDS = {"与", "和", "同"};
+    private static final Anchors ANNOUNCE = new Anchors("宣布");
+    private static final Anchors WITH_WORDS = new Anchors("与", "和", "同");
     private static final Words NOT_A_PARTY = Words.of(
             "客户", "用户", "伙伴", "各方", "企业", "行业", "高校", "机构", "合作", "相关", "多家", "更多", "国内外", "产业链",
             "生态", "政府", "部门", "地方", "开发者", "厂商", "公司", "团队", "学术界", "产业界", "社会", "大家", "我们", "他们");
@@ -1612,7 +1741,7 @@ final class ArticleExtraction {
 
     private static String partyName(String raw) {
         String n = Names.canonical(raw.trim());
-        if (n.length() < 2 || n.length() > 16 || NOT_A_PARTY.in(n) || n.matches(".*[,，。的在将已]+.*")) {
+        if (n.length() < 2 || n.length() > 16 || NOT_A_PARTY.in(n) || NOT_A_NAME_CHARS.matcher(n).matches()) {
             return null;
         }
         return n;
@@ -1626,12 +1755,12 @@ final class ArticleExtraction {
 
     private void personnel(int si, int from, int to) {
         Segmenter.Sentence s = sentences.get(si);
-        String sentence = text.substring(s.start, s.end);
-        if (!ROLE.matcher(sentence).find()) {
+        if (!ROLE_F.scan(text, s.start, s.end).find()) {
             return;
         }
-        Matcher m = PERSONNEL_JOIN.matcher(text).region(from, to);
-        while (m.find()) {
+        Finder.Scan joins = PERSONNEL_JOIN_F.scan(text, from, to);
+        Matcher m = joins.matcher();
+        while (joins.find()) {
             int cs = clauseStart(si, m.start());
             String before = text.substring(cs, m.start());
             if (backgroundClause(cs, m.start()) || before.contains("过") || before.contains("曾")) {
@@ -1675,8 +1804,9 @@ final class ArticleExtraction {
                 c.product = personAndRole(s.start, m.start());
             }
         }
-        m = APPOINT.matcher(text).region(from, to);
-        while (m.find()) {
+        Finder.Scan appoints = APPOINT_F.scan(text, from, to);
+        m = appoints.matcher();
+        while (appoints.find()) {
             int cs = clauseStart(si, m.start());
             if (backgroundClause(cs, m.start())) {
                 continue;
@@ -1687,8 +1817,9 @@ final class ArticleExtraction {
                 c.product = m.group(1).trim() + " (" + m.group(2) + ")";
             }
         }
-        m = PERSONNEL_LEAVE.matcher(text).region(from, to);
-        while (m.find()) {
+        Finder.Scan leaves = PERSONNEL_LEAVE_F.scan(text, from, to);
+        m = leaves.matcher();
+        while (leaves.find()) {
             int cs = clauseStart(si, m.start());
             if (backgroundClause(cs, m.start())) {
                 continue;
@@ -1710,11 +1841,13 @@ final class ArticleExtraction {
     private static final Pattern ROLE_PERSON = Pattern.compile(
             "(CEO|CTO|COO|CFO|CMO|CSO|总裁|副总裁|首席[\\p{IsHan}]{1,5}官|董事长|总经理|联合创始人|首席科学家)\\s?"
             + "([\\p{IsHan}]{2,3}|[A-Z][a-z]+(?:\\s[A-Z][a-z]+)?)");
+    static final Finder ROLE_PERSON_F = new Finder(ROLE_PERSON, "C总副首董联");
 
     private String personAndRole(int from, int to) {
-        Matcher m = ROLE_PERSON.matcher(text).region(from, to);
+        Finder.Scan roles = ROLE_PERSON_F.scan(text, from, to);
+        Matcher m = roles.matcher();
         String found = null;
-        while (m.find()) {
+        while (roles.find()) {
             String person = m.group(2);
             for (String cut : new String[] {"在", "宣", "表", "跟", "将", "于", "已", "称"}) {
                 int i = person.indexOf(cut);
@@ -1745,10 +1878,11 @@ final class ArticleExtraction {
         if (!any) {
             return;
         }
-        Matcher m = RESEARCH.matcher(text).region(from, to);
-        while (m.find()) {
+        Finder.Scan results = RESEARCH_F.scan(text, from, to);
+        Matcher m = results.matcher();
+        while (results.find()) {
             int cs = clauseStart(si, m.start());
-            if (FUTURE.in(text.substring(cs, m.start())) || backgroundClause(cs, m.start())) {
+            if (FUTURE.in(text, cs, m.start()) || backgroundClause(cs, m.start())) {
                 continue;
             }
             OrgMention subject = subjectBefore(si, m.start(), cs, EventType.RESEARCH);
@@ -1801,7 +1935,7 @@ final class ArticleExtraction {
                 continue;
             }
             int cs = clauseStart(si, rs);
-            if (FUTURE.in(text.substring(cs, rs))) {
+            if (FUTURE.in(text, cs, rs)) {
                 continue;
             }
             OrgMention subject = subjectBefore(si, rs, cs, EventType.REPORT);
@@ -1896,9 +2030,9 @@ final class ArticleExtraction {
         if (c != null) {
             c.aboutStart = start;
             c.aboutEnd = sentences.get(si).end;
-            Matcher t = TITLE.matcher(text).region(start, Math.min(c.clauseEnd + 1,
-                    sentences.get(si).end));
-            if (t.find()) {
+            Finder.Scan titles = TITLE_F.scan(text, start, Math.min(c.clauseEnd + 1, sentences.get(si).end));
+            Matcher t = titles.matcher();
+            if (titles.find()) {
                 c.product = "《" + t.group(1) + "》";
             }
         }

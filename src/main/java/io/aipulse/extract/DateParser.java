@@ -65,7 +65,7 @@ public final class DateParser {
                                         LocalDate today) {
         List<Mention> out = new ArrayList<>();
         int end = Math.min(to, s.length());
-        Matcher m = DATE.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+        Matcher m = null;
         int i = Math.max(0, from);
         // only where a date can start: a digit, or the first character of a relative word
         while (i < end) {
@@ -74,6 +74,13 @@ public final class DateParser {
             if (!digit && "今去前同次明当昨".indexOf(c) < 0 || digit && i > 0 && s.charAt(i - 1) >= '0' && s.charAt(i - 1) <= '9') {
                 i++;
                 continue;
+            }
+            if (!mayStartDate(s, i, end, digit)) {
+                i++;
+                continue;
+            }
+            if (m == null) {
+                m = DATE.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
             }
             m.region(i, end);
             if (!m.lookingAt()) {
@@ -93,6 +100,57 @@ public final class DateParser {
             i = next;
         }
         return out;
+    }
+
+    /**
+     * A necessary condition for the pattern to match at {@code i} (the first digit of a run, or a relative
+     * word's first character), read from the few characters after it: a run of one or two digits needs 月 next
+     * (one space allowed), a run of four needs 年 or a separator, other runs are no date; a relative word must
+     * be one of the pattern's.
+     */
+    private static boolean mayStartDate(CharSequence s, int i, int end, boolean digit) {
+        if (!digit) {
+            if (i + 1 >= end) {
+                return false;
+            }
+            char a = s.charAt(i);
+            char b = s.charAt(i + 1);
+            return switch (a) {
+                case '今' -> b == '年' || b == '日' || b == '天';
+                case '去', '同', '次', '明' -> b == '年';
+                case '前' -> b == '年' || b == '天';
+                case '当' -> b == '年' || b == '天' || b == '日';
+                case '昨' -> b == '日' || b == '天';
+                default -> false;
+            };
+        }
+        int j = i;
+        while (j < end && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
+            j++;
+        }
+        int run = j - i;
+        if (run != 1 && run != 2 && run != 4) {
+            return false;
+        }
+        if (j >= end) {
+            return false;
+        }
+        char next = s.charAt(j);
+        if (run == 4 && (next == '-' || next == '/' || next == '.')) {
+            return true;
+        }
+        if (isRegexSpace(next)) {
+            if (j + 1 >= end) {
+                return false;
+            }
+            next = s.charAt(j + 1);
+        }
+        return run == 4 ? next == '年' : next == '月';
+    }
+
+    /** {@code \s} of java.util.regex: space, tab, line feed, vertical tab, form feed, carriage return. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** The first date of a text, resolved against {@code anchor}. */

@@ -1,6 +1,5 @@
 package io.aipulse.extract;
 
-import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,9 +20,9 @@ import java.util.TreeMap;
 
 /**
  * The knowledge files ({@code companies.csv}, {@code cities.csv}, {@code countries.csv},
- * {@code sectors.csv}) loaded once into immutable lookups, plus one Aho-Corasick automaton over all
- * their names, the model catalogue and the extractor's lexicon, so that an article is matched against
- * every gazetteer in a single pass. Files in the given directory win; otherwise the copies bundled in
+ * {@code sectors.csv}, {@code models.csv}, {@code everyday-names.csv}, {@code latin-terms.csv}) loaded
+ * once into immutable lookups, plus one Aho-Corasick automaton over all their names and the extractor's
+ * lexicon, so that an article is matched against every gazetteer in a single pass. Files in the given directory win; otherwise the copies bundled in
  * the jar under {@code /config/} are used. Immutable and thread-safe.
  *
  * <p>CSV format: UTF-8, a header line, {@code #} comment lines, {@code |} between list items inside a
@@ -51,7 +50,18 @@ public final class Knowledge {
 
     /** One meaning of a dictionary key. Only the fields of its kind are set. */
     public record Term(Kind kind, String key, Company company, String city, String country, String sector,
-                       int weight, ModelCatalog.Model model) {
+                       int weight, Model model) {
+    }
+
+    /** A well-known AI model of {@code models.csv}: its maker (a registry name or alias) and sector. */
+    public record Model(String name, String maker, String sector) {
+    }
+
+    /**
+     * A registry name that is also an everyday word ({@code everyday-names.csv}): the word, not the
+     * organisation, after one of {@code before} (characters) or before one of {@code after} (words).
+     */
+    record EverydayName(String name, String before, List<String> after) {
     }
 
     /** A dictionary hit {@code [start, end)} in a text. */
@@ -67,11 +77,24 @@ public final class Knowledge {
     private final Map<String, City> citiesBySlug;
     private final Map<String, String> countryByName;
     private final Map<String, String> cityByName;
-    private final AhoCorasickDoubleArrayTrie<Term[]> trie;
+    private final Map<String, Term[]> dictionary;
+    private final DictionaryTrie trie;
+    private final List<Model> models;
+    private final Map<String, List<EverydayName>> everydayNames;
+    private final java.util.Set<String> latinTerms;
 
     private Knowledge(List<Company> companies, List<City> cities, Map<String, String> countryByName,
-                      List<String[]> sectorKeywords, Collection<String> lexicon) {
+                      List<String[]> sectorKeywords, List<Model> models, List<EverydayName> everyday,
+                      Collection<String> latinTerms, Collection<String> lexicon) {
         this.companies = List.copyOf(companies);
+        this.models = List.copyOf(models);
+        Map<String, List<EverydayName>> byLower = new HashMap<>();
+        for (EverydayName e : everyday) {
+            byLower.computeIfAbsent(e.name().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).add(e);
+        }
+        byLower.replaceAll((k, v) -> List.copyOf(v));
+        this.everydayNames = Map.copyOf(byLower);
+        this.latinTerms = java.util.Set.copyOf(latinTerms);
         Map<String, Company> byName = new HashMap<>();
         for (Company c : companies) {
             byName.putIfAbsent(normalise(c.name()), c);
@@ -121,7 +144,7 @@ public final class Knowledge {
         for (String[] kw : sectorKeywords) {
             add(terms, kw[2], new Term(Kind.SECTOR, kw[2], null, null, null, kw[0], Integer.parseInt(kw[1]), null));
         }
-        for (ModelCatalog.Model m : ModelCatalog.MODELS) {
+        for (Model m : models) {
             add(terms, m.name(), new Term(Kind.MODEL, m.name(), null, null, null, m.sector(), 0, m));
         }
         for (String w : lexicon) {
@@ -129,8 +152,8 @@ public final class Knowledge {
         }
         Map<String, Term[]> built = new TreeMap<>();
         terms.forEach((k, v) -> built.put(k, v.toArray(new Term[0])));
-        this.trie = new AhoCorasickDoubleArrayTrie<>();
-        this.trie.build(built);
+        this.dictionary = java.util.Collections.unmodifiableMap(built);
+        this.trie = new DictionaryTrie(built);
     }
 
     private static void add(Map<String, List<Term>> terms, String key, Term term) {
@@ -189,13 +212,42 @@ public final class Knowledge {
                 sectors.add(new String[] {f[0].trim(), weight, kw});
             }
         }
-        return new Knowledge(companies, cities, countries, sectors, lexicon);
+        List<Model> models = new ArrayList<>();
+        for (String[] f : rows(configDir, "models.csv", 3)) {
+            models.add(new Model(f[0].trim(), f[1].trim(), emptyToNull(f[2])));
+        }
+        List<EverydayName> everyday = new ArrayList<>();
+        for (String[] f : rows(configDir, "everyday-names.csv", 1)) {
+            everyday.add(new EverydayName(f[0].trim(), f.length > 1 ? String.join("", list(f[1])) : "",
+                    f.length > 2 ? list(f[2]) : List.of()));
+        }
+        java.util.Set<String> latin = new java.util.LinkedHashSet<>();
+        for (String[] f : rows(configDir, "latin-terms.csv", 1)) {
+            latin.add(f[0].trim());
+        }
+        return new Knowledge(companies, cities, countries, sectors, models, everyday, latin, lexicon);
     }
 
     // ------------------------------------------------------------------ look-ups
 
     public List<Company> companies() {
         return companies;
+    }
+
+    /** The model catalogue ({@code models.csv}), in file order. */
+    public List<Model> models() {
+        return models;
+    }
+
+    /** The everyday-word rules of a registry name (case ignored); empty for most names. */
+    List<EverydayName> everydayName(String surface) {
+        List<EverydayName> rules = everydayNames.get(surface.toLowerCase(java.util.Locale.ROOT));
+        return rules == null ? List.of() : rules;
+    }
+
+    /** A Latin word that is never read as an organisation name ({@code latin-terms.csv}; exact case). */
+    boolean latinTerm(String word) {
+        return latinTerms.contains(word);
     }
 
     /** The registry entry whose name or alias is {@code name} (case, width and spaces ignored). */
@@ -232,29 +284,19 @@ public final class Knowledge {
     }
 
     /**
-     * Every dictionary hit in {@code text} (which must already be ASCII-lower-cased), in one pass.
-     * Terms that begin or end with a Latin letter or digit only match at word boundaries.
+     * Every dictionary hit in {@code text}, in one pass, sorted by start and, at one start, longest first (the
+     * meanings of one key in the order they were loaded). ASCII case is ignored. Terms that begin or end with a
+     * Latin letter or digit only match at word boundaries.
      */
-    public List<Hit> scan(String lowerText) {
-        List<Hit> hits = new ArrayList<>();
-        trie.parseText(lowerText, (begin, end, value) -> {
-            if (!boundaryOk(lowerText, begin, end)) {
-                return;
-            }
-            for (Term t : value) {
-                hits.add(new Hit(begin, end, t));
-            }
-        });
+    public List<Hit> scan(String text) {
+        List<Hit> hits = new ArrayList<>(Math.max(16, text.length() / 8));
+        trie.scan(text, hits);
         return hits;
     }
 
-    private static boolean boundaryOk(String s, int begin, int end) {
-        char first = s.charAt(begin);
-        char last = s.charAt(end - 1);
-        if (isAsciiAlnum(first) && begin > 0 && isAsciiAlnum(s.charAt(begin - 1))) {
-            return false;
-        }
-        return !(isAsciiAlnum(last) && end < s.length() && isAsciiAlnum(s.charAt(end)));
+    /** The dictionary of the single pass: every key (ASCII lower-cased) and its meanings. */
+    Map<String, Term[]> dictionary() {
+        return dictionary;
     }
 
     static boolean isAsciiAlnum(char c) {

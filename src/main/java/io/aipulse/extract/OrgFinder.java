@@ -26,16 +26,9 @@ final class OrgFinder {
     private static final Pattern DESCRIBED_QUOTED = Pattern.compile(
             "(?:公司|企业|平台|机构|厂商|独角兽|品牌|团队|创业公司|初创公司)\\s?[“「『]([^”“「」『』]{2,12})[”」』]");
     private static final Pattern PRODUCT_NAME_END = Pattern.compile("(?:平台|工具|功能|产品|应用|模型|系统|服务|助手|App)$");
-    /** A company-like Chinese name opening a clause right before a verb: "新壹科技发布...". */
-    private static final Pattern HAN_NAME = Pattern.compile(
-            "\\s?([\\p{IsHan}]{2,6}?(?:科技|智能|网络|数据|信息|软件|机器人|半导体|传媒|汽车|医疗|生物|教育|云))"
-            + "(?=\\s?(?:正式|近日|日前|今日|宣布|发布|推出|完成|获得|获|上线|开源|与|和|在|已|也|将|于))");
-    /** Descriptor + unquoted Chinese name right before a verb: "AI 搜索公司秘塔科技获得...". */
-    private static final Pattern DESCRIBED_HAN = Pattern.compile(
-            "(?:公司|独角兽)([\\p{IsHan}]{2,8}?)(?=\\s?(?:宣布|完成|获得|获|发布|推出|近日|日前))");
+    // the company-like names before a verb (新壹科技发布...), after 公司 (AI 搜索公司秘塔科技获得...) and opening a
+    // round (无问芯穹完成...融资) are NamePatterns.HAN_NAME, DESCRIBED_HAN and FUNDED_NAME, matched by hand there
     private static final Pattern FUNCTION_CHARS = Pattern.compile("[均都会纷争相也还将正已在了的是被把让对向从]");
-    private static final Pattern FUNDED_NAME = Pattern.compile(
-            "\\s?([\\p{IsHan}]{2,6}?)(?=(?:近日|日前|今日)?(?:正式)?(?:宣布)?(?:完成|获得)[^,，。;；]{0,30}?融资)");
     private static final Pattern ADVERB_START = Pattern.compile(
             "^(?:近日|日前|今日|今天|正式|已|也|将|于|今年|去年|此前|目前|本轮|旗下|宣布|近期|再次|还|在|于|的|是|和|与|及|等)");
     private static final Pattern HAN_NAME_BAD_START = Pattern.compile(
@@ -74,7 +67,14 @@ final class OrgFinder {
         // 1. registry names: longest first, no overlaps
         List<Knowledge.Hit> orgHits = new ArrayList<>();
         List<Knowledge.Hit> places = new ArrayList<>();
-        for (Knowledge.Hit h : hitsIn(hits, from, to)) {
+        for (int i9 = OrgFinder.firstAt(hits, from), to9 = to; i9 < hits.size(); i9++) {
+            Knowledge.Hit h = hits.get(i9);
+            if (h.start() >= to9) {
+                break;
+            }
+            if (h.end() > to9) {
+                continue;
+            }
             if (h.term().kind() == Knowledge.Kind.ORG) {
                 orgHits.add(h);
             } else if (h.term().kind() == Knowledge.Kind.CITY || h.term().kind() == Knowledge.Kind.DISTRICT
@@ -96,7 +96,14 @@ final class OrgFinder {
         }
         // 2. legal and institutional names by suffix (the suffixes come from the dictionary pass)
         List<int[]> strong = new ArrayList<>();
-        for (Knowledge.Hit h : hitsIn(hits, from, to)) {
+        for (int i10 = OrgFinder.firstAt(hits, from), to10 = to; i10 < hits.size(); i10++) {
+            Knowledge.Hit h = hits.get(i10);
+            if (h.start() >= to10) {
+                break;
+            }
+            if (h.end() > to10) {
+                continue;
+            }
             if (h.term().kind() == Knowledge.Kind.WORD && STRONG_SUFFIXES.contains(h.term().key())) {
                 strong.add(new int[] {h.start(), h.end()});
             }
@@ -143,34 +150,38 @@ final class OrgFinder {
             }
         }
         if (sentence.contains("公司") || sentence.contains("独角兽")) {
-            m = DESCRIBED_HAN.matcher(text).region(from, to);
-            while (m.find()) {
-                String n = m.group(1);
+            int pos = from;
+            NamePatterns.Found d;
+            while ((d = NamePatterns.describedHan(text, pos, to)) != null) {
+                pos = d.matchEnd();
+                String n = text.substring(d.start(), d.end());
                 if (!GENERIC.contains(n) && !HAN_NAME_BAD_START.matcher(n).find() && !ADVERB_START.matcher(n).find()
                         && !FUNCTION_CHARS.matcher(n).find()) {
-                    addNamed(out, text, m.start(1), m.end(1), OrgMention.DESCRIPTOR);
+                    addNamed(out, text, d.start(), d.end(), OrgMention.DESCRIPTOR);
                 }
             }
         }
-        m = HAN_NAME.matcher(text);
-        Matcher f = FUNDED_NAME.matcher(text);
         boolean funding = sentence.contains("融资");
         for (int p = from; p < to; p++) {
-            if (p > from && ",;:，。；：\n".indexOf(text.charAt(p - 1)) < 0) {
+            if (p > from && !clauseMark(text.charAt(p - 1))) {
                 continue;
             }
-            m.region(p, to);
-            if (m.lookingAt()) {
-                String n = m.group(1);
+            NamePatterns.Found h = NamePatterns.hanName(text, p, to);
+            if (h != null) {
+                String n = text.substring(h.start(), h.end());
                 if (!n.contains("人工智能") && !GENERIC.contains(n) && !HAN_NAME_BAD_START.matcher(n).find()) {
-                    addNamed(out, text, m.start(1), m.end(1), OrgMention.FALLBACK);
+                    addNamed(out, text, h.start(), h.end(), OrgMention.FALLBACK);
                 }
-            } else if (funding && f.region(p, to).lookingAt()) {
-                // "无问芯穹完成近5亿元A轮融资": an unknown name opening the clause of a round
-                String n = f.group(1);
-                if (!GENERIC.contains(n) && !HAN_NAME_BAD_START.matcher(n).find() && !ADVERB_START.matcher(n).find()
-                        && !FUNCTION_CHARS.matcher(n).find() && !isPlace(places, f.start(1), f.end(1))) {
-                    addNamed(out, text, f.start(1), f.end(1), OrgMention.FALLBACK);
+            } else if (funding) {
+                NamePatterns.Found f = NamePatterns.fundedName(text, p, to);
+                if (f != null) {
+                    // "无问芯穹完成近5亿元A轮融资": an unknown name opening the clause of a round
+                    String n = text.substring(f.start(), f.end());
+                    if (!GENERIC.contains(n) && !HAN_NAME_BAD_START.matcher(n).find()
+                            && !ADVERB_START.matcher(n).find() && !FUNCTION_CHARS.matcher(n).find()
+                            && !isPlace(places, f.start(), f.end())) {
+                        addNamed(out, text, f.start(), f.end(), OrgMention.FALLBACK);
+                    }
                 }
             }
         }
@@ -184,35 +195,29 @@ final class OrgFinder {
         return placed;
     }
 
+    /** A character after which a clause starts: ",;:，。；：" or a line break. */
+    private static boolean clauseMark(char c) {
+        return c == ',' || c == ';' || c == ':' || c == '，' || c == '。' || c == '；' || c == '：' || c == '\n';
+    }
+
     /** Registry entry for a name the text gives, trying the name and its stripped form. */
     Company lookup(String name) {
         return knowledge.company(name).orElse(null);
     }
 
     /**
-     * Registry names that are also everyday words (config/README.md lists them): the word, not the
-     * organisation, when the neighbouring characters say so. {name, characters before, words after}.
+     * Registry names that are also everyday words ({@code everyday-names.csv}): the word, not the
+     * organisation, when the neighbouring characters say so.
      */
-    private static final String[][] EVERYDAY = {
-        {"好未来", "美", ""}, {"中国银行", "", "业"}, {"中国移动", "", "互联网|端"}, {"百川", "纳", "归海"},
-        {"地平线", "", "上|以|下"}, {"360", "", "度|°|全景|环视|行业"}, {"CGI", "", "特效|动画|技术"},
-        {"吉利", "不|很|大", "的"}, {"荣耀", "", "感|与|和|的"}, {"苹果", "", "树|汁|园"},
-        {"快手", "", "快脚"}, {"奔驰", "", "而|在路"}};
-
-    private static boolean everydayWord(String text, Knowledge.Hit h) {
+    private boolean everydayWord(String text, Knowledge.Hit h) {
         String surface = text.substring(h.start(), h.end());
-        for (String[] e : EVERYDAY) {
-            if (!e[0].equalsIgnoreCase(surface)) {
-                continue;
-            }
-            if (!e[1].isEmpty() && h.start() > 0 && e[1].indexOf(text.charAt(h.start() - 1)) >= 0) {
+        for (Knowledge.EverydayName e : knowledge.everydayName(surface)) {
+            if (!e.before().isEmpty() && h.start() > 0 && e.before().indexOf(text.charAt(h.start() - 1)) >= 0) {
                 return true;
             }
-            if (!e[2].isEmpty()) {
-                for (String after : e[2].split("\\|")) {
-                    if (text.startsWith(after, h.end())) {
-                        return true;
-                    }
+            for (String after : e.after()) {
+                if (text.startsWith(after, h.end())) {
+                    return true;
                 }
             }
         }
@@ -245,6 +250,21 @@ final class OrgFinder {
             }
         }
         return false;
+    }
+
+    /** Index of the first hit starting at or after {@code from} (hits sorted by start). */
+    static int firstAt(List<Knowledge.Hit> hits, int from) {
+        int lo = 0;
+        int hi = hits.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (hits.get(mid).start() < from) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     static List<Knowledge.Hit> hitsIn(List<Knowledge.Hit> hits, int from, int to) {
@@ -304,20 +324,19 @@ final class OrgFinder {
                 tokens++;
             }
             int end = trimLatin(text, i, e);
-            String name = text.substring(i, end);
-            int before = i;
-            while (before > from && (text.charAt(before - 1) == ' ' || text.charAt(before - 1) == '“'
-                    || text.charAt(before - 1) == '"')) {
-                before--;
-            }
-            boolean described = false;
-            for (String d : DESCRIPTORS) {
-                if (before - d.length() >= from && text.startsWith(d, before - d.length())) {
-                    described = true;
-                    break;
+            if (end - i >= 2 && !commonLatin(text.substring(i, end))) {
+                int before = i;
+                while (before > from && (text.charAt(before - 1) == ' ' || text.charAt(before - 1) == '“'
+                        || text.charAt(before - 1) == '"')) {
+                    before--;
                 }
-            }
-            if (end - i >= 2 && !commonLatin(name)) {
+                boolean described = false;
+                for (String d : DESCRIPTORS) {
+                    if (before - d.length() >= from && text.startsWith(d, before - d.length())) {
+                        described = true;
+                        break;
+                    }
+                }
                 if (described && !isModel(hits, i, end)) {
                     addNamed(out, text, i, end, OrgMention.DESCRIPTOR);
                 } else if (Character.isUpperCase(c) && (i == from || "“《.-".indexOf(text.charAt(i - 1)) < 0)
@@ -355,7 +374,14 @@ final class OrgFinder {
     }
 
     private boolean isModel(List<Knowledge.Hit> hits, int s, int e) {
-        for (Knowledge.Hit h : hitsIn(hits, s, e + 12)) {
+        for (int i11 = OrgFinder.firstAt(hits, s), to11 = e + 12; i11 < hits.size(); i11++) {
+            Knowledge.Hit h = hits.get(i11);
+            if (h.start() >= to11) {
+                break;
+            }
+            if (h.end() > to11) {
+                continue;
+            }
             if (h.term().kind() == Knowledge.Kind.MODEL && h.start() == s) {
                 return true;
             }
@@ -370,17 +396,17 @@ final class OrgFinder {
         return e;
     }
 
-    private static final Set<String> COMMON_LATIN = Set.of(
-            "AI", "AIGC", "GPU", "CPU", "NPU", "CEO", "CTO", "COO", "CFO", "CMO", "API", "App", "APP", "IT", "LLM",
-            "LLMs", "AGI", "VR", "AR", "XR", "PC", "AIPC", "SaaS", "PaaS", "IaaS", "MaaS", "B", "C", "To B", "ToB",
-            "NLP", "CV", "IPO", "GitHub", "Token", "Transformer", "RISC-V", "ARM", "X86", "Linux", "H100", "A100",
-            "AI Infra", "DPU", "Web3", "NPC", "CAD", "CAE", "WAIC", "Pre-A", "A轮", "HBM", "GPT", "Agent", "AI PC");
 
-    private static final Pattern CODE_LIKE = Pattern.compile("[A-Z]\\d|\\d");
-
-    private static boolean commonLatin(String name) {
-        return COMMON_LATIN.contains(name) || name.length() < 2 || name.chars().allMatch(Character::isDigit)
-                || CODE_LIKE.matcher(name).lookingAt();
+    private boolean commonLatin(String name) {
+        if (name.length() < 2) {
+            return true;
+        }
+        char a = name.charAt(0);
+        char b = name.charAt(1);
+        if (a >= '0' && a <= '9' || a >= 'A' && a <= 'Z' && b >= '0' && b <= '9') {
+            return true; // code-like: H100, A100, 5G
+        }
+        return knowledge.latinTerm(name) || name.chars().allMatch(Character::isDigit);
     }
 
     private void addNamed(List<OrgMention> out, String text, int s, int e, int source) {
@@ -566,7 +592,14 @@ final class OrgFinder {
         }
         // a place right before a descriptor before the name: 伦敦 AI 初创公司 X / 加拿大信息技术服务公司 CGI
         if (city == null && country == null) {
-            for (Knowledge.Hit p : hitsIn(hits, Math.max(0, o.start() - 16), o.start())) {
+            for (int i12 = OrgFinder.firstAt(hits, Math.max(0, o.start() - 16)), to12 = o.start(); i12 < hits.size(); i12++) {
+                Knowledge.Hit p = hits.get(i12);
+                if (p.start() >= to12) {
+                    break;
+                }
+                if (p.end() > to12) {
+                    continue;
+                }
                 Knowledge.Kind kind = p.term().kind();
                 if (kind != Knowledge.Kind.CITY && kind != Knowledge.Kind.COUNTRY && kind != Knowledge.Kind.DISTRICT) {
                     continue;

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 public final class RuleBasedExtractor implements EventExtractor {
 
     private static final Pattern EVENT_PLACE = Pattern.compile("在([\\p{IsHan}]{2,4}?)(?:举办|举行|召开|发布|推出)");
+    static final Finder EVENT_PLACE_F = new Finder(EVENT_PLACE, "在");
 
     private final Knowledge knowledge;
     private final ExtractionSettings settings;
@@ -411,7 +412,14 @@ public final class RuleBasedExtractor implements EventExtractor {
         Set<Long> counted = new java.util.HashSet<>();
         for (int[] span : spans) {
             List<Knowledge.Hit> sector = new ArrayList<>();
-            for (Knowledge.Hit h : OrgFinder.hitsIn(run.hits(), span[0], span[1])) {
+            for (int i13 = OrgFinder.firstAt(run.hits(), span[0]), to13 = span[1]; i13 < run.hits().size(); i13++) {
+                Knowledge.Hit h = run.hits().get(i13);
+                if (h.start() >= to13) {
+                    break;
+                }
+                if (h.end() > to13) {
+                    continue;
+                }
                 if (h.term().kind() == Knowledge.Kind.SECTOR) {
                     sector.add(h);
                 }
@@ -498,8 +506,9 @@ public final class RuleBasedExtractor implements EventExtractor {
             if (!items.contains(s.item)) {
                 continue;
             }
-            Matcher m = EVENT_PLACE.matcher(t).region(s.start, s.end);
-            while (m.find()) {
+            Finder.Scan places = EVENT_PLACE_F.scan(t, s.start, s.end);
+            Matcher m = places.matcher();
+            while (places.find()) {
                 String before = t.substring(Math.max(s.start, m.start() - name.length() - 4), m.start());
                 if (!before.contains(name)) {
                     continue;

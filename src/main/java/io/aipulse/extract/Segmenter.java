@@ -71,11 +71,16 @@ final class Segmenter {
         int ci = 0;
         boolean paragraphStart = true;
         boolean sectionStart = false;
-        for (int i = 0; i <= text.length(); i++) {
-            while (ci < cuts.size() && cuts.get(ci)[0] < i) {
-                ci++;
+        int n = text.length();
+        int nextCut = cuts.isEmpty() ? Integer.MAX_VALUE : cuts.get(0)[0];
+        for (int i = 0; i <= n; i++) {
+            if (nextCut < i) {
+                while (ci < cuts.size() && cuts.get(ci)[0] < i) {
+                    ci++;
+                }
+                nextCut = ci < cuts.size() ? cuts.get(ci)[0] : Integer.MAX_VALUE;
             }
-            if (ci < cuts.size() && cuts.get(ci)[0] == i && i < text.length()) {
+            if (nextCut == i && i < n) {
                 int[] cut = cuts.get(ci);
                 int before = out.size();
                 add(out, text, start, i, paragraph);
@@ -91,13 +96,14 @@ final class Segmenter {
                     sectionStart = true;
                     start = cut[2];
                     i = start - 1;
+                    nextCut = -1; // the loop skips the section number: find the next cut again
                     continue;
                 }
                 start = i;
             }
-            boolean end = i == text.length();
+            boolean end = i == n;
             char c = end ? '\n' : text.charAt(i);
-            if (end || isBoundary(c)) {
+            if (end || (c < '\u4e00' || c > '\u9fff') && isBoundary(c)) {
                 int before = out.size();
                 add(out, text, start, end ? i : i + 1, paragraph);
                 for (int k = before; k < out.size(); k++) {
@@ -133,19 +139,29 @@ final class Segmenter {
         return out;
     }
 
-    /** Cheap test before the dateline pattern: 据/根据 first, a 月..日 early on, or 获悉. */
+    /**
+     * Cheap test before the dateline pattern, a necessary condition for one of its three forms: 据/根据 first;
+     * a 月 within 23 characters followed by 日 within 5 (no comma or full stop before the 月); 获悉 within 13.
+     */
     private static boolean mayOpenWithDateline(String text, int start, int end) {
         char c = text.charAt(start);
-        if (c == '据' || c == '根') {
+        if (c == '据' || c == '根' && start + 1 < end && text.charAt(start + 1) == '据') {
             return true;
         }
-        int limit = Math.min(end, start + 34);
+        int limit = Math.min(end, start + 24);
         for (int i = start; i < limit; i++) {
             char x = text.charAt(i);
-            if (x == '月' || x == '获') {
+            if (x == '月') {
+                int dayLimit = Math.min(end, i + 6);
+                for (int k = i + 1; k < dayLimit; k++) {
+                    if (text.charAt(k) == '日') {
+                        return true;
+                    }
+                }
+            } else if (x == '获' && i - start <= 12 && i + 1 < end && text.charAt(i + 1) == '悉') {
                 return true;
             }
-            if (x == ',' || x == '，' || x == '。') {
+            if (x == ',' || x == '，' || x == '。' || x == ';' || x == '；' || x == '\n') {
                 return false;
             }
         }

@@ -1,29 +1,80 @@
 package io.aipulse.extract;
 
 /**
- * A small set of literal words tested with {@code indexOf}: faster than a regex alternation of literals
- * on the short clauses the rules look at.
+ * A small set of literal words looked up in one pass over a span: a character starts a candidate only when
+ * some word starts with it (a bit set of first characters), so a clause is read once whatever the number of
+ * words. Immutable and thread-safe.
  */
 final class Words {
 
     private final String[] words;
+    /** bit {@code c} set when some word starts with {@code c} */
+    private final long[] first = new long[1024];
+    /** bit {@code c} set when some word ends with {@code c} */
+    private final long[] last = new long[1024];
 
     private Words(String[] words) {
-        this.words = words;
+        this.words = words.clone();
+        for (String w : words) {
+            if (w.isEmpty()) {
+                throw new IllegalArgumentException("empty word");
+            }
+            set(first, w.charAt(0));
+            set(last, w.charAt(w.length() - 1));
+        }
     }
 
     static Words of(String... words) {
         return new Words(words);
     }
 
+    private static void set(long[] bits, char c) {
+        bits[c >>> 6] |= 1L << c;
+    }
+
+    private static boolean has(long[] bits, char c) {
+        return (bits[c >>> 6] & (1L << c)) != 0;
+    }
+
     /** True when {@code s} contains one of the words. */
     boolean in(CharSequence s) {
         String str = s.toString();
-        for (String w : words) {
-            if (str.contains(w)) {
-                return true;
+        return in(str, 0, str.length());
+    }
+
+    /** True when one of the words lies inside {@code [from, to)} of {@code s}. */
+    boolean in(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (!has(first, c)) {
+                continue;
+            }
+            for (String w : words) {
+                if (w.charAt(0) == c && i + w.length() <= to && s.startsWith(w, i)) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /**
+     * The end of the last-ending word inside {@code [from, to)} of {@code s}, or -1: the maximum over the
+     * words of {@code lastIndexOf(w) + w.length()}.
+     */
+    int lastEnd(String s, int from, int to) {
+        for (int e = to; e > from; e--) {
+            char c = s.charAt(e - 1);
+            if (!has(last, c)) {
+                continue;
+            }
+            for (String w : words) {
+                int st = e - w.length();
+                if (st >= from && w.charAt(w.length() - 1) == c && s.startsWith(w, st)) {
+                    return e;
+                }
+            }
+        }
+        return -1;
     }
 }

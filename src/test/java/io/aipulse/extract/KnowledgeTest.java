@@ -73,6 +73,92 @@ class KnowledgeTest {
     }
 
     @Test
+    void theModelCatalogueIsDataWithMakersAndSectors() throws Exception {
+        // the fixture directory has no models.csv: the bundled copy is read
+        Knowledge k = fixture();
+        assertThat(k.models()).contains(new Knowledge.Model("文心一言", "百度", "foundation-models"),
+                new Knowledge.Model("通义万相", "阿里巴巴", "media-entertainment"));
+        assertThat(k.scan(Knowledge.asciiLower("阿里发布通义万相"))).anyMatch(h -> h.term().kind() == Knowledge.Kind.MODEL
+                && h.term().model().maker().equals("阿里巴巴"));
+    }
+
+    @Test
+    void aModelsFileInTheDirectoryWinsOverTheBundledOne(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // given a directory with its own catalogue (and no other knowledge file)
+        java.nio.file.Files.writeString(dir.resolve("models.csv"), "name,maker,sector\n# a comment\n\n星尘,某公司,science\n");
+        // when
+        Knowledge k = Knowledge.load(dir);
+        // then
+        assertThat(k.models()).containsExactly(new Knowledge.Model("星尘", "某公司", "science"));
+    }
+
+    @Test
+    void everydayNamesAndLatinTermsComeFromTheirFiles() throws Exception {
+        Knowledge k = fixture();
+        assertThat(k.everydayName("好未来")).singleElement().satisfies(e -> assertThat(e.before()).isEqualTo("美"));
+        assertThat(k.everydayName("吉利")).singleElement().satisfies(e -> {
+            assertThat(e.before()).isEqualTo("不很大");
+            assertThat(e.after()).containsExactly("的");
+        });
+        assertThat(k.everydayName("cgi")).singleElement().satisfies(e -> assertThat(e.after()).contains("特效"));
+        assertThat(k.everydayName("百度")).isEmpty();
+        assertThat(k.latinTerm("GPU")).isTrue();
+        assertThat(k.latinTerm("AI Infra")).isTrue();
+        assertThat(k.latinTerm("gpu")).isFalse();
+        assertThat(k.latinTerm("OpenAI")).isFalse();
+    }
+
+    @Test
+    void theTrieFindsExactlyWhatAnAhoCorasickAutomatonFinds() throws Exception {
+        // given the full knowledge files and texts: the seeds, mixed-case Latin, and random mixtures of key pieces
+        Knowledge k = Knowledge.load(Path.of("config"));
+        com.hankcs.algorithm.AhoCorasickDoubleArrayTrie<Knowledge.Term[]> reference =
+                new com.hankcs.algorithm.AhoCorasickDoubleArrayTrie<>();
+        reference.build(new java.util.TreeMap<>(k.dictionary()));
+        List<String> texts = new java.util.ArrayList<>();
+        for (java.nio.file.Path p : SeedArticles.seedFiles()) {
+            texts.add(java.nio.file.Files.readString(p));
+        }
+        texts.add("OpenAI发布GPT-4o,PCIe与PC,IDC和xIDC,Baidu(百度)、ＡＩ、IDCs、idc、GPT-4o-mini、3D打印、5G、AI PC");
+        java.util.Random random = new java.util.Random(7);
+        List<String> keys = new java.util.ArrayList<>(k.dictionary().keySet());
+        for (int n = 0; n < 300; n++) {
+            StringBuilder sb = new StringBuilder();
+            while (sb.length() < 400) {
+                String key = keys.get(random.nextInt(keys.size()));
+                int cut = random.nextInt(3) == 0 ? random.nextInt(key.length()) + 1 : key.length();
+                String piece = key.substring(0, cut);
+                sb.append(random.nextBoolean() ? piece.toUpperCase(java.util.Locale.ROOT) : piece);
+                if (random.nextInt(4) == 0) {
+                    sb.append(" ,a1发布".charAt(random.nextInt(6)));
+                }
+            }
+            texts.add(sb.toString());
+        }
+        for (String text : texts) {
+            // when
+            List<Knowledge.Hit> hits = k.scan(text);
+            // then: the automaton's hits at word boundaries, sorted by start, longest first (stable)
+            String lower = Knowledge.asciiLower(text);
+            List<Knowledge.Hit> expected = new java.util.ArrayList<>();
+            reference.parseText(lower, (begin, end, value) -> {
+                boolean startOk = !(Knowledge.isAsciiAlnum(lower.charAt(begin)) && begin > 0
+                        && Knowledge.isAsciiAlnum(lower.charAt(begin - 1)));
+                boolean endOk = !(Knowledge.isAsciiAlnum(lower.charAt(end - 1)) && end < lower.length()
+                        && Knowledge.isAsciiAlnum(lower.charAt(end)));
+                if (startOk && endOk) {
+                    for (Knowledge.Term t : value) {
+                        expected.add(new Knowledge.Hit(begin, end, t));
+                    }
+                }
+            });
+            expected.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
+                    : Integer.compare(b.end(), a.end()));
+            assertThat(hits).as(text).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
     void fallsBackToTheCopiesBundledUnderConfigWhenTheDirectoryHasNoFiles() {
         // a directory without knowledge files: the classpath copies (absent in this module's tests) or nothing
         Knowledge k = Knowledge.load(Path.of("no-such-directory"));

@@ -1,19 +1,72 @@
 package io.aipulse.article.clean;
 
 import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.corpus.dictionary.StringDictionary;
+import java.util.Map;
 
 /**
  * Traditional to simplified Chinese with HanLP (portable). A per-character table, built once from
  * HanLP's own dictionary, detects traditional text cheaply, so simplified articles (the usual case)
  * skip the conversion; traditional ones go through HanLP's phrase-aware converter, or through the
  * table when the phrase converter would change the length (the table keeps offsets exact).
+ *
+ * <p>The phrase converter runs only on the lines it can change. Its dictionary ({@code t2s.txt}) has no
+ * line breaks, so its longest-match segmentation of a text is that of each line, and a line holding no
+ * character that some changing entry must contain comes out as it went in. Mixed articles (a quoted
+ * traditional paragraph in simplified news) therefore convert only their traditional lines, with the
+ * very result of converting the whole text. The conversion itself is HanLP's algorithm (at each place the
+ * longest entry of the dictionary that starts there, left to right) on HanLP's own dictionary, done here
+ * without its per-character allocations; it is checked against HanLP once when the tables are built, and
+ * HanLP's converter is used if the two ever disagree.
  */
 final class ChineseScript {
 
     private static final char FIRST = '\u4e00';
     private static final char LAST = '\u9fff';
 
-    private static volatile char[] table;
+    private static volatile Tables tables;
+
+    /**
+     * {@code simplified[c - FIRST]}: the simplified form of one character; {@code traditional}: bits of the
+     * characters that differ from their simplified form; {@code phrase}: bits (over all of UTF-16) of
+     * characters without which no entry of the phrase dictionary can change a text.
+     */
+    private record Tables(char[] simplified, long[] traditional, long[] phrase, Phrases phrases) {
+    }
+
+    /**
+     * The t2s dictionary for longest-match conversion: one-character entries in a table, longer ones by their
+     * first character, longest first.
+     */
+    private record Phrases(char[] single, long[] multiFirst, Map<Character, String[]> multi) {
+
+        /** Appends the conversion of {@code s[from, to)} to {@code out}: HanLP's segLongest. */
+        void convert(String s, int from, int to, StringBuilder out) {
+            int i = from;
+            while (i < to) {
+                char c = s.charAt(i);
+                if ((multiFirst[c >>> 6] & (1L << c)) != 0) {
+                    String[] kv = multi.get(c);
+                    boolean matched = false;
+                    for (int k = 0; k < kv.length; k += 2) {
+                        String key = kv[k];
+                        if (i + key.length() <= to && s.startsWith(key, i)) {
+                            out.append(kv[k + 1]);
+                            i += key.length();
+                            matched = true;
+                            break;
+                        }
+                    }
+                    if (matched) {
+                        continue;
+                    }
+                }
+                char x = single[c];
+                out.append(x != 0 ? x : c);
+                i++;
+            }
+        }
+    }
 
     private ChineseScript() {
     }
@@ -23,19 +76,20 @@ final class ChineseScript {
         if (c < FIRST || c > LAST) {
             return c;
         }
-        return table()[c - FIRST];
+        return tables().simplified()[c - FIRST];
     }
 
     /** True when enough characters are traditional-only that the text is written in traditional script. */
     static boolean looksTraditional(CharSequence s) {
-        char[] t = table();
+        long[] t = tables().traditional();
         int han = 0;
         int traditional = 0;
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
             if (c >= FIRST && c <= LAST) {
                 han++;
-                if (t[c - FIRST] != c) {
+                int k = c - FIRST;
+                if ((t[k >>> 6] & (1L << k)) != 0) {
                     traditional++;
                 }
             }
@@ -48,7 +102,7 @@ final class ChineseScript {
      * keeps the length, otherwise the character table.
      */
     static String toSimplifiedSameLength(String s) {
-        String converted = HanLP.convertToSimplifiedChinese(s);
+        String converted = convertLines(s);
         if (converted.length() == s.length()) {
             return converted;
         }
@@ -59,26 +113,178 @@ final class ChineseScript {
         return new String(out);
     }
 
-    private static char[] table() {
-        char[] t = table;
+    /** {@code HanLP.convertToSimplifiedChinese(s)}, computed line by line and only where it can change. */
+    private static String convertLines(String s) {
+        Tables t = tables();
+        long[] phrase = t.phrase();
+        StringBuilder out = null;
+        int n = s.length();
+        int copied = 0; // s[0, copied) is in out (when out exists)
+        int start = 0;
+        while (start <= n) {
+            int nl = s.indexOf('\n', start);
+            int end = nl < 0 ? n : nl;
+            if (mayChange(s, start, end, phrase)) {
+                if (out == null) {
+                    out = new StringBuilder(n + 16);
+                }
+                out.append(s, copied, start);
+                if (t.phrases() != null) {
+                    t.phrases().convert(s, start, end, out);
+                } else {
+                    out.append(HanLP.convertToSimplifiedChinese(s.substring(start, end)));
+                }
+                copied = end;
+            }
+            if (nl < 0) {
+                break;
+            }
+            start = nl + 1;
+        }
+        if (out == null) {
+            return s;
+        }
+        out.append(s, copied, n);
+        return out.toString();
+    }
+
+    private static boolean mayChange(String s, int from, int to, long[] phrase) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if ((phrase[c >>> 6] & (1L << c)) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Tables tables() {
+        Tables t = tables;
         if (t == null) {
             synchronized (ChineseScript.class) {
-                t = table;
+                t = tables;
                 if (t == null) {
                     t = build();
-                    table = t;
+                    tables = t;
                 }
             }
         }
         return t;
     }
 
-    private static char[] build() {
-        char[] t = new char[LAST - FIRST + 1];
+    private static Tables build() {
+        char[] simplified = new char[LAST - FIRST + 1];
+        long[] traditional = new long[(simplified.length + 63) / 64];
         for (char c = FIRST; c <= LAST; c++) {
             String r = HanLP.convertToSimplifiedChinese(String.valueOf(c));
-            t[c - FIRST] = r.length() == 1 ? r.charAt(0) : c;
+            char x = r.length() == 1 ? r.charAt(0) : c;
+            simplified[c - FIRST] = x;
+            if (x != c) {
+                traditional[(c - FIRST) >>> 6] |= 1L << (c - FIRST);
+            }
         }
-        return t;
+        Map<String, String> dictionary = dictionary();
+        return new Tables(simplified, traditional, phraseChars(dictionary, simplified), phrases(dictionary));
+    }
+
+    /** HanLP's t2s dictionary as HanLP reads it, or null when it cannot be read. */
+    private static Map<String, String> dictionary() {
+        StringDictionary dictionary = new StringDictionary("=");
+        try {
+            if (!dictionary.load(HanLP.Config.tcDictionaryRoot + "t2s.txt") || dictionary.entrySet().isEmpty()) {
+                return null;
+            }
+        } catch (RuntimeException e) {
+            return null;
+        }
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, String> e : dictionary.entrySet()) {
+            if (e.getKey() != null && !e.getKey().isEmpty() && e.getValue() != null) {
+                out.put(e.getKey(), e.getValue());
+            }
+        }
+        return out;
+    }
+
+    /** The dictionary for {@link Phrases#convert}, or null when it does not give HanLP's result on its own keys. */
+    private static Phrases phrases(Map<String, String> dictionary) {
+        if (dictionary == null) {
+            return null;
+        }
+        char[] single = new char[65536];
+        long[] multiFirst = new long[1024];
+        Map<Character, java.util.List<String>> byFirst = new java.util.HashMap<>();
+        for (Map.Entry<String, String> e : dictionary.entrySet()) {
+            String key = e.getKey();
+            if (key.length() == 1 && e.getValue().length() == 1 && e.getValue().charAt(0) != 0) {
+                single[key.charAt(0)] = e.getValue().charAt(0);
+            } else {
+                // longer keys, and one-character keys whose value is not one character
+                multiFirst[key.charAt(0) >>> 6] |= 1L << key.charAt(0);
+                byFirst.computeIfAbsent(key.charAt(0), k -> new java.util.ArrayList<>()).add(key);
+            }
+        }
+        Map<Character, String[]> multi = new java.util.HashMap<>();
+        byFirst.forEach((c, keys) -> {
+            keys.sort((a, b) -> Integer.compare(b.length(), a.length()));
+            String[] kv = new String[2 * keys.size()];
+            for (int i = 0; i < keys.size(); i++) {
+                kv[2 * i] = keys.get(i);
+                kv[2 * i + 1] = dictionary.get(keys.get(i));
+            }
+            multi.put(c, kv);
+        });
+        Phrases phrases = new Phrases(single, multiFirst, multi);
+        // every key, each alone on a line and all run together: the same result as HanLP or not used
+        StringBuilder sample = new StringBuilder();
+        for (String key : dictionary.keySet()) {
+            sample.append(key).append('\n');
+        }
+        for (String key : dictionary.keySet()) {
+            sample.append(key);
+        }
+        String text = sample.toString();
+        StringBuilder ours = new StringBuilder(text.length());
+        phrases.convert(text, 0, text.length(), ours);
+        return ours.toString().equals(HanLP.convertToSimplifiedChinese(text)) ? phrases : null;
+    }
+
+    /**
+     * For every entry of HanLP's t2s dictionary that changes its key, one character the key must contain for
+     * the entry to apply: a position where key and value differ (a traditional-only one when there is one),
+     * or, when the lengths differ, the last character. When the dictionary cannot be read, every character.
+     */
+    private static long[] phraseChars(Map<String, String> dictionary, char[] simplified) {
+        long[] bits = new long[65536 / 64];
+        if (dictionary == null) {
+            java.util.Arrays.fill(bits, -1L);
+            return bits;
+        }
+        for (Map.Entry<String, String> e : dictionary.entrySet()) {
+            String key = e.getKey();
+            String value = e.getValue();
+            if (key == null || key.isEmpty() || key.equals(value)) {
+                continue;
+            }
+            int pick = -1;
+            boolean sameLength = value != null && value.length() == key.length();
+            for (int i = 0; i < key.length(); i++) {
+                if (sameLength && key.charAt(i) == value.charAt(i)) {
+                    continue;
+                }
+                char c = key.charAt(i);
+                if (c >= FIRST && c <= LAST && simplified[c - FIRST] != c) {
+                    pick = i;
+                    break;
+                }
+                pick = pick < 0 || !sameLength ? i : pick;
+            }
+            if (pick < 0) {
+                pick = 0;
+            }
+            char c = key.charAt(pick);
+            bits[c >>> 6] |= 1L << c;
+        }
+        return bits;
     }
 }

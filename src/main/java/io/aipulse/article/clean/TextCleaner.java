@@ -129,6 +129,9 @@ public final class TextCleaner {
     }
 
     private static char halfWidth(char c) {
+        if (c > '\u3000' && c < '\uFEFF') {
+            return c; // CJK and most other scripts: unchanged
+        }
         if (c >= '\uFF01' && c <= '\uFF5E') {
             return (char) (c - 0xFEE0);
         }
@@ -265,32 +268,34 @@ public final class TextCleaner {
 
     /** Marks the noise of {@code text} in {@code drop}; false when there is none. */
     private static boolean markNoise(String text, boolean[] drop) {
-        List<int[]> lines = lines(text);
-        String lower = asciiLower(text);
+        int[] lines = lines(text);
+        int count = lines.length / 2;
         markImageDebris(text, drop);
-        markWireItems(text, lower, lines, drop);
-        for (int li = 0; li < lines.size(); li++) {
-            int s = lines.get(li)[0];
-            int e = lines.get(li)[1];
-            String line = text.substring(s, e).trim();
-            if (line.isEmpty()) {
+        markWireItems(text, lines, drop);
+        for (int li = 0; li < count; li++) {
+            int s = lines[2 * li];
+            int e = lines[2 * li + 1];
+            int ts = trimStart(text, s, e);
+            int te = trimEnd(text, ts, e);
+            if (ts == te) {
                 continue;
             }
-            if (isKeywordSpam(line)) {
+            if (isKeywordSpam(text, ts, te)) {
                 fill(drop, s, e);
-            } else if (isListHeading(line)) {
+            } else if (isListHeading(text, ts, te)) {
                 fill(drop, s, e);
                 int k = li + 1;
-                while (k < lines.size()) {
-                    String next = text.substring(lines.get(k)[0], lines.get(k)[1]).trim();
-                    if (!next.isEmpty() && looksLikeProse(next)) {
+                while (k < count) {
+                    int ns = trimStart(text, lines[2 * k], lines[2 * k + 1]);
+                    int ne = trimEnd(text, ns, lines[2 * k + 1]);
+                    if (ns < ne && looksLikeProse(text, ns, ne)) {
                         break;
                     }
-                    fill(drop, lines.get(k)[0], lines.get(k)[1]);
+                    fill(drop, lines[2 * k], lines[2 * k + 1]);
                     k++;
                 }
                 li = k - 1;
-            } else if (line.length() < 400 && isCryptoLine(lower.substring(s, e))) {
+            } else if (te - ts < 400 && isCryptoLine(text, s, e)) {
                 fill(drop, s, e);
             } else {
                 markFooter(text, s, e, drop);
@@ -304,26 +309,56 @@ public final class TextCleaner {
         return false;
     }
 
-    private static List<int[]> lines(String text) {
-        List<int[]> lines = new ArrayList<>();
+    /** Start and end of every line, flat: {@code [start0, end0, start1, end1, ...]}. */
+    private static int[] lines(String text) {
+        int[] out = new int[16];
+        int n = 0;
         int start = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            if (i == text.length() || text.charAt(i) == '\n') {
-                lines.add(new int[] {start, i});
-                start = i + 1;
+        while (true) {
+            int nl = text.indexOf('\n', start);
+            int end = nl < 0 ? text.length() : nl;
+            if (n + 2 > out.length) {
+                out = java.util.Arrays.copyOf(out, out.length * 2);
             }
+            out[n++] = start;
+            out[n++] = end;
+            if (nl < 0) {
+                return java.util.Arrays.copyOf(out, n);
+            }
+            start = nl + 1;
         }
-        return lines;
     }
 
-    private static String asciiLower(String s) {
-        char[] c = s.toCharArray();
-        for (int i = 0; i < c.length; i++) {
-            if (c[i] >= 'A' && c[i] <= 'Z') {
-                c[i] = (char) (c[i] + 32);
+    /** {@link String#trim()} on {@code [from, to)}: the bounds without leading and trailing chars <= ' '. */
+    private static int trimStart(String s, int from, int to) {
+        while (from < to && s.charAt(from) <= ' ') {
+            from++;
+        }
+        return from;
+    }
+
+    private static int trimEnd(String s, int from, int to) {
+        while (to > from && s.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        return to;
+    }
+
+    private static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
+
+    /** True when {@code word} (lower case) starts at {@code at} of {@code s} with ASCII case ignored, before {@code to}. */
+    private static boolean startsWithLower(String s, int at, int to, String word) {
+        if (at + word.length() > to) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            if (lower(s.charAt(at + k)) != word.charAt(k)) {
+                return false;
             }
         }
-        return new String(c);
+        return true;
     }
 
     private static void fill(boolean[] drop, int from, int to) {
@@ -334,9 +369,13 @@ public final class TextCleaner {
 
     /** SEO header or place-name footer: many short items joined by '_' or '|', no sentence punctuation. */
     static boolean isKeywordSpam(String line) {
+        return isKeywordSpam(line, 0, line.length());
+    }
+
+    private static boolean isKeywordSpam(String text, int from, int to) {
         int separators = 0;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
             if (c == '_' || c == '|') {
                 separators++;
             } else if (c == '。' || c == '，' || c == ',' || c == '；') {
@@ -346,37 +385,99 @@ public final class TextCleaner {
         if (separators < 4) {
             return false;
         }
-        return (line.length() - separators) / (separators + 1) <= 16;
+        return (to - from - separators) / (separators + 1) <= 16;
     }
 
-    private static boolean isListHeading(String line) {
+    private static boolean isListHeading(String text, int from, int to) {
+        if (to - from > 13) {
+            return false; // a heading is at most 12 characters and a colon
+        }
+        String line = text.substring(from, to);
         String l = line.endsWith(":") || line.endsWith("：") ? line.substring(0, line.length() - 1).trim() : line;
         return l.length() <= 12 && LIST_HEADINGS.contains(l);
     }
 
-    private static boolean looksLikeProse(String line) {
-        if (line.length() < 80) {
+    private static boolean looksLikeProse(String text, int from, int to) {
+        if (to - from < 80) {
             return false;
         }
-        return line.indexOf('。') >= 0 || line.indexOf('，') >= 0 || line.indexOf(',') >= 0;
-    }
-
-    private static boolean isCryptoLine(String lowerLine) {
-        int crypto = 0;
-        for (String w : CRYPTO) {
-            if (lowerLine.contains(w)) {
-                crypto++;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '。' || c == '，' || c == ',') {
+                return true;
             }
         }
-        if (crypto < 2) {
+        return false;
+    }
+
+    /** Crypto words of {@code [from, to)}, ASCII case ignored: at least {@code enough} distinct ones? */
+    private static boolean cryptoWords(String text, int from, int to, int enough) {
+        long found = 0;
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            char c = lower(text.charAt(i));
+            if ((CRYPTO_FIRST[c >>> 6] & (1L << c)) == 0) {
+                continue;
+            }
+            int[] words = c < CRYPTO_BY_FIRST.length ? CRYPTO_BY_FIRST[c] : CRYPTO_BY_FIRST_HAN.get(c);
+            if (words == null) {
+                continue;
+            }
+            for (int w : words) {
+                if ((found & (1L << w)) == 0 && startsWithLower(text, i, to, CRYPTO.get(w))) {
+                    found |= 1L << w;
+                    if (++count >= enough) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isCryptoLine(String text, int from, int to) {
+        if (!cryptoWords(text, from, to, 2)) {
             return false;
         }
+        String lowerLine = asciiLower(text.substring(from, to));
         for (String w : AI_WORDS) {
             if (w.equals("ai") ? containsWord(lowerLine, "ai") : lowerLine.contains(w)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static String asciiLower(String s) {
+        char[] c = s.toCharArray();
+        for (int i = 0; i < c.length; i++) {
+            c[i] = lower(c[i]);
+        }
+        return new String(c);
+    }
+
+    /** Indices into {@link #CRYPTO} by first character: ASCII in an array, the rest in a map. */
+    private static final int[][] CRYPTO_BY_FIRST = new int[128][];
+    private static final java.util.Map<Character, int[]> CRYPTO_BY_FIRST_HAN = new java.util.HashMap<>();
+    /** bit c set when a crypto word starts with c */
+    private static final long[] CRYPTO_FIRST = new long[1024];
+
+    static {
+        for (int w = 0; w < CRYPTO.size(); w++) {
+            char c = CRYPTO.get(w).charAt(0);
+            CRYPTO_FIRST[c >>> 6] |= 1L << c;
+            int[] old = c < 128 ? CRYPTO_BY_FIRST[c] : CRYPTO_BY_FIRST_HAN.get(c);
+            int[] add = old == null ? new int[] {w} : java.util.Arrays.copyOf(old, old.length + 1);
+            add[add.length - 1] = w;
+            if (c < 128) {
+                CRYPTO_BY_FIRST[c] = add;
+            } else {
+                CRYPTO_BY_FIRST_HAN.put(c, add);
+            }
+        }
+        if (CRYPTO.size() > 64) {
+            throw new IllegalStateException("crypto words are tracked in a 64-bit set");
+        }
     }
 
     private static boolean containsWord(String s, String w) {
@@ -393,25 +494,22 @@ public final class TextCleaner {
         return false;
     }
 
-    private static boolean hasCrypto(String lowerLine) {
-        for (String w : CRYPTO) {
-            if (lowerLine.contains(w)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * Injected wire items: each stamp ends an item; the item starts at its line, or further up at the
      * lines of the same item (short lines that talk crypto), or, in a one-line article, at its
      * "标题：M月D日消息" head.
      */
-    private static void markWireItems(String text, String lower, List<int[]> lines, boolean[] drop) {
+    private static void markWireItems(String text, int[] lines, boolean[] drop) {
         Matcher m = WIRE_STAMP.matcher(text);
-        while (m.find()) {
+        // the stamp starts with '[': try it only there (the same matches as find())
+        for (int at = text.indexOf('['); at >= 0; at = text.indexOf('[', at)) {
+            if (!m.region(at, text.length()).lookingAt()) {
+                at++;
+                continue;
+            }
+            at = m.end();
             int li = lineIndex(lines, m.start());
-            int lineStart = lines.get(li)[0];
+            int lineStart = lines[2 * li];
             int start = lineStart;
             if (m.start() - lineStart > 1500) {
                 int from = Math.max(lineStart, m.start() - 1500);
@@ -431,9 +529,9 @@ public final class TextCleaner {
                 int k = li - 1;
                 int budget = 5;
                 while (k >= 0 && budget-- > 0) {
-                    int ks = lines.get(k)[0];
-                    int ke = lines.get(k)[1];
-                    if (ke - ks == 0 || ke - ks > 600 || !hasCrypto(lower.substring(ks, ke))) {
+                    int ks = lines[2 * k];
+                    int ke = lines[2 * k + 1];
+                    if (ke - ks == 0 || ke - ks > 600 || !cryptoWords(text, ks, ke, 1)) {
                         break;
                     }
                     start = ks;
@@ -444,12 +542,12 @@ public final class TextCleaner {
         }
     }
 
-    private static int lineIndex(List<int[]> lines, int pos) {
+    private static int lineIndex(int[] lines, int pos) {
         int lo = 0;
-        int hi = lines.size() - 1;
+        int hi = lines.length / 2 - 1;
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;
-            if (lines.get(mid)[0] <= pos) {
+            if (lines[2 * mid] <= pos) {
                 lo = mid;
             } else {
                 hi = mid - 1;
@@ -489,16 +587,18 @@ public final class TextCleaner {
 
     /** A copyright footer in the last part of the text or of a short line: dropped to the end of the line. */
     private static void markFooter(String text, int s, int e, boolean[] drop) {
-        String line = text.substring(s, e);
         int best = -1;
-        for (String f : FOOTERS) {
-            int i = line.indexOf(f);
-            if (i >= 0 && (best < 0 || i < best)) {
-                best = i;
+        for (int i = s; i < e && best < 0; i++) {
+            char c = text.charAt(i);
+            if (FOOTER_FIRST.indexOf(c) < 0) {
+                continue;
             }
-        }
-        if (best >= 0) {
-            best += s;
+            for (String f : FOOTERS) {
+                if (f.charAt(0) == c && i + f.length() <= e && text.startsWith(f, i)) {
+                    best = i;
+                    break;
+                }
+            }
         }
         if (best < 0) {
             return;
@@ -507,5 +607,18 @@ public final class TextCleaner {
         if (nearEnd) {
             fill(drop, best, e);
         }
+    }
+
+    /** The first characters of {@link #FOOTERS}. */
+    private static final String FOOTER_FIRST = firstChars(FOOTERS);
+
+    private static String firstChars(List<String> words) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : words) {
+            if (sb.indexOf(String.valueOf(w.charAt(0))) < 0) {
+                sb.append(w.charAt(0));
+            }
+        }
+        return sb.toString();
     }
 }

@@ -19,6 +19,44 @@ class TextCleanerTest {
     }
 
     @Test
+    void convertsExactlyAsHanLpDoesLineByLineOrWhole() throws Exception {
+        // given the seeds, mixed simplified and traditional lines, and random runs of HanLP's own t2s entries
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("seeds"))) {
+            for (var f : files.sorted().toList()) {
+                texts.add(java.nio.file.Files.readString(f));
+            }
+        }
+        texts.add("百度发布文心一言。\n“百模大戰”之後,國內AIGC產業“大浪淘沙”\n乾燥的天氣,乾隆皇帝,士多啤梨\n\n著名的模型");
+        var dictionary = new com.hankcs.hanlp.corpus.dictionary.StringDictionary("=");
+        assertThat(dictionary.load(com.hankcs.hanlp.HanLP.Config.tcDictionaryRoot + "t2s.txt")).isTrue();
+        java.util.List<String> keys = dictionary.entrySet().stream().map(java.util.Map.Entry::getKey).toList();
+        java.util.Random random = new java.util.Random(3);
+        for (int n = 0; n < 200; n++) {
+            StringBuilder sb = new StringBuilder();
+            while (sb.length() < 300) {
+                String key = keys.get(random.nextInt(keys.size()));
+                sb.append(random.nextInt(3) == 0 ? key.substring(0, random.nextInt(key.length()) + 1) : key);
+                if (random.nextInt(5) == 0) {
+                    sb.append("\n大模型的".charAt(random.nextInt(5)));
+                }
+            }
+            texts.add(sb.toString());
+        }
+        for (String text : texts) {
+            // when
+            String ours = ChineseScript.toSimplifiedSameLength(text);
+            // then
+            String hanlp = com.hankcs.hanlp.HanLP.convertToSimplifiedChinese(text);
+            if (hanlp.length() == text.length()) {
+                assertThat(ours).as(text).isEqualTo(hanlp);
+            } else {
+                assertThat(ours).hasSameSizeAs(text);
+            }
+        }
+    }
+
+    @Test
     void leavesSimplifiedTextAlone() {
         String raw = "著名的百度发布了文心一言。";
         assertThat(cleaner.clean(raw).text()).isEqualTo(raw);

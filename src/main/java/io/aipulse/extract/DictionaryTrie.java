@@ -1,0 +1,201 @@
+package io.aipulse.extract;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Every occurrence of every dictionary key in a text, found by walking a double-array trie from each position
+ * that can start a key. Characters are mapped to dense codes (ASCII upper case to the code of its lower case,
+ * so the text needs no lower-casing), which keeps the arrays small and cache-friendly. The hits come out in
+ * the order the extractor reads them: by start, the longest first, the meanings of one key in their order.
+ * Keys that begin or end with a Latin letter or digit match only at word boundaries. Immutable and
+ * thread-safe once built.
+ */
+final class DictionaryTrie {
+
+    /** dense code of each UTF-16 unit, 0 when no key contains it */
+    private final char[] codes = new char[65536];
+    /** bit c set when some key starts with c (either case for ASCII letters): 8 KB, read at every position */
+    private final long[] firstBits = new long[1024];
+    /**
+     * double array, interleaved so that a node's base and check share a cache line: {@code bc[2n]} is the base
+     * of node n, {@code bc[2n + 1]} its parent; the child of n by code c is {@code base(n) + c} when its parent is n
+     */
+    private final int[] bc;
+    /** bit n set when a key ends at node n */
+    private final long[] terminal;
+    /** the meanings of the key ending at a node, or null */
+    private final Knowledge.Term[][] values;
+    private final int maxKeyLength;
+
+    /** @param dictionary keys (ASCII already lower-cased, non-empty) to their meanings */
+    DictionaryTrie(Map<String, Knowledge.Term[]> dictionary) {
+        int next = 1;
+        int longest = 0;
+        for (String key : dictionary.keySet()) {
+            longest = Math.max(longest, key.length());
+            for (int i = 0; i < key.length(); i++) {
+                char c = key.charAt(i);
+                if (codes[c] == 0) {
+                    codes[c] = (char) next++;
+                }
+            }
+        }
+        if (next >= 65536) {
+            throw new IllegalStateException("dictionary alphabet too large");
+        }
+        for (char c = 'A'; c <= 'Z'; c++) {
+            codes[c] = codes[c + 32];
+        }
+        for (String key : dictionary.keySet()) {
+            char c = key.charAt(0);
+            firstBits[c >>> 6] |= 1L << c;
+            if (c >= 'a' && c <= 'z') {
+                firstBits[(c - 32) >>> 6] |= 1L << (c - 32);
+            }
+        }
+        this.maxKeyLength = longest;
+
+        // a plain trie first, then laid out breadth-first into the double array
+        Node root = new Node();
+        for (Map.Entry<String, Knowledge.Term[]> e : dictionary.entrySet()) {
+            Node n = root;
+            String key = e.getKey();
+            for (int i = 0; i < key.length(); i++) {
+                n = n.kids.computeIfAbsent((int) codes[key.charAt(i)], k -> new Node());
+            }
+            n.value = e.getValue();
+        }
+        int alphabet = next;
+        int[] b = new int[Math.max(1024, 2 * alphabet)];
+        int[] chk = new int[b.length];
+        Arrays.fill(chk, -1);
+        Knowledge.Term[][] vals = new Knowledge.Term[b.length][];
+        int used = 1; // slot 0 is the root
+        int firstFree = 1;
+        ArrayDeque<Node> queue = new ArrayDeque<>();
+        root.index = 0;
+        queue.add(root);
+        while (!queue.isEmpty()) {
+            Node n = queue.poll();
+            if (n.value != null) {
+                vals = ensure(vals, n.index + 1);
+                vals[n.index] = n.value;
+            }
+            if (n.kids.isEmpty()) {
+                continue;
+            }
+            int[] kidCodes = n.kids.keySet().stream().mapToInt(Integer::intValue).toArray();
+            int first = kidCodes[0];
+            int last = kidCodes[kidCodes.length - 1];
+            while (firstFree < chk.length && chk[firstFree] != -1) {
+                firstFree++;
+            }
+            int bs = n == root ? 0 : Math.max(0, firstFree - first);
+            while (true) {
+                if (bs + last >= chk.length) {
+                    int size = Math.max(chk.length * 2, bs + last + alphabet + 1);
+                    int old = chk.length;
+                    b = Arrays.copyOf(b, size);
+                    chk = Arrays.copyOf(chk, size);
+                    Arrays.fill(chk, old, size, -1);
+                }
+                boolean fits = true;
+                for (int c : kidCodes) {
+                    if (chk[bs + c] != -1) {
+                        fits = false;
+                        break;
+                    }
+                }
+                if (fits) {
+                    break;
+                }
+                bs++;
+            }
+            b[n.index] = bs;
+            for (int c : kidCodes) {
+                Node kid = n.kids.get(c);
+                kid.index = bs + c;
+                chk[kid.index] = n.index;
+                used = Math.max(used, kid.index + 1);
+                queue.add(kid);
+            }
+        }
+        // room for any code after the last base, so a look-up never leaves the arrays
+        int size = Math.max(used + alphabet + 1, b.length);
+        this.bc = new int[2 * size];
+        this.terminal = new long[(size + 63) / 64];
+        this.values = Arrays.copyOf(ensure(vals, size), size);
+        for (int i = 0; i < size; i++) {
+            bc[2 * i] = i < b.length ? b[i] : 0;
+            bc[2 * i + 1] = i < chk.length ? chk[i] : -1;
+            if (values[i] != null) {
+                terminal[i >>> 6] |= 1L << i;
+            }
+        }
+    }
+
+    private static Knowledge.Term[][] ensure(Knowledge.Term[][] a, int size) {
+        return a.length >= size ? a : Arrays.copyOf(a, Math.max(size, a.length * 2));
+    }
+
+    private static final class Node {
+        final TreeMap<Integer, Node> kids = new TreeMap<>();
+        Knowledge.Term[] value;
+        int index;
+    }
+
+    /** Appends every hit of {@code text} to {@code out}: by start, longest first. */
+    void scan(String text, List<Knowledge.Hit> out) {
+        int n = text.length();
+        int[] ends = new int[maxKeyLength + 1];
+        int[] nodes = new int[maxKeyLength + 1];
+        char[] codes = this.codes;
+        long[] firstBits = this.firstBits;
+        int[] bc = this.bc;
+        long[] terminal = this.terminal;
+        boolean prevAlnum = false;
+        for (int p = 0; p < n; p++) {
+            char c = text.charAt(p);
+            boolean alnum = Knowledge.isAsciiAlnum(c);
+            boolean skip = alnum && prevAlnum; // a key starting with a letter or digit inside a word
+            prevAlnum = alnum;
+            if (skip || (firstBits[c >>> 6] & (1L << c)) == 0) {
+                continue;
+            }
+            int node = codes[c]; // a child of the root, whose base is 0
+            int found = 0;
+            int j = p;
+            while (true) {
+                if ((terminal[node >>> 6] & (1L << node)) != 0) {
+                    ends[found] = j + 1;
+                    nodes[found++] = node;
+                }
+                if (++j >= n) {
+                    break;
+                }
+                int cc = codes[text.charAt(j)];
+                if (cc == 0) {
+                    break;
+                }
+                int child = bc[2 * node] + cc;
+                if (bc[2 * child + 1] != node) {
+                    break;
+                }
+                node = child;
+            }
+            for (int k = found - 1; k >= 0; k--) {
+                int end = ends[k];
+                if (end < n && Knowledge.isAsciiAlnum(text.charAt(end - 1)) && Knowledge.isAsciiAlnum(text.charAt(end))) {
+                    continue; // a key ending with a letter or digit inside a word
+                }
+                for (Knowledge.Term t : values[nodes[k]]) {
+                    out.add(new Knowledge.Hit(p, end, t));
+                }
+            }
+        }
+    }
+}

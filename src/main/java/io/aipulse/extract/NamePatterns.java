@@ -1,0 +1,237 @@
+package io.aipulse.extract;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The three name patterns of {@link OrgFinder} that run at every clause start or descriptor, written out by
+ * hand with the very semantics of the regular expressions they replace (kept here as the reference and for
+ * text with surrogate pairs, where the patterns count code points):
+ * <ul>
+ *   <li>{@link #HAN_NAME}: a company-like Chinese name opening a clause right before a verb (新壹科技发布...);</li>
+ *   <li>{@link #FUNDED_NAME}: a short name opening the clause of a round (无问芯穹完成近5亿元A轮融资);</li>
+ *   <li>{@link #DESCRIBED_HAN}: a name after 公司/独角兽 right before a verb (AI 搜索公司秘塔科技获得...).</li>
+ * </ul>
+ * Each method answers what {@code lookingAt()} (or {@code find()}) on the region {@code [p, to)} with
+ * default (opaque) bounds answers: reluctant counts are tried shortest first, alternatives in order.
+ */
+final class NamePatterns {
+
+    static final Pattern HAN_NAME = Pattern.compile(
+            "\\s?([\\p{IsHan}]{2,6}?(?:科技|智能|网络|数据|信息|软件|机器人|半导体|传媒|汽车|医疗|生物|教育|云))"
+            + "(?=\\s?(?:正式|近日|日前|今日|宣布|发布|推出|完成|获得|获|上线|开源|与|和|在|已|也|将|于))");
+    static final Pattern FUNDED_NAME = Pattern.compile(
+            "\\s?([\\p{IsHan}]{2,6}?)(?=(?:近日|日前|今日)?(?:正式)?(?:宣布)?(?:完成|获得)[^,，。;；]{0,30}?融资)");
+    static final Pattern DESCRIBED_HAN = Pattern.compile(
+            "(?:公司|独角兽)([\\p{IsHan}]{2,8}?)(?=\\s?(?:宣布|完成|获得|获|发布|推出|近日|日前))");
+
+    private static final String[] HAN_SUFFIXES = {
+        "科技", "智能", "网络", "数据", "信息", "软件", "机器人", "半导体", "传媒", "汽车", "医疗", "生物", "教育", "云"};
+    private static final String SUFFIX_FIRST = "科智网数信软机半传汽医生教云";
+    private static final String[] HAN_VERBS = {
+        "正式", "近日", "日前", "今日", "宣布", "发布", "推出", "完成", "获得", "获", "上线", "开源", "与", "和", "在", "已", "也",
+        "将", "于"};
+    private static final String[] DESCRIBED_VERBS = {"宣布", "完成", "获得", "获", "发布", "推出", "近日", "日前"};
+    private static final String[] FUNDED_TIME = {"近日", "日前", "今日"};
+    private static final String[] FUNDED_VERBS = {"完成", "获得"};
+
+    /** bit c set when the BMP character c is of the Han script ({@code \p{IsHan}}) */
+    private static final long[] HAN = new long[1024];
+
+    static {
+        for (int c = 0; c < 65536; c++) {
+            if (!Character.isSurrogate((char) c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+                HAN[c >>> 6] |= 1L << c;
+            }
+        }
+    }
+
+    private NamePatterns() {
+    }
+
+    /** A match: the group {@code [start, end)} and the end of the whole match. */
+    record Found(int start, int end, int matchEnd) {
+    }
+
+    static boolean isHan(char c) {
+        return (HAN[c >>> 6] & (1L << c)) != 0;
+    }
+
+    /** {@code \s} of java.util.regex. */
+    static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    private static boolean surrogateIn(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Character.isSurrogate(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean anyAt(String text, int at, int to, String[] words) {
+        for (String w : words) {
+            if (at + w.length() <= to && text.startsWith(w, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Found viaRegex(Pattern p, String text, int at, int to) {
+        Matcher m = p.matcher(text).region(at, to);
+        return m.lookingAt() ? new Found(m.start(1), m.end(1), m.end()) : null;
+    }
+
+    /** {@code HAN_NAME.matcher(text).region(p, to).lookingAt()}. */
+    static Found hanName(String text, int p, int to) {
+        if (p >= to) {
+            return null;
+        }
+        if (surrogateIn(text, p, Math.min(to, p + 14))) {
+            return viaRegex(HAN_NAME, text, p, to);
+        }
+        // \s? can only be taken: without it the first Han character would be the space
+        int s = isRegexSpace(text.charAt(p)) ? p + 1 : p;
+        for (int count = 1; count <= 6 && s + count <= to; count++) {
+            if (!isHan(text.charAt(s + count - 1))) {
+                break;
+            }
+            if (count < 2) {
+                continue;
+            }
+            int at = s + count;
+            if (at >= to || SUFFIX_FIRST.indexOf(text.charAt(at)) < 0) {
+                continue;
+            }
+            for (String suffix : HAN_SUFFIXES) {
+                if (at + suffix.length() <= to && text.startsWith(suffix, at)) {
+                    int e = at + suffix.length();
+                    int v = e < to && isRegexSpace(text.charAt(e)) ? e + 1 : e;
+                    if (anyAt(text, v, to, HAN_VERBS)) {
+                        return new Found(s, e, e);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** {@code FUNDED_NAME.matcher(text).region(p, to).lookingAt()}. */
+    static Found fundedName(String text, int p, int to) {
+        if (p >= to) {
+            return null;
+        }
+        if (surrogateIn(text, p, Math.min(to, p + 48))) {
+            return viaRegex(FUNDED_NAME, text, p, to);
+        }
+        int s = isRegexSpace(text.charAt(p)) ? p + 1 : p;
+        for (int count = 1; count <= 6 && s + count <= to; count++) {
+            if (!isHan(text.charAt(s + count - 1))) {
+                break;
+            }
+            if (count >= 2 && roundAhead(text, s + count, to)) {
+                return new Found(s, s + count, s + count);
+            }
+        }
+        return null;
+    }
+
+    /** {@code (?=(?:近日|日前|今日)?(?:正式)?(?:宣布)?(?:完成|获得)[^,，。;；]{0,30}?融资)} at {@code e}. */
+    private static boolean roundAhead(String text, int e, int to) {
+        if (e >= to || "近日今正宣完获".indexOf(text.charAt(e)) < 0) {
+            return false; // every way through starts with one of these
+        }
+        // every combination of the optional words: the lookahead holds when one of them leads to the round
+        for (int a = 0; a < 2; a++) {
+            int x = e;
+            if (a == 1) {
+                if (!anyAt(text, x, to, FUNDED_TIME)) {
+                    continue;
+                }
+                x += 2;
+            }
+            for (int b = 0; b < 2; b++) {
+                int y = x;
+                if (b == 1) {
+                    if (!(y + 2 <= to && text.startsWith("正式", y))) {
+                        continue;
+                    }
+                    y += 2;
+                }
+                for (int c = 0; c < 2; c++) {
+                    int z = y;
+                    if (c == 1) {
+                        if (!(z + 2 <= to && text.startsWith("宣布", z))) {
+                            continue;
+                        }
+                        z += 2;
+                    }
+                    if (anyAt(text, z, to, FUNDED_VERBS) && roundWithin(text, z + 2, to)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@code [^,，。;；]{0,30}?融资} at {@code y}. */
+    private static boolean roundWithin(String text, int y, int to) {
+        for (int k = 0; k <= 30; k++) {
+            int at = y + k;
+            if (k > 0 && ",，。;；".indexOf(text.charAt(at - 1)) >= 0) {
+                return false;
+            }
+            if (at + 2 > to) {
+                return false;
+            }
+            if (text.charAt(at) == '融' && text.charAt(at + 1) == '资') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The next {@code DESCRIBED_HAN} match of {@code [from, to)} at or after {@code pos} (what {@code find()}
+     * returns): it starts with 公司 or 独角兽, so only those places are tried.
+     */
+    static Found describedHan(String text, int pos, int to) {
+        for (int at = pos; at < to; at++) {
+            char c = text.charAt(at);
+            int word;
+            if (c == '公' && at + 2 <= to && text.charAt(at + 1) == '司') {
+                word = 2;
+            } else if (c == '独' && at + 3 <= to && text.startsWith("独角兽", at)) {
+                word = 3;
+            } else {
+                continue;
+            }
+            if (surrogateIn(text, at, Math.min(to, at + word + 8 + 3))) {
+                Found f = viaRegex(DESCRIBED_HAN, text, at, to);
+                if (f != null) {
+                    return f;
+                }
+                continue;
+            }
+            int s = at + word;
+            for (int count = 1; count <= 8 && s + count <= to; count++) {
+                if (!isHan(text.charAt(s + count - 1))) {
+                    break;
+                }
+                if (count < 2) {
+                    continue;
+                }
+                int e = s + count;
+                int v = e < to && isRegexSpace(text.charAt(e)) ? e + 1 : e;
+                if (anyAt(text, v, to, DESCRIBED_VERBS)) {
+                    return new Found(s, e, e);
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,116 @@
+package io.aipulse.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Every {@link Finder} of the engine finds what {@link Matcher#find()} finds: its first characters are right. */
+class FinderTest {
+
+    private static final Map<String, Finder> FINDERS = Map.ofEntries(
+            Map.entry("FUNDING_HEADLINE", ArticleExtraction.FUNDING_HEADLINE_F),
+            Map.entry("FUND_SETUP", ArticleExtraction.FUND_SETUP_F),
+            Map.entry("ACQ_PASSIVE", ArticleExtraction.ACQ_PASSIVE_F),
+            Map.entry("ACQUISITION", ArticleExtraction.ACQUISITION_F),
+            Map.entry("POLICY_TITLE", ArticleExtraction.POLICY_TITLE_F),
+            Map.entry("POLICY_PLAIN", ArticleExtraction.POLICY_PLAIN_F),
+            Map.entry("PERSONNEL_JOIN", ArticleExtraction.PERSONNEL_JOIN_F),
+            Map.entry("APPOINT", ArticleExtraction.APPOINT_F),
+            Map.entry("PERSONNEL_LEAVE", ArticleExtraction.PERSONNEL_LEAVE_F),
+            Map.entry("ROLE", ArticleExtraction.ROLE_F),
+            Map.entry("ROLE_PERSON", ArticleExtraction.ROLE_PERSON_F),
+            Map.entry("RESEARCH", ArticleExtraction.RESEARCH_F),
+            Map.entry("TITLE", ArticleExtraction.TITLE_F),
+            Map.entry("IPO_STAGE", IpoStageParser.STAGE_F),
+            Map.entry("EVENT_PLACE", RuleBasedExtractor.EVENT_PLACE_F));
+
+    private static final Pattern WORD = Pattern.compile("[\\p{IsHan}]+|[A-Za-z]+");
+
+    /** Pieces of text: the words of every pattern (and their halves), punctuation, spaces, digits, names. */
+    private static List<String> pieces() {
+        Set<String> out = new LinkedHashSet<>();
+        for (Finder f : FINDERS.values()) {
+            Matcher m = WORD.matcher(f.pattern.pattern());
+            while (m.find()) {
+                String w = m.group();
+                if (w.equals("p") || w.equals("IsHan")) {
+                    continue;
+                }
+                out.add(w);
+                if (w.length() > 2) {
+                    out.add(w.substring(0, w.length() / 2));
+                    out.add(w.substring(w.length() / 2));
+                }
+            }
+        }
+        out.addAll(List.of(" ", "\t", ",", "，", "。", ";", "；", "、", "《", "》", "“", "”", "(", ")", "1", "2023", "亿元",
+                "百度", "上海", "张三", "Sam Altman", "的", "了", "将", "\uD840\uDC00", "公司"));
+        return new ArrayList<>(out);
+    }
+
+    private static List<String> matches(Matcher m) {
+        List<String> out = new ArrayList<>();
+        StringBuilder sb = new StringBuilder().append(m.start()).append('-').append(m.end());
+        for (int g = 1; g <= m.groupCount(); g++) {
+            sb.append('/').append(m.start(g)).append('-').append(m.end(g));
+        }
+        out.add(sb.toString());
+        return out;
+    }
+
+    private static void check(String name, Finder finder, String text, int from, int to) {
+        Matcher reference = finder.pattern.matcher(text).region(from, to);
+        List<String> expected = new ArrayList<>();
+        while (reference.find()) {
+            assertThat(reference.end()).as("%s matches the empty string", name).isGreaterThan(reference.start());
+            expected.addAll(matches(reference));
+        }
+        Finder.Scan scan = finder.scan(text, from, to);
+        List<String> actual = new ArrayList<>();
+        while (scan.find()) {
+            actual.addAll(matches(scan.matcher()));
+        }
+        assertThat(actual).as("%s on [%d, %d) of %s", name, from, to, text).isEqualTo(expected);
+    }
+
+    @Test
+    void eachFinderFindsWhatFindFindsOnRandomTexts() {
+        List<String> pieces = pieces();
+        Random random = new Random(5);
+        for (int n = 0; n < 4000; n++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0, count = 1 + random.nextInt(25); i < count; i++) {
+                sb.append(pieces.get(random.nextInt(pieces.size())));
+            }
+            String text = sb.toString();
+            int from = random.nextInt(Math.min(5, text.length()) + 1);
+            int to = text.length() - random.nextInt(Math.min(5, text.length() - from) + 1);
+            for (Map.Entry<String, Finder> e : FINDERS.entrySet()) {
+                check(e.getKey(), e.getValue(), text, from, to);
+            }
+        }
+    }
+
+    @Test
+    void eachFinderFindsWhatFindFindsOnTheSeeds() throws Exception {
+        for (Path p : SeedArticles.seedFiles()) {
+            String text = Files.readString(p);
+            for (int from = 0; from < text.length(); from += 200) {
+                int to = Math.min(text.length(), from + 400);
+                for (Map.Entry<String, Finder> e : FINDERS.entrySet()) {
+                    check(e.getKey(), e.getValue(), text, from, to);
+                }
+            }
+        }
+    }
+}
