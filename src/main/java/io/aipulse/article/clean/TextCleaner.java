@@ -501,6 +501,9 @@ public final class TextCleaner {
      */
     private static void markWireItems(String text, int[] lines, boolean[] drop) {
         Matcher m = WIRE_STAMP.matcher(text);
+        int[] stops = null; // positions of '。', found once when first needed
+        int runStart = -1; // drop[runStart, runEnd) is already set: a long line of stamps is filled once
+        int runEnd = -1;
         // the stamp starts with '[': try it only there (the same matches as find())
         for (int at = text.indexOf('['); at >= 0; at = text.indexOf('[', at)) {
             if (!m.region(at, text.length()).lookingAt()) {
@@ -518,13 +521,11 @@ public final class TextCleaner {
                 while (head.find()) {
                     headAt = head.start();
                 }
-                if (headAt >= 0) {
-                    int stop = text.lastIndexOf('。', headAt);
-                    start = Math.max(lineStart, stop + 1);
-                } else {
-                    int stop = text.lastIndexOf('。', m.start() - 1);
-                    start = Math.max(lineStart, stop + 1);
+                if (stops == null) {
+                    stops = positionsOf(text, '。');
                 }
+                int stop = lastAtOrBefore(stops, headAt >= 0 ? headAt : m.start() - 1);
+                start = Math.max(lineStart, stop + 1);
             } else {
                 int k = li - 1;
                 int budget = 5;
@@ -538,8 +539,34 @@ public final class TextCleaner {
                     k--;
                 }
             }
-            fill(drop, start, m.end());
+            if (start >= runStart && start <= runEnd) {
+                fill(drop, runEnd, m.end());
+                runEnd = Math.max(runEnd, m.end());
+            } else {
+                fill(drop, start, m.end());
+                runStart = start;
+                runEnd = m.end();
+            }
         }
+    }
+
+    private static int[] positionsOf(String text, char c) {
+        int[] out = new int[16];
+        int n = 0;
+        for (int i = text.indexOf(c); i >= 0; i = text.indexOf(c, i + 1)) {
+            if (n == out.length) {
+                out = java.util.Arrays.copyOf(out, n * 2);
+            }
+            out[n++] = i;
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** The last of the sorted positions at or before {@code pos}, or -1. */
+    private static int lastAtOrBefore(int[] sorted, int pos) {
+        int i = java.util.Arrays.binarySearch(sorted, pos);
+        int index = i >= 0 ? i : -i - 2;
+        return index >= 0 ? sorted[index] : -1;
     }
 
     private static int lineIndex(int[] lines, int pos) {
