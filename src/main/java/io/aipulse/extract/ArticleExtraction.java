@@ -71,18 +71,24 @@ final class ArticleExtraction {
             "(停工停产|停工|停产|裁员|倒闭|关停|破产|暂停运营|暂停服务|解散|清算|爆雷|退市|下架|被罚|罚款|终止合作|收购失败|融资失败"
             + "|停止运营|停止服务|停服)");
 
-    // the patterns above as Finders: tried only where their first characters are (FinderTest checks the sets)
-    static final Finder FUNDING_HEADLINE_F = new Finder(FUNDING_HEADLINE, " \t\n\u000B\f\r宣完获新融");
-    static final Finder FUND_SETUP_F = new Finder(FUND_SETUP, "设成发募完基投建新扩");
+    // the patterns above as Finders: tried only where one of their first words is (FinderTest checks the lists)
+    static final Finder FUNDING_HEADLINE_F = new Finder(FUNDING_HEADLINE, " ", "\t", "\n", "\u000B", "\f", "\r", "宣布", "完成", "获",
+            "新一轮", "新一笔", "融资");
+    static final Finder FUND_SETUP_F = new Finder(FUND_SETUP, "设立", "成立", "发起", "募集", "募资", "完成募集", "基金", "投建",
+            "建设", "新建", "扩建");
     static final Finder ACQ_PASSIVE_F = new Finder(ACQ_PASSIVE, "被");
-    static final Finder ACQUISITION_F = new Finder(ACQUISITION, "全收并买吞");
-    static final Finder POLICY_TITLE_F = new Finder(POLICY_TITLE, "印出颁发公推制下");
-    static final Finder POLICY_PLAIN_F = new Finder(POLICY_PLAIN, "印出颁发");
-    static final Finder PERSONNEL_JOIN_F = new Finder(PERSONNEL_JOIN, "即正已宣加入出担就履接回");
-    static final Finder APPOINT_F = new Finder(APPOINT, "任");
-    static final Finder PERSONNEL_LEAVE_F = new Finder(PERSONNEL_LEAVE, "离辞卸退");
-    static final Finder ROLE_F = new Finder(ROLE, "C总副首董联负高合院主VP");
-    static final Finder RESEARCH_F = new Finder(RESEARCH, "发公提实刷登精准");
+    static final Finder ACQUISITION_F = new Finder(ACQUISITION, "全资收购", "收购", "并购", "买下", "吞并");
+    static final Finder POLICY_TITLE_F = new Finder(POLICY_TITLE, "印发", "出台", "颁布", "发布", "公布", "推出", "制定",
+            "下发", "发出");
+    static final Finder POLICY_PLAIN_F = new Finder(POLICY_PLAIN, "印发", "出台", "颁布", "发布");
+    static final Finder PERSONNEL_JOIN_F = new Finder(PERSONNEL_JOIN, "即将", "正式", "已", "宣布", "加入", "加盟", "入职",
+            "出任", "担任", "就任", "履新", "接任", "回归");
+    static final Finder APPOINT_F = new Finder(APPOINT, "任命");
+    static final Finder PERSONNEL_LEAVE_F = new Finder(PERSONNEL_LEAVE, "离职", "离任", "辞任", "辞职", "卸任", "退休");
+    static final Finder ROLE_F = new Finder(ROLE, "CEO", "CTO", "COO", "CFO", "CMO", "CSO", "CPO", "总裁", "副总裁", "首席",
+            "董事长", "总经理", "联合创始人", "负责人", "高管", "合伙人", "院长", "主任", "总监", "VP", "President");
+    static final Finder RESEARCH_F = new Finder(RESEARCH, "发表", "发布", "公布", "提交", "实现", "刷新", "登上", "精度", "准确率",
+            "准确度");
 
     private static final Words FUTURE = Words.of("将于", "即将", "计划", "准备", "拟", "有望", "或将", "预计", "何时", "尚未", "还没", "没有", "不会", "打算", "希望", "推迟");
     private static final Words OPINION = Words.of("认为", "表示", "指出", "透露", "觉得", "坦言", "直言", "强调", "称,", "称，", "看来");
@@ -110,9 +116,13 @@ final class ArticleExtraction {
     private static final Pattern ADVERBS_ONLY = Pattern.compile(
             "^(?:\\s|正式|近日|日前|宣布|已经|已|也|还|随后|同时|此外|目前|今日|今天|近期|再次|又|并且|并|而|还将|则|更是|悄然|“|”"
             + "|在|于|今年|去年|前年|同年|年|月|日|号|初|底|末|中旬|上旬|下旬|以来|累计|此次|本次|共|\\d)*$");
-    private static final Pattern PERSON_AFTER = Pattern.compile(
-            "^\\s?(?:原|前|现任|联合创始人|创始人|CEO|CTO|COO|CFO|CMO|董事长|总裁|首席|副总裁|总经理|合伙人|院长|分析师|员工|研究员|专家|教授|科学家|董事|高管)");
-    private static final Pattern INVESTOR_AFTER = Pattern.compile("^\\s?(?:领投|跟投|参投|等投资|投资方|联合领投|追加投资|的投资|投资的|等机构)");
+    /** a person's title right after a name ({@code ^\\s?(?:原|前|...)} on the next 8 characters) */
+    private static final String[] PERSON_WORDS = {
+        "原", "前", "现任", "联合创始人", "创始人", "CEO", "CTO", "COO", "CFO", "CMO", "董事长", "总裁", "首席", "副总裁", "总经理",
+        "合伙人", "院长", "分析师", "员工", "研究员", "专家", "教授", "科学家", "董事", "高管"};
+    /** an investor's role right after a name */
+    private static final String[] INVESTOR_WORDS = {
+        "领投", "跟投", "参投", "等投资", "投资方", "联合领投", "追加投资", "的投资", "投资的", "等机构"};
 
     private static final Pattern QUOTED_NAME = Pattern.compile("“([^”]{1,30})”|《([^》]{1,40})》");
     private static final Pattern LATIN_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9.\\-]*(?:\\s[A-Za-z0-9][A-Za-z0-9.\\-]*){0,4}");
@@ -139,12 +149,12 @@ final class ArticleExtraction {
     private static final class Anchored {
         private final Matcher m;
         private final String text;
-        private final Anchors anchors;
+        private final FirstWords anchors;
         private final int from;
         private final int to;
         private int pos;
 
-        Anchored(Pattern p, String text, Anchors anchors, int from, int to) {
+        Anchored(Pattern p, String text, FirstWords anchors, int from, int to) {
             this.m = p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
             this.text = text;
             this.anchors = anchors;
@@ -179,44 +189,17 @@ final class ArticleExtraction {
         }
     }
 
-    /** The first words of an anchored pattern, with a bit set of their first characters. */
-    private static final class Anchors {
-        private final String[] words;
-        private final long[] first = new long[1024];
-
-        Anchors(String... words) {
-            this.words = words;
-            for (String w : words) {
-                first[w.charAt(0) >>> 6] |= 1L << w.charAt(0);
-            }
-        }
-
-        /** True when one of the words starts at {@code i} and ends by {@code to}. */
-        boolean at(String text, int i, int to) {
-            char c = text.charAt(i);
-            if ((first[c >>> 6] & (1L << c)) == 0) {
-                return false;
-            }
-            for (String w : words) {
-                if (i + w.length() <= to && text.startsWith(w, i)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
-    private static final Anchors FUNDING_VERBS = new Anchors("完成", "获得", "获", "拿到", "斩获", "迎来", "收获", "筹得");
-    private static final Anchors RAISE_VERBS = new Anchors("筹集", "筹得", "募得", "融得");
-    private static final Anchors INVEST_VERBS = new Anchors("投资", "投入", "出资", "追加投资");
-    private static final Anchors BY_WORDS = new Anchors("根据", "据");
-    private static final Anchors REPORT_VERBS = new Anchors(
+    private static final FirstWords FUNDING_VERBS = new FirstWords("完成", "获得", "获", "拿到", "斩获", "迎来", "收获", "筹得");
+    private static final FirstWords RAISE_VERBS = new FirstWords("筹集", "筹得", "募得", "融得");
+    private static final FirstWords INVEST_VERBS = new FirstWords("投资", "投入", "出资", "追加投资");
+    private static final FirstWords BY_WORDS = new FirstWords("根据", "据");
+    private static final FirstWords REPORT_VERBS = new FirstWords(
         "预计", "预测", "估计", "数据显示", "统计显示", "报告显示", "调查显示", "研报称", "报告称", "报告指出", "调研结果",
         "调查结果", "公布预测称", "发布研报称", "发布研究报告指出", "统计数据显示");
-    private static final Anchors SETBACK_WORDS = new Anchors(
+    private static final FirstWords SETBACK_WORDS = new FirstWords(
         "停工", "停产", "裁员", "倒闭", "关停", "破产", "暂停运营", "暂停服务", "解散", "清算", "爆雷", "退市", "下架", "被罚",
         "罚款", "终止合作", "收购失败", "融资失败", "停止运营", "停止服务", "停服");
-    private static final Anchors PARTNERSHIP_WORDS = new Anchors(
+    private static final FirstWords PARTNERSHIP_WORDS = new FirstWords(
         "战略合作", "合作协议", "合作框架", "合作备忘录", "达成", "深化合作", "展开合作", "开展合作", "建立合作", "战略伙伴",
         "合作伙伴关系", "签署", "签订", "携手", "联手", "共建", "联合实验室");
 
@@ -425,16 +408,30 @@ final class ArticleExtraction {
             if (precededByAgentWord(o.start(), s.start)) {
                 continue;
             }
-            String after = text.substring(o.end(), Math.min(s.end, o.end() + 8));
-            if (PERSON_AFTER.matcher(after).find() && type != EventType.REPORT) {
+            int afterEnd = Math.min(s.end, o.end() + 8);
+            if (type != EventType.REPORT && opensWith(o.end(), afterEnd, PERSON_WORDS)) {
                 continue;
             }
-            if (INVESTOR_AFTER.matcher(after).find()) {
+            if (opensWith(o.end(), afterEnd, INVESTOR_WORDS)) {
                 continue;
             }
             out.add(o);
         }
         return out;
+    }
+
+    /**
+     * {@code ^\\s?(?:w1|w2|...)} found in {@code text[at, limit)}: one of the words there, or after one
+     * whitespace character.
+     */
+    private boolean opensWith(int at, int limit, String[] words) {
+        int v = at < limit && NamePatterns.isRegexSpace(text.charAt(at)) ? at + 1 : at;
+        for (String w : words) {
+            if (v + w.length() <= limit && text.startsWith(w, v)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean insideTitle(int at, int from) {
@@ -1718,8 +1715,8 @@ final class ArticleExtraction {
     private static final Pattern PARTNER_WITH = Pattern.compile(
             "(?:与|和|同)\\s?([^,，。;；、与和]{2,16}?)\\s?(?:达成|签署|签订|开展|展开|深化|建立|宣布)?了?(?:战略)?(?:合作|联手|携手)"
             + "(?!伙伴|开发的|研发的|推出的|打造的|的)");
-    private static final Anchors ANNOUNCE = new Anchors("宣布");
-    private static final Anchors WITH_WORDS = new Anchors("与", "和", "同");
+    private static final FirstWords ANNOUNCE = new FirstWords("宣布");
+    private static final FirstWords WITH_WORDS = new FirstWords("与", "和", "同");
     private static final Words NOT_A_PARTY = Words.of(
             "客户", "用户", "伙伴", "各方", "企业", "行业", "高校", "机构", "合作", "相关", "多家", "更多", "国内外", "产业链",
             "生态", "政府", "部门", "地方", "开发者", "厂商", "公司", "团队", "学术界", "产业界", "社会", "大家", "我们", "他们");
@@ -1771,8 +1768,7 @@ final class ArticleExtraction {
             OrgMention org = null;
             for (OrgMention o : orgs(si)) {
                 if (o.start() >= m.end() && o.start() <= m.end() + 60 && !o.isKind("media")) {
-                    String tail = text.substring(o.end(), Math.min(s.end, o.end() + 8));
-                    if (PERSON_AFTER.matcher(tail).find()) {
+                    if (opensWith(o.end(), Math.min(s.end, o.end() + 8), PERSON_WORDS)) {
                         continue;
                     }
                     org = o;
@@ -1846,7 +1842,8 @@ final class ArticleExtraction {
     private static final Pattern ROLE_PERSON = Pattern.compile(
             "(CEO|CTO|COO|CFO|CMO|CSO|总裁|副总裁|首席[\\p{IsHan}]{1,5}官|董事长|总经理|联合创始人|首席科学家)\\s?"
             + "([\\p{IsHan}]{2,3}|[A-Z][a-z]+(?:\\s[A-Z][a-z]+)?)");
-    static final Finder ROLE_PERSON_F = new Finder(ROLE_PERSON, "C总副首董联");
+    static final Finder ROLE_PERSON_F = new Finder(ROLE_PERSON, "CEO", "CTO", "COO", "CFO", "CMO", "CSO", "总裁", "副总裁",
+            "首席", "董事长", "总经理", "联合创始人");
 
     private String personAndRole(int from, int to) {
         Finder.Scan roles = ROLE_PERSON_F.scan(text, from, to);

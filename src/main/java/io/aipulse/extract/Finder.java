@@ -4,8 +4,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@link Matcher#find()} for a pattern whose matches can only start with one of a few characters: the pattern
- * is tried ({@code lookingAt} on the rest of the region) only where the text has one of them, instead of at
+ * {@link Matcher#find()} for a pattern whose matches can only start with one of a few words: the pattern is
+ * tried ({@code lookingAt} on the rest of the region) only where the text has one of them, instead of at
  * every position. The matches are those of {@code find()} on the region, provided the pattern looks at nothing
  * before its start (no look-behind, {@code ^}, {@code \b}) and never matches the empty string; a test checks
  * each pattern of the engine against {@code find()}. Immutable and thread-safe; {@link Scan}s are not.
@@ -13,19 +13,12 @@ import java.util.regex.Pattern;
 final class Finder {
 
     final Pattern pattern;
-    private final long[] first = new long[1024];
+    private final FirstWords first;
 
-    /** @param firstChars every character a match can start with */
-    Finder(Pattern pattern, String firstChars) {
+    /** @param firstWords every word a match can start with (a match starts with one of them) */
+    Finder(Pattern pattern, String... firstWords) {
         this.pattern = pattern;
-        for (int i = 0; i < firstChars.length(); i++) {
-            char c = firstChars.charAt(i);
-            first[c >>> 6] |= 1L << c;
-        }
-    }
-
-    static Finder of(String regex, String firstChars) {
-        return new Finder(Pattern.compile(regex), firstChars);
+        this.first = new FirstWords(firstWords);
     }
 
     /** The matches of {@code [from, to)} of {@code text}, one {@link Scan#find()} at a time. */
@@ -51,10 +44,9 @@ final class Finder {
 
         /** The next match, as {@link Matcher#find()} on the region would give it. */
         boolean find() {
-            long[] first = finder.first;
+            FirstWords first = finder.first;
             for (int s = pos; s < to; s++) {
-                char c = text.charAt(s);
-                if ((first[c >>> 6] & (1L << c)) == 0) {
+                if (!first.at(text, s, to)) {
                     continue;
                 }
                 m.region(s, to);

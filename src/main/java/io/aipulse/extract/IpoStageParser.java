@@ -24,8 +24,9 @@ public final class IpoStageParser {
             + "(?:正式|成功)?(?:挂牌)?上市(?![公企委审申前])|上市首日|挂牌交易|敲钟"
             + "|(?:成功|正式)?登陆(?:港交所|纳斯达克|纽交所|科创板|创业板|北交所|深交所|上交所|港股|美股|A股))");
 
-    /** every character a stage can start with (FinderTest checks it) */
-    static final Finder STAGE_F = new Finder(STAGE, "撤终I主被遭上递提披更报重招通获正成挂敲于在登");
+    /** every word a stage can start with (FinderTest checks them) */
+    static final Finder STAGE_F = new Finder(STAGE, "撤回", "撤销", "终止", "IPO", "主动撤回", "被", "遭", "上市", "上会", "递交",
+            "提交", "披露", "更新", "报送", "重新递交", "招股书", "通过", "获得", "获", "正式", "成功", "挂牌", "敲钟", "于", "在", "登陆");
 
     private IpoStageParser() {
     }

@@ -81,6 +81,7 @@ public final class Knowledge {
     private final DictionaryTrie trie;
     private final List<Model> models;
     private final Map<String, List<EverydayName>> everydayNames;
+    private final List<EverydayName> everyday;
     private final java.util.Set<String> latinTerms;
 
     private Knowledge(List<Company> companies, List<City> cities, Map<String, String> countryByName,
@@ -94,6 +95,7 @@ public final class Knowledge {
         }
         byLower.replaceAll((k, v) -> List.copyOf(v));
         this.everydayNames = Map.copyOf(byLower);
+        this.everyday = List.copyOf(everyday);
         this.latinTerms = java.util.Set.copyOf(latinTerms);
         Map<String, Company> byName = new HashMap<>();
         for (Company c : companies) {
@@ -243,6 +245,11 @@ public final class Knowledge {
     List<EverydayName> everydayName(String surface) {
         List<EverydayName> rules = everydayNames.get(surface.toLowerCase(java.util.Locale.ROOT));
         return rules == null ? List.of() : rules;
+    }
+
+    /** Every rule of {@code everyday-names.csv}, in file order. */
+    List<EverydayName> everydayNames() {
+        return everyday;
     }
 
     /** A Latin word that is never read as an organisation name ({@code latin-terms.csv}; exact case). */

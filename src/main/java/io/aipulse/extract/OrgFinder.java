@@ -35,7 +35,7 @@ final class OrgFinder {
             "^(?:多|几|两|数|各|该|这|某|其|本|此|国内|国外|全球|我国|中国|各大|头部|行业|以|在|而|但|并|据|由|对|从|大|老|原|前)");
 
     /** Characters and words after which a name starts (cut the run after the last of them). */
-    private static final String[] STOP_WORDS = {
+    static final String[] STOP_WORDS = {
         "的", "在", "由", "是", "为", "对", "向", "从", "被", "把", "让", "给", "于", "据", "经", "并", "但", "而",
         "即", "将", "已", "也", "都", "还", "等", "以", "后", "旗下", "公司", "企业", "机构", "平台", "联合",
         "宣布", "表示", "显示", "包括", "例如", "比如", "来自", "通过", "基于", "了", "有", "个", "家", "和", "与",
@@ -210,8 +210,12 @@ final class OrgFinder {
      * organisation, when the neighbouring characters say so.
      */
     private boolean everydayWord(String text, Knowledge.Hit h) {
-        String surface = text.substring(h.start(), h.end());
-        for (Knowledge.EverydayName e : knowledge.everydayName(surface)) {
+        int length = h.end() - h.start();
+        for (Knowledge.EverydayName e : knowledge.everydayNames()) {
+            // e.name().equalsIgnoreCase(surface), without cutting the surface out
+            if (e.name().length() != length || !text.regionMatches(true, h.start(), e.name(), 0, length)) {
+                continue;
+            }
             if (!e.before().isEmpty() && h.start() > 0 && e.before().indexOf(text.charAt(h.start() - 1)) >= 0) {
                 return true;
             }
@@ -561,19 +565,68 @@ final class OrgFinder {
     }
 
     /** Position after the last stop word in {@code [from, to)}, or {@code from}. */
-    private static int lastStop(String text, int from, int to, boolean strongOnly) {
-        String run = text.substring(from, to);
-        int best = 0;
-        for (String w : STOP_WORDS) {
-            if (strongOnly && !(w.equals("的") || w.equals("旗下") || w.equals("联合"))) {
+    static int lastStop(String text, int from, int to, boolean strongOnly) {
+        // the largest end of the last occurrence of a stop word, unless that occurrence ends the run: scanning
+        // ends from the right, the first occurrence met of each word is its last one
+        WordsByLastChar words = strongOnly ? STRONG_STOPS : ALL_STOPS;
+        long seen0 = 0;
+        long seen1 = 0;
+        for (int e = to; e > from; e--) {
+            int[] candidates = words.endingWith(text.charAt(e - 1));
+            if (candidates == null) {
                 continue;
             }
-            int i = run.lastIndexOf(w);
-            if (i >= 0 && i + w.length() > best && i + w.length() < run.length()) {
-                best = i + w.length();
+            for (int w : candidates) {
+                String word = words.words[w];
+                int st = e - word.length();
+                if (st < from || !text.startsWith(word, st)) {
+                    continue;
+                }
+                long bit = 1L << (w & 63);
+                if (w < 64 ? (seen0 & bit) != 0 : (seen1 & bit) != 0) {
+                    continue;
+                }
+                if (w < 64) {
+                    seen0 |= bit;
+                } else {
+                    seen1 |= bit;
+                }
+                if (e < to) {
+                    return e;
+                }
             }
         }
-        return from + best;
+        return from;
+    }
+
+    private static final WordsByLastChar ALL_STOPS = new WordsByLastChar(STOP_WORDS);
+    private static final WordsByLastChar STRONG_STOPS = new WordsByLastChar(new String[] {"的", "旗下", "联合"});
+
+    /** Words indexed by their last character (at most 128 words). */
+    private static final class WordsByLastChar {
+        final String[] words;
+        private final java.util.Map<Character, int[]> byLast = new java.util.HashMap<>();
+        private final long[] lastBits = new long[1024];
+
+        WordsByLastChar(String[] words) {
+            if (words.length > 128) {
+                throw new IllegalArgumentException("at most 128 words");
+            }
+            this.words = words.clone();
+            for (int w = 0; w < words.length; w++) {
+                char c = words[w].charAt(words[w].length() - 1);
+                lastBits[c >>> 6] |= 1L << c;
+                int[] old = byLast.get(c);
+                int[] now = old == null ? new int[1] : java.util.Arrays.copyOf(old, old.length + 1);
+                now[now.length - 1] = w;
+                byLast.put(c, now);
+            }
+        }
+
+        /** Indices of the words ending with {@code c}, in list order, or null. */
+        int[] endingWith(char c) {
+            return (lastBits[c >>> 6] & (1L << c)) == 0 ? null : byLast.get(c);
+        }
     }
 
     /** Adds what the text says about the organisation's place: a legal prefix, a descriptor before it. */

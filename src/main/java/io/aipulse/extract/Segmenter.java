@@ -51,6 +51,7 @@ final class Segmenter {
         Matcher d = DATELINE_START.matcher(text);
         for (int at = text.indexOf('据'); at >= 0; at = text.indexOf('据', at + 1)) {
             if (at > 0 && !isBoundary(text.charAt(at - 1)) && gluedBefore(text, at)
+                    && reportWordAhead(text, at + 2, Math.min(text.length(), at + 60))
                     && d.region(at, Math.min(text.length(), at + 60)).lookingAt()) {
                 cuts.add(new int[] {at, 1, at});
             }
@@ -58,7 +59,8 @@ final class Segmenter {
         Matcher s = SECTION.matcher(text);
         for (int at = text.indexOf('、'); at >= 0; at = text.indexOf('、', at + 1)) {
             int st = at - 2;
-            if (st >= 0 && s.region(st, Math.min(text.length(), at + 8)).lookingAt()
+            if (st >= 0 && isAsciiDigit(text.charAt(st)) && isAsciiDigit(text.charAt(st + 1))
+                    && s.region(st, Math.min(text.length(), at + 8)).lookingAt()
                     && (st == 0 || !Character.isDigit(text.charAt(st - 1)))) {
                 cuts.add(new int[] {st, 2, s.end()});
             }
@@ -163,6 +165,22 @@ final class Segmenter {
             }
             if (x == ',' || x == '，' || x == '。' || x == ';' || x == '；' || x == '\n') {
                 return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** 报道, 消息 or 援引 in {@code [from, to)}: what the dateline start pattern needs after 据. */
+    private static boolean reportWordAhead(String text, int from, int to) {
+        for (int i = from; i + 1 < to; i++) {
+            char c = text.charAt(i);
+            char n = text.charAt(i + 1);
+            if (c == '报' && n == '道' || c == '消' && n == '息' || c == '援' && n == '引') {
+                return true;
             }
         }
         return false;

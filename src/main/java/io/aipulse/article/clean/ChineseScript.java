@@ -21,8 +21,8 @@ import java.util.Map;
  */
 final class ChineseScript {
 
-    private static final char FIRST = '\u4e00';
-    private static final char LAST = '\u9fff';
+    static final char FIRST = '\u4e00';
+    static final char LAST = '\u9fff';
 
     private static volatile Tables tables;
 
@@ -38,7 +38,21 @@ final class ChineseScript {
      * The t2s dictionary for longest-match conversion: one-character entries in a table, longer ones by their
      * first character, longest first.
      */
-    private record Phrases(char[] single, long[] multiFirst, Map<Character, String[]> multi) {
+    private record Phrases(char[] single, long[] multiFirst, char[] multiKeys, String[][] multi) {
+
+        /** The entries (key, value, key, value, ...) longer than one character that start with {@code c}. */
+        String[] entries(char c) {
+            int mask = multiKeys.length - 1;
+            for (int h = (c * 0x9E37) & mask; ; h = (h + 1) & mask) {
+                if (multiKeys[h] == c) {
+                    return multi[h];
+                }
+                if (multi[h] == null) {
+                    return null;
+                }
+            }
+        }
+
 
         /** Appends the conversion of {@code s[from, to)} to {@code out}: HanLP's segLongest. */
         void convert(String s, int from, int to, StringBuilder out) {
@@ -46,7 +60,7 @@ final class ChineseScript {
             while (i < to) {
                 char c = s.charAt(i);
                 if ((multiFirst[c >>> 6] & (1L << c)) != 0) {
-                    String[] kv = multi.get(c);
+                    String[] kv = entries(c);
                     boolean matched = false;
                     for (int k = 0; k < kv.length; k += 2) {
                         String key = kv[k];
@@ -81,11 +95,16 @@ final class ChineseScript {
 
     /** True when enough characters are traditional-only that the text is written in traditional script. */
     static boolean looksTraditional(CharSequence s) {
+        return looksTraditional(s.toString().toCharArray(), s.length());
+    }
+
+    /** {@link #looksTraditional(CharSequence)} of {@code chars[0, length)}. */
+    static boolean looksTraditional(char[] chars, int length) {
         long[] t = tables().traditional();
         int han = 0;
         int traditional = 0;
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
+        for (int i = 0; i < length; i++) {
+            char c = chars[i];
             if (c >= FIRST && c <= LAST) {
                 han++;
                 int k = c - FIRST;
@@ -94,7 +113,17 @@ final class ChineseScript {
                 }
             }
         }
+        return looksTraditional(han, traditional);
+    }
+
+    /** The decision from the counts: CJK ideographs, and those that are traditional-only. */
+    static boolean looksTraditional(int han, int traditional) {
         return traditional >= 5 || (traditional >= 2 && traditional * 50 >= han);
+    }
+
+    /** Bit {@code c - FIRST} set when the ideograph c is traditional-only. */
+    static long[] traditionalBits() {
+        return tables().traditional();
     }
 
     /**
@@ -224,7 +253,9 @@ final class ChineseScript {
                 byFirst.computeIfAbsent(key.charAt(0), k -> new java.util.ArrayList<>()).add(key);
             }
         }
-        Map<Character, String[]> multi = new java.util.HashMap<>();
+        int size = Integer.highestOneBit(Math.max(16, byFirst.size() * 4));
+        char[] multiKeys = new char[size];
+        String[][] multi = new String[size][];
         byFirst.forEach((c, keys) -> {
             keys.sort((a, b) -> Integer.compare(b.length(), a.length()));
             String[] kv = new String[2 * keys.size()];
@@ -232,9 +263,14 @@ final class ChineseScript {
                 kv[2 * i] = keys.get(i);
                 kv[2 * i + 1] = dictionary.get(keys.get(i));
             }
-            multi.put(c, kv);
+            int h = (c * 0x9E37) & (size - 1);
+            while (multi[h] != null) {
+                h = (h + 1) & (size - 1);
+            }
+            multiKeys[h] = c;
+            multi[h] = kv;
         });
-        Phrases phrases = new Phrases(single, multiFirst, multi);
+        Phrases phrases = new Phrases(single, multiFirst, multiKeys, multi);
         // every key, each alone on a line and all run together: the same result as HanLP or not used
         StringBuilder sample = new StringBuilder();
         for (String key : dictionary.keySet()) {

@@ -8,6 +8,10 @@ final class TextBuffer {
     private char[] chars;
     private int[] origin;
     private int length;
+    /** counted on the way for {@link #looksTraditional()}: CJK ideographs, and those only traditional */
+    private int han;
+    private int traditional;
+    private final long[] traditionalBits = ChineseScript.traditionalBits();
 
     TextBuffer(int capacity) {
         chars = new char[Math.max(16, capacity)];
@@ -21,6 +25,13 @@ final class TextBuffer {
         }
         chars[length] = c;
         origin[length++] = from;
+        if (c >= ChineseScript.FIRST && c <= ChineseScript.LAST) {
+            han++;
+            int k = c - ChineseScript.FIRST;
+            if ((traditionalBits[k >>> 6] & (1L << k)) != 0) {
+                traditional++;
+            }
+        }
     }
 
     int length() {
@@ -37,6 +48,11 @@ final class TextBuffer {
 
     void setLength(int newLength) {
         length = newLength;
+    }
+
+    /** {@link ChineseScript#looksTraditional} of the text so far. */
+    boolean looksTraditional() {
+        return ChineseScript.looksTraditional(han, traditional);
     }
 
     /** Freezes into a {@link CleanText}; {@code end} is the origin offset of the end of the text. */

@@ -67,9 +67,10 @@ public final class TextCleaner {
             return new CleanText("", new int[] {0});
         }
         TextBuffer normal = normalise(raw);
+        boolean traditional = normal.looksTraditional();
         CleanText stage1 = normal.toCleanText(raw.length());
         String text = stage1.text();
-        if (ChineseScript.looksTraditional(text)) {
+        if (traditional) {
             text = ChineseScript.toSimplifiedSameLength(text);
         }
         boolean[] drop = new boolean[text.length()];
@@ -77,9 +78,10 @@ public final class TextCleaner {
             return new CleanText(text, stage1.origin());
         }
         TextBuffer out = new TextBuffer(text.length());
+        int[] origin = stage1.origin();
         for (int i = 0; i < text.length(); i++) {
             if (!drop[i]) {
-                out.append(text.charAt(i), stage1.originOf(i));
+                out.append(text.charAt(i), origin[i]);
             }
         }
         return out.toCleanText(raw.length());
@@ -93,6 +95,11 @@ public final class TextCleaner {
         int i = 0;
         while (i < n) {
             char c = raw.charAt(i);
+            if (c > '\u3000' && c < '\uFEFF' || c >= ' ' && c < '\u007F' && c != '<' && c != '&' && c != '(') {
+                out.append(c, i); // the usual character: kept as it is
+                i++;
+                continue;
+            }
             if (c == '<') {
                 int end = tagEnd(raw, i);
                 if (end > 0) {
@@ -103,7 +110,7 @@ public final class TextCleaner {
                     continue;
                 }
             } else if (c == '&') {
-                int semi = raw.indexOf(';', i);
+                int semi = indexOf(raw, ';', i + 1, Math.min(n, i + 10));
                 if (semi > i && semi - i <= 9) {
                     char decoded = entity(raw.substring(i + 1, semi));
                     if (decoded != 0) {
@@ -126,6 +133,16 @@ public final class TextCleaner {
             i++;
         }
         return out;
+    }
+
+    /** The first {@code c} in {@code [from, to)} of {@code s}, or -1 (a bounded look-ahead, linear in total). */
+    private static int indexOf(String s, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static char halfWidth(char c) {
@@ -617,7 +634,7 @@ public final class TextCleaner {
         int best = -1;
         for (int i = s; i < e && best < 0; i++) {
             char c = text.charAt(i);
-            if (FOOTER_FIRST.indexOf(c) < 0) {
+            if ((FOOTER_FIRST_BITS[c >>> 6] & (1L << c)) == 0) {
                 continue;
             }
             for (String f : FOOTERS) {
@@ -636,16 +653,14 @@ public final class TextCleaner {
         }
     }
 
-    /** The first characters of {@link #FOOTERS}. */
-    private static final String FOOTER_FIRST = firstChars(FOOTERS);
+    /** Bit c set when a footer phrase starts with c. */
+    private static final long[] FOOTER_FIRST_BITS = firstChars(FOOTERS);
 
-    private static String firstChars(List<String> words) {
-        StringBuilder sb = new StringBuilder();
+    private static long[] firstChars(List<String> words) {
+        long[] bits = new long[1024];
         for (String w : words) {
-            if (sb.indexOf(String.valueOf(w.charAt(0))) < 0) {
-                sb.append(w.charAt(0));
-            }
+            bits[w.charAt(0) >>> 6] |= 1L << w.charAt(0);
         }
-        return sb.toString();
+        return bits;
     }
 }

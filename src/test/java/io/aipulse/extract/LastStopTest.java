@@ -1,0 +1,46 @@
+package io.aipulse.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The one-pass stop-word search answers what a lastIndexOf per stop word answered. */
+class LastStopTest {
+
+    /** The former search: the last occurrence of each word, unless it ends the run; the largest end. */
+    private static int reference(String text, int from, int to, boolean strongOnly) {
+        String run = text.substring(from, to);
+        int best = 0;
+        for (String w : OrgFinder.STOP_WORDS) {
+            if (strongOnly && !(w.equals("的") || w.equals("旗下") || w.equals("联合"))) {
+                continue;
+            }
+            int i = run.lastIndexOf(w);
+            if (i >= 0 && i + w.length() > best && i + w.length() < run.length()) {
+                best = i + w.length();
+            }
+        }
+        return from + best;
+    }
+
+    @Test
+    void findsTheSameCutAsALastIndexOfPerWord() {
+        Random random = new Random(9);
+        String[] pieces = {"的", "旗下", "下", "联合", "合", "公司", "司", "北京", "百川", "智能", "科技", "在", "上海", "由", "和", "与",
+            "宣布", "布", "共建", "建设", "设立", "AI", " "};
+        for (int n = 0; n < 20000; n++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0, count = random.nextInt(12); i < count; i++) {
+                sb.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = sb.toString();
+            int from = text.isEmpty() ? 0 : random.nextInt(Math.min(3, text.length()) + 1);
+            int to = Math.max(from, text.length() - random.nextInt(3));
+            for (boolean strong : new boolean[] {false, true}) {
+                assertThat(OrgFinder.lastStop(text, from, to, strong)).as("%s [%d, %d) %s", text, from, to, strong)
+                        .isEqualTo(reference(text, from, to, strong));
+            }
+        }
+    }
+}
