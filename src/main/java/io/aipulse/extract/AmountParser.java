@@ -162,7 +162,9 @@ public final class AmountParser {
         } else if (core.vague) {
             max = Math.round(core.value * 10) - 1;
         } else if (core.upper != null) {
-            max = Math.round(core.upper);
+            long upper = Math.round(core.upper); // a range written high to low ("11-5") is still [low, high]
+            max = Math.max(min, upper);
+            min = Math.min(min, upper);
         } else if (core.openMin) {
             max = null;
         } else {

@@ -945,11 +945,13 @@ final class ArticleExtraction {
             return null;
         }
         Segmenter.Sentence s = sentences.get(si);
-        c.round = RoundParser.find(text, subject.end(), Math.min(s.end, clauseEnd(si, end) + 1));
+        // a coreferent subject ("公司") may stand in an earlier sentence: round and amount are read from this one
+        int own = Math.max(subject.end(), s.start);
+        c.round = RoundParser.find(text, own, Math.min(s.end, clauseEnd(si, end) + 1));
         if (c.round == null) {
             c.round = RoundParser.find(text, c.clauseStart, c.clauseEnd);
         }
-        c.amount = fundingAmount(si, subject.end(), end, c.clauseEnd);
+        c.amount = fundingAmount(si, own, end, c.clauseEnd);
         c.counterparties = investors(si, s.item);
         // the descriptor before the name says what the company does
         c.aboutStart = Math.max(s.start, subject.start() - 24);
@@ -988,7 +990,7 @@ final class ArticleExtraction {
     }
 
     private boolean valuation(int at, int from) {
-        String before = text.substring(Math.max(from, at - 8), at);
+        String before = text.substring(Math.min(at, Math.max(from, at - 8)), at);
         return before.contains("估值") || before.contains("总额") || before.contains("累计") || before.contains("营收")
                 || before.contains("注册资本") || before.contains("市值") || before.contains("收入");
     }
@@ -1962,8 +1964,11 @@ final class ArticleExtraction {
             if (org == null) {
                 // "百度宣布,王海峰出任首席技术官": the organisation that announces it
                 for (OrgMention o : actors(si, EventType.PERSONNEL)) {
+                    if (o.end() > cs) {
+                        continue; // only an organisation before the clause announces it
+                    }
                     String after = text.substring(o.end(), Math.min(m.start(), o.end() + 6));
-                    if (o.end() <= cs && (after.startsWith("宣布") || after.startsWith("公告") || after.startsWith("发布公告")
+                    if ((after.startsWith("宣布") || after.startsWith("公告") || after.startsWith("发布公告")
                             || after.startsWith("官宣"))) {
                         org = o;
                         break;

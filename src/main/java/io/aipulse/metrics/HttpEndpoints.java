@@ -27,24 +27,33 @@ import org.apache.kafka.streams.KafkaStreams;
  */
 public final class HttpEndpoints implements AutoCloseable {
 
+    /**
+     * A query forwarded to the owning instance holds a thread here while the owner answers; with a pool
+     * of two, two instances forwarding to each other at once would wait on each other until the timeout.
+     */
+    static final int HTTP_THREADS = 16;
+
     private final HttpServer server;
     private final ExecutorService executor;
 
     public HttpEndpoints(String bindAddress, int port, PrometheusMeterRegistry registry, Supplier<Health> health)
             throws IOException {
         this.server = HttpServer.create(new InetSocketAddress(bindAddress, port), 0);
-        this.executor = Executors.newFixedThreadPool(2, runnable -> {
+        this.executor = Executors.newFixedThreadPool(HTTP_THREADS, runnable -> {
             Thread thread = new Thread(runnable, "aipulse-http");
             thread.setDaemon(true);
             return thread;
         });
         server.setExecutor(executor);
-        server.createContext("/metrics", exchange -> respond(exchange, 200,
-                "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
+        server.createContext("/metrics", exchange -> {
+            if (refused(exchange, Set.of("/metrics"))) {
+                return;
+            }
+            respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape());
+        });
         server.createContext("/health", exchange -> {
             String path = exchange.getRequestURI().getPath();
-            if (!path.equals("/health") && !path.equals("/health/ready") && !path.equals("/health/live")) {
-                respond(exchange, 404, "text/plain; charset=utf-8", "not found\n");
+            if (refused(exchange, Set.of("/health", "/health/ready", "/health/live"))) {
                 return;
             }
             Health current = health.get();
@@ -52,6 +61,21 @@ public final class HttpEndpoints implements AutoCloseable {
             respond(exchange, up ? 200 : 503, "application/json",
                     "{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"state\":\"" + current.state() + "\"}");
         });
+    }
+
+    /** Answers 404 outside {@code paths} and 405 for methods other than GET and HEAD; true when it did. */
+    private static boolean refused(HttpExchange exchange, Set<String> paths) throws IOException {
+        if (!paths.contains(exchange.getRequestURI().getPath())) {
+            respond(exchange, 404, "text/plain; charset=utf-8", "not found\n");
+            return true;
+        }
+        String method = exchange.getRequestMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+            respond(exchange, 405, "text/plain; charset=utf-8", "method not allowed\n");
+            return true;
+        }
+        return false;
     }
 
     public void addHandler(String path, HttpHandler handler) {

@@ -7,6 +7,8 @@ import io.aipulse.extract.EventExtractor;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -31,6 +33,10 @@ public final class AipulseTopology {
     public static final String COMPANY_STORE = "companies";
     public static final String SEEN_ARTICLES_STORE = "seen-articles";
     public static final String WINDOW_STORE = "aggregate-windows";
+    /** The mentions of each window, by type and canonical subject. */
+    public static final String GROUP_STORE = "aggregate-event-groups";
+    /** For each window and article, how many of the window's events it reports. */
+    public static final String ARTICLE_STORE = "aggregate-articles";
     /** Every emitted aggregate by group and window start, for interactive queries. */
     public static final String RESULT_STORE = "aggregate-results";
     /** The aggregation partition's clock: the largest record time it has seen. */
@@ -98,7 +104,9 @@ public final class AipulseTopology {
                         .withKeySerde(topics.companies.keySerde())
                         .withValueSerde(topics.companies.valueSerde()));
         builder.addStateStore(seenArticlesStore());
-        builder.addStateStore(windowStore());
+        builder.addStateStore(cachedStore(WINDOW_STORE, JsonSerde.of(WindowSummary.class)));
+        builder.addStateStore(cachedStore(GROUP_STORE, JsonSerde.of(EventGroup.class)));
+        builder.addStateStore(cachedStore(ARTICLE_STORE, Serdes.Long()));
         builder.addStateStore(resultStore());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLOCK_STORE),
                 Serdes.String(), Serdes.Long()));
@@ -130,8 +138,9 @@ public final class AipulseTopology {
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(WindowedMention.class))
                         .withStreamPartitioner(new GroupPartitioner())
                         .withName(WINDOW_REPARTITION))
-                .process(() -> new WindowAggregator(WINDOW_STORE, RESULT_STORE, CLOCK_STORE, zone, grace, metrics),
-                        Named.as(AGGREGATE_WINDOWS), WINDOW_STORE, RESULT_STORE, CLOCK_STORE)
+                .process(() -> new WindowAggregator(WINDOW_STORE, GROUP_STORE, ARTICLE_STORE, RESULT_STORE, CLOCK_STORE,
+                                zone, grace, metrics),
+                        Named.as(AGGREGATE_WINDOWS), WINDOW_STORE, GROUP_STORE, ARTICLE_STORE, RESULT_STORE, CLOCK_STORE)
                 .split(Named.as(SPLIT_RESULTS))
                 .branch((key, result) -> result.isLate(), Branched.as(LATE))
                 .defaultBranch(Branched.as(AGGREGATES));
@@ -155,22 +164,38 @@ public final class AipulseTopology {
     private StoreBuilder<WindowStore<String, Long>> seenArticlesStore() {
         return Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(SEEN_ARTICLES_STORE, dedupRetention.multipliedBy(2), dedupRetention, false),
-                Serdes.String(), Serdes.Long());
+                Serdes.String(), Serdes.Long())
+                .withLoggingEnabled(APPEND_TIME_CHANGELOG);
     }
 
     private StoreBuilder<WindowStore<String, AggregateRecord>> resultStore() {
         Duration longestWindow = Duration.ofDays(8);
         return Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(RESULT_STORE, maxOf(queryRetention, longestWindow), longestWindow, false),
-                Serdes.String(), JsonSerde.of(AggregateRecord.class));
+                Serdes.String(), JsonSerde.of(AggregateRecord.class))
+                .withCachingEnabled()
+                .withLoggingEnabled(APPEND_TIME_CHANGELOG);
     }
+
+    /**
+     * Window-store changelogs delete by time (store retention + 1 day) against the wall clock, while
+     * their records carry the publication time: a backfill older than that would vanish from the
+     * changelog at once and be missing after a fail-over. Stamped on append, records expire by when
+     * they were written; restoring does not read the record time (the window start is in the key).
+     */
+    private static final Map<String, String> APPEND_TIME_CHANGELOG =
+            Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
 
     private static Duration maxOf(Duration a, Duration b) {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    private StoreBuilder<KeyValueStore<String, WindowState>> windowStore() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WINDOW_STORE),
-                Serdes.String(), JsonSerde.of(WindowState.class));
+    /**
+     * A window's state is updated many times between commits; the cache sends only the last value of
+     * each key per commit to RocksDB and the changelog.
+     */
+    private static <V> StoreBuilder<KeyValueStore<String, V>> cachedStore(String name, Serde<V> values) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values)
+                .withCachingEnabled();
     }
 }

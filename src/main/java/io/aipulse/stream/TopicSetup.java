@@ -23,6 +23,7 @@ public final class TopicSetup {
     private final int partitions;
     private final short replicationFactor;
     private final int maxMessageBytes;
+    private final long retentionMs;
 
     /**
      * @param maxMessageBytes record size the input and dead-letter topics accept: larger than the
@@ -30,6 +31,17 @@ public final class TopicSetup {
      *                        there with a reason, whole, instead of bouncing off the broker
      */
     public TopicSetup(Topics topics, int partitions, short replicationFactor, int maxMessageBytes) {
+        this(topics, partitions, replicationFactor, maxMessageBytes, -1L);
+    }
+
+    /**
+     * @param retentionMs {@code retention.ms} of the delete-policy topics (input, events, dead letters,
+     *                    late). Their records carry the publication time and the broker deletes by time
+     *                    against the wall clock: with its default (7 days) a backfill of older news would
+     *                    be deleted as soon as its segment rolls, before it is read. -1 keeps everything.
+     */
+    public TopicSetup(Topics topics, int partitions, short replicationFactor, int maxMessageBytes, long retentionMs) {
+        this.retentionMs = retentionMs;
         this.topics = topics;
         this.partitions = partitions;
         this.replicationFactor = replicationFactor;
@@ -38,7 +50,8 @@ public final class TopicSetup {
 
     public static TopicSetup from(Topics topics, io.aipulse.config.Settings settings) {
         return new TopicSetup(topics, settings.getInt("topic.partitions"),
-                Short.parseShort(settings.get("topic.replication.factor")), settings.getInt("topic.max.message.bytes"));
+                Short.parseShort(settings.get("topic.replication.factor")), settings.getInt("topic.max.message.bytes"),
+                Long.parseLong(settings.get("topic.retention.ms", "-1").strip()));
     }
 
     public List<NewTopic> newTopics() {
@@ -48,7 +61,10 @@ public final class TopicSetup {
             if (isCompacted(topic)) {
                 newTopic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
             } else if (topic == topics.articles || topic == topics.deadLetters) {
-                newTopic.configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(maxMessageBytes)));
+                newTopic.configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(maxMessageBytes),
+                        TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retentionMs)));
+            } else {
+                newTopic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retentionMs)));
             }
             all.add(newTopic);
         }

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -29,20 +30,28 @@ final class WindowAggregator implements Processor<String, WindowedMention, Strin
 
     private static final String CLOCK_KEY = "clock";
 
+    private static final String GROUP_SEPARATOR = "#";
+
     private final String windowStoreName;
+    private final String groupStoreName;
+    private final String articleStoreName;
     private final String resultStoreName;
     private final String clockStoreName;
     private final ZoneId zone;
     private final Map<CalendarWindow, Duration> grace;
     private final StreamMetrics metrics;
     private ProcessorContext<String, WindowResult> context;
-    private KeyValueStore<String, WindowState> windows;
+    private KeyValueStore<String, WindowSummary> windows;
+    private KeyValueStore<String, EventGroup> groups;
+    private KeyValueStore<String, Long> articles;
     private WindowStore<String, AggregateRecord> results;
     private KeyValueStore<String, Long> clock;
 
-    WindowAggregator(String windowStoreName, String resultStoreName, String clockStoreName, ZoneId zone,
-                     Map<CalendarWindow, Duration> grace, StreamMetrics metrics) {
+    WindowAggregator(String windowStoreName, String groupStoreName, String articleStoreName, String resultStoreName,
+                     String clockStoreName, ZoneId zone, Map<CalendarWindow, Duration> grace, StreamMetrics metrics) {
         this.windowStoreName = windowStoreName;
+        this.groupStoreName = groupStoreName;
+        this.articleStoreName = articleStoreName;
         this.resultStoreName = resultStoreName;
         this.clockStoreName = clockStoreName;
         this.zone = zone;
@@ -54,6 +63,8 @@ final class WindowAggregator implements Processor<String, WindowedMention, Strin
     public void init(ProcessorContext<String, WindowResult> context) {
         this.context = context;
         this.windows = context.getStateStore(windowStoreName);
+        this.groups = context.getStateStore(groupStoreName);
+        this.articles = context.getStateStore(articleStoreName);
         this.results = context.getStateStore(resultStoreName);
         this.clock = context.getStateStore(clockStoreName);
     }
@@ -72,15 +83,28 @@ final class WindowAggregator implements Processor<String, WindowedMention, Strin
             context.forward(record.withValue(WindowResult.late(lateRecord(key, graceEnd, now, record))));
             return;
         }
-        String storeKey = key.encode();
-        WindowState state = windows.get(storeKey);
-        if (state == null) {
-            state = new WindowState();
+        String windowKey = key.encode();
+        Mention mention = record.value().mention();
+        String groupKey = windowKey + GROUP_SEPARATOR + EventGroup.keyOf(mention);
+        WindowSummary summary = orNew(windows.get(windowKey));
+        EventGroup group = groups.get(groupKey);
+        if (group == null) {
+            group = new EventGroup();
         }
-        if (state.add(record.value().mention())) {
-            windows.put(storeKey, state);
-            emit(key, state.toRecord(key, zone, false), record.timestamp());
+        String articlePrefix = windowKey + GROUP_SEPARATOR;
+        boolean changed = WindowUpdate.add(mention, group, summary,
+                article -> articles.get(articlePrefix + article),
+                (article, count) -> articles.put(articlePrefix + article, count),
+                article -> articles.delete(articlePrefix + article));
+        if (changed) {
+            groups.put(groupKey, group);
+            windows.put(windowKey, summary);
+            emit(key, summary.toRecord(key, zone, false), record.timestamp());
         }
+    }
+
+    private static WindowSummary orNew(WindowSummary summary) {
+        return summary == null ? new WindowSummary() : summary;
     }
 
     /** Moves the clock forward to {@code time} if it is later, closing the windows that passes. */
@@ -97,17 +121,27 @@ final class WindowAggregator implements Processor<String, WindowedMention, Strin
     private void closeWindows(long now) {
         for (CalendarWindow window : CalendarWindow.values()) {
             long closeBefore = now - grace.get(window).toMillis();
-            List<KeyValue<String, WindowState>> closing = new ArrayList<>();
-            try (KeyValueIterator<String, WindowState> it =
+            List<KeyValue<String, WindowSummary>> closing = new ArrayList<>();
+            try (KeyValueIterator<String, WindowSummary> it =
                          windows.range(WindowKey.lowest(window), WindowKey.above(window, closeBefore))) {
                 it.forEachRemaining(closing::add);
             }
-            for (KeyValue<String, WindowState> entry : closing) {
+            for (KeyValue<String, WindowSummary> entry : closing) {
                 WindowKey key = WindowKey.decode(entry.key);
                 emit(key, entry.value.toRecord(key, zone, true), now);
                 windows.delete(entry.key);
+                deletePrefix(groups, entry.key + GROUP_SEPARATOR);
+                deletePrefix(articles, entry.key + GROUP_SEPARATOR);
             }
         }
+    }
+
+    private static <V> void deletePrefix(KeyValueStore<String, V> store, String prefix) {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, V> it = store.prefixScan(prefix, Serdes.String().serializer())) {
+            it.forEachRemaining(entry -> keys.add(entry.key));
+        }
+        keys.forEach(store::delete);
     }
 
     private void emit(WindowKey key, AggregateRecord aggregate, long timestamp) {

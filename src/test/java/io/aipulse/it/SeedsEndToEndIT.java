@@ -222,7 +222,7 @@ class SeedsEndToEndIT {
         options.put("bootstrap.servers", broker.bootstrapServers());
         options.put("application.id", "aipulse-closing-it");
         settings.withPrefix("topic.").forEach((key, name) -> {
-            if (!key.equals("partitions") && !key.equals("replication.factor") && !key.equals("max.message.bytes")) {
+            if (name.startsWith("aipulse.")) { // a topic name, not a topic setting
                 options.put("topic." + key, "closing." + name);
             }
         });

@@ -30,7 +30,8 @@ class WindowStateTest {
         AggregateRecord record = state.toRecord(DAY, SHANGHAI, false);
         assertThat(record.events()).isEqualTo(1);
         assertThat(record.articles()).isEqualTo(2);
-        assertThat(state.events.get(0).eventIds).containsExactly("e1", "e2");
+        assertThat(state.events()).singleElement()
+                .satisfies(event -> assertThat(event.mentions()).extracting(Mention::eventId).containsExactly("e1", "e2"));
     }
 
     @Test
@@ -173,22 +174,59 @@ class WindowStateTest {
     }
 
     @Test
-    void survivesTheJsonRoundTripOfTheStateStore() {
-        // given a state as the window store keeps it
-        state.add(funding("e1", "a1", "力文所", 10_000_000L, null));
-        state.add(mention("e2", "a2", FUNDING, "力文所", "2023-07-26"));
-        WindowState stored = Json.read(Json.writeBytes(state), WindowState.class);
+    void survivesTheJsonRoundTripOfTheStateStores() {
+        // given a window as the aggregator's stores keep it: a group of mentions, totals, article counters
+        EventGroup group = new EventGroup();
+        WindowSummary summary = new WindowSummary();
+        java.util.Map<String, Long> articles = new java.util.HashMap<>();
+        for (Mention m : java.util.List.of(funding("e1", "a1", "力文所", 10_000_000L, null),
+                mention("e2", "a2", FUNDING, "力文所", "2023-07-26"))) {
+            WindowUpdate.add(m, group, summary, articles::get, articles::put, articles::remove);
+        }
+        EventGroup storedGroup = Json.read(Json.writeBytes(group), EventGroup.class);
+        WindowSummary storedSummary = Json.read(Json.writeBytes(summary), WindowSummary.class);
 
         // when the next mention of the same event arrives
-        boolean changed = stored.add(mention("e3", "a3", FUNDING, "力文所", "2023-07-27"));
+        boolean changed = WindowUpdate.add(mention("e3", "a3", FUNDING, "力文所", "2023-07-27"), storedGroup,
+                storedSummary, articles::get, articles::put, articles::remove);
 
         // then the identity rule still holds and the aggregate is unchanged but for the article
         assertThat(changed).isTrue();
-        AggregateRecord record = stored.toRecord(DAY, SHANGHAI, false);
+        AggregateRecord record = storedSummary.toRecord(DAY, SHANGHAI, false);
         assertThat(record.events()).isEqualTo(1);
         assertThat(record.articles()).isEqualTo(3);
         assertThat(record.fundingCnyMin()).isEqualTo(10_000_000L);
         assertThat(record.fundingCnyMax()).isNull();
+    }
+
+    @Test
+    void givesTheSameAggregateWhateverTheOrderOfItsMentions() {
+        // given one company reported three days apart three times (a chain), two amounts, and another company
+        java.util.List<Mention> mentions = java.util.List.of(
+                new Mention("e1", "a1", FUNDING, "星澜机器人", "2024-03-04", 50_000_000L, 50_000_000L, true),
+                new Mention("e2", "a2", FUNDING, "星澜机器人", "2024-03-07", 10_000_000L, 99_999_999L, true),
+                new Mention("e3", "a3", FUNDING, "星澜机器人", "2024-03-10", null, null, false),
+                new Mention("e4", "a4", FUNDING, "星澜 机器人", "2024-03-07", 50_000_000L, 50_000_000L, true),
+                mention("e5", "a5", EventType.MODEL_RELEASE, "云途智能", "2024-03-05"),
+                mention("e6", "a1", EventType.MODEL_RELEASE, "云途智能", null));
+        java.util.Set<AggregateRecord> results = new java.util.HashSet<>();
+        java.util.Random random = new java.util.Random(7);
+
+        // when they arrive in 200 different orders
+        for (int i = 0; i < 200; i++) {
+            java.util.List<Mention> order = new java.util.ArrayList<>(mentions);
+            java.util.Collections.shuffle(order, random);
+            WindowState window = new WindowState();
+            order.forEach(window::add);
+            results.add(window.toRecord(DAY, SHANGHAI, false));
+        }
+
+        // then every order gives one and the same aggregate
+        assertThat(results).singleElement().satisfies(record -> {
+            assertThat(record.events()).isEqualTo(3);
+            assertThat(record.articles()).isEqualTo(5);
+            assertThat(record.byType()).containsEntry("FUNDING", 2L).containsEntry("MODEL_RELEASE", 1L);
+        });
     }
 
     private static Mention mention(String eventId, String articleId, EventType type, String subject, String date) {

@@ -537,9 +537,9 @@ public final class TextCleaner {
      */
     private static void markWireItems(String text, int[] lines, boolean[] drop) {
         Matcher m = WIRE_STAMP.matcher(text);
-        List<int[]> items = null; // {start, end} of each item, filled at the end (they may overlap)
-        int[] heads = null;       // start, end of every item head of the text, found once when needed
-        int[] stops = null;       // positions of '。', found once when needed
+        int[] stops = null; // positions of '。', found once when first needed
+        int runStart = -1; // drop[runStart, runEnd) is already set: a long line of stamps is filled once
+        int runEnd = -1;
         // the stamp starts with '[': try it only there (the same matches as find())
         for (int at = text.indexOf('['); at >= 0; at = text.indexOf('[', at)) {
             if (!m.region(at, text.length()).lookingAt()) {
@@ -552,22 +552,15 @@ public final class TextCleaner {
             int start = lineStart;
             if (m.start() - lineStart > 1500) {
                 int from = Math.max(lineStart, m.start() - 1500);
-                if (heads == null) {
-                    heads = wireHeads(text);
+                Matcher head = WIRE_HEAD.matcher(text).region(from, m.start());
+                int headAt = -1;
+                while (head.find()) {
+                    headAt = head.start();
+                }
+                if (stops == null) {
                     stops = positionsOf(text, '。');
                 }
-                // the last head in [from, m.start()), as the last find() on that region
-                int headAt = -1;
-                for (int h = lastBefore(heads, 2, m.start()); h >= 0; h--) {
-                    if (heads[2 * h + 1] <= m.start()) {
-                        headAt = heads[2 * h] >= from ? heads[2 * h] : -1;
-                        break;
-                    }
-                }
-                // text.lastIndexOf('。', x): the last stop at or before x
-                int x = headAt >= 0 ? headAt : m.start() - 1;
-                int k = lastBefore(stops, 1, x + 1);
-                int stop = k >= 0 ? stops[k] : -1;
+                int stop = lastAtOrBefore(stops, headAt >= 0 ? headAt : m.start() - 1);
                 start = Math.max(lineStart, stop + 1);
             } else {
                 int k = li - 1;
@@ -582,43 +575,15 @@ public final class TextCleaner {
                     k--;
                 }
             }
-            if (items == null) {
-                items = new ArrayList<>();
-            }
-            items.add(new int[] {start, m.end()});
-        }
-        if (items != null) {
-            // fill the union once: each character at most once however many items cover it
-            items.sort((a, b) -> Integer.compare(a[0], b[0]));
-            int s = items.get(0)[0];
-            int e = items.get(0)[1];
-            for (int[] item : items) {
-                if (item[0] > e) {
-                    fill(drop, s, e);
-                    s = item[0];
-                }
-                e = Math.max(e, item[1]);
-            }
-            fill(drop, s, e);
-        }
-    }
-
-    /** Start and end of every item head ("标题：9月9日消息") of the text; heads never overlap (one colon each). */
-    private static int[] wireHeads(String text) {
-        Matcher head = WIRE_HEAD.matcher(text);
-        int[] out = new int[16];
-        int n = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ((c == ':' || c == '：') && head.region(i, text.length()).lookingAt()) {
-                if (n + 2 > out.length) {
-                    out = java.util.Arrays.copyOf(out, out.length * 2);
-                }
-                out[n++] = head.start();
-                out[n++] = head.end();
+            if (start >= runStart && start <= runEnd) {
+                fill(drop, runEnd, m.end());
+                runEnd = Math.max(runEnd, m.end());
+            } else {
+                fill(drop, start, m.end());
+                runStart = start;
+                runEnd = m.end();
             }
         }
-        return java.util.Arrays.copyOf(out, n);
     }
 
     private static int[] positionsOf(String text, char c) {
@@ -626,26 +591,18 @@ public final class TextCleaner {
         int n = 0;
         for (int i = text.indexOf(c); i >= 0; i = text.indexOf(c, i + 1)) {
             if (n == out.length) {
-                out = java.util.Arrays.copyOf(out, out.length * 2);
+                out = java.util.Arrays.copyOf(out, n * 2);
             }
             out[n++] = i;
         }
         return java.util.Arrays.copyOf(out, n);
     }
 
-    /** Index of the last entry (entries of {@code width} ints, sorted by their first) whose first is < x, or -1. */
-    private static int lastBefore(int[] sorted, int width, int x) {
-        int lo = 0;
-        int hi = sorted.length / width;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid * width] < x) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo - 1;
+    /** The last of the sorted positions at or before {@code pos}, or -1. */
+    private static int lastAtOrBefore(int[] sorted, int pos) {
+        int i = java.util.Arrays.binarySearch(sorted, pos);
+        int index = i >= 0 ? i : -i - 2;
+        return index >= 0 ? sorted[index] : -1;
     }
 
     private static int lineIndex(int[] lines, int pos) {

@@ -1,0 +1,350 @@
+package io.aipulse.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aipulse.broker.BrokerOptions;
+import io.aipulse.broker.EmbeddedKafkaBroker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * What every reliability test needs: a broker in this JVM, an Admin client, child {@code run} processes
+ * (always killed at the end), the corpus producer, progress probes on the consumer group, and a
+ * measurement log under {@code target/reliability/<test>/}.
+ */
+final class Harness implements AutoCloseable {
+
+    static final Path BASEDIR = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
+            .toAbsolutePath();
+    static final Path JAR = BASEDIR.resolve("target/aipulse.jar");
+    /** Kafka Streams names the repartition topic of the aggregation {@code <application.id>-by-window-key-repartition}. */
+    static final String REPARTITION_SUFFIX = "-by-window-key-repartition";
+
+    private static final List<ServiceProcess> ALL_CHILDREN = new CopyOnWriteArrayList<>();
+
+    static {
+        // last line of defence: no child outlives the test JVM
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ALL_CHILDREN.forEach(ServiceProcess::destroyForcibly),
+                "reliability-children-reaper"));
+    }
+
+    private final String testName;
+    private final Path dir;
+    private final BrokerOptions brokerOptions;
+    private final List<ServiceProcess> children = new ArrayList<>();
+    private EmbeddedKafkaBroker broker;
+    private Admin admin;
+
+    private Harness(String testName, BrokerOptions brokerOptions) {
+        this.testName = testName;
+        this.dir = BASEDIR.resolve("target/reliability").resolve(testName);
+        this.brokerOptions = brokerOptions;
+    }
+
+    static Harness start(String testName, BrokerOptions brokerOptions) {
+        assertThat(JAR).as("the service jar (mvn package builds it before failsafe runs)").exists();
+        Harness harness = new Harness(testName, brokerOptions);
+        try {
+            deleteRecursively(harness.dir);
+            Files.createDirectories(harness.dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        harness.broker = EmbeddedKafkaBroker.start(brokerOptions);
+        harness.admin = Admin.create(adminProps(harness.bootstrap()));
+        harness.log("broker %s started in %d ms", harness.bootstrap(), harness.broker.startupDuration().toMillis());
+        return harness;
+    }
+
+    String bootstrap() {
+        return broker.bootstrapServers();
+    }
+
+    Admin admin() {
+        return admin;
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    Path stateDir(String name) {
+        return dir.resolve("state").resolve(name);
+    }
+
+    // ---- broker faults ---------------------------------------------------------------------------
+
+    /** Closes the broker (clean shutdown), waits, and starts it again on the same port and data dir. */
+    Duration bounceBroker(Duration down) {
+        long t0 = System.nanoTime();
+        broker.close();
+        log("broker closed in %d ms", (System.nanoTime() - t0) / 1_000_000);
+        Await.sleep(down.toMillis());
+        long t1 = System.nanoTime();
+        broker = EmbeddedKafkaBroker.start(brokerOptions);
+        log("broker restarted on %s in %d ms", bootstrap(), (System.nanoTime() - t1) / 1_000_000);
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+
+    // ---- child processes -------------------------------------------------------------------------
+
+    /**
+     * Starts {@code java -Xmx512m -jar target/aipulse.jar run} with its own HTTP port and state dir,
+     * {@code application.server} set to its own address, a short session timeout and a 100 ms commit
+     * interval. {@code extra} is more {@code --set} values.
+     */
+    ServiceProcess launch(String name, String applicationId, RunTopics topics, Path stateDir, int httpPort,
+                          Map<String, String> extra) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-Dfile.encoding=UTF-8", "-jar", JAR.toString(), "run",
+                "--config-dir", BASEDIR.resolve("config").toString(),
+                "--bootstrap", bootstrap(),
+                "--http-port", Integer.toString(httpPort),
+                "--state-dir", stateDir.toString()));
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        settings.put("application.id", applicationId);
+        settings.put("application.server", "127.0.0.1:" + httpPort);
+        settings.put("http.bind", "127.0.0.1");
+        settings.put("kafka.session.timeout.ms", "6000");
+        settings.put("kafka.heartbeat.interval.ms", "1500");
+        settings.put("kafka.commit.interval.ms", "100");
+        settings.putAll(topics.settings());
+        settings.putAll(extra);
+        settings.forEach((key, value) -> {
+            command.add("--set");
+            command.add(key + "=" + value);
+        });
+        ServiceProcess child = ServiceProcess.start(name, command, BASEDIR, dir.resolve("logs"), httpPort);
+        children.add(child);
+        ALL_CHILDREN.add(child);
+        log("started %s (application.id=%s, state %s)", child, applicationId, BASEDIR.relativize(stateDir));
+        return child;
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void wipe(Path stateDir) {
+        deleteRecursively(stateDir);
+    }
+
+    // ---- input -----------------------------------------------------------------------------------
+
+    static Properties producerProps(String bootstrap) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "180000");
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "180000");
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "reliability-corpus-producer");
+        return props;
+    }
+
+    /**
+     * Sends the items as the {@code produce} command does (key = article id, timestamp = publication
+     * time, in the given order) and waits for every acknowledgement.
+     */
+    void produce(String topic, List<Corpus.Item> items) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps(bootstrap()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            for (Corpus.Item item : items) {
+                sent.add(producer.send(record(topic, item)));
+            }
+            producer.flush();
+            for (Future<RecordMetadata> future : sent) {
+                future.get(60, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new AssertionError("could not produce the corpus to " + topic, e);
+        }
+        log("produced %d records to %s", items.size(), topic);
+    }
+
+    static ProducerRecord<String, byte[]> record(String topic, Corpus.Item item) {
+        return new ProducerRecord<>(topic, null, item.timestamp(), item.key(), item.value());
+    }
+
+    // ---- progress --------------------------------------------------------------------------------
+
+    /** Committed offsets of the application's consumer group (its application.id). */
+    Map<TopicPartition, Long> committed(String applicationId) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(applicationId)
+                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+            Map<TopicPartition, Long> out = new HashMap<>();
+            offsets.forEach((tp, om) -> {
+                if (om != null) {
+                    out.put(tp, om.offset());
+                }
+            });
+            return out;
+        } catch (Exception e) {
+            return Map.of();
+        }
+    }
+
+    Map<TopicPartition, Long> endOffsets(String topic, int partitions) {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            request.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        }
+        try {
+            Map<TopicPartition, Long> out = new HashMap<>();
+            admin.listOffsets(request).all().get(10, TimeUnit.SECONDS).forEach((tp, info) -> out.put(tp, info.offset()));
+            return out;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** Input records whose offsets the application has committed (summed over partitions). */
+    long committedInput(String applicationId, RunTopics topics) {
+        return committed(applicationId).entrySet().stream()
+                .filter(e -> e.getKey().topic().equals(topics.input()))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /**
+     * True when the application has committed every input record and every record of its repartition
+     * topic. Under exactly-once the offsets commit in the same transaction as the output, so the output
+     * is then complete. (A committed repartition offset may stop one short of the end: the last offset of
+     * a committed transaction is its commit marker.)
+     */
+    boolean caughtUp(String applicationId, RunTopics topics) {
+        // committed offsets first, end offsets after: an end offset read first could miss what the last
+        // upstream transaction wrote to the repartition topic just before it committed
+        Map<TopicPartition, Long> committed = committed(applicationId);
+        Map<TopicPartition, Long> inputEnds = endOffsets(topics.input(), topics.partitions());
+        Map<TopicPartition, Long> repartitionEnds = endOffsets(applicationId + REPARTITION_SUFFIX, topics.partitions());
+        if (inputEnds == null || repartitionEnds == null) {
+            return false;
+        }
+        boolean input = inputEnds.entrySet().stream()
+                .allMatch(e -> committed.getOrDefault(e.getKey(), 0L) >= e.getValue());
+        boolean repartition = repartitionEnds.entrySet().stream()
+                .allMatch(e -> committed.getOrDefault(e.getKey(), 0L) >= e.getValue() - 1);
+        return input && repartition;
+    }
+
+    Duration awaitCaughtUp(String applicationId, RunTopics topics, Duration timeout, ServiceProcess... mustStayAlive) {
+        return Await.until(applicationId + " caught up with " + topics.input(), timeout, () -> {
+            for (ServiceProcess child : mustStayAlive) {
+                if (!child.isAlive()) {
+                    throw new AssertionError(child + " died\n" + child.logTail(40));
+                }
+            }
+            return caughtUp(applicationId, topics);
+        });
+    }
+
+    /** Bytes the broker holds for a topic (all partitions, all log dirs). */
+    long topicBytes(String topic) {
+        try {
+            List<Integer> brokers = admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).stream()
+                    .map(org.apache.kafka.common.Node::id).toList();
+            return admin.describeLogDirs(brokers).allDescriptions().get(10, TimeUnit.SECONDS).values().stream()
+                    .flatMap(dirs -> dirs.values().stream())
+                    .flatMap(dir -> dir.replicaInfos().entrySet().stream())
+                    .filter(e -> e.getKey().topic().equals(topic))
+                    .mapToLong(e -> e.getValue().size()).sum();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    Snapshot snapshot(RunTopics topics) {
+        return Snapshot.read(bootstrap(), topics);
+    }
+
+    // ---- measurements ----------------------------------------------------------------------------
+
+    /** Prints a line and appends it to target/reliability/<test>/measurements.log. */
+    void log(String format, Object... args) {
+        String line = LocalTime.now().withNano(0) + " [" + testName + "] " + String.format(format, args);
+        System.out.println(line);
+        try {
+            Files.writeString(dir.resolve("measurements.log"), line + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            // the log is for people; never fail a test on it
+        }
+    }
+
+    @Override
+    public void close() {
+        for (ServiceProcess child : children) {
+            child.destroyForcibly();
+            ALL_CHILDREN.remove(child);
+        }
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(5));
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    private static Properties adminProps(String bootstrap) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+        props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "500");
+        return props;
+    }
+
+    static void deleteRecursively(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + path, e);
+        }
+    }
+}
