@@ -7,21 +7,32 @@ package io.aipulse.extract;
  */
 final class Words {
 
-    private final String[] words;
+    /** the words by the low 8 bits of their first character: a candidate compares only a few */
+    private final String[][] byFirst = new String[256][];
+    /** the words by the low 8 bits of their last character */
+    private final String[][] byLast = new String[256][];
     /** bit {@code c} set when some word starts with {@code c} */
     private final long[] first = new long[1024];
     /** bit {@code c} set when some word ends with {@code c} */
     private final long[] last = new long[1024];
 
     private Words(String[] words) {
-        this.words = words.clone();
         for (String w : words) {
             if (w.isEmpty()) {
                 throw new IllegalArgumentException("empty word");
             }
             set(first, w.charAt(0));
             set(last, w.charAt(w.length() - 1));
+            add(byFirst, w.charAt(0), w);
+            add(byLast, w.charAt(w.length() - 1), w);
         }
+    }
+
+    private static void add(String[][] buckets, char c, String w) {
+        String[] b = buckets[c & 0xFF];
+        b = b == null ? new String[1] : java.util.Arrays.copyOf(b, b.length + 1);
+        b[b.length - 1] = w;
+        buckets[c & 0xFF] = b;
     }
 
     static Words of(String... words) {
@@ -49,7 +60,7 @@ final class Words {
             if (!has(first, c)) {
                 continue;
             }
-            for (String w : words) {
+            for (String w : byFirst[c & 0xFF]) {
                 if (w.charAt(0) == c && i + w.length() <= to && s.startsWith(w, i)) {
                     return true;
                 }
@@ -68,7 +79,7 @@ final class Words {
             if (!has(last, c)) {
                 continue;
             }
-            for (String w : words) {
+            for (String w : byLast[c & 0xFF]) {
                 int st = e - w.length();
                 if (st >= from && w.charAt(w.length() - 1) == c && s.startsWith(w, st)) {
                     return e;

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,14 +26,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * No catastrophic backtracking, no quadratic loop: cleaning + extraction of an adversarial pattern
  * repeated to 128 KiB, 256 KiB, 512 KiB and 1 MiB of UTF-8 (1 MiB is the configured maximum article)
  * grows roughly linearly: time(1 MiB) &lt; 12 x time(128 KiB) + 150 ms (linear would be 8x), each the
- * best of 3 runs in thread CPU time (other processes share this machine's two cores).
+ * best of 3 runs in thread CPU time (other processes share this machine's two cores), and 1 MiB takes
+ * less than 0.8 s of CPU (thread CPU time, not wall time, so a loaded machine does not fail it).
  *
- * <p>Absolute times are printed, not asserted (docs/HOSTILE-INPUT.md records them).
+ * <p>Absolute times are printed (docs/HOSTILE-INPUT.md records them).
  */
 class LinearTimeTest {
 
     static final int[] SIZES = {128 * 1024, 256 * 1024, 512 * 1024, 1024 * 1024};
     private static final long CONSTANT_NANOS = 150_000_000L;
+    /** issue 6 asks "well under a second" for 1 MB; the slowest pattern takes ~0.35 s of CPU here */
+    private static final long ONE_MIB_CPU_BUDGET_NANOS = 800_000_000L;
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
     private static EventExtractor extractor;
 
@@ -94,6 +96,8 @@ class LinearTimeTest {
         System.out.println(line);
         assertThat(best.get(3)).as("%s: time(1 MiB) < 12 x time(128 KiB) + 150 ms; %s", name, line)
                 .isLessThan(12 * best.get(0) + CONSTANT_NANOS);
+        assertThat(best.get(3)).as("%s: 1 MiB cleaned and extracted in well under a second of CPU; %s", name, line)
+                .isLessThan(ONE_MIB_CPU_BUDGET_NANOS);
     }
 
     /** {thread CPU nanos, wall nanos} of cleaning + extracting {@code text} once. */
