@@ -3,8 +3,6 @@ package io.aipulse.cli;
 import io.aipulse.article.ArticleSources;
 import io.aipulse.bench.Corpus;
 import io.aipulse.bench.EndToEndBenchmark;
-import io.aipulse.broker.BrokerOptions;
-import io.aipulse.broker.EmbeddedKafkaBroker;
 import io.aipulse.config.Settings;
 import io.aipulse.extract.Knowledge;
 import java.io.PrintStream;
@@ -47,9 +45,8 @@ final class BenchCommand implements Callable<Integer> {
             description = "Articles whose paragraphs are recombined (default: ${DEFAULT-VALUE}).")
     Path seeds;
 
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
-            description = "Use this Kafka cluster instead of the in-process broker.")
-    String bootstrap;
+    @Mixin
+    ClusterOption cluster;
 
     @Override
     public Integer call() throws Exception {
@@ -58,10 +55,9 @@ final class BenchCommand implements Callable<Integer> {
                     "--articles, --article-bytes, --rate and --latency-seconds must be positive");
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        EmbeddedKafkaBroker broker = bootstrap == null ? EmbeddedKafkaBroker.start(BrokerOptions.ephemeral()) : null;
-        try {
+        try (ClusterOption.Cluster kafka = cluster.connect()) {
             Map<String, String> options = new LinkedHashMap<>();
-            options.put("bootstrap.servers", broker == null ? bootstrap : broker.bootstrapServers());
+            options.put("bootstrap.servers", kafka.bootstrapServers());
             options.put("application.id", "aipulse-bench-" + System.currentTimeMillis());
             Settings settings = common.settings(options);
             int threads = Integer.parseInt(settings.get("kafka.num.stream.threads", "1"));
@@ -79,10 +75,6 @@ final class BenchCommand implements Callable<Integer> {
                     .run(corpus, new EndToEndBenchmark.Plan(articles, articleBytes, threads, rate, latencySeconds));
             out.println(report.json());
             return 0;
-        } finally {
-            if (broker != null) {
-                broker.close();
-            }
         }
     }
 }

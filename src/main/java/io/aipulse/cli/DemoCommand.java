@@ -1,8 +1,6 @@
 package io.aipulse.cli;
 
 import io.aipulse.article.ArticleSources;
-import io.aipulse.broker.BrokerOptions;
-import io.aipulse.broker.EmbeddedKafkaBroker;
 import io.aipulse.config.Settings;
 import io.aipulse.stream.AggregateRecord;
 import io.aipulse.stream.Topic;
@@ -46,9 +44,8 @@ final class DemoCommand implements Callable<Integer> {
             description = "HTTP port for /metrics and /health (default: ${DEFAULT-VALUE}; 0 = any free port).")
     int httpPort;
 
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
-            description = "Use this Kafka cluster instead of starting the in-process broker.")
-    String bootstrap;
+    @Mixin
+    ClusterOption cluster;
 
     @Option(names = "--seeds", paramLabel = "DIR", defaultValue = "seeds",
             description = "Articles to produce (default: ${DEFAULT-VALUE}).")
@@ -58,10 +55,9 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         Path stateDir = Files.createTempDirectory("aipulse-demo-state");
-        EmbeddedKafkaBroker broker = bootstrap == null ? EmbeddedKafkaBroker.start(BrokerOptions.ephemeral()) : null;
-        try {
+        try (ClusterOption.Cluster kafka = cluster.connect()) {
             Map<String, String> options = new LinkedHashMap<>();
-            options.put("bootstrap.servers", broker == null ? bootstrap : broker.bootstrapServers());
+            options.put("bootstrap.servers", kafka.bootstrapServers());
             options.put("http.port", String.valueOf(httpPort));
             options.put("state.dir", stateDir.toString());
             Settings settings = common.settings(options);
@@ -82,10 +78,6 @@ final class DemoCommand implements Callable<Integer> {
                 runtime.awaitShutdown();
             }
             return 0;
-        } finally {
-            if (broker != null) {
-                broker.close();
-            }
         }
     }
 

@@ -1,0 +1,49 @@
+package io.aipulse.cli;
+
+import io.aipulse.broker.BrokerOptions;
+import io.aipulse.broker.EmbeddedKafkaBroker;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --bootstrap} for the commands that can also bring their own Kafka: without it they start the
+ * in-process broker (ephemeral) and stop it when they end.
+ */
+final class ClusterOption {
+
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
+            description = "Use this Kafka cluster instead of starting the in-process broker.")
+    String bootstrap;
+
+    /** The given cluster, or a fresh in-process broker; close it when the command ends. */
+    Cluster connect() {
+        return bootstrap == null ? new Cluster(EmbeddedKafkaBroker.start(BrokerOptions.ephemeral())) : new Cluster(bootstrap);
+    }
+
+    /** The cluster a command talks to; closing stops the in-process broker when the command started one. */
+    static final class Cluster implements AutoCloseable {
+
+        private final EmbeddedKafkaBroker broker;
+        private final String bootstrapServers;
+
+        private Cluster(EmbeddedKafkaBroker broker) {
+            this.broker = broker;
+            this.bootstrapServers = broker.bootstrapServers();
+        }
+
+        private Cluster(String bootstrapServers) {
+            this.broker = null;
+            this.bootstrapServers = bootstrapServers;
+        }
+
+        String bootstrapServers() {
+            return bootstrapServers;
+        }
+
+        @Override
+        public void close() {
+            if (broker != null) {
+                broker.close();
+            }
+        }
+    }
+}
