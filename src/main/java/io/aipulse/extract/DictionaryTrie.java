@@ -151,6 +151,8 @@ final class DictionaryTrie {
     /** Appends every hit of {@code text} to {@code out}: by start, longest first. */
     void scan(String text, List<Knowledge.Hit> out) {
         int n = text.length();
+        // one bulk copy: array reads in the walk below are cheaper than String.charAt's coder and bounds checks
+        char[] t = text.toCharArray();
         int[] ends = new int[maxKeyLength + 1];
         int[] nodes = new int[maxKeyLength + 1];
         char[] codes = this.codes;
@@ -159,7 +161,7 @@ final class DictionaryTrie {
         long[] terminal = this.terminal;
         boolean prevAlnum = false;
         for (int p = 0; p < n; p++) {
-            char c = text.charAt(p);
+            char c = t[p];
             boolean alnum = Knowledge.isAsciiAlnum(c);
             boolean skip = alnum && prevAlnum; // a key starting with a letter or digit inside a word
             prevAlnum = alnum;
@@ -177,7 +179,7 @@ final class DictionaryTrie {
                 if (++j >= n) {
                     break;
                 }
-                int cc = codes[text.charAt(j)];
+                int cc = codes[t[j]];
                 if (cc == 0) {
                     break;
                 }
@@ -189,11 +191,11 @@ final class DictionaryTrie {
             }
             for (int k = found - 1; k >= 0; k--) {
                 int end = ends[k];
-                if (end < n && Knowledge.isAsciiAlnum(text.charAt(end - 1)) && Knowledge.isAsciiAlnum(text.charAt(end))) {
+                if (end < n && Knowledge.isAsciiAlnum(t[end - 1]) && Knowledge.isAsciiAlnum(t[end])) {
                     continue; // a key ending with a letter or digit inside a word
                 }
-                for (Knowledge.Term t : values[nodes[k]]) {
-                    out.add(new Knowledge.Hit(p, end, t));
+                for (Knowledge.Term term : values[nodes[k]]) {
+                    out.add(new Knowledge.Hit(p, end, term));
                 }
             }
         }
