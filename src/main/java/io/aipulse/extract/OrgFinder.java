@@ -129,12 +129,12 @@ final class OrgFinder {
         }
         legalNames(text, from, gov, places, out, true);
         // 3. described names
-        String sentence = text.substring(from, to);
+        int marks = marks(text, from, to);
         Matcher m;
-        if (sentence.indexOf('“') >= 0 || sentence.indexOf('「') >= 0 || sentence.indexOf('『') >= 0) {
+        if ((marks & QUOTE) != 0) {
             m = DESCRIBED_QUOTED.matcher(text).useTransparentBounds(true);
-            for (int i = 0; i < sentence.length(); i++) {
-                char q = sentence.charAt(i);
+            for (int i = 0; i < to - from; i++) {
+                char q = text.charAt(from + i);
                 if (q != '“' && q != '「' && q != '『') {
                     continue;
                 }
@@ -149,7 +149,7 @@ final class OrgFinder {
                 }
             }
         }
-        if (sentence.contains("公司") || sentence.contains("独角兽")) {
+        if ((marks & COMPANY) != 0) {
             int pos = from;
             NamePatterns.Found d;
             while ((d = NamePatterns.describedHan(text, pos, to)) != null) {
@@ -161,7 +161,7 @@ final class OrgFinder {
                 }
             }
         }
-        boolean funding = sentence.contains("融资");
+        boolean funding = (marks & FUNDING) != 0;
         for (int p = from; p < to; p++) {
             if (p > from && !clauseMark(text.charAt(p - 1))) {
                 continue;
@@ -193,6 +193,29 @@ final class OrgFinder {
             placed.add(locate(text, o, places, hits));
         }
         return placed;
+    }
+
+    private static final int QUOTE = 1;
+    private static final int COMPANY = 2;
+    private static final int FUNDING = 4;
+
+    /**
+     * What the sentence holds, in one pass and without copying it: an opening quote (“「『), 公司 or 独角兽,
+     * 融资. These decide which of the finders below can match at all.
+     */
+    private static int marks(String text, int from, int to) {
+        int marks = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '“' || c == '「' || c == '『') {
+                marks |= QUOTE;
+            } else if (i + 1 < to && (c == '公' && text.charAt(i + 1) == '司' || c == '融' && text.charAt(i + 1) == '资')) {
+                marks |= c == '公' ? COMPANY : FUNDING;
+            } else if (c == '独' && text.startsWith("独角兽", i) && i + 3 <= to) {
+                marks |= COMPANY;
+            }
+        }
+        return marks;
     }
 
     /** A character after which a clause starts: ",;:，。；：" or a line break. */
@@ -605,7 +628,8 @@ final class OrgFinder {
     /** Words indexed by their last character (at most 128 words). */
     private static final class WordsByLastChar {
         final String[] words;
-        private final java.util.Map<Character, int[]> byLast = new java.util.HashMap<>();
+        /** word indices by the low 8 bits of their last character (a look-up boxes nothing) */
+        private final int[][] byLast = new int[256][];
         private final long[] lastBits = new long[1024];
 
         WordsByLastChar(String[] words) {
@@ -616,16 +640,19 @@ final class OrgFinder {
             for (int w = 0; w < words.length; w++) {
                 char c = words[w].charAt(words[w].length() - 1);
                 lastBits[c >>> 6] |= 1L << c;
-                int[] old = byLast.get(c);
+                int[] old = byLast[c & 0xFF];
                 int[] now = old == null ? new int[1] : java.util.Arrays.copyOf(old, old.length + 1);
                 now[now.length - 1] = w;
-                byLast.put(c, now);
+                byLast[c & 0xFF] = now;
             }
         }
 
-        /** Indices of the words ending with {@code c}, in list order, or null. */
+        /**
+         * Indices, in list order, of the words whose last character has the low bits of {@code c} (callers compare
+         * the words), or null when no word ends with {@code c}.
+         */
         int[] endingWith(char c) {
-            return (lastBits[c >>> 6] & (1L << c)) == 0 ? null : byLast.get(c);
+            return (lastBits[c >>> 6] & (1L << c)) == 0 ? null : byLast[c & 0xFF];
         }
     }
 

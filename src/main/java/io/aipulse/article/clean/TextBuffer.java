@@ -28,12 +28,12 @@ final class TextBuffer {
     }
 
     /** Appends {@code s[from, to)}, each character from its own offset in {@code s}. */
-    void appendRun(String s, int from, int to) {
+    void appendRun(char[] s, int from, int to) {
         int n = to - from;
         if (length + n > chars.length) {
             grow(length + n);
         }
-        s.getChars(from, to, chars, length);
+        System.arraycopy(s, from, chars, length, n);
         for (int k = 0; k < n; k++) {
             origin[length + k] = from + k;
             count(chars[length + k]);
