@@ -330,6 +330,31 @@ final class OrgFinder {
         "宣布", "正式", "近日", "日前", "今日", "推出", "发布", "完成", "获得", "获", "上线", "开源", "公布", "与", "和",
         "计划", "将", "已", "也", "表示", "称", "预计", "预测", "发表", "官宣", "在", "用", "于", "公司"};
 
+    private static final FirstWords VERBS_AFTER_FIRST = new FirstWords(VERBS_AFTER);
+    /** the last characters of {@link #DESCRIPTORS}: most Latin names have none of them right before */
+    private static final String DESCRIPTOR_ENDS = lastChars(DESCRIPTORS);
+
+    private static String lastChars(String[] words) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : words) {
+            sb.append(w.charAt(w.length() - 1));
+        }
+        return sb.toString();
+    }
+
+    /** One of {@link #DESCRIPTORS} ends at {@code at} and starts at or after {@code from}. */
+    private static boolean descriptorEndsAt(String text, int from, int at) {
+        if (at <= from || DESCRIPTOR_ENDS.indexOf(text.charAt(at - 1)) < 0) {
+            return false;
+        }
+        for (String d : DESCRIPTORS) {
+            if (at - d.length() >= from && text.startsWith(d, at - d.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Latin names: after a descriptor ("AI 安全公司 Protect AI") or, capitalised, right before a verb
      * ("Graft 宣布"). One scan over the Latin runs of the sentence.
@@ -357,13 +382,7 @@ final class OrgFinder {
                         || text.charAt(before - 1) == '"')) {
                     before--;
                 }
-                boolean described = false;
-                for (String d : DESCRIPTORS) {
-                    if (before - d.length() >= from && text.startsWith(d, before - d.length())) {
-                        described = true;
-                        break;
-                    }
-                }
+                boolean described = descriptorEndsAt(text, from, before);
                 if (described && !isModel(hits, i, end)) {
                     addNamed(out, text, i, end, OrgMention.DESCRIPTOR);
                 } else if (Character.isUpperCase(c) && (i == from || "“《.-".indexOf(text.charAt(i - 1)) < 0)
@@ -372,11 +391,8 @@ final class OrgFinder {
                     while (after < to && text.charAt(after) == ' ') {
                         after++;
                     }
-                    for (String v : VERBS_AFTER) {
-                        if (text.startsWith(v, after)) {
-                            addNamed(out, text, i, end, OrgMention.FALLBACK);
-                            break;
-                        }
+                    if (after < text.length() && VERBS_AFTER_FIRST.at(text, after, text.length())) {
+                        addNamed(out, text, i, end, OrgMention.FALLBACK);
                     }
                 }
             }
@@ -433,7 +449,17 @@ final class OrgFinder {
         if (a >= '0' && a <= '9' || a >= 'A' && a <= 'Z' && b >= '0' && b <= '9') {
             return true; // code-like: H100, A100, 5G
         }
-        return knowledge.latinTerm(name) || name.chars().allMatch(Character::isDigit);
+        return knowledge.latinTerm(name) || allDigits(name);
+    }
+
+    /** {@code name.chars().allMatch(Character::isDigit)} without a stream. */
+    private static boolean allDigits(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (!Character.isDigit(name.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void addNamed(List<OrgMention> out, String text, int s, int e, int source) {
