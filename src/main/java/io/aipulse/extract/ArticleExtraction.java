@@ -95,8 +95,6 @@ final class ArticleExtraction {
     private static final Pattern ADJECTIVE_AFTER = Pattern.compile(
             "^(?:大?模型|社区|软件|项目|架构|生态|操作系统|的|式|版本|协议|力量|代码|框架|数据|平台|合作|共享|领域|世界)");
     private static final Words BACKGROUND = Words.of("此前", "曾经", "曾", "一度", "早在", "当年", "历史上", "多年前", "这些年", "过去", "以往", "先后");
-    private static final Pattern AGGREGATE = Pattern.compile(
-            "累计|总额|总计|共计|连续|先后|融资前|总融资|合计|\\d+\\s?轮融资|多轮融资|数轮融资|[两三四五六七八九十]轮融资");
     /** "华为将推出...": a bare 将 right before the verb is the future. */
     static final Pattern WILL = Pattern.compile("将(?:正式|全面|陆续|首次|率先|在[^,，。]{0,8}?)?$");
     private static final String[] WILL_ADVERBS = {"正式", "全面", "陆续", "首次", "率先"};
@@ -134,12 +132,6 @@ final class ArticleExtraction {
     private static final Pattern PARENS = Pattern.compile("\\([^()]{0,30}\\)|（[^（）]{0,30}）");
     private static final Pattern OBJECT_HEAD = Pattern.compile("^(?:了|出|的)");
     private static final Words SPEAKER = Words.of("CEO", "CTO", "创始人", "董事长", "总裁", "首席执行官", "表示", "认为");
-    private static final Pattern LIST_HEAD = Pattern.compile("^(?:本轮融资|本轮|此轮|该轮)?(?:由)?");
-    private static final Pattern LIST_TAIL = Pattern.compile("(?:联合|共同)$");
-    private static final Pattern NAME_HEAD = Pattern.compile("^(?:种子轮|天使轮|老股东)?(?:领投方|投资方)?");
-    private static final Pattern NAME_TAIL = Pattern.compile("(?:等|等机构|共同)$");
-    /** what String.split("、|和|与|及|以及|,|，") compiles on every call */
-    private static final Pattern NAME_SEPARATORS = Pattern.compile("、|和|与|及|以及|,|，");
     private static final Pattern NOT_A_NAME_CHARS = Pattern.compile(".*[,，。的在将已]+.*");
 
 
@@ -932,7 +924,7 @@ final class ArticleExtraction {
         String sentenceBefore = text.substring(sentences.get(si).datelineEnd, start);
         boolean announcedThisYear = sentenceBefore.contains("宣布") && (before.contains("今年") || before.contains("年内")
                 || before.contains("本年"));
-        if (AGGREGATE.matcher(before + text.substring(start, end)).find() && !announcedThisYear
+        if (Aggregates.in(text, cs, end) && !announcedThisYear
                 || backgroundClause(cs, start) || FUTURE.in(before)) {
             return null;
         }
@@ -1078,10 +1070,8 @@ final class ArticleExtraction {
 
     private List<String> splitNames(String list) {
         List<String> out = new ArrayList<>();
-        String l = LIST_TAIL.matcher(LIST_HEAD.matcher(list).replaceAll("")).replaceAll("");
-        for (String part : NAME_SEPARATORS.split(l)) {
-            String p = NAME_TAIL.matcher(NAME_HEAD.matcher(part.trim()).replaceAll(""))
-                    .replaceAll("").trim();
+        for (String part : NameLists.parts(NameLists.trimList(list))) {
+            String p = NameLists.trimName(part.trim()).trim();
             if (p.length() < 2 || p.length() > 30 || p.contains("融资") || p.contains("公司当前")) {
                 continue;
             }
@@ -1116,7 +1106,7 @@ final class ArticleExtraction {
     private void investmentAt(int si, int start, int end, Amount amount) {
         int cs = clauseStart(si, start);
         String before = text.substring(cs, start);
-        if (AGGREGATE.matcher(before).find() || backgroundClause(cs, start) || before.contains("获")) {
+        if (Aggregates.in(text, cs, start) || backgroundClause(cs, start) || before.contains("获")) {
             return;
         }
         OrgMention subject = subjectBefore(si, start, cs, EventType.INVESTMENT);
