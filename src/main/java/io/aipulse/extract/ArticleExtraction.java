@@ -35,8 +35,6 @@ final class ArticleExtraction {
     private static final Pattern ACQUISITION = Pattern.compile(
             "(?:全资收购|收购|并购|买下|吞并)(?!案|价|方|潮|传闻|失败|计划|对象|标的)");
     private static final Pattern ACQ_PASSIVE = Pattern.compile("被([^，。；,;被]{1,20}?)(?:全资)?(?:收购|并购)");
-    private static final Pattern RELEASE = Pattern.compile(
-            "(发布并开源|发布|推出|上线|开源|公布|公开|官宣|亮相|开放|首发|揭晓|上架|提供下载|问世|面世)了?");
     private static final Pattern POLICY_TITLE = Pattern.compile(
             "(?:印发|出台|颁布|发布|公布|推出|制定|下发|发出)(?:了|的)?[^，。；,;]{0,12}?《([^》]{2,80})》");
     private static final Pattern POLICY_PLAIN = Pattern.compile(
@@ -1398,7 +1396,6 @@ final class ArticleExtraction {
     /** Release verbs of {@code [from, to)} from the dictionary pass: a matcher positioned on each in turn. */
     private List<int[]> releaseVerbs(int from, int to) {
         List<int[]> out = new ArrayList<>();
-        Matcher m = RELEASE.matcher(text);
         int last = -1;
         for (int i3 = OrgFinder.firstAt(hits, from), to3 = to; i3 < hits.size(); i3++) {
             Knowledge.Hit h = hits.get(i3);
@@ -1411,10 +1408,10 @@ final class ArticleExtraction {
             if (h.term().kind() != Knowledge.Kind.WORD || h.start() < last || !RELEASE_WORDS.contains(h.term().key())) {
                 continue;
             }
-            m.region(h.start(), to);
-            if (m.lookingAt()) {
-                out.add(new int[] {m.start(), m.end(), m.start(1), m.end(1)});
-                last = m.end();
+            int[] verb = ReleaseVerbs.at(text, h.start(), to);
+            if (verb != null) {
+                out.add(verb);
+                last = verb[1];
             }
         }
         return out;

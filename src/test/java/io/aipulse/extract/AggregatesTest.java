@@ -16,12 +16,7 @@ class AggregatesTest {
     void answersWhatThePatternAnswers() {
         Random random = new Random(3);
         int found = 0;
-        for (int n = 0; n < 20_000; n++) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0, pieces = 1 + random.nextInt(10); i < pieces; i++) {
-                sb.append(PIECES[random.nextInt(PIECES.length)]);
-            }
-            String text = sb.toString();
+        for (String text : GeneratedTexts.of(3, 20_000, 1, 10, PIECES)) {
             for (int from = 0; from <= text.length(); from += 1 + random.nextInt(3)) {
                 for (int to = from; to <= text.length(); to += 1 + random.nextInt(3)) {
                     boolean expected = Aggregates.PATTERN.matcher(text.substring(from, to)).find();

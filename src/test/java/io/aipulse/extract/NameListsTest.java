@@ -3,7 +3,6 @@ package io.aipulse.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The hand-written list cutting answers what the patterns answer, on many generated lists. */
@@ -16,13 +15,7 @@ class NameListsTest {
 
     @Test
     void listsAndNamesAreCutAsThePatternsCutThem() {
-        Random random = new Random(17);
-        for (int n = 0; n < 50_000; n++) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0, pieces = random.nextInt(9); i < pieces; i++) {
-                sb.append(PIECES[random.nextInt(PIECES.length)]);
-            }
-            String s = sb.toString();
+        for (String s : GeneratedTexts.of(17, 50_000, 0, 8, PIECES)) {
             assertThat(NameLists.trimList(s)).as(s)
                     .isEqualTo(NameLists.LIST_TAIL.matcher(NameLists.LIST_HEAD.matcher(s).replaceAll("")).replaceAll(""));
             assertThat(NameLists.trimName(s)).as(s)

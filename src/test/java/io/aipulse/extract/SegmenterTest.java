@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 
@@ -21,16 +20,9 @@ class SegmenterTest {
         "\uD840\uDC00", "12", "年", "晚", "早"};
 
     private static List<String> texts() {
-        Random random = new Random(5);
         List<String> out = new ArrayList<>(List.of("7月26日电", "北京7 月 26 日消息", "新华社北京7月26日 晚间消息",
                 "据TechCrunch 7月26日报道", "记者获悉", "7月26日，OpenAI发布", "7月 26日\n电"));
-        for (int n = 0; n < 20_000; n++) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0, pieces = 1 + random.nextInt(12); i < pieces; i++) {
-                sb.append(PIECES[random.nextInt(PIECES.length)]);
-            }
-            out.add(sb.toString());
-        }
+        out.addAll(GeneratedTexts.of(5, 20_000, 1, 12, PIECES));
         return out;
     }
 
