@@ -153,10 +153,31 @@ final class Segmenter {
      */
     static boolean mayOpenWithDateline(String text, int start, int end) {
         char c = text.charAt(start);
+        int region = Math.min(end, start + 80);
         if (c == '据' || c == '根' && start + 1 < end && text.charAt(start + 1) == '据') {
-            return true;
+            // "据悉，", "据了解，": most sentences opening with 据 name no source before their first comma
+            return maySourceAfter(text, start + (c == '根' ? 2 : 1), region) || mayBeDatelineInRegion(text, start, region);
         }
-        return dateOrSourceNearStart(text, start, end) && mayBeDatelineInRegion(text, start, Math.min(end, start + 80));
+        return dateOrSourceNearStart(text, start, end) && mayBeDatelineInRegion(text, start, region);
+    }
+
+    /**
+     * Necessary for the source form after 据/根据 (ending at {@code at}): after one optional {@code \\s}, 报道, 消息,
+     * 援引 or 发布(的文章) starts before any of {@code ，。,;；} or a line break.
+     */
+    private static boolean maySourceAfter(String text, int at, int to) {
+        int i = at < to && NamePatterns.isRegexSpace(text.charAt(at)) ? at + 1 : at;
+        for (; i + 1 < to; i++) {
+            char c = text.charAt(i);
+            if (c == '，' || c == '。' || c == ',' || c == ';' || c == '；' || c == '\n') {
+                return false;
+            }
+            char d = text.charAt(i + 1);
+            if (c == '报' && d == '道' || c == '消' && d == '息' || c == '援' && d == '引' || c == '发' && d == '布') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** 月 within 23 characters followed by 日 within 5 (no comma or full stop before the 月), or 获悉 within 13. */

@@ -17,7 +17,7 @@ class SegmenterTest {
     private static final String[] PIECES = {
         "据", "根据", "报道", "消息", "援引", "发布的文章", "月", "日", "电", "讯", "晚间消息", "早间消息", "获悉", "7", "26", "1",
         " ", "\t", "\n", "，", "。", ",", ";", "；", "TechCrunch", "《科创板日报》", "新华社", "北京", "记者", "OpenAI", "发布",
-        "\uD840\uDC00", "12", "年", "晚", "早"};
+        "\uD840\uDC00", "12", "年", "晚", "早", "据悉", "据了解", "介绍", "发布", "的文章", "根"};
 
     private static List<String> texts() {
         List<String> out = new ArrayList<>(List.of("7月26日电", "北京7 月 26 日消息", "新华社北京7月26日 晚间消息",
