@@ -256,17 +256,13 @@ final class ArticleExtraction {
         return candidates;
     }
 
-    /** Positions and values of the explicit years of the text ("2023年", "2023-"), in one pass. */
+    /**
+     * Positions and values of the explicit years of the text ("2023年", "2023-"): the places after four digits that
+     * hold 年, a space before 年, '-' or '/', found with indexOf (vectorised) rather than a test at every character.
+     */
     private List<int[]> explicitYears() {
         List<int[]> out = new ArrayList<>();
-        for (int i = 4; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c != '年' && c != '-' && c != '/' && c != ' ') {
-                continue;
-            }
-            if (c == ' ' && (i + 1 >= text.length() || text.charAt(i + 1) != '年')) {
-                continue;
-            }
+        for (int i : yearEnds()) {
             char a = text.charAt(i - 4);
             char b = text.charAt(i - 3);
             if (!((a == '1' && b == '9') || (a == '2' && b == '0')) || !isDigit(text.charAt(i - 2))
@@ -280,6 +276,26 @@ final class ArticleExtraction {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
+    }
+
+    /** The places from 4 on that hold 年, '-', '/' or a space before 年, in order. */
+    private int[] yearEnds() {
+        int[] at = new int[16];
+        int count = 0;
+        for (char c : new char[] {'年', '-', '/'}) {
+            for (int i = text.indexOf(c, 4); i >= 0; i = text.indexOf(c, i + 1)) {
+                if (count + 2 > at.length) {
+                    at = java.util.Arrays.copyOf(at, at.length * 2);
+                }
+                at[count++] = i;
+                if (c == '年' && i >= 5 && text.charAt(i - 1) == ' ') {
+                    at[count++] = i - 1;
+                }
+            }
+        }
+        at = java.util.Arrays.copyOf(at, count);
+        java.util.Arrays.sort(at);
+        return at;
     }
 
     /** Index of the sentence that contains or follows {@code pos}. */
