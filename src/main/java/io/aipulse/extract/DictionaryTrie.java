@@ -21,6 +21,12 @@ final class DictionaryTrie {
     /** bit c set when some key starts with c (either case for ASCII letters): 8 KB, read at every position */
     private final long[] firstBits = new long[1024];
     /**
+     * bit {@link #pair} set for the codes of the first two characters of every key of two or more characters: most
+     * places start no key, and this 8 KB filter turns them away before the walk reads the large double array
+     */
+    private final long[] pairBits = new long[PAIR_BITS / 64];
+    private static final int PAIR_BITS = 1 << 16;
+    /**
      * double array, interleaved so that a node's base and check share a cache line: {@code bc[2n]} is the base
      * of node n, {@code bc[2n + 1]} its parent; the child of n by code c is {@code base(n) + c} when its parent is n
      */
@@ -58,6 +64,12 @@ final class DictionaryTrie {
             }
         }
         this.maxKeyLength = longest;
+        for (String key : dictionary.keySet()) {
+            if (key.length() >= 2) {
+                int bit = pair(codes[key.charAt(0)], codes[key.charAt(1)]);
+                pairBits[bit >>> 6] |= 1L << bit;
+            }
+        }
 
         // a plain trie first, then laid out breadth-first into the double array
         Node root = new Node();
@@ -138,6 +150,10 @@ final class DictionaryTrie {
         }
     }
 
+    private static int pair(int firstCode, int secondCode) {
+        return (firstCode * 0x9E37 + secondCode) & (PAIR_BITS - 1);
+    }
+
     private static Knowledge.Term[][] ensure(Knowledge.Term[][] a, int size) {
         return a.length >= size ? a : Arrays.copyOf(a, Math.max(size, a.length * 2));
     }
@@ -151,15 +167,18 @@ final class DictionaryTrie {
     /** Appends every hit of {@code text} to {@code out}: by start, longest first. */
     void scan(String text, List<Knowledge.Hit> out) {
         int n = text.length();
+        // one bulk copy: array reads in the walk below are cheaper than String.charAt's coder and bounds checks
+        char[] t = text.toCharArray();
         int[] ends = new int[maxKeyLength + 1];
         int[] nodes = new int[maxKeyLength + 1];
         char[] codes = this.codes;
         long[] firstBits = this.firstBits;
         int[] bc = this.bc;
         long[] terminal = this.terminal;
+        long[] pairBits = this.pairBits;
         boolean prevAlnum = false;
         for (int p = 0; p < n; p++) {
-            char c = text.charAt(p);
+            char c = t[p];
             boolean alnum = Knowledge.isAsciiAlnum(c);
             boolean skip = alnum && prevAlnum; // a key starting with a letter or digit inside a word
             prevAlnum = alnum;
@@ -167,6 +186,13 @@ final class DictionaryTrie {
                 continue;
             }
             int node = codes[c]; // a child of the root, whose base is 0
+            if ((terminal[node >>> 6] & (1L << node)) == 0) {
+                int second = p + 1 < n ? codes[t[p + 1]] : 0;
+                int bit = pair(node, second);
+                if (second == 0 || (pairBits[bit >>> 6] & (1L << bit)) == 0) {
+                    continue; // no one-character key here, and no longer key starts with these two characters
+                }
+            }
             int found = 0;
             int j = p;
             while (true) {
@@ -177,7 +203,7 @@ final class DictionaryTrie {
                 if (++j >= n) {
                     break;
                 }
-                int cc = codes[text.charAt(j)];
+                int cc = codes[t[j]];
                 if (cc == 0) {
                     break;
                 }
@@ -189,11 +215,11 @@ final class DictionaryTrie {
             }
             for (int k = found - 1; k >= 0; k--) {
                 int end = ends[k];
-                if (end < n && Knowledge.isAsciiAlnum(text.charAt(end - 1)) && Knowledge.isAsciiAlnum(text.charAt(end))) {
+                if (end < n && Knowledge.isAsciiAlnum(t[end - 1]) && Knowledge.isAsciiAlnum(t[end])) {
                     continue; // a key ending with a letter or digit inside a word
                 }
-                for (Knowledge.Term t : values[nodes[k]]) {
-                    out.add(new Knowledge.Hit(p, end, t));
+                for (Knowledge.Term term : values[nodes[k]]) {
+                    out.add(new Knowledge.Hit(p, end, term));
                 }
             }
         }

@@ -1,25 +1,25 @@
 package io.aipulse.extract;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
- * The words a pattern can start with, looked up by their first character (a bit set, then the few words with
- * that character), so a span is read once whatever the number of words. Immutable and thread-safe.
+ * The words a pattern can start with, looked up by their first character (a bit set, then the few words in
+ * that character's bucket), so a span is read once whatever the number of words. The buckets are an array
+ * indexed by the low bits of the character rather than a map, so a look-up boxes nothing. Immutable and
+ * thread-safe.
  */
 final class FirstWords {
 
     private final long[] first = new long[1024];
-    private final Map<Character, String[]> byFirst = new HashMap<>();
+    /** the words by the low 8 bits of their first character */
+    private final String[][] byFirst = new String[256][];
 
     FirstWords(String... words) {
         for (String w : words) {
             char c = w.charAt(0);
             first[c >>> 6] |= 1L << c;
-            String[] old = byFirst.get(c);
+            String[] old = byFirst[c & 0xFF];
             String[] now = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
             now[now.length - 1] = w;
-            byFirst.put(c, now);
+            byFirst[c & 0xFF] = now;
         }
     }
 
@@ -29,8 +29,8 @@ final class FirstWords {
         if ((first[c >>> 6] & (1L << c)) == 0) {
             return false;
         }
-        for (String w : byFirst.get(c)) {
-            if (i + w.length() <= to && regionStarts(text, i, w)) {
+        for (String w : byFirst[c & 0xFF]) {
+            if (w.charAt(0) == c && i + w.length() <= to && regionStarts(text, i, w)) {
                 return true;
             }
         }

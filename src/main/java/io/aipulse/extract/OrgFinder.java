@@ -129,12 +129,12 @@ final class OrgFinder {
         }
         legalNames(text, from, gov, places, out, true);
         // 3. described names
-        String sentence = text.substring(from, to);
+        int marks = marks(text, from, to);
         Matcher m;
-        if (sentence.indexOf('“') >= 0 || sentence.indexOf('「') >= 0 || sentence.indexOf('『') >= 0) {
+        if ((marks & QUOTE) != 0) {
             m = DESCRIBED_QUOTED.matcher(text).useTransparentBounds(true);
-            for (int i = 0; i < sentence.length(); i++) {
-                char q = sentence.charAt(i);
+            for (int i = 0; i < to - from; i++) {
+                char q = text.charAt(from + i);
                 if (q != '“' && q != '「' && q != '『') {
                     continue;
                 }
@@ -149,7 +149,7 @@ final class OrgFinder {
                 }
             }
         }
-        if (sentence.contains("公司") || sentence.contains("独角兽")) {
+        if ((marks & COMPANY) != 0) {
             int pos = from;
             NamePatterns.Found d;
             while ((d = NamePatterns.describedHan(text, pos, to)) != null) {
@@ -161,7 +161,7 @@ final class OrgFinder {
                 }
             }
         }
-        boolean funding = sentence.contains("融资");
+        boolean funding = (marks & FUNDING) != 0;
         for (int p = from; p < to; p++) {
             if (p > from && !clauseMark(text.charAt(p - 1))) {
                 continue;
@@ -193,6 +193,29 @@ final class OrgFinder {
             placed.add(locate(text, o, places, hits));
         }
         return placed;
+    }
+
+    private static final int QUOTE = 1;
+    private static final int COMPANY = 2;
+    private static final int FUNDING = 4;
+
+    /**
+     * What the sentence holds, in one pass and without copying it: an opening quote (“「『), 公司 or 独角兽,
+     * 融资. These decide which of the finders below can match at all.
+     */
+    private static int marks(String text, int from, int to) {
+        int marks = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '“' || c == '「' || c == '『') {
+                marks |= QUOTE;
+            } else if (i + 1 < to && (c == '公' && text.charAt(i + 1) == '司' || c == '融' && text.charAt(i + 1) == '资')) {
+                marks |= c == '公' ? COMPANY : FUNDING;
+            } else if (c == '独' && text.startsWith("独角兽", i) && i + 3 <= to) {
+                marks |= COMPANY;
+            }
+        }
+        return marks;
     }
 
     /** A character after which a clause starts: ",;:，。；：" or a line break. */
@@ -307,6 +330,31 @@ final class OrgFinder {
         "宣布", "正式", "近日", "日前", "今日", "推出", "发布", "完成", "获得", "获", "上线", "开源", "公布", "与", "和",
         "计划", "将", "已", "也", "表示", "称", "预计", "预测", "发表", "官宣", "在", "用", "于", "公司"};
 
+    private static final FirstWords VERBS_AFTER_FIRST = new FirstWords(VERBS_AFTER);
+    /** the last characters of {@link #DESCRIPTORS}: most Latin names have none of them right before */
+    private static final String DESCRIPTOR_ENDS = lastChars(DESCRIPTORS);
+
+    private static String lastChars(String[] words) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : words) {
+            sb.append(w.charAt(w.length() - 1));
+        }
+        return sb.toString();
+    }
+
+    /** One of {@link #DESCRIPTORS} ends at {@code at} and starts at or after {@code from}. */
+    private static boolean descriptorEndsAt(String text, int from, int at) {
+        if (at <= from || DESCRIPTOR_ENDS.indexOf(text.charAt(at - 1)) < 0) {
+            return false;
+        }
+        for (String d : DESCRIPTORS) {
+            if (at - d.length() >= from && text.startsWith(d, at - d.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Latin names: after a descriptor ("AI 安全公司 Protect AI") or, capitalised, right before a verb
      * ("Graft 宣布"). One scan over the Latin runs of the sentence.
@@ -334,13 +382,7 @@ final class OrgFinder {
                         || text.charAt(before - 1) == '"')) {
                     before--;
                 }
-                boolean described = false;
-                for (String d : DESCRIPTORS) {
-                    if (before - d.length() >= from && text.startsWith(d, before - d.length())) {
-                        described = true;
-                        break;
-                    }
-                }
+                boolean described = descriptorEndsAt(text, from, before);
                 if (described && !isModel(hits, i, end)) {
                     addNamed(out, text, i, end, OrgMention.DESCRIPTOR);
                 } else if (Character.isUpperCase(c) && (i == from || "“《.-".indexOf(text.charAt(i - 1)) < 0)
@@ -349,11 +391,8 @@ final class OrgFinder {
                     while (after < to && text.charAt(after) == ' ') {
                         after++;
                     }
-                    for (String v : VERBS_AFTER) {
-                        if (text.startsWith(v, after)) {
-                            addNamed(out, text, i, end, OrgMention.FALLBACK);
-                            break;
-                        }
+                    if (after < text.length() && VERBS_AFTER_FIRST.at(text, after, text.length())) {
+                        addNamed(out, text, i, end, OrgMention.FALLBACK);
                     }
                 }
             }
@@ -410,7 +449,17 @@ final class OrgFinder {
         if (a >= '0' && a <= '9' || a >= 'A' && a <= 'Z' && b >= '0' && b <= '9') {
             return true; // code-like: H100, A100, 5G
         }
-        return knowledge.latinTerm(name) || name.chars().allMatch(Character::isDigit);
+        return knowledge.latinTerm(name) || allDigits(name);
+    }
+
+    /** {@code name.chars().allMatch(Character::isDigit)} without a stream. */
+    private static boolean allDigits(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (!Character.isDigit(name.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void addNamed(List<OrgMention> out, String text, int s, int e, int source) {
@@ -605,7 +654,8 @@ final class OrgFinder {
     /** Words indexed by their last character (at most 128 words). */
     private static final class WordsByLastChar {
         final String[] words;
-        private final java.util.Map<Character, int[]> byLast = new java.util.HashMap<>();
+        /** word indices by the low 8 bits of their last character (a look-up boxes nothing) */
+        private final int[][] byLast = new int[256][];
         private final long[] lastBits = new long[1024];
 
         WordsByLastChar(String[] words) {
@@ -616,16 +666,19 @@ final class OrgFinder {
             for (int w = 0; w < words.length; w++) {
                 char c = words[w].charAt(words[w].length() - 1);
                 lastBits[c >>> 6] |= 1L << c;
-                int[] old = byLast.get(c);
+                int[] old = byLast[c & 0xFF];
                 int[] now = old == null ? new int[1] : java.util.Arrays.copyOf(old, old.length + 1);
                 now[now.length - 1] = w;
-                byLast.put(c, now);
+                byLast[c & 0xFF] = now;
             }
         }
 
-        /** Indices of the words ending with {@code c}, in list order, or null. */
+        /**
+         * Indices, in list order, of the words whose last character has the low bits of {@code c} (callers compare
+         * the words), or null when no word ends with {@code c}.
+         */
         int[] endingWith(char c) {
-            return (lastBits[c >>> 6] & (1L << c)) == 0 ? null : byLast.get(c);
+            return (lastBits[c >>> 6] & (1L << c)) == 0 ? null : byLast[c & 0xFF];
         }
     }
 

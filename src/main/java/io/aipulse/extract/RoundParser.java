@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  */
 public final class RoundParser {
 
-    private static final Pattern ROUND = Pattern.compile(
+    static final Pattern ROUND = Pattern.compile(
             "(?i)(pre[- ]?ipo)"
             + "|(种子(?:轮|投资|融资|期|资金))"
             + "|(天使\\+?(?:轮|投资|融资|期))"
@@ -22,6 +22,9 @@ public final class RoundParser {
 
     /** The first round named in {@code [from, to)}, or null. */
     public static Round find(CharSequence s, int from, int to) {
+        if (!mayName(s, Math.max(0, from), Math.min(to, s.length()))) {
+            return null;
+        }
         Matcher m = ROUND.matcher(s).region(Math.max(0, from), Math.min(to, s.length()));
         if (!m.find()) {
             return null;
@@ -42,6 +45,24 @@ public final class RoundParser {
         boolean pre = m.group(5) != null;
         boolean plus = m.group(6) != null ? m.group(7) != null : m.group(9) != null;
         return letter(Character.toUpperCase(letter.charAt(0)), pre, plus);
+    }
+
+    /**
+     * A necessary condition for a match in {@code [from, to)}: each alternative of the pattern holds one of 种, 天,
+     * 战, 轮, 系 or (either case) p, r, s, so most clauses, which hold none, are turned away in one pass.
+     */
+    static boolean mayName(CharSequence s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c == '种' || c == '天' || c == '战' || c == '轮' || c == '系') {
+                return true;
+            }
+            char lower = (char) (c | 0x20);
+            if (lower == 'p' || lower == 'r' || lower == 's') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first round named in {@code s}, or null. */

@@ -76,6 +76,9 @@ final class Segmenter {
         int n = text.length();
         int nextCut = cuts.isEmpty() ? Integer.MAX_VALUE : cuts.get(0)[0];
         for (int i = 0; i <= n; i++) {
+            if (nextCut > i) {
+                i = nextBoundary(text, i, Math.min(n, nextCut)); // nothing happens before a boundary or the cut
+            }
             if (nextCut < i) {
                 while (ci < cuts.size() && cuts.get(ci)[0] < i) {
                     ci++;
@@ -144,12 +147,41 @@ final class Segmenter {
     /**
      * Cheap test before the dateline pattern, a necessary condition for one of its three forms: 据/根据 first;
      * a 月 within 23 characters followed by 日 within 5 (no comma or full stop before the 月); 获悉 within 13.
+     * The latter two count UTF-16 units where the pattern counts code points; that is how sentences have always
+     * been read, so it stays, and {@link #mayBeDatelineInRegion} then turns away most sentences that merely open
+     * with a date ("7月26日，...") before the pattern runs.
      */
-    private static boolean mayOpenWithDateline(String text, int start, int end) {
+    static boolean mayOpenWithDateline(String text, int start, int end) {
         char c = text.charAt(start);
+        int region = Math.min(end, start + 80);
         if (c == '据' || c == '根' && start + 1 < end && text.charAt(start + 1) == '据') {
-            return true;
+            // "据悉，", "据了解，": most sentences opening with 据 name no source before their first comma
+            return maySourceAfter(text, start + (c == '根' ? 2 : 1), region) || mayBeDatelineInRegion(text, start, region);
         }
+        return dateOrSourceNearStart(text, start, end) && mayBeDatelineInRegion(text, start, region);
+    }
+
+    /**
+     * Necessary for the source form after 据/根据 (ending at {@code at}): after one optional {@code \\s}, 报道, 消息,
+     * 援引 or 发布(的文章) starts before any of {@code ，。,;；} or a line break.
+     */
+    private static boolean maySourceAfter(String text, int at, int to) {
+        int i = at < to && NamePatterns.isRegexSpace(text.charAt(at)) ? at + 1 : at;
+        for (; i + 1 < to; i++) {
+            char c = text.charAt(i);
+            if (c == '，' || c == '。' || c == ',' || c == ';' || c == '；' || c == '\n') {
+                return false;
+            }
+            char d = text.charAt(i + 1);
+            if (c == '报' && d == '道' || c == '消' && d == '息' || c == '援' && d == '引' || c == '发' && d == '布') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 月 within 23 characters followed by 日 within 5 (no comma or full stop before the 月), or 获悉 within 13. */
+    static boolean dateOrSourceNearStart(String text, int start, int end) {
         int limit = Math.min(end, start + 24);
         for (int i = start; i < limit; i++) {
             char x = text.charAt(i);
@@ -168,6 +200,56 @@ final class Segmenter {
             }
         }
         return false;
+    }
+
+    /**
+     * Necessary for the date and source forms anywhere in the pattern's region {@code [start, to)}: 获悉, or
+     * {@code \\d\\s?月} with 日 within 5 after it and then {@code \\s?} and 电, 消(息), 讯, 晚(间消息) or 早(间消息).
+     */
+    private static boolean mayBeDatelineInRegion(String text, int start, int to) {
+        for (int i = start; i < to; i++) {
+            char x = text.charAt(i);
+            if (x == '获' && i + 1 < to && text.charAt(i + 1) == '悉') {
+                return true;
+            }
+            if (x == '月' && digitBefore(text, start, i)) {
+                int dayLimit = Math.min(to, i + 6);
+                for (int k = i + 1; k < dayLimit; k++) {
+                    if (text.charAt(k) == '日' && newsWordAfter(text, k + 1, to)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The first sentence boundary in {@code [from, to)}, or {@code to}. */
+    private static int nextBoundary(String text, int from, int to) {
+        int i = from;
+        while (i < to) {
+            char c = text.charAt(i);
+            if ((c < '\u4e00' || c > '\u9fff') && isBoundary(c)) {
+                return i;
+            }
+            i++;
+        }
+        return to;
+    }
+
+    /** {@code \\d\\s?} right before {@code at}, not before {@code start}. */
+    private static boolean digitBefore(String text, int start, int at) {
+        int d = at - 1;
+        if (d >= start && NamePatterns.isRegexSpace(text.charAt(d))) {
+            d--;
+        }
+        return d >= start && isAsciiDigit(text.charAt(d));
+    }
+
+    /** {@code \\s?(?:电|消息|讯|晚间消息|早间消息)} starts at {@code at}: its first character, before {@code end}. */
+    private static boolean newsWordAfter(String text, int at, int end) {
+        int w = at < end && NamePatterns.isRegexSpace(text.charAt(at)) ? at + 1 : at;
+        return w < end && "电消讯晚早".indexOf(text.charAt(w)) >= 0;
     }
 
     private static boolean isAsciiDigit(char c) {

@@ -30,6 +30,24 @@ class RoundAndStageParserTest {
     }
 
     @Test
+    void theCheapTestLetThroughEveryRegionThePatternFindsARoundIn() {
+        int found = 0;
+        for (String text : GeneratedTexts.of(29, 20_000, 1, 8, "种子", "轮", "投资", "天使", "+", "战略", "融资", "Pre", "pre-",
+                "IPO", "ipo", " ", "A", "b", "F", "G", "1", "＋", "plus", "PLUS", "系列", "round", "ROUND", "Series", "series ",
+                "AI", "完成", "获得", "期")) {
+            for (int from = 0; from < text.length(); from++) {
+                for (int to = from; to <= text.length(); to++) {
+                    if (RoundParser.ROUND.matcher(text).region(from, to).find()) {
+                        found++;
+                        assertThat(RoundParser.mayName(text, from, to)).as("%s [%d,%d)", text, from, to).isTrue();
+                    }
+                }
+            }
+        }
+        assertThat(found).isGreaterThan(10_000);
+    }
+
+    @Test
     void theAOfAiIsNotARound() {
         assertThat(RoundParser.find("AI 初创公司获得投资")).isNull();
     }

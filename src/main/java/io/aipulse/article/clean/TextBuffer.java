@@ -27,18 +27,39 @@ final class TextBuffer {
         count(c);
     }
 
-    /** Appends {@code s[from, to)}, each character from its own offset in {@code s}. */
-    void appendRun(String s, int from, int to) {
-        int n = to - from;
-        if (length + n > chars.length) {
-            grow(length + n);
+    /**
+     * Appends the run of {@code s} from {@code from} up to {@code to} or the first character that is not
+     * {@link TextCleaner#usual}, each character from its own offset in {@code s}; returns the end of the run. One
+     * loop finds, copies, maps and counts the run.
+     */
+    int appendUsualRun(char[] s, int from, int to) {
+        if (length + (to - from) > chars.length) {
+            grow(length + (to - from));
         }
-        s.getChars(from, to, chars, length);
-        for (int k = 0; k < n; k++) {
-            origin[length + k] = from + k;
-            count(chars[length + k]);
+        char[] out = chars;
+        int[] from0 = origin;
+        long[] bits = traditionalBits;
+        int len = length;
+        int hanCount = han;
+        int traditionalCount = traditional;
+        int j = from;
+        for (; j < to; j++) {
+            char c = s[j];
+            if (!TextCleaner.usual(c)) {
+                break;
+            }
+            out[len] = c;
+            from0[len++] = j;
+            if (c >= ChineseScript.FIRST && c <= ChineseScript.LAST) {
+                hanCount++;
+                int k = c - ChineseScript.FIRST;
+                traditionalCount += (int) ((bits[k >>> 6] >>> k) & 1);
+            }
         }
-        length += n;
+        length = len;
+        han = hanCount;
+        traditional = traditionalCount;
+        return j;
     }
 
     /** Appends {@code s[from, to)}, character i from offset {@code origins[i]}. */

@@ -99,21 +99,18 @@ public final class TextCleaner {
     private static TextBuffer normalise(String raw) {
         TextBuffer out = new TextBuffer(raw.length());
         int n = raw.length();
+        char[] chars = raw.toCharArray(); // the runs below read an array, cheaper per character than charAt
         int i = 0;
         while (i < n) {
-            // a run of usual characters, kept as they are, is copied in one go
-            int j = i;
-            while (j < n && usual(raw.charAt(j))) {
-                j++;
-            }
+            // a run of usual characters, kept as they are, is found and copied in one loop
+            int j = out.appendUsualRun(chars, i, n);
             if (j > i) {
-                out.appendRun(raw, i, j);
                 i = j;
                 if (i >= n) {
                     break;
                 }
             }
-            char c = raw.charAt(i);
+            char c = chars[i];
             if (c == '<') {
                 int end = tagEnd(raw, i);
                 if (end > 0) {
@@ -150,7 +147,7 @@ public final class TextCleaner {
     }
 
     /** A character normalisation keeps as it is and that starts no markup, entity or gloss. */
-    private static boolean usual(char c) {
+    static boolean usual(char c) {
         return c > '\u3000' && c < '\uFEFF' || c >= ' ' && c < '\u007F' && c != '<' && c != '&' && c != '(';
     }
 

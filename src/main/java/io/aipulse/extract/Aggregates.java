@@ -1,0 +1,47 @@
+package io.aipulse.extract;
+
+import java.util.regex.Pattern;
+
+/**
+ * The words that make a round or an investment a total rather than one event (累计, 总融资, 三轮融资, ...), found by
+ * hand in a clause with the answer of {@link #PATTERN}'s {@code find()}, which is kept as the reference: the
+ * clause is read once for the literal words, and "轮融资" is then looked for with the character before it.
+ */
+final class Aggregates {
+
+    static final Pattern PATTERN = Pattern.compile(
+            "累计|总额|总计|共计|连续|先后|融资前|总融资|合计|\\d+\\s?轮融资|多轮融资|数轮融资|[两三四五六七八九十]轮融资");
+    private static final Words WORDS = Words.of("累计", "总额", "总计", "共计", "连续", "先后", "融资前", "总融资", "合计");
+    /** the characters that may stand right before 轮融资, besides digits */
+    private static final String COUNTS = "多数两三四五六七八九十";
+    private static final String ROUNDS = "轮融资";
+
+    private Aggregates() {
+    }
+
+    /** {@code PATTERN.matcher(text.substring(from, to)).find()}. */
+    static boolean in(String text, int from, int to) {
+        if (WORDS.in(text, from, to)) {
+            return true;
+        }
+        for (int k = text.indexOf(ROUNDS, from); k >= 0 && k + ROUNDS.length() <= to; k = text.indexOf(ROUNDS, k + 1)) {
+            if (k > from && counted(text, from, k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code \\d+\\s?}, 多, 数 or a Chinese numeral right before {@code k}, not before {@code from}. */
+    private static boolean counted(String text, int from, int k) {
+        char p = text.charAt(k - 1);
+        if (isDigit(p) || COUNTS.indexOf(p) >= 0) {
+            return true;
+        }
+        return k - 2 >= from && NamePatterns.isRegexSpace(p) && isDigit(text.charAt(k - 2));
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}

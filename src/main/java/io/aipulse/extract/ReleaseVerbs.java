@@ -1,0 +1,35 @@
+package io.aipulse.extract;
+
+import java.util.regex.Pattern;
+
+/**
+ * The release verb at a place (发布, 发布并开源, 上线了, ...): {@link #PATTERN}'s {@code lookingAt()} by hand, the
+ * pattern kept as the reference. Called at each release word of the dictionary pass, so no matcher is reset there.
+ */
+final class ReleaseVerbs {
+
+    static final Pattern PATTERN = Pattern.compile(
+            "(发布并开源|发布|推出|上线|开源|公布|公开|官宣|亮相|开放|首发|揭晓|上架|提供下载|问世|面世)了?");
+    /** the alternatives of the pattern, in its order (发布并开源 before 发布) */
+    private static final String[] VERBS = {
+        "发布并开源", "发布", "推出", "上线", "开源", "公布", "公开", "官宣", "亮相", "开放", "首发", "揭晓", "上架", "提供下载",
+        "问世", "面世"};
+
+    private ReleaseVerbs() {
+    }
+
+    /**
+     * {@code PATTERN.matcher(text).region(p, to).lookingAt()}: {start, end, start of the verb, end of the verb},
+     * or null.
+     */
+    static int[] at(String text, int p, int to) {
+        for (String v : VERBS) {
+            if (p + v.length() <= to && text.startsWith(v, p)) {
+                int verbEnd = p + v.length();
+                int end = verbEnd < to && text.charAt(verbEnd) == '了' ? verbEnd + 1 : verbEnd;
+                return new int[] {p, end, p, verbEnd};
+            }
+        }
+        return null;
+    }
+}
