@@ -6,11 +6,13 @@ import io.aipulse.extract.Event;
 import io.aipulse.extract.EventExtractor;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -26,7 +28,7 @@ import org.apache.kafka.streams.state.WindowStore;
 /**
  * The whole data flow, top to bottom: read articles, refuse what is not an article (dead-letter topic),
  * drop republished copies, extract events (joined with the live company table), write the events, route
- * each event to its calendar windows, aggregate, and write updated and final aggregates (or late records).
+ * each article's events to their calendar windows (one record per window and article), aggregate, and write updated and final aggregates (or late records).
  */
 public final class AipulseTopology {
 
@@ -53,6 +55,7 @@ public final class AipulseTopology {
     static final String WRITE_DEAD_LETTERS = "write-dead-letters";
     static final String DEDUPLICATE_ARTICLES = "deduplicate-articles";
     static final String EXTRACT_EVENTS = "extract-events";
+    static final String KEY_EVENTS_BY_ID = "key-events-by-id";
     static final String WRITE_EVENTS = "write-events";
     static final String ROUTE_TO_WINDOWS = "route-to-windows";
     static final String TICK_PER_ARTICLE = "tick-per-article";
@@ -126,16 +129,19 @@ public final class AipulseTopology {
                 .mapValues(ArticleOutcome::article, Named.as(UNWRAP_ARTICLES))
                 .processValues(() -> new ArticleDeduplicator(SEEN_ARTICLES_STORE, dedupRetention, metrics),
                         Named.as(DEDUPLICATE_ARTICLES), SEEN_ARTICLES_STORE);
-        KStream<String, Event> events = articles
+        KStream<String, List<Event>> eventsByArticle = articles
                 .process(() -> new EventExtraction(extractor, COMPANY_STORE, metrics), Named.as(EXTRACT_EVENTS));
-        events.to(topics.events.name(), topics.events.produced(WRITE_EVENTS));
+        eventsByArticle
+                .flatMap((articleId, events) -> events.stream().map(e -> KeyValue.pair(e.eventId(), e)).toList(),
+                        Named.as(KEY_EVENTS_BY_ID))
+                .to(topics.events.name(), topics.events.produced(WRITE_EVENTS));
 
-        KStream<String, WindowedMention> ticks = articles
-                .mapValues(article -> WindowedMention.TICK, Named.as(TICK_PER_ARTICLE));
-        Map<String, KStream<String, WindowResult>> results = events
+        KStream<String, WindowMentions> ticks = articles
+                .mapValues(article -> WindowMentions.TICK, Named.as(TICK_PER_ARTICLE));
+        Map<String, KStream<String, WindowResult>> results = eventsByArticle
                 .process(() -> new MentionRouter(zone, windowTime), Named.as(ROUTE_TO_WINDOWS))
                 .merge(ticks, Named.as(MERGE_TICKS))
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(WindowedMention.class))
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(WindowMentions.class))
                         .withStreamPartitioner(new GroupPartitioner())
                         .withName(WINDOW_REPARTITION))
                 .process(() -> new WindowAggregator(WINDOW_STORE, GROUP_STORE, ARTICLE_STORE, RESULT_STORE, CLOCK_STORE,

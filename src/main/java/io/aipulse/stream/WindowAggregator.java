@@ -16,8 +16,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * Aggregates mentions in calendar windows. Each accepted mention updates its window and emits the new
- * aggregate (consumers see counts change). When this partition's clock passes a window's end plus its
+ * Aggregates mentions in calendar windows. The mentions an article brings to a window update it together
+ * and emit the new aggregate once (consumers see counts change). When this partition's clock passes a window's end plus its
  * grace period, the window emits one record with {@code final: true} and leaves the working store. A
  * mention for a window that has already closed is late: it is emitted as a {@link LateRecord}, never
  * dropped silently. Every emitted aggregate is also kept in the query store for interactive queries.
@@ -26,7 +26,7 @@ import org.apache.kafka.streams.state.WindowStore;
  * closing and lateness depend only on the records that reach this partition, in their order, so a
  * restart or a re-run gives the same results.
  */
-final class WindowAggregator implements Processor<String, WindowedMention, String, WindowResult> {
+final class WindowAggregator implements Processor<String, WindowMentions, String, WindowResult> {
 
     private static final String CLOCK_KEY = "clock";
 
@@ -70,23 +70,37 @@ final class WindowAggregator implements Processor<String, WindowedMention, Strin
     }
 
     @Override
-    public void process(Record<String, WindowedMention> record) {
+    public void process(Record<String, WindowMentions> record) {
         long now = advanceClock(record.timestamp());
         if (record.value().isTick()) {
             return;
         }
-        metrics.mentionProcessed();
         WindowKey key = record.value().windowKey();
+        List<Mention> mentions = record.value().mentions();
+        mentions.forEach(mention -> metrics.mentionProcessed());
         long graceEnd = key.endMillis() + grace.get(key.window()).toMillis();
         if (graceEnd <= now) {
-            metrics.lateRecord(key.window().isoPeriod());
-            context.forward(record.withValue(WindowResult.late(lateRecord(key, graceEnd, now, record))));
+            for (Mention mention : mentions) {
+                metrics.lateRecord(key.window().isoPeriod());
+                context.forward(record.withValue(WindowResult.late(lateRecord(key, graceEnd, now, record, mention))));
+            }
             return;
         }
         String windowKey = key.encode();
-        Mention mention = record.value().mention();
-        String groupKey = windowKey + GROUP_SEPARATOR + EventGroup.keyOf(mention);
         WindowSummary summary = orNew(windows.get(windowKey));
+        boolean changed = false;
+        for (Mention mention : mentions) {
+            changed |= add(windowKey, mention, summary);
+        }
+        if (changed) {
+            windows.put(windowKey, summary);
+            emit(key, summary.toRecord(key, zone, false), record.timestamp());
+        }
+    }
+
+    /** Applies one mention to its group, the window's totals and article counters; false if nothing changed. */
+    private boolean add(String windowKey, Mention mention, WindowSummary summary) {
+        String groupKey = windowKey + GROUP_SEPARATOR + EventGroup.keyOf(mention);
         EventGroup group = groups.get(groupKey);
         if (group == null) {
             group = new EventGroup();
@@ -98,9 +112,8 @@ final class WindowAggregator implements Processor<String, WindowedMention, Strin
                 article -> articles.delete(articlePrefix + article));
         if (changed) {
             groups.put(groupKey, group);
-            windows.put(windowKey, summary);
-            emit(key, summary.toRecord(key, zone, false), record.timestamp());
         }
+        return changed;
     }
 
     private static WindowSummary orNew(WindowSummary summary) {
@@ -149,8 +162,8 @@ final class WindowAggregator implements Processor<String, WindowedMention, Strin
         context.forward(new Record<>(aggregate.outputKey(), WindowResult.of(aggregate), timestamp));
     }
 
-    private LateRecord lateRecord(WindowKey key, long graceEnd, long now, Record<String, WindowedMention> record) {
-        Mention mention = record.value().mention();
+    private LateRecord lateRecord(WindowKey key, long graceEnd, long now, Record<String, WindowMentions> record,
+                                  Mention mention) {
         return new LateRecord("window closed: record time is after window end + grace on this partition's clock",
                 key.dimension().id(), key.key(), key.window().isoPeriod(),
                 time(key.startMillis()), time(key.endMillis()), time(graceEnd), time(now),

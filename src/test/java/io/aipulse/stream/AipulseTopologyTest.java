@@ -74,7 +74,7 @@ class AipulseTopologyTest {
     // ---------------------------------------------------------------------------------------------------
 
     @Test
-    void writesEachEventOfAnArticleAndAggregatesItOnAllSixTopics() {
+    void writesEachEventOfAnArticleAndAggregatesTheArticleOnceOnAllSixTopics() {
         // given the default settings (Asia/Shanghai)
         start(Map.of());
         Article article = article("a-1", "2023-07-26T10:00+08:00",
@@ -93,21 +93,21 @@ class AipulseTopologyTest {
                         tuple(LineEventExtractor.eventId("a-1", MODEL_RELEASE, "百川智能"), MODEL_RELEASE, "百川智能",
                                 "a-1"));
 
-        // and every aggregate topic has the article's window, with counts growing per event
+        // and every aggregate topic has the article's window once, with both events of the article
         Map<String, List<KeyValue<String, AggregateRecord>>> all = new LinkedHashMap<>();
         aggregates.forEach((name, topic) -> all.put(name, topic.readKeyValuesToList()));
         assertThat(all.get("aipulse.agg.sector.1d")).extracting(kv -> kv.key, kv -> kv.value.events())
-                .containsExactly(tuple("healthcare-biotech@2023-07-26", 1L), tuple("healthcare-biotech@2023-07-26", 2L));
+                .containsExactly(tuple("healthcare-biotech@2023-07-26", 2L));
         assertThat(all.get("aipulse.agg.sector.1w")).extracting(kv -> kv.key)
-                .containsOnly("healthcare-biotech@2023-07-24").hasSize(2);
+                .containsExactly("healthcare-biotech@2023-07-24");
         assertThat(all.get("aipulse.agg.city.1d")).extracting(kv -> kv.key)
-                .containsOnly("hangzhou@2023-07-26").hasSize(2);
+                .containsExactly("hangzhou@2023-07-26");
         assertThat(all.get("aipulse.agg.city.1w")).extracting(kv -> kv.key)
-                .containsOnly("hangzhou@2023-07-24").hasSize(2);
+                .containsExactly("hangzhou@2023-07-24");
         assertThat(all.get("aipulse.agg.sector-city.1d")).extracting(kv -> kv.key)
-                .containsOnly("healthcare-biotech|hangzhou@2023-07-26").hasSize(2);
+                .containsExactly("healthcare-biotech|hangzhou@2023-07-26");
         assertThat(all.get("aipulse.agg.sector-city.1w")).extracting(kv -> kv.key)
-                .containsOnly("healthcare-biotech|hangzhou@2023-07-24").hasSize(2);
+                .containsExactly("healthcare-biotech|hangzhou@2023-07-24");
 
         // and the latest record of a day and a week window carries every contract field
         AggregateRecord day = last(all.get("aipulse.agg.sector.1d"));
@@ -350,6 +350,28 @@ class AipulseTopologyTest {
         assertThat(week.outputKey()).isEqualTo("healthcare-biotech@2023-07-24");
         assertThat(week.events()).isEqualTo(5);
         assertThat(week.isFinal()).isFalse();
+    }
+
+    @Test
+    void sendsEveryEventOfALateArticleToTheLateTopic() {
+        // given the day window of 2023-07-24 closed (stream time past 07-25 06:00)
+        start(Map.of());
+        publish(article("a", "2023-07-24T10:00+08:00", line("甲")));
+        publish(article("b", "2023-07-25T07:00+08:00", line("乙")));
+
+        // when an article of 07-24 with two events of one window arrives
+        publish(article("late", "2023-07-24T21:00+08:00", line("丙"), line("丁")));
+
+        // then each event is a late record in each of its three day windows
+        assertThat(late.readValuesToList()).extracting(LateRecord::dimension, LateRecord::eventId)
+                .containsExactlyInAnyOrder(
+                        tuple("sector", LineEventExtractor.eventId("late", FUNDING, "丙")),
+                        tuple("city", LineEventExtractor.eventId("late", FUNDING, "丙")),
+                        tuple("sector-city", LineEventExtractor.eventId("late", FUNDING, "丙")),
+                        tuple("sector", LineEventExtractor.eventId("late", FUNDING, "丁")),
+                        tuple("city", LineEventExtractor.eventId("late", FUNDING, "丁")),
+                        tuple("sector-city", LineEventExtractor.eventId("late", FUNDING, "丁")));
+        assertThat(metrics.lateWindows).hasSize(6);
     }
 
     @Test
