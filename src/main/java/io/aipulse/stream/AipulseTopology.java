@@ -39,11 +39,17 @@ public final class AipulseTopology {
     public static final String GROUP_STORE = "aggregate-event-groups";
     /** For each window and article, how many of the window's events it reports. */
     public static final String ARTICLE_STORE = "aggregate-articles";
+    /** For each window and subject, how many of the window's events it is the subject of. */
+    public static final String SUBJECT_STORE = "aggregate-subjects";
+    /** The windows updated since their aggregate was last emitted (emitted once per commit interval). */
+    public static final String UPDATED_STORE = "aggregate-updated-windows";
     /** Every emitted aggregate by group and window start, for interactive queries. */
     public static final String RESULT_STORE = "aggregate-results";
     /** The aggregation partition's clock: the largest record time it has seen. */
     public static final String CLOCK_STORE = "aggregate-clock";
     public static final String WINDOW_REPARTITION = "by-window-key";
+    private static final WindowAggregator.StoreNames AGGREGATOR_STORES = new WindowAggregator.StoreNames(WINDOW_STORE,
+            GROUP_STORE, ARTICLE_STORE, SUBJECT_STORE, UPDATED_STORE, RESULT_STORE, CLOCK_STORE);
 
     static final String READ_ARTICLES = "read-articles";
     static final String PARSE_ARTICLES = "parse-articles";
@@ -110,6 +116,9 @@ public final class AipulseTopology {
         builder.addStateStore(cachedStore(WINDOW_STORE, JsonSerde.of(WindowSummary.class)));
         builder.addStateStore(cachedStore(GROUP_STORE, JsonSerde.of(EventGroup.class)));
         builder.addStateStore(cachedStore(ARTICLE_STORE, Serdes.Long()));
+        builder.addStateStore(cachedStore(SUBJECT_STORE, Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(UPDATED_STORE),
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(resultStore());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLOCK_STORE),
                 Serdes.String(), Serdes.Long()));
@@ -144,9 +153,8 @@ public final class AipulseTopology {
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(WindowMentions.class))
                         .withStreamPartitioner(new GroupPartitioner())
                         .withName(WINDOW_REPARTITION))
-                .process(() -> new WindowAggregator(WINDOW_STORE, GROUP_STORE, ARTICLE_STORE, RESULT_STORE, CLOCK_STORE,
-                                zone, grace, metrics),
-                        Named.as(AGGREGATE_WINDOWS), WINDOW_STORE, GROUP_STORE, ARTICLE_STORE, RESULT_STORE, CLOCK_STORE)
+                .process(() -> new WindowAggregator(AGGREGATOR_STORES, zone, grace, metrics),
+                        Named.as(AGGREGATE_WINDOWS), AGGREGATOR_STORES.all())
                 .split(Named.as(SPLIT_RESULTS))
                 .branch((key, result) -> result.isLate(), Branched.as(LATE))
                 .defaultBranch(Branched.as(AGGREGATES));

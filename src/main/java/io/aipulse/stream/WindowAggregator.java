@@ -4,10 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -16,11 +19,17 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * Aggregates mentions in calendar windows. The mentions an article brings to a window update it together
- * and emit the new aggregate once (consumers see counts change). When this partition's clock passes a window's end plus its
- * grace period, the window emits one record with {@code final: true} and leaves the working store. A
- * mention for a window that has already closed is late: it is emitted as a {@link LateRecord}, never
- * dropped silently. Every emitted aggregate is also kept in the query store for interactive queries.
+ * Aggregates mentions in calendar windows. The mentions an article brings to a window update it
+ * together, and the window is marked updated. Once per commit interval (a wall-clock punctuation) every
+ * updated window emits its current aggregate once (consumers see counts change, at most once per window
+ * and commit). When this partition's clock passes a window's end plus its grace period, the window emits
+ * one record with {@code final: true} at once and leaves the working stores. A mention for a window that
+ * has already closed is late: it is emitted as a {@link LateRecord}, never dropped silently. Every
+ * emitted aggregate is also kept in the query store for interactive queries.
+ *
+ * <p>Which windows await their update is itself a store, changelogged like the others and committed in
+ * the same transaction, so under exactly-once a crash neither loses an update nor emits one twice (a
+ * field of this processor would be lost: nothing tells a processor that its task committed).
  *
  * <p>The clock is the largest record time this processor has seen (mentions and ticks), kept in a store:
  * closing and lateness depend only on the records that reach this partition, in their order, so a
@@ -28,15 +37,20 @@ import org.apache.kafka.streams.state.WindowStore;
  */
 final class WindowAggregator implements Processor<String, WindowMentions, String, WindowResult> {
 
+    /** The names of the stores the aggregator works with. */
+    record StoreNames(String windows, String groups, String articles, String subjects, String updated, String results,
+                  String clock) {
+
+        String[] all() {
+            return new String[] {windows, groups, articles, subjects, updated, results, clock};
+        }
+    }
+
     private static final String CLOCK_KEY = "clock";
 
     private static final String GROUP_SEPARATOR = "#";
 
-    private final String windowStoreName;
-    private final String groupStoreName;
-    private final String articleStoreName;
-    private final String resultStoreName;
-    private final String clockStoreName;
+    private final StoreNames storeNames;
     private final ZoneId zone;
     private final Map<CalendarWindow, Duration> grace;
     private final StreamMetrics metrics;
@@ -44,16 +58,14 @@ final class WindowAggregator implements Processor<String, WindowMentions, String
     private KeyValueStore<String, WindowSummary> windows;
     private KeyValueStore<String, EventGroup> groups;
     private KeyValueStore<String, Long> articles;
+    private KeyValueStore<String, Long> subjects;
+    /** Windows updated since they last emitted, with the time of the last record that updated them. */
+    private KeyValueStore<String, Long> updated;
     private WindowStore<String, AggregateRecord> results;
     private KeyValueStore<String, Long> clock;
 
-    WindowAggregator(String windowStoreName, String groupStoreName, String articleStoreName, String resultStoreName,
-                     String clockStoreName, ZoneId zone, Map<CalendarWindow, Duration> grace, StreamMetrics metrics) {
-        this.windowStoreName = windowStoreName;
-        this.groupStoreName = groupStoreName;
-        this.articleStoreName = articleStoreName;
-        this.resultStoreName = resultStoreName;
-        this.clockStoreName = clockStoreName;
+    WindowAggregator(StoreNames storeNames, ZoneId zone, Map<CalendarWindow, Duration> grace, StreamMetrics metrics) {
+        this.storeNames = storeNames;
         this.zone = zone;
         this.grace = Map.copyOf(grace);
         this.metrics = metrics;
@@ -62,11 +74,19 @@ final class WindowAggregator implements Processor<String, WindowMentions, String
     @Override
     public void init(ProcessorContext<String, WindowResult> context) {
         this.context = context;
-        this.windows = context.getStateStore(windowStoreName);
-        this.groups = context.getStateStore(groupStoreName);
-        this.articles = context.getStateStore(articleStoreName);
-        this.results = context.getStateStore(resultStoreName);
-        this.clock = context.getStateStore(clockStoreName);
+        this.windows = context.getStateStore(storeNames.windows());
+        this.groups = context.getStateStore(storeNames.groups());
+        this.articles = context.getStateStore(storeNames.articles());
+        this.subjects = context.getStateStore(storeNames.subjects());
+        this.updated = context.getStateStore(storeNames.updated());
+        this.results = context.getStateStore(storeNames.results());
+        this.clock = context.getStateStore(storeNames.clock());
+        context.schedule(commitInterval(context), PunctuationType.WALL_CLOCK_TIME, now -> emitUpdated());
+    }
+
+    private static Duration commitInterval(ProcessorContext<?, ?> context) {
+        Object configured = context.appConfigs().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
+        return Duration.ofMillis(Long.parseLong(String.valueOf(configured)));
     }
 
     @Override
@@ -94,22 +114,20 @@ final class WindowAggregator implements Processor<String, WindowMentions, String
         }
         if (changed) {
             windows.put(windowKey, summary);
-            emit(key, summary.toRecord(key, zone, false), record.timestamp());
+            updated.put(windowKey, record.timestamp());
         }
     }
 
-    /** Applies one mention to its group, the window's totals and article counters; false if nothing changed. */
+    /** Applies one mention to its group, the window's totals and counters; false if nothing changed. */
     private boolean add(String windowKey, Mention mention, WindowSummary summary) {
         String groupKey = windowKey + GROUP_SEPARATOR + EventGroup.keyOf(mention);
         EventGroup group = groups.get(groupKey);
         if (group == null) {
             group = new EventGroup();
         }
-        String articlePrefix = windowKey + GROUP_SEPARATOR;
-        boolean changed = WindowUpdate.add(mention, group, summary,
-                article -> articles.get(articlePrefix + article),
-                (article, count) -> articles.put(articlePrefix + article, count),
-                article -> articles.delete(articlePrefix + article));
+        String prefix = windowKey + GROUP_SEPARATOR;
+        boolean changed = WindowUpdate.add(mention, group, summary, Counters.inStore(articles, prefix),
+                Counters.inStore(subjects, prefix));
         if (changed) {
             groups.put(groupKey, group);
         }
@@ -118,6 +136,22 @@ final class WindowAggregator implements Processor<String, WindowMentions, String
 
     private static WindowSummary orNew(WindowSummary summary) {
         return summary == null ? new WindowSummary() : summary;
+    }
+
+    /** Emits the current aggregate of every window updated since the last punctuation. */
+    private void emitUpdated() {
+        List<KeyValue<String, Long>> pending = new ArrayList<>();
+        try (KeyValueIterator<String, Long> it = updated.all()) {
+            it.forEachRemaining(pending::add);
+        }
+        for (KeyValue<String, Long> window : pending) {
+            WindowKey key = WindowKey.decode(window.key);
+            WindowSummary summary = windows.get(window.key);
+            if (summary != null) {
+                emit(key, record(key, window.key, summary, false), window.value);
+            }
+            updated.delete(window.key);
+        }
     }
 
     /** Moves the clock forward to {@code time} if it is later, closing the windows that passes. */
@@ -141,11 +175,32 @@ final class WindowAggregator implements Processor<String, WindowMentions, String
             }
             for (KeyValue<String, WindowSummary> entry : closing) {
                 WindowKey key = WindowKey.decode(entry.key);
-                emit(key, entry.value.toRecord(key, zone, true), now);
+                emit(key, record(key, entry.key, entry.value, true), now);
                 windows.delete(entry.key);
+                updated.delete(entry.key);
                 deletePrefix(groups, entry.key + GROUP_SEPARATOR);
                 deletePrefix(articles, entry.key + GROUP_SEPARATOR);
+                deletePrefix(subjects, entry.key + GROUP_SEPARATOR);
             }
+        }
+    }
+
+    private AggregateRecord record(WindowKey key, String windowKey, WindowSummary summary, boolean isFinal) {
+        String prefix = windowKey + GROUP_SEPARATOR;
+        try (KeyValueIterator<String, Long> counts = subjects.prefixScan(prefix, Serdes.String().serializer())) {
+            Iterator<Map.Entry<String, Long>> bySubject = new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return counts.hasNext();
+                }
+
+                @Override
+                public Map.Entry<String, Long> next() {
+                    KeyValue<String, Long> count = counts.next();
+                    return Map.entry(count.key.substring(prefix.length()), count.value);
+                }
+            };
+            return summary.toRecord(key, zone, isFinal, bySubject);
         }
     }
 

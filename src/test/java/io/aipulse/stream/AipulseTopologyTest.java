@@ -16,6 +16,7 @@ import io.aipulse.extract.Company;
 import io.aipulse.extract.Event;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -47,6 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AipulseTopologyTest {
 
     private static final String HEALTH = "healthcare-biotech";
+    private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(30);
 
     @TempDir
     Path stateDir;
@@ -128,6 +130,36 @@ class AipulseTopologyTest {
         assertThat(last(all.get("aipulse.agg.city.1d")).dimension()).isEqualTo("city");
         assertThat(metrics.articlesConsumed).hasValue(1);
         assertThat(metrics.eventsExtracted).hasSize(2);
+    }
+
+    @Test
+    void emitsAnUpdatedWindowOncePerCommitIntervalWithItsLatestCounts() {
+        // given
+        start(Map.of());
+
+        // when three articles of one day arrive within one commit interval
+        publishWithoutWaiting(article("a", "2023-07-26T09:00+08:00", line("甲")), Instant.parse("2023-07-26T01:00:00Z"));
+        publishWithoutWaiting(article("b", "2023-07-26T10:00+08:00", line("乙")), Instant.parse("2023-07-26T02:00:00Z"));
+        publishWithoutWaiting(article("c", "2023-07-26T11:00+08:00", line("丙")), Instant.parse("2023-07-26T03:00:00Z"));
+
+        // then nothing is emitted before the interval has passed
+        assertThat(aggregateTopic("sector", "1d").isEmpty()).isTrue();
+
+        // when it has passed
+        waitOneCommitInterval();
+
+        // then every window emits once, with all three articles, stamped with the last one's time
+        Map<String, List<TestRecord<String, AggregateRecord>>> all = new LinkedHashMap<>();
+        aggregates.forEach((name, topic) -> all.put(name, topic.readRecordsToList()));
+        assertThat(all.get("aipulse.agg.sector.1d")).extracting(TestRecord::key, r -> r.value().events(),
+                        r -> r.value().articles(), TestRecord::getRecordTime)
+                .containsExactly(tuple("healthcare-biotech@2023-07-26", 3L, 3L, Instant.parse("2023-07-26T03:00:00Z")));
+        all.forEach((name, records) -> assertThat(records).as(name).singleElement()
+                .extracting(r -> r.value().events()).isEqualTo(3L));
+
+        // and a window not updated since emits nothing more
+        waitOneCommitInterval();
+        aggregates.forEach((name, topic) -> assertThat(topic.isEmpty()).as(name).isTrue());
     }
 
     @Test
@@ -618,7 +650,17 @@ class AipulseTopologyTest {
     }
 
     private void publish(Article article, Instant timestamp) {
+        publishWithoutWaiting(article, timestamp);
+        waitOneCommitInterval();
+    }
+
+    private void publishWithoutWaiting(Article article, Instant timestamp) {
         articles.pipeInput(article.id(), articleJson.write(article), timestamp);
+    }
+
+    /** Lets wall-clock time pass as between a running instance's commits (the longest default: 30 s). */
+    private void waitOneCommitInterval() {
+        driver.advanceWallClockTime(COMMIT_INTERVAL);
     }
 
     private static <K, V> V last(List<KeyValue<K, V>> records) {
