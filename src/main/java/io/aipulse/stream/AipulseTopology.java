@@ -45,7 +45,7 @@ public final class AipulseTopology {
     public static final String UPDATED_STORE = "aggregate-updated-windows";
     /** Every emitted aggregate by group and window start, for interactive queries. */
     public static final String RESULT_STORE = "aggregate-results";
-    /** The aggregation partition's clock: the largest record time it has seen. */
+    /** The aggregation partition's clock (the largest record time it has seen) and next closing times. */
     public static final String CLOCK_STORE = "aggregate-clock";
     public static final String WINDOW_REPARTITION = "by-window-key";
     private static final WindowAggregator.StoreNames AGGREGATOR_STORES = new WindowAggregator.StoreNames(WINDOW_STORE,
@@ -120,8 +120,7 @@ public final class AipulseTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(UPDATED_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(resultStore());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLOCK_STORE),
-                Serdes.String(), Serdes.Long()));
+        builder.addStateStore(cachedStore(CLOCK_STORE, Serdes.Long()));
 
         Map<String, KStream<String, ArticleOutcome>> outcomes = builder
                 .stream(topics.articles.name(), topics.articles.consumed(READ_ARTICLES))

@@ -98,7 +98,7 @@ final class WindowAggregator implements Processor<String, WindowMentions, String
         WindowKey key = record.value().windowKey();
         List<Mention> mentions = record.value().mentions();
         mentions.forEach(mention -> metrics.mentionProcessed());
-        long graceEnd = key.endMillis() + grace.get(key.window()).toMillis();
+        long graceEnd = closeTime(key);
         if (graceEnd <= now) {
             for (Mention mention : mentions) {
                 metrics.lateRecord(key.window().isoPeriod());
@@ -107,35 +107,39 @@ final class WindowAggregator implements Processor<String, WindowMentions, String
             return;
         }
         String windowKey = key.encode();
-        WindowSummary summary = orNew(windows.get(windowKey));
+        WindowSummary summary = windows.get(windowKey);
+        if (summary == null) {
+            summary = new WindowSummary();
+            opened(key);
+        }
+        String prefix = windowKey + GROUP_SEPARATOR;
+        PendingCounts articleCounts = new PendingCounts(Counters.inStore(articles, prefix));
+        PendingCounts subjectCounts = new PendingCounts(Counters.inStore(subjects, prefix));
         boolean changed = false;
         for (Mention mention : mentions) {
-            changed |= add(windowKey, mention, summary);
+            changed |= add(prefix, mention, summary, articleCounts, subjectCounts);
         }
         if (changed) {
+            articleCounts.flush();
+            subjectCounts.flush();
             windows.put(windowKey, summary);
             updated.put(windowKey, record.timestamp());
         }
     }
 
     /** Applies one mention to its group, the window's totals and counters; false if nothing changed. */
-    private boolean add(String windowKey, Mention mention, WindowSummary summary) {
-        String groupKey = windowKey + GROUP_SEPARATOR + EventGroup.keyOf(mention);
+    private boolean add(String prefix, Mention mention, WindowSummary summary, Counters articleCounts,
+                        Counters subjectCounts) {
+        String groupKey = prefix + EventGroup.keyOf(mention);
         EventGroup group = groups.get(groupKey);
         if (group == null) {
             group = new EventGroup();
         }
-        String prefix = windowKey + GROUP_SEPARATOR;
-        boolean changed = WindowUpdate.add(mention, group, summary, Counters.inStore(articles, prefix),
-                Counters.inStore(subjects, prefix));
+        boolean changed = WindowUpdate.add(mention, group, summary, articleCounts, subjectCounts);
         if (changed) {
             groups.put(groupKey, group);
         }
         return changed;
-    }
-
-    private static WindowSummary orNew(WindowSummary summary) {
-        return summary == null ? new WindowSummary() : summary;
     }
 
     /** Emits the current aggregate of every window updated since the last punctuation. */
@@ -161,28 +165,62 @@ final class WindowAggregator implements Processor<String, WindowMentions, String
             return current;
         }
         clock.put(CLOCK_KEY, time);
-        closeWindows(time);
+        for (CalendarWindow window : CalendarWindow.values()) {
+            Long nextClose = clock.get(nextCloseKey(window));
+            // unknown (state of an earlier version): look
+            if (nextClose == null || nextClose <= time) {
+                closeWindows(window, time);
+            }
+        }
         return time;
     }
 
-    private void closeWindows(long now) {
-        for (CalendarWindow window : CalendarWindow.values()) {
-            long closeBefore = now - grace.get(window).toMillis();
-            List<KeyValue<String, WindowSummary>> closing = new ArrayList<>();
-            try (KeyValueIterator<String, WindowSummary> it =
-                         windows.range(WindowKey.lowest(window), WindowKey.above(window, closeBefore))) {
-                it.forEachRemaining(closing::add);
-            }
-            for (KeyValue<String, WindowSummary> entry : closing) {
-                WindowKey key = WindowKey.decode(entry.key);
-                emit(key, record(key, entry.key, entry.value, true), now);
-                windows.delete(entry.key);
-                updated.delete(entry.key);
-                deletePrefix(groups, entry.key + GROUP_SEPARATOR);
-                deletePrefix(articles, entry.key + GROUP_SEPARATOR);
-                deletePrefix(subjects, entry.key + GROUP_SEPARATOR);
+    /**
+     * The clock store also keeps, per window size, when the earliest open window closes: the clock
+     * advances with almost every record, and only the rare advance past that time needs to look for
+     * windows to close.
+     */
+    private static String nextCloseKey(CalendarWindow window) {
+        return "next-close|" + window.suffix();
+    }
+
+    private long closeTime(WindowKey key) {
+        return key.endMillis() + grace.get(key.window()).toMillis();
+    }
+
+    /** A new window may close before the earliest one known so far. */
+    private void opened(WindowKey key) {
+        String nextCloseKey = nextCloseKey(key.window());
+        Long nextClose = clock.get(nextCloseKey);
+        if (nextClose != null && closeTime(key) < nextClose) {
+            clock.put(nextCloseKey, closeTime(key));
+        }
+    }
+
+    private void closeWindows(CalendarWindow window, long now) {
+        long closeBefore = now - grace.get(window).toMillis();
+        List<KeyValue<String, WindowSummary>> closing = new ArrayList<>();
+        try (KeyValueIterator<String, WindowSummary> it =
+                     windows.range(WindowKey.lowest(window), WindowKey.above(window, closeBefore))) {
+            it.forEachRemaining(closing::add);
+        }
+        for (KeyValue<String, WindowSummary> entry : closing) {
+            WindowKey key = WindowKey.decode(entry.key);
+            emit(key, record(key, entry.key, entry.value, true), now);
+            windows.delete(entry.key);
+            updated.delete(entry.key);
+            deletePrefix(groups, entry.key + GROUP_SEPARATOR);
+            deletePrefix(articles, entry.key + GROUP_SEPARATOR);
+            deletePrefix(subjects, entry.key + GROUP_SEPARATOR);
+        }
+        long nextClose = Long.MAX_VALUE;
+        try (KeyValueIterator<String, WindowSummary> open =
+                     windows.range(WindowKey.lowest(window), WindowKey.highest(window))) {
+            if (open.hasNext()) {
+                nextClose = closeTime(WindowKey.decode(open.next().key));
             }
         }
+        clock.put(nextCloseKey(window), nextClose);
     }
 
     private AggregateRecord record(WindowKey key, String windowKey, WindowSummary summary, boolean isFinal) {

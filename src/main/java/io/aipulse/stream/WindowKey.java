@@ -35,6 +35,11 @@ public record WindowKey(CalendarWindow window, long endMillis, long startMillis,
         return window.suffix() + SEP;
     }
 
+    /** An encoded key above every window of this size (range scan end). */
+    public static String highest(CalendarWindow window) {
+        return window.suffix() + SEP + "~";
+    }
+
     /** An encoded key above every window of this size that ends at or before {@code endMillis}. */
     public static String above(CalendarWindow window, long endMillis) {
         return window.suffix() + SEP + String.format("%013d", endMillis) + SEP + "~";

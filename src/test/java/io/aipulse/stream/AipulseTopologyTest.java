@@ -450,6 +450,22 @@ class AipulseTopologyTest {
     }
 
     @Test
+    void closesAWindowOpenedAfterALaterOneWhenItsOwnGraceEnds() {
+        // given the day of 07-25 opened first, then the day of 07-24 (still within its grace)
+        start(Map.of());
+        publish(article("a", "2023-07-25T05:00+08:00", line("甲")));
+        publish(article("b", "2023-07-24T20:00+08:00", line("乙")));
+
+        // when stream time passes 07-25 06:00 (end of 07-24 + grace), long before 07-25 closes
+        publish(article("c", "2023-07-25T06:30+08:00", line("丙")));
+
+        // then the day of 07-24 is final, that of 07-25 is not
+        assertThat(aggregateTopic("sector", "1d").readValuesToList()).filteredOn(AggregateRecord::isFinal)
+                .extracting(AggregateRecord::windowStart, AggregateRecord::events)
+                .containsExactly(tuple("2023-07-24T00:00+08:00", 1L));
+    }
+
+    @Test
     void sendsHostileInputsToTheDeadLetterTopicAndKeepsProcessing() {
         // given
         start(Map.of());
