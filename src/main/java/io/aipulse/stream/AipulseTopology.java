@@ -113,8 +113,8 @@ public final class AipulseTopology {
                         .withKeySerde(topics.companies.keySerde())
                         .withValueSerde(topics.companies.valueSerde()));
         builder.addStateStore(seenArticlesStore());
-        builder.addStateStore(cachedStore(WINDOW_STORE, JsonSerde.of(WindowSummary.class)));
-        builder.addStateStore(cachedStore(GROUP_STORE, JsonSerde.of(EventGroup.class)));
+        builder.addStateStore(cachedStore(WINDOW_STORE, BinarySerdes.WINDOW_SUMMARY));
+        builder.addStateStore(cachedStore(GROUP_STORE, BinarySerdes.EVENT_GROUP));
         builder.addStateStore(cachedStore(ARTICLE_STORE, Serdes.Long()));
         builder.addStateStore(cachedStore(SUBJECT_STORE, Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(UPDATED_STORE),
@@ -149,7 +149,7 @@ public final class AipulseTopology {
         Map<String, KStream<String, WindowResult>> results = eventsByArticle
                 .process(() -> new MentionRouter(zone, windowTime), Named.as(ROUTE_TO_WINDOWS))
                 .merge(ticks, Named.as(MERGE_TICKS))
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(WindowMentions.class))
+                .repartition(Repartitioned.with(Serdes.String(), BinarySerdes.WINDOW_MENTIONS)
                         .withStreamPartitioner(new GroupPartitioner())
                         .withName(WINDOW_REPARTITION))
                 .process(() -> new WindowAggregator(AGGREGATOR_STORES, zone, grace, metrics),
