@@ -113,14 +113,13 @@ public final class AipulseTopology {
                         .withKeySerde(topics.companies.keySerde())
                         .withValueSerde(topics.companies.valueSerde()));
         builder.addStateStore(seenArticlesStore());
-        builder.addStateStore(cachedStore(WINDOW_STORE, BinarySerdes.WINDOW_SUMMARY));
-        builder.addStateStore(cachedStore(GROUP_STORE, BinarySerdes.EVENT_GROUP));
-        builder.addStateStore(cachedStore(ARTICLE_STORE, Serdes.Long()));
-        builder.addStateStore(cachedStore(SUBJECT_STORE, Serdes.Long()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(UPDATED_STORE),
-                Serdes.String(), Serdes.Long()).withCachingEnabled());
+        builder.addStateStore(workingStore(WINDOW_STORE, BinarySerdes.WINDOW_SUMMARY).withCachingEnabled());
+        builder.addStateStore(workingStore(GROUP_STORE, BinarySerdes.EVENT_GROUP));
+        builder.addStateStore(workingStore(ARTICLE_STORE, Serdes.Long()));
+        builder.addStateStore(workingStore(SUBJECT_STORE, Serdes.Long()));
+        builder.addStateStore(workingStore(UPDATED_STORE, Serdes.Long()).withCachingEnabled());
         builder.addStateStore(resultStore());
-        builder.addStateStore(cachedStore(CLOCK_STORE, Serdes.Long()));
+        builder.addStateStore(workingStore(CLOCK_STORE, Serdes.Long()).withCachingEnabled());
 
         Map<String, KStream<String, ArticleOutcome>> outcomes = builder
                 .stream(topics.articles.name(), topics.articles.consumed(READ_ARTICLES))
@@ -204,11 +203,14 @@ public final class AipulseTopology {
     }
 
     /**
-     * A window's state is updated many times between commits; the cache sends only the last value of
-     * each key per commit to RocksDB and the changelog.
+     * The aggregation's working state: the open windows only (a closed window leaves it), so it stays
+     * small and lives in memory, restored from its changelog on start. RocksDB cost more than the
+     * aggregation itself. Stores whose keys are rewritten many times between commits (a window's
+     * totals, the updated windows, the clock) are cached, so only their last value per commit reaches
+     * the changelog; the others (groups, article and subject counters: a key rarely written twice in
+     * one commit) go to it directly, as a cache would only add its own bookkeeping.
      */
-    private static <V> StoreBuilder<KeyValueStore<String, V>> cachedStore(String name, Serde<V> values) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values)
-                .withCachingEnabled();
+    private static <V> StoreBuilder<KeyValueStore<String, V>> workingStore(String name, Serde<V> values) {
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values);
     }
 }
