@@ -37,7 +37,7 @@ public final class AipulseTopology {
     public static final String WINDOW_STORE = "aggregate-windows";
     /** The mentions of each window, by type and canonical subject. */
     public static final String GROUP_STORE = "aggregate-event-groups";
-    /** For each window and article, how many of the window's events it reports. */
+    /** The articles of each window (those with a mention in it), for its distinct article count. */
     public static final String ARTICLE_STORE = "aggregate-articles";
     /** For each window and subject, how many of the window's events it is the subject of. */
     public static final String SUBJECT_STORE = "aggregate-subjects";

@@ -7,11 +7,9 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The mentions of one type and canonical subject in one window, and the distinct events they make.
@@ -55,12 +53,6 @@ public final class EventGroup {
 
         public Mention first() {
             return mentions.get(0);
-        }
-
-        public Set<String> articles() {
-            Set<String> articles = new LinkedHashSet<>();
-            mentions.forEach(m -> articles.add(m.articleId()));
-            return articles;
         }
 
         /** The mention whose amount the event takes, or null. */

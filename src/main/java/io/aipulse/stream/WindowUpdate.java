@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * The one way a mention changes a window: its group takes it, the group's old contribution leaves the
- * totals and its new one enters; each article's count of events in the window moves with it (an
- * article counts in {@code articles} while at least one event of the window has it), and so does each
- * subject's count of events (kept apart from the totals: a window has as many as it has subjects).
+ * totals and its new one enters, and so does each subject's count of events (kept apart from the
+ * totals: a window has as many as it has subjects). An article counts in {@code articles} once one of
+ * its mentions is in the window (every mention belongs to one of the window's events).
  */
 final class WindowUpdate {
 
@@ -25,22 +25,12 @@ final class WindowUpdate {
         List<EventGroup.Event> after = group.events();
         summary.apply(before, -1);
         summary.apply(after, 1);
-        Map<String, Long> articleDelta = new HashMap<>();
-        before.forEach(event -> event.articles().forEach(a -> articleDelta.merge(a, -1L, Long::sum)));
-        after.forEach(event -> event.articles().forEach(a -> articleDelta.merge(a, 1L, Long::sum)));
-        articleDelta.forEach((article, change) -> {
-            if (change == 0) {
-                return;
-            }
-            long old = articles.get(article);
-            long now = old + change;
-            if (old == 0 && now > 0) {
-                summary.articles++;
-            } else if (old > 0 && now == 0) {
-                summary.articles--;
-            }
-            articles.set(article, now);
-        });
+        // mentions are only ever added, and moving one between events never removes its article from
+        // the window: the window's articles are those of its mentions
+        if (articles.get(mention.articleId()) == 0) {
+            articles.set(mention.articleId(), 1);
+            summary.articles++;
+        }
         Map<String, Long> subjectDelta = new HashMap<>();
         before.forEach(event -> subjectDelta.merge(event.first().subject(), -1L, Long::sum));
         after.forEach(event -> subjectDelta.merge(event.first().subject(), 1L, Long::sum));
