@@ -1,14 +1,9 @@
 package io.aipulse.stream;
 
 import io.aipulse.extract.EventType;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 import org.apache.kafka.common.errors.SerializationException;
@@ -34,11 +29,11 @@ final class BinarySerdes {
     }
 
     private interface Writer<T> {
-        void write(T value, DataOutputStream out) throws IOException;
+        void write(T value, Out out);
     }
 
     private interface Reader<T> {
-        T read(DataInputStream in) throws IOException;
+        T read(In in);
     }
 
     private static <T> Serde<T> serde(Writer<T> writer, Reader<T> reader) {
@@ -46,31 +41,28 @@ final class BinarySerdes {
             if (value == null) {
                 return null;
             }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
-            try (DataOutputStream out = new DataOutputStream(bytes)) {
-                out.writeByte(VERSION);
-                writer.write(value, out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return bytes.toByteArray();
+            Out out = new Out();
+            out.writeByte(VERSION);
+            writer.write(value, out);
+            return out.toByteArray();
         }, (topic, data) -> {
             if (data == null) {
                 return null;
             }
-            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-                byte version = in.readByte();
-                if (version != VERSION) {
-                    throw new SerializationException("unknown format version " + version + " on " + topic);
-                }
+            In in = new In(data);
+            byte version = in.readByte();
+            if (version != VERSION) {
+                throw new SerializationException("unknown format version " + version + " on " + topic);
+            }
+            try {
                 return reader.read(in);
-            } catch (IOException e) {
+            } catch (RuntimeException e) {
                 throw new SerializationException("unreadable value on " + topic, e);
             }
         });
     }
 
-    private static void writeWindowMentions(WindowMentions value, DataOutputStream out) throws IOException {
+    private static void writeWindowMentions(WindowMentions value, Out out) {
         out.writeBoolean(value.isTick());
         if (value.isTick()) {
             return;
@@ -83,7 +75,7 @@ final class BinarySerdes {
         writeMentions(value.mentions(), out);
     }
 
-    private static WindowMentions readWindowMentions(DataInputStream in) throws IOException {
+    private static WindowMentions readWindowMentions(In in) {
         if (in.readBoolean()) {
             return WindowMentions.TICK;
         }
@@ -91,17 +83,17 @@ final class BinarySerdes {
                 CalendarWindow.fromIsoPeriod(readString(in)), in.readLong(), in.readLong(), readMentions(in));
     }
 
-    private static void writeEventGroup(EventGroup group, DataOutputStream out) throws IOException {
+    private static void writeEventGroup(EventGroup group, Out out) {
         writeMentions(group.mentions, out);
     }
 
-    private static EventGroup readEventGroup(DataInputStream in) throws IOException {
+    private static EventGroup readEventGroup(In in) {
         EventGroup group = new EventGroup();
         group.mentions = readMentions(in);
         return group;
     }
 
-    private static void writeSummary(WindowSummary summary, DataOutputStream out) throws IOException {
+    private static void writeSummary(WindowSummary summary, Out out) {
         out.writeLong(summary.events);
         out.writeLong(summary.articles);
         out.writeInt(summary.byType.size());
@@ -114,7 +106,7 @@ final class BinarySerdes {
         out.writeLong(summary.fundingMaxUnknown);
     }
 
-    private static WindowSummary readSummary(DataInputStream in) throws IOException {
+    private static WindowSummary readSummary(In in) {
         WindowSummary summary = new WindowSummary();
         summary.events = in.readLong();
         summary.articles = in.readLong();
@@ -129,7 +121,7 @@ final class BinarySerdes {
         return summary;
     }
 
-    private static void writeMentions(List<Mention> mentions, DataOutputStream out) throws IOException {
+    private static void writeMentions(List<Mention> mentions, Out out) {
         out.writeInt(mentions.size());
         for (Mention mention : mentions) {
             writeString(mention.eventId(), out);
@@ -143,7 +135,7 @@ final class BinarySerdes {
         }
     }
 
-    private static List<Mention> readMentions(DataInputStream in) throws IOException {
+    private static List<Mention> readMentions(In in) {
         int size = in.readInt();
         List<Mention> mentions = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
@@ -154,7 +146,7 @@ final class BinarySerdes {
     }
 
     /** A nullable string: its UTF-8 length (-1 for null), then its bytes. */
-    private static void writeString(String value, DataOutputStream out) throws IOException {
+    private static void writeString(String value, Out out) {
         if (value == null) {
             out.writeInt(-1);
             return;
@@ -164,24 +156,116 @@ final class BinarySerdes {
         out.write(utf8);
     }
 
-    private static String readString(DataInputStream in) throws IOException {
+    private static String readString(In in) {
         int length = in.readInt();
-        if (length < 0) {
-            return null;
-        }
-        byte[] utf8 = new byte[length];
-        in.readFully(utf8);
-        return new String(utf8, StandardCharsets.UTF_8);
+        return length < 0 ? null : in.readUtf8(length);
     }
 
-    private static void writeLong(Long value, DataOutputStream out) throws IOException {
+    private static void writeLong(Long value, Out out) {
         out.writeBoolean(value != null);
         if (value != null) {
             out.writeLong(value);
         }
     }
 
-    private static Long readLong(DataInputStream in) throws IOException {
+    private static Long readLong(In in) {
         return in.readBoolean() ? in.readLong() : null;
+    }
+
+    /** A growing byte array (no stream layers: values are written for every record). */
+    private static final class Out {
+
+        private byte[] bytes = new byte[256];
+        private int size;
+
+        void writeByte(int value) {
+            ensure(1);
+            bytes[size++] = (byte) value;
+        }
+
+        void writeBoolean(boolean value) {
+            writeByte(value ? 1 : 0);
+        }
+
+        void writeInt(int value) {
+            ensure(Integer.BYTES);
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                bytes[size++] = (byte) (value >>> shift);
+            }
+        }
+
+        void writeLong(long value) {
+            ensure(Long.BYTES);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                bytes[size++] = (byte) (value >>> shift);
+            }
+        }
+
+        void write(byte[] value) {
+            ensure(value.length);
+            System.arraycopy(value, 0, bytes, size, value.length);
+            size += value.length;
+        }
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(bytes, size);
+        }
+    }
+
+    /** Reads what {@link Out} wrote; past the end it throws. */
+    private static final class In {
+
+        private final byte[] bytes;
+        private int position;
+
+        In(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        byte readByte() {
+            check(1);
+            return bytes[position++];
+        }
+
+        boolean readBoolean() {
+            return readByte() != 0;
+        }
+
+        int readInt() {
+            check(Integer.BYTES);
+            int value = 0;
+            for (int i = 0; i < Integer.BYTES; i++) {
+                value = (value << 8) | (bytes[position++] & 0xFF);
+            }
+            return value;
+        }
+
+        long readLong() {
+            check(Long.BYTES);
+            long value = 0;
+            for (int i = 0; i < Long.BYTES; i++) {
+                value = (value << 8) | (bytes[position++] & 0xFF);
+            }
+            return value;
+        }
+
+        String readUtf8(int length) {
+            check(length);
+            String value = new String(bytes, position, length, StandardCharsets.UTF_8);
+            position += length;
+            return value;
+        }
+
+        private void check(int length) {
+            if (length > bytes.length - position) {
+                throw new SerializationException("value ends before its fields");
+            }
+        }
     }
 }

@@ -62,6 +62,32 @@ class BinarySerdesTest {
                 .isInstanceOf(SerializationException.class).hasMessageContaining("version 99");
     }
 
+    @Test
+    void refusesAValueCutShort() {
+        byte[] bytes = BinarySerdes.EVENT_GROUP.serializer().serialize("t", groupOf(FUNDING));
+        byte[] cut = java.util.Arrays.copyOf(bytes, bytes.length - 3);
+
+        assertThatThrownBy(() -> BinarySerdes.EVENT_GROUP.deserializer().deserialize("t", cut))
+                .isInstanceOf(SerializationException.class);
+    }
+
+    @Test
+    void readsBackAGroupLargerThanTheFirstBuffer() {
+        EventGroup group = new EventGroup();
+        for (int i = 0; i < 100; i++) {
+            group.mentions.add(new Mention("e" + i, "a" + i, EventType.FUNDING, "星澜机器人", "2024-03-04", (long) i,
+                    null, true));
+        }
+
+        assertThat(roundTrip(BinarySerdes.EVENT_GROUP, group).mentions).isEqualTo(group.mentions);
+    }
+
+    private static EventGroup groupOf(Mention... mentions) {
+        EventGroup group = new EventGroup();
+        group.mentions.addAll(List.of(mentions));
+        return group;
+    }
+
     private static <T> T roundTrip(Serde<T> serde, T value) {
         return serde.deserializer().deserialize("t", serde.serializer().serialize("t", value));
     }
