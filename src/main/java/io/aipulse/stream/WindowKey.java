@@ -20,8 +20,21 @@ public record WindowKey(CalendarWindow window, long endMillis, long startMillis,
     }
 
     public String encode() {
-        return window.suffix() + SEP + String.format("%013d", endMillis) + SEP + String.format("%013d", startMillis)
-                + SEP + dimension.id() + SEP + key;
+        StringBuilder encoded = new StringBuilder(40 + key.length()).append(window.suffix()).append(SEP);
+        padded(encoded, endMillis).append(SEP);
+        return padded(encoded, startMillis).append(SEP).append(dimension.id()).append(SEP).append(key).toString();
+    }
+
+    /** Thirteen digits, zero-padded like {@code %013d} (which is slow: keys are encoded for every record). */
+    private static StringBuilder padded(StringBuilder into, long millis) {
+        if (millis < 0) {
+            return into.append(String.format("%013d", millis));
+        }
+        String digits = Long.toString(millis);
+        for (int i = digits.length(); i < 13; i++) {
+            into.append('0');
+        }
+        return into.append(digits);
     }
 
     public static WindowKey decode(String encoded) {
@@ -42,6 +55,7 @@ public record WindowKey(CalendarWindow window, long endMillis, long startMillis,
 
     /** An encoded key above every window of this size that ends at or before {@code endMillis}. */
     public static String above(CalendarWindow window, long endMillis) {
-        return window.suffix() + SEP + String.format("%013d", endMillis) + SEP + "~";
+        return padded(new StringBuilder().append(window.suffix()).append(SEP), endMillis).append(SEP).append('~')
+                .toString();
     }
 }
