@@ -188,15 +188,16 @@ final class BinarySerdes {
         }
 
         void writeInt(int value) {
-            ensure(Integer.BYTES);
-            for (int shift = 24; shift >= 0; shift -= 8) {
-                bytes[size++] = (byte) (value >>> shift);
-            }
+            writeBigEndian(value, Integer.BYTES);
         }
 
         void writeLong(long value) {
-            ensure(Long.BYTES);
-            for (int shift = 56; shift >= 0; shift -= 8) {
+            writeBigEndian(value, Long.BYTES);
+        }
+
+        private void writeBigEndian(long value, int length) {
+            ensure(length);
+            for (int shift = 8 * (length - 1); shift >= 0; shift -= 8) {
                 bytes[size++] = (byte) (value >>> shift);
             }
         }
@@ -238,18 +239,17 @@ final class BinarySerdes {
         }
 
         int readInt() {
-            check(Integer.BYTES);
-            int value = 0;
-            for (int i = 0; i < Integer.BYTES; i++) {
-                value = (value << 8) | (bytes[position++] & 0xFF);
-            }
-            return value;
+            return (int) readBigEndian(Integer.BYTES);
         }
 
         long readLong() {
-            check(Long.BYTES);
+            return readBigEndian(Long.BYTES);
+        }
+
+        private long readBigEndian(int length) {
+            check(length);
             long value = 0;
-            for (int i = 0; i < Long.BYTES; i++) {
+            for (int i = 0; i < length; i++) {
                 value = (value << 8) | (bytes[position++] & 0xFF);
             }
             return value;
