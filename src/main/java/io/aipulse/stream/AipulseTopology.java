@@ -208,9 +208,14 @@ public final class AipulseTopology {
      * aggregation itself. Stores whose keys are rewritten many times between commits (a window's
      * totals, the updated windows, the clock) are cached, so only their last value per commit reaches
      * the changelog; the others (groups, article and subject counters: a key rarely written twice in
-     * one commit) go to it directly, as a cache would only add its own bookkeeping.
+     * one commit) go to it directly, as a cache would only add its own bookkeeping. Their changelogs
+     * roll small segments: compaction only cleans rolled segments, and every start reads them whole.
      */
     private static <V> StoreBuilder<KeyValueStore<String, V>> workingStore(String name, Serde<V> values) {
-        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values);
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
+                .withLoggingEnabled(SMALL_SEGMENTS);
     }
+
+    private static final Map<String, String> SMALL_SEGMENTS =
+            Map.of(TopicConfig.SEGMENT_BYTES_CONFIG, String.valueOf(64 * 1024 * 1024));
 }
