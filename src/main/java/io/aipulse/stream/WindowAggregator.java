@@ -48,8 +48,6 @@ final class WindowAggregator implements Processor<String, WindowMentions, String
 
     private static final String CLOCK_KEY = "clock";
 
-    private static final String GROUP_SEPARATOR = "#";
-
     private final StoreNames storeNames;
     private final ZoneId zone;
     private final Map<CalendarWindow, Duration> grace;
@@ -112,7 +110,7 @@ final class WindowAggregator implements Processor<String, WindowMentions, String
             summary = new WindowSummary();
             opened(key);
         }
-        String prefix = windowKey + GROUP_SEPARATOR;
+        String prefix = key.entryPrefix();
         PendingCounts articleCounts = new PendingCounts(Counters.inStore(articles, prefix));
         PendingCounts subjectCounts = new PendingCounts(Counters.inStore(subjects, prefix));
         boolean changed = false;
@@ -152,7 +150,7 @@ final class WindowAggregator implements Processor<String, WindowMentions, String
             WindowKey key = WindowKey.decode(window.key);
             WindowSummary summary = windows.get(window.key);
             if (summary != null) {
-                emit(key, record(key, window.key, summary, false), window.value);
+                emit(key, record(key, summary, false), window.value);
             }
             updated.delete(window.key);
         }
@@ -206,12 +204,12 @@ final class WindowAggregator implements Processor<String, WindowMentions, String
         }
         for (KeyValue<String, WindowSummary> entry : closing) {
             WindowKey key = WindowKey.decode(entry.key);
-            emit(key, record(key, entry.key, entry.value, true), now);
+            emit(key, record(key, entry.value, true), now);
             windows.delete(entry.key);
             updated.delete(entry.key);
-            deletePrefix(groups, entry.key + GROUP_SEPARATOR);
-            deletePrefix(articles, entry.key + GROUP_SEPARATOR);
-            deletePrefix(subjects, entry.key + GROUP_SEPARATOR);
+            deletePrefix(groups, key.entryPrefix());
+            deletePrefix(articles, key.entryPrefix());
+            deletePrefix(subjects, key.entryPrefix());
         }
         long nextClose = Long.MAX_VALUE;
         try (KeyValueIterator<String, WindowSummary> open =
@@ -223,8 +221,8 @@ final class WindowAggregator implements Processor<String, WindowMentions, String
         clock.put(nextCloseKey(window), nextClose);
     }
 
-    private AggregateRecord record(WindowKey key, String windowKey, WindowSummary summary, boolean isFinal) {
-        String prefix = windowKey + GROUP_SEPARATOR;
+    private AggregateRecord record(WindowKey key, WindowSummary summary, boolean isFinal) {
+        String prefix = key.entryPrefix();
         try (KeyValueIterator<String, Long> counts = subjects.prefixScan(prefix, Serdes.String().serializer())) {
             Iterator<Map.Entry<String, Long>> bySubject = new Iterator<>() {
                 @Override

@@ -37,6 +37,17 @@ public record WindowKey(CalendarWindow window, long endMillis, long startMillis,
         return into.append(digits);
     }
 
+    /**
+     * The prefix of this window's entries in the stores that hold many per window (event groups,
+     * articles, subjects): size, end in base 36, dimension and key, {@code 1dlkf3x9c0|0|healthcare-biotech#}
+     * (the start follows from size and end; group keys are slugs, without {@code #}). Those stores
+     * compare keys byte by byte and a window's entries all share this prefix, so it is kept short.
+     */
+    public String entryPrefix() {
+        return window.suffix() + Long.toString(endMillis, Character.MAX_RADIX) + SEP + dimension.ordinal() + SEP + key
+                + "#";
+    }
+
     public static WindowKey decode(String encoded) {
         String[] parts = encoded.split("\\|", 5);
         return new WindowKey(CalendarWindow.fromIsoPeriod(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]),
