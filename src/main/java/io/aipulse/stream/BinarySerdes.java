@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
@@ -121,26 +122,52 @@ final class BinarySerdes {
         return summary;
     }
 
+    private static final int SAME_TYPE = 1;
+    private static final int SAME_SUBJECT = 2;
+
+    /**
+     * Mentions in order; a mention's type and subject are written only when they differ from the
+     * previous one's (the mentions of a group all have one type and mostly one spelling of the subject).
+     */
     private static void writeMentions(List<Mention> mentions, Out out) {
         out.writeInt(mentions.size());
+        Mention previous = null;
         for (Mention mention : mentions) {
+            boolean sameType = previous != null && previous.type() == mention.type();
+            boolean sameSubject = previous != null && Objects.equals(previous.subject(), mention.subject());
+            out.writeByte((sameType ? SAME_TYPE : 0) | (sameSubject ? SAME_SUBJECT : 0));
             writeString(mention.eventId(), out);
             writeString(mention.articleId(), out);
-            writeString(mention.type().name(), out);
-            writeString(mention.subject(), out);
+            if (!sameType) {
+                writeString(mention.type().name(), out);
+            }
+            if (!sameSubject) {
+                writeString(mention.subject(), out);
+            }
             writeString(mention.date(), out);
             writeLong(mention.cnyMin(), out);
             writeLong(mention.cnyMax(), out);
             out.writeBoolean(mention.hasAmount());
+            previous = mention;
         }
     }
 
     private static List<Mention> readMentions(In in) {
         int size = in.readInt();
-        List<Mention> mentions = new ArrayList<>(size);
+        List<Mention> mentions = new ArrayList<>(Math.min(size, 1024));
+        Mention previous = null;
         for (int i = 0; i < size; i++) {
-            mentions.add(new Mention(readString(in), readString(in), EventType.valueOf(readString(in)),
-                    readString(in), readString(in), readLong(in), readLong(in), in.readBoolean()));
+            int shared = in.readByte();
+            if (previous == null && shared != 0) {
+                throw new SerializationException("first mention refers to a previous one");
+            }
+            String eventId = readString(in);
+            String articleId = readString(in);
+            EventType type = (shared & SAME_TYPE) != 0 ? previous.type() : EventType.valueOf(readString(in));
+            String subject = (shared & SAME_SUBJECT) != 0 ? previous.subject() : readString(in);
+            previous = new Mention(eventId, articleId, type, subject, readString(in), readLong(in), readLong(in),
+                    in.readBoolean());
+            mentions.add(previous);
         }
         return mentions;
     }
