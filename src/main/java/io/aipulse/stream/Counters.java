@@ -41,7 +41,7 @@ interface Counters {
             @Override
             public void set(String name, long count) {
                 if (count == 0) {
-                    store.delete(prefix + name);
+                    store.put(prefix + name, null); // deletes, without reading the old value back
                 } else {
                     store.put(prefix + name, count);
                 }

@@ -152,7 +152,7 @@ final class WindowAggregator implements Processor<String, WindowMentions, String
             if (summary != null) {
                 emit(key, record(key, summary, false), window.value);
             }
-            updated.delete(window.key);
+            remove(updated, window.key);
         }
     }
 
@@ -205,8 +205,8 @@ final class WindowAggregator implements Processor<String, WindowMentions, String
         for (KeyValue<String, WindowSummary> entry : closing) {
             WindowKey key = WindowKey.decode(entry.key);
             emit(key, record(key, entry.value, true), now);
-            windows.delete(entry.key);
-            updated.delete(entry.key);
+            remove(windows, entry.key);
+            remove(updated, entry.key);
             deletePrefix(groups, key.entryPrefix());
             deletePrefix(articles, key.entryPrefix());
             deletePrefix(subjects, key.entryPrefix());
@@ -245,7 +245,12 @@ final class WindowAggregator implements Processor<String, WindowMentions, String
         try (KeyValueIterator<String, V> it = store.prefixScan(prefix, Serdes.String().serializer())) {
             it.forEachRemaining(entry -> keys.add(entry.key));
         }
-        keys.forEach(store::delete);
+        keys.forEach(key -> remove(store, key));
+    }
+
+    /** Deletes without reading back (and deserialising) the old value, as {@code delete} would. */
+    private static <V> void remove(KeyValueStore<String, V> store, String key) {
+        store.put(key, null);
     }
 
     private void emit(WindowKey key, AggregateRecord aggregate, long timestamp) {
