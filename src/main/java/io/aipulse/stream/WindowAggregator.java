@@ -28,7 +28,7 @@ import org.apache.kafka.streams.state.WindowStore;
  * emitted aggregate is also kept in the query store for interactive queries.
  *
  * <p>Which windows await their update is itself a store, changelogged like the others and committed in
- * the same transaction, so under exactly-once a crash neither loses an update nor emits one twice (a
+ * the same transaction, so under exactly-once a crash neither loses an update nor commits one twice (a
  * field of this processor would be lost: nothing tells a processor that its task committed).
  *
  * <p>The clock is the largest record time this processor has seen (mentions and ticks), kept in a store:
@@ -38,8 +38,8 @@ import org.apache.kafka.streams.state.WindowStore;
 final class WindowAggregator implements Processor<String, WindowMentions, String, WindowResult> {
 
     /** The names of the stores the aggregator works with. */
-    record StoreNames(String windows, String groups, String articles, String subjects, String updated, String results,
-                  String clock) {
+    record StoreNames(String windows, String groups, String articles, String subjects, String updated,
+                      String results, String clock) {
 
         String[] all() {
             return new String[] {windows, groups, articles, subjects, updated, results, clock};
