@@ -6,11 +6,13 @@ import io.aipulse.extract.Event;
 import io.aipulse.extract.EventExtractor;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -26,7 +28,7 @@ import org.apache.kafka.streams.state.WindowStore;
 /**
  * The whole data flow, top to bottom: read articles, refuse what is not an article (dead-letter topic),
  * drop republished copies, extract events (joined with the live company table), write the events, route
- * each event to its calendar windows, aggregate, and write updated and final aggregates (or late records).
+ * each article's events to their calendar windows (one record per window and article), aggregate, and write updated and final aggregates (or late records).
  */
 public final class AipulseTopology {
 
@@ -35,13 +37,19 @@ public final class AipulseTopology {
     public static final String WINDOW_STORE = "aggregate-windows";
     /** The mentions of each window, by type and canonical subject. */
     public static final String GROUP_STORE = "aggregate-event-groups";
-    /** For each window and article, how many of the window's events it reports. */
+    /** The articles of each window (those with a mention in it), for its distinct article count. */
     public static final String ARTICLE_STORE = "aggregate-articles";
+    /** For each window and subject, how many of the window's events it is the subject of. */
+    public static final String SUBJECT_STORE = "aggregate-subjects";
+    /** The windows updated since their aggregate was last emitted (emitted once per commit interval). */
+    public static final String UPDATED_STORE = "aggregate-updated-windows";
     /** Every emitted aggregate by group and window start, for interactive queries. */
     public static final String RESULT_STORE = "aggregate-results";
-    /** The aggregation partition's clock: the largest record time it has seen. */
+    /** The aggregation partition's clock (the largest record time it has seen) and next closing times. */
     public static final String CLOCK_STORE = "aggregate-clock";
     public static final String WINDOW_REPARTITION = "by-window-key";
+    private static final WindowAggregator.StoreNames AGGREGATOR_STORES = new WindowAggregator.StoreNames(WINDOW_STORE,
+            GROUP_STORE, ARTICLE_STORE, SUBJECT_STORE, UPDATED_STORE, RESULT_STORE, CLOCK_STORE);
 
     static final String READ_ARTICLES = "read-articles";
     static final String PARSE_ARTICLES = "parse-articles";
@@ -53,6 +61,7 @@ public final class AipulseTopology {
     static final String WRITE_DEAD_LETTERS = "write-dead-letters";
     static final String DEDUPLICATE_ARTICLES = "deduplicate-articles";
     static final String EXTRACT_EVENTS = "extract-events";
+    static final String KEY_EVENTS_BY_ID = "key-events-by-id";
     static final String WRITE_EVENTS = "write-events";
     static final String ROUTE_TO_WINDOWS = "route-to-windows";
     static final String TICK_PER_ARTICLE = "tick-per-article";
@@ -104,12 +113,13 @@ public final class AipulseTopology {
                         .withKeySerde(topics.companies.keySerde())
                         .withValueSerde(topics.companies.valueSerde()));
         builder.addStateStore(seenArticlesStore());
-        builder.addStateStore(cachedStore(WINDOW_STORE, JsonSerde.of(WindowSummary.class)));
-        builder.addStateStore(cachedStore(GROUP_STORE, JsonSerde.of(EventGroup.class)));
-        builder.addStateStore(cachedStore(ARTICLE_STORE, Serdes.Long()));
+        builder.addStateStore(workingStore(WINDOW_STORE, BinarySerdes.WINDOW_SUMMARY).withCachingEnabled());
+        builder.addStateStore(workingStore(GROUP_STORE, BinarySerdes.EVENT_GROUP));
+        builder.addStateStore(workingStore(ARTICLE_STORE, Serdes.Long()));
+        builder.addStateStore(workingStore(SUBJECT_STORE, Serdes.Long()));
+        builder.addStateStore(workingStore(UPDATED_STORE, Serdes.Long()).withCachingEnabled());
         builder.addStateStore(resultStore());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLOCK_STORE),
-                Serdes.String(), Serdes.Long()));
+        builder.addStateStore(workingStore(CLOCK_STORE, Serdes.Long()).withCachingEnabled());
 
         Map<String, KStream<String, ArticleOutcome>> outcomes = builder
                 .stream(topics.articles.name(), topics.articles.consumed(READ_ARTICLES))
@@ -126,21 +136,23 @@ public final class AipulseTopology {
                 .mapValues(ArticleOutcome::article, Named.as(UNWRAP_ARTICLES))
                 .processValues(() -> new ArticleDeduplicator(SEEN_ARTICLES_STORE, dedupRetention, metrics),
                         Named.as(DEDUPLICATE_ARTICLES), SEEN_ARTICLES_STORE);
-        KStream<String, Event> events = articles
+        KStream<String, List<Event>> eventsByArticle = articles
                 .process(() -> new EventExtraction(extractor, COMPANY_STORE, metrics), Named.as(EXTRACT_EVENTS));
-        events.to(topics.events.name(), topics.events.produced(WRITE_EVENTS));
+        eventsByArticle
+                .flatMap((articleId, events) -> events.stream().map(e -> KeyValue.pair(e.eventId(), e)).toList(),
+                        Named.as(KEY_EVENTS_BY_ID))
+                .to(topics.events.name(), topics.events.produced(WRITE_EVENTS));
 
-        KStream<String, WindowedMention> ticks = articles
-                .mapValues(article -> WindowedMention.TICK, Named.as(TICK_PER_ARTICLE));
-        Map<String, KStream<String, WindowResult>> results = events
+        KStream<String, WindowMentions> ticks = articles
+                .mapValues(article -> WindowMentions.TICK, Named.as(TICK_PER_ARTICLE));
+        Map<String, KStream<String, WindowResult>> results = eventsByArticle
                 .process(() -> new MentionRouter(zone, windowTime), Named.as(ROUTE_TO_WINDOWS))
                 .merge(ticks, Named.as(MERGE_TICKS))
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(WindowedMention.class))
+                .repartition(Repartitioned.with(Serdes.String(), BinarySerdes.WINDOW_MENTIONS)
                         .withStreamPartitioner(new GroupPartitioner())
                         .withName(WINDOW_REPARTITION))
-                .process(() -> new WindowAggregator(WINDOW_STORE, GROUP_STORE, ARTICLE_STORE, RESULT_STORE, CLOCK_STORE,
-                                zone, grace, metrics),
-                        Named.as(AGGREGATE_WINDOWS), WINDOW_STORE, GROUP_STORE, ARTICLE_STORE, RESULT_STORE, CLOCK_STORE)
+                .process(() -> new WindowAggregator(AGGREGATOR_STORES, zone, grace, metrics),
+                        Named.as(AGGREGATE_WINDOWS), AGGREGATOR_STORES.all())
                 .split(Named.as(SPLIT_RESULTS))
                 .branch((key, result) -> result.isLate(), Branched.as(LATE))
                 .defaultBranch(Branched.as(AGGREGATES));
@@ -191,11 +203,19 @@ public final class AipulseTopology {
     }
 
     /**
-     * A window's state is updated many times between commits; the cache sends only the last value of
-     * each key per commit to RocksDB and the changelog.
+     * The aggregation's working state: the open windows only (a closed window leaves it), so it stays
+     * small and lives in memory, restored from its changelog on start. RocksDB cost more than the
+     * aggregation itself. Stores whose keys are rewritten many times between commits (a window's
+     * totals, the updated windows, the clock) are cached, so only their last value per commit reaches
+     * the changelog; the others (groups, article and subject counters: a key rarely written twice in
+     * one commit) go to it directly, as a cache would only add its own bookkeeping. Their changelogs
+     * roll small segments: compaction only cleans rolled segments, and every start reads them whole.
      */
-    private static <V> StoreBuilder<KeyValueStore<String, V>> cachedStore(String name, Serde<V> values) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values)
-                .withCachingEnabled();
+    private static <V> StoreBuilder<KeyValueStore<String, V>> workingStore(String name, Serde<V> values) {
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
+                .withLoggingEnabled(SMALL_SEGMENTS);
     }
+
+    private static final Map<String, String> SMALL_SEGMENTS =
+            Map.of(TopicConfig.SEGMENT_BYTES_CONFIG, String.valueOf(64 * 1024 * 1024));
 }

@@ -16,16 +16,17 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
- * Runs the extractor on each article and forwards its events keyed by event id. Company look-ups go to
+ * Runs the extractor on each article and forwards the article's events together, keyed by article id
+ * (the topology writes them one by one and routes them to their windows as one batch). Company look-ups go to
  * the live company table (the global store of {@code aipulse.companies}) before the bundled registry,
  * so a correction produced at runtime applies to the next article.
  */
-final class EventExtraction implements Processor<String, Article, String, Event> {
+final class EventExtraction implements Processor<String, Article, String, List<Event>> {
 
     private final EventExtractor extractor;
     private final String companyStoreName;
     private final StreamMetrics metrics;
-    private ProcessorContext<String, Event> context;
+    private ProcessorContext<String, List<Event>> context;
     private CompanyDirectory liveCompanies;
 
     EventExtraction(EventExtractor extractor, String companyStoreName, StreamMetrics metrics) {
@@ -35,7 +36,7 @@ final class EventExtraction implements Processor<String, Article, String, Event>
     }
 
     @Override
-    public void init(ProcessorContext<String, Event> context) {
+    public void init(ProcessorContext<String, List<Event>> context) {
         this.context = context;
         ReadOnlyKeyValueStore<String, Object> store = context.getStateStore(companyStoreName);
         this.liveCompanies = name -> Optional.ofNullable(unwrap(store.get(name)));
@@ -50,9 +51,7 @@ final class EventExtraction implements Processor<String, Article, String, Event>
         metrics.eventsExtracted(events);
         metrics.publicationLag(Duration.between(Instant.ofEpochMilli(record.timestamp()),
                 Instant.ofEpochMilli(context.currentSystemTimeMs())));
-        for (Event event : events) {
-            context.forward(record.withKey(event.eventId()).withValue(event));
-        }
+        context.forward(record.withValue(events));
     }
 
     private static Company unwrap(Object stored) {

@@ -1,16 +1,15 @@
 package io.aipulse.stream;
 
 import io.aipulse.extract.EventType;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The mentions of one type and canonical subject in one window, and the distinct events they make.
@@ -56,12 +55,6 @@ public final class EventGroup {
             return mentions.get(0);
         }
 
-        public Set<String> articles() {
-            Set<String> articles = new LinkedHashSet<>();
-            mentions.forEach(m -> articles.add(m.articleId()));
-            return articles;
-        }
-
         /** The mention whose amount the event takes, or null. */
         public Mention withAmount() {
             return mentions.stream().filter(Mention::hasAmount).findFirst().orElse(null);
@@ -98,14 +91,43 @@ public final class EventGroup {
         return groups.stream().map(Event::new).toList();
     }
 
-    private static LocalDate parse(String date) {
+    /**
+     * The date of a mention, or null. Groups are worked out again for every mention they take, so the
+     * usual {@code yyyy-MM-dd} is read by hand (as strictly as {@link LocalDate#parse}, which is slow).
+     */
+    static LocalDate parse(String date) {
         if (date == null) {
             return null;
+        }
+        if (date.length() == 10 && date.charAt(4) == '-' && date.charAt(7) == '-') {
+            int year = digits(date, 0, 4);
+            int month = digits(date, 5, 7);
+            int day = digits(date, 8, 10);
+            if (year >= 0 && month >= 0 && day >= 0) {
+                try {
+                    return LocalDate.of(year, month, day);
+                } catch (DateTimeException invalid) {
+                    return null;
+                }
+            }
         }
         try {
             return LocalDate.parse(date);
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** The number written by the ASCII digits in {@code [from, to)}, or -1. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 }

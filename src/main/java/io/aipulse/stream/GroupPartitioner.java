@@ -12,10 +12,10 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
  * Partitions aggregation records by group key exactly as Kafka's default partitioner would (so
  * interactive queries find a group's owner), and sends ticks to every partition.
  */
-public final class GroupPartitioner implements StreamPartitioner<String, WindowedMention> {
+public final class GroupPartitioner implements StreamPartitioner<String, WindowMentions> {
 
     @Override
-    public Optional<Set<Integer>> partitions(String topic, String key, WindowedMention value, int numPartitions) {
+    public Optional<Set<Integer>> partitions(String topic, String key, WindowMentions value, int numPartitions) {
         if (value != null && value.isTick()) {
             return Optional.of(IntStream.range(0, numPartitions).boxed().collect(Collectors.toSet()));
         }

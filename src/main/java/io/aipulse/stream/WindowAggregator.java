@@ -4,10 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -16,27 +19,36 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * Aggregates mentions in calendar windows. Each accepted mention updates its window and emits the new
- * aggregate (consumers see counts change). When this partition's clock passes a window's end plus its
- * grace period, the window emits one record with {@code final: true} and leaves the working store. A
- * mention for a window that has already closed is late: it is emitted as a {@link LateRecord}, never
- * dropped silently. Every emitted aggregate is also kept in the query store for interactive queries.
+ * Aggregates mentions in calendar windows. The mentions an article brings to a window update it
+ * together, and the window is marked updated. Once per commit interval (a wall-clock punctuation) every
+ * updated window emits its current aggregate once (consumers see counts change, at most once per window
+ * and commit). When this partition's clock passes a window's end plus its grace period, the window emits
+ * one record with {@code final: true} at once and leaves the working stores. A mention for a window that
+ * has already closed is late: it is emitted as a {@link LateRecord}, never dropped silently. Every
+ * emitted aggregate is also kept in the query store for interactive queries.
+ *
+ * <p>Which windows await their update is itself a store, changelogged like the others and committed in
+ * the same transaction, so under exactly-once a crash neither loses an update nor commits one twice (a
+ * field of this processor would be lost: nothing tells a processor that its task committed).
  *
  * <p>The clock is the largest record time this processor has seen (mentions and ticks), kept in a store:
  * closing and lateness depend only on the records that reach this partition, in their order, so a
  * restart or a re-run gives the same results.
  */
-final class WindowAggregator implements Processor<String, WindowedMention, String, WindowResult> {
+final class WindowAggregator implements Processor<String, WindowMentions, String, WindowResult> {
+
+    /** The names of the stores the aggregator works with. */
+    record StoreNames(String windows, String groups, String articles, String subjects, String updated,
+                      String results, String clock) {
+
+        String[] all() {
+            return new String[] {windows, groups, articles, subjects, updated, results, clock};
+        }
+    }
 
     private static final String CLOCK_KEY = "clock";
 
-    private static final String GROUP_SEPARATOR = "#";
-
-    private final String windowStoreName;
-    private final String groupStoreName;
-    private final String articleStoreName;
-    private final String resultStoreName;
-    private final String clockStoreName;
+    private final StoreNames storeNames;
     private final ZoneId zone;
     private final Map<CalendarWindow, Duration> grace;
     private final StreamMetrics metrics;
@@ -44,16 +56,14 @@ final class WindowAggregator implements Processor<String, WindowedMention, Strin
     private KeyValueStore<String, WindowSummary> windows;
     private KeyValueStore<String, EventGroup> groups;
     private KeyValueStore<String, Long> articles;
+    private KeyValueStore<String, Long> subjects;
+    /** Windows updated since they last emitted, with the time of the last record that updated them. */
+    private KeyValueStore<String, Long> updated;
     private WindowStore<String, AggregateRecord> results;
     private KeyValueStore<String, Long> clock;
 
-    WindowAggregator(String windowStoreName, String groupStoreName, String articleStoreName, String resultStoreName,
-                     String clockStoreName, ZoneId zone, Map<CalendarWindow, Duration> grace, StreamMetrics metrics) {
-        this.windowStoreName = windowStoreName;
-        this.groupStoreName = groupStoreName;
-        this.articleStoreName = articleStoreName;
-        this.resultStoreName = resultStoreName;
-        this.clockStoreName = clockStoreName;
+    WindowAggregator(StoreNames storeNames, ZoneId zone, Map<CalendarWindow, Duration> grace, StreamMetrics metrics) {
+        this.storeNames = storeNames;
         this.zone = zone;
         this.grace = Map.copyOf(grace);
         this.metrics = metrics;
@@ -62,49 +72,88 @@ final class WindowAggregator implements Processor<String, WindowedMention, Strin
     @Override
     public void init(ProcessorContext<String, WindowResult> context) {
         this.context = context;
-        this.windows = context.getStateStore(windowStoreName);
-        this.groups = context.getStateStore(groupStoreName);
-        this.articles = context.getStateStore(articleStoreName);
-        this.results = context.getStateStore(resultStoreName);
-        this.clock = context.getStateStore(clockStoreName);
+        this.windows = context.getStateStore(storeNames.windows());
+        this.groups = context.getStateStore(storeNames.groups());
+        this.articles = context.getStateStore(storeNames.articles());
+        this.subjects = context.getStateStore(storeNames.subjects());
+        this.updated = context.getStateStore(storeNames.updated());
+        this.results = context.getStateStore(storeNames.results());
+        this.clock = context.getStateStore(storeNames.clock());
+        context.schedule(commitInterval(context), PunctuationType.WALL_CLOCK_TIME, now -> emitUpdated());
+    }
+
+    private static Duration commitInterval(ProcessorContext<?, ?> context) {
+        Object configured = context.appConfigs().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
+        return Duration.ofMillis(Long.parseLong(String.valueOf(configured)));
     }
 
     @Override
-    public void process(Record<String, WindowedMention> record) {
+    public void process(Record<String, WindowMentions> record) {
         long now = advanceClock(record.timestamp());
         if (record.value().isTick()) {
             return;
         }
-        metrics.mentionProcessed();
         WindowKey key = record.value().windowKey();
-        long graceEnd = key.endMillis() + grace.get(key.window()).toMillis();
+        List<Mention> mentions = record.value().mentions();
+        mentions.forEach(mention -> metrics.mentionProcessed());
+        long graceEnd = closeTime(key);
         if (graceEnd <= now) {
-            metrics.lateRecord(key.window().isoPeriod());
-            context.forward(record.withValue(WindowResult.late(lateRecord(key, graceEnd, now, record))));
+            for (Mention mention : mentions) {
+                metrics.lateRecord(key.window().isoPeriod());
+                context.forward(record.withValue(WindowResult.late(lateRecord(key, graceEnd, now, record, mention))));
+            }
             return;
         }
         String windowKey = key.encode();
-        Mention mention = record.value().mention();
-        String groupKey = windowKey + GROUP_SEPARATOR + EventGroup.keyOf(mention);
-        WindowSummary summary = orNew(windows.get(windowKey));
+        WindowSummary summary = windows.get(windowKey);
+        if (summary == null) {
+            summary = new WindowSummary();
+            opened(key);
+        }
+        String prefix = key.entryPrefix();
+        PendingCounts articleCounts = new PendingCounts(Counters.inStore(articles, prefix));
+        PendingCounts subjectCounts = new PendingCounts(Counters.inStore(subjects, prefix));
+        boolean changed = false;
+        for (Mention mention : mentions) {
+            changed |= add(prefix, mention, summary, articleCounts, subjectCounts);
+        }
+        if (changed) {
+            articleCounts.flush();
+            subjectCounts.flush();
+            windows.put(windowKey, summary);
+            updated.put(windowKey, record.timestamp());
+        }
+    }
+
+    /** Applies one mention to its group, the window's totals and counters; false if nothing changed. */
+    private boolean add(String prefix, Mention mention, WindowSummary summary, Counters articleCounts,
+                        Counters subjectCounts) {
+        String groupKey = prefix + EventGroup.keyOf(mention);
         EventGroup group = groups.get(groupKey);
         if (group == null) {
             group = new EventGroup();
         }
-        String articlePrefix = windowKey + GROUP_SEPARATOR;
-        boolean changed = WindowUpdate.add(mention, group, summary,
-                article -> articles.get(articlePrefix + article),
-                (article, count) -> articles.put(articlePrefix + article, count),
-                article -> articles.delete(articlePrefix + article));
+        boolean changed = WindowUpdate.add(mention, group, summary, articleCounts, subjectCounts);
         if (changed) {
             groups.put(groupKey, group);
-            windows.put(windowKey, summary);
-            emit(key, summary.toRecord(key, zone, false), record.timestamp());
         }
+        return changed;
     }
 
-    private static WindowSummary orNew(WindowSummary summary) {
-        return summary == null ? new WindowSummary() : summary;
+    /** Emits the current aggregate of every window updated since the last punctuation. */
+    private void emitUpdated() {
+        List<KeyValue<String, Long>> pending = new ArrayList<>();
+        try (KeyValueIterator<String, Long> it = updated.all()) {
+            it.forEachRemaining(pending::add);
+        }
+        for (KeyValue<String, Long> window : pending) {
+            WindowKey key = WindowKey.decode(window.key);
+            WindowSummary summary = windows.get(window.key);
+            if (summary != null) {
+                emit(key, record(key, summary, false), window.value);
+            }
+            remove(updated, window.key);
+        }
     }
 
     /** Moves the clock forward to {@code time} if it is later, closing the windows that passes. */
@@ -114,25 +163,80 @@ final class WindowAggregator implements Processor<String, WindowedMention, Strin
             return current;
         }
         clock.put(CLOCK_KEY, time);
-        closeWindows(time);
+        for (CalendarWindow window : CalendarWindow.values()) {
+            Long nextClose = clock.get(nextCloseKey(window));
+            // unknown (state of an earlier version): look
+            if (nextClose == null || nextClose <= time) {
+                closeWindows(window, time);
+            }
+        }
         return time;
     }
 
-    private void closeWindows(long now) {
-        for (CalendarWindow window : CalendarWindow.values()) {
-            long closeBefore = now - grace.get(window).toMillis();
-            List<KeyValue<String, WindowSummary>> closing = new ArrayList<>();
-            try (KeyValueIterator<String, WindowSummary> it =
-                         windows.range(WindowKey.lowest(window), WindowKey.above(window, closeBefore))) {
-                it.forEachRemaining(closing::add);
+    /**
+     * The clock store also keeps, per window size, when the earliest open window closes: the clock
+     * advances with almost every record, and only the rare advance past that time needs to look for
+     * windows to close.
+     */
+    private static String nextCloseKey(CalendarWindow window) {
+        return "next-close|" + window.suffix();
+    }
+
+    private long closeTime(WindowKey key) {
+        return key.endMillis() + grace.get(key.window()).toMillis();
+    }
+
+    /** A new window may close before the earliest one known so far. */
+    private void opened(WindowKey key) {
+        String nextCloseKey = nextCloseKey(key.window());
+        Long nextClose = clock.get(nextCloseKey);
+        if (nextClose != null && closeTime(key) < nextClose) {
+            clock.put(nextCloseKey, closeTime(key));
+        }
+    }
+
+    private void closeWindows(CalendarWindow window, long now) {
+        long closeBefore = now - grace.get(window).toMillis();
+        List<KeyValue<String, WindowSummary>> closing = new ArrayList<>();
+        try (KeyValueIterator<String, WindowSummary> it =
+                     windows.range(WindowKey.lowest(window), WindowKey.above(window, closeBefore))) {
+            it.forEachRemaining(closing::add);
+        }
+        for (KeyValue<String, WindowSummary> entry : closing) {
+            WindowKey key = WindowKey.decode(entry.key);
+            emit(key, record(key, entry.value, true), now);
+            remove(windows, entry.key);
+            remove(updated, entry.key);
+            deletePrefix(groups, key.entryPrefix());
+            deletePrefix(articles, key.entryPrefix());
+            deletePrefix(subjects, key.entryPrefix());
+        }
+        long nextClose = Long.MAX_VALUE;
+        try (KeyValueIterator<String, WindowSummary> open =
+                     windows.range(WindowKey.lowest(window), WindowKey.highest(window))) {
+            if (open.hasNext()) {
+                nextClose = closeTime(WindowKey.decode(open.next().key));
             }
-            for (KeyValue<String, WindowSummary> entry : closing) {
-                WindowKey key = WindowKey.decode(entry.key);
-                emit(key, entry.value.toRecord(key, zone, true), now);
-                windows.delete(entry.key);
-                deletePrefix(groups, entry.key + GROUP_SEPARATOR);
-                deletePrefix(articles, entry.key + GROUP_SEPARATOR);
-            }
+        }
+        clock.put(nextCloseKey(window), nextClose);
+    }
+
+    private AggregateRecord record(WindowKey key, WindowSummary summary, boolean isFinal) {
+        String prefix = key.entryPrefix();
+        try (KeyValueIterator<String, Long> counts = subjects.prefixScan(prefix, Serdes.String().serializer())) {
+            Iterator<Map.Entry<String, Long>> bySubject = new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return counts.hasNext();
+                }
+
+                @Override
+                public Map.Entry<String, Long> next() {
+                    KeyValue<String, Long> count = counts.next();
+                    return Map.entry(count.key.substring(prefix.length()), count.value);
+                }
+            };
+            return summary.toRecord(key, zone, isFinal, bySubject);
         }
     }
 
@@ -141,7 +245,12 @@ final class WindowAggregator implements Processor<String, WindowedMention, Strin
         try (KeyValueIterator<String, V> it = store.prefixScan(prefix, Serdes.String().serializer())) {
             it.forEachRemaining(entry -> keys.add(entry.key));
         }
-        keys.forEach(store::delete);
+        keys.forEach(key -> remove(store, key));
+    }
+
+    /** Deletes without reading back (and deserialising) the old value, as {@code delete} would. */
+    private static <V> void remove(KeyValueStore<String, V> store, String key) {
+        store.put(key, null);
     }
 
     private void emit(WindowKey key, AggregateRecord aggregate, long timestamp) {
@@ -149,8 +258,8 @@ final class WindowAggregator implements Processor<String, WindowedMention, Strin
         context.forward(new Record<>(aggregate.outputKey(), WindowResult.of(aggregate), timestamp));
     }
 
-    private LateRecord lateRecord(WindowKey key, long graceEnd, long now, Record<String, WindowedMention> record) {
-        Mention mention = record.value().mention();
+    private LateRecord lateRecord(WindowKey key, long graceEnd, long now, Record<String, WindowMentions> record,
+                                  Mention mention) {
         return new LateRecord("window closed: record time is after window end + grace on this partition's clock",
                 key.dimension().id(), key.key(), key.window().isoPeriod(),
                 time(key.startMillis()), time(key.endMillis()), time(graceEnd), time(now),

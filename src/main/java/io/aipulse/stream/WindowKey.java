@@ -20,8 +20,32 @@ public record WindowKey(CalendarWindow window, long endMillis, long startMillis,
     }
 
     public String encode() {
-        return window.suffix() + SEP + String.format("%013d", endMillis) + SEP + String.format("%013d", startMillis)
-                + SEP + dimension.id() + SEP + key;
+        StringBuilder encoded = new StringBuilder(40 + key.length()).append(window.suffix()).append(SEP);
+        padded(encoded, endMillis).append(SEP);
+        return padded(encoded, startMillis).append(SEP).append(dimension.id()).append(SEP).append(key).toString();
+    }
+
+    /** Thirteen digits, zero-padded like {@code %013d} (which is slow: keys are encoded for every record). */
+    private static StringBuilder padded(StringBuilder into, long millis) {
+        if (millis < 0) {
+            return into.append(String.format("%013d", millis));
+        }
+        String digits = Long.toString(millis);
+        for (int i = digits.length(); i < 13; i++) {
+            into.append('0');
+        }
+        return into.append(digits);
+    }
+
+    /**
+     * The prefix of this window's entries in the stores that hold many per window (event groups,
+     * articles, subjects): size, end in base 36, dimension and key, {@code 1dlkf3x9c0|0|healthcare-biotech#}
+     * (the start follows from size and end; group keys are slugs, without {@code #}). Those stores
+     * compare keys byte by byte and a window's entries all share this prefix, so it is kept short.
+     */
+    public String entryPrefix() {
+        return window.suffix() + Long.toString(endMillis, Character.MAX_RADIX) + SEP + dimension.ordinal() + SEP + key
+                + "#";
     }
 
     public static WindowKey decode(String encoded) {
@@ -35,8 +59,14 @@ public record WindowKey(CalendarWindow window, long endMillis, long startMillis,
         return window.suffix() + SEP;
     }
 
+    /** An encoded key above every window of this size (range scan end). */
+    public static String highest(CalendarWindow window) {
+        return window.suffix() + SEP + "~";
+    }
+
     /** An encoded key above every window of this size that ends at or before {@code endMillis}. */
     public static String above(CalendarWindow window, long endMillis) {
-        return window.suffix() + SEP + String.format("%013d", endMillis) + SEP + "~";
+        return padded(new StringBuilder().append(window.suffix()).append(SEP), endMillis).append(SEP).append('~')
+                .toString();
     }
 }

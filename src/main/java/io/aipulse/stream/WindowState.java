@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One window held in memory: its groups of mentions, totals and article counters. It applies exactly
+ * One window held in memory: its groups of mentions, totals, article and subject counters. It applies exactly
  * the rules the {@link WindowAggregator} applies to its stores ({@link WindowUpdate}), so the rules
  * can be read and tested in one place.
  */
@@ -15,13 +15,14 @@ public final class WindowState {
 
     private final Map<String, EventGroup> groups = new TreeMap<>();
     private final Map<String, Long> articleCounts = new TreeMap<>();
+    private final Map<String, Long> subjectCounts = new TreeMap<>();
     private final WindowSummary summary = new WindowSummary();
 
     /** Adds a mention; false when it changed nothing (the same article and event seen before). */
     public boolean add(Mention mention) {
         String key = EventGroup.keyOf(mention);
         EventGroup group = groups.computeIfAbsent(key, k -> new EventGroup());
-        return WindowUpdate.add(mention, group, summary, articleCounts::get, articleCounts::put, articleCounts::remove);
+        return WindowUpdate.add(mention, group, summary, Counters.of(articleCounts), Counters.of(subjectCounts));
     }
 
     /** The distinct events of the window, group by group. */
@@ -32,6 +33,6 @@ public final class WindowState {
     }
 
     public AggregateRecord toRecord(WindowKey key, ZoneId zone, boolean isFinal) {
-        return summary.toRecord(key, zone, isFinal);
+        return summary.toRecord(key, zone, isFinal, subjectCounts.entrySet().iterator());
     }
 }

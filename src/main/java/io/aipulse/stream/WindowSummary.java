@@ -3,24 +3,31 @@ package io.aipulse.stream;
 import io.aipulse.extract.EventType;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
 
 /**
  * The running totals of one window: what its groups of events add up to. A group that changes takes
  * its old contribution out and puts its new one in, so the totals never depend on arrival order. The
- * distinct article count is kept by the caller (it needs one counter per article).
+ * counters per article (for the distinct article count) and per subject (for the top subjects) are kept
+ * by the caller: they grow with the window, the totals do not, and the totals are read and written for
+ * every update.
  */
 public final class WindowSummary {
 
     private static final int TOP_SUBJECTS = 5;
+    private static final Comparator<AggregateRecord.SubjectCount> RANK = Comparator
+            .comparingLong(AggregateRecord.SubjectCount::events).reversed()
+            .thenComparing(AggregateRecord.SubjectCount::subject);
 
     public long events;
     public long articles;
     public Map<String, Long> byType = new TreeMap<>();
-    public Map<String, Long> bySubject = new TreeMap<>();
     public long fundingMin;
     public long fundingMaxKnown;
     /** funding events whose upper bound is unknown (no amount, or open-ended): the max is then unknown */
@@ -31,7 +38,6 @@ public final class WindowSummary {
         for (EventGroup.Event event : groupEvents) {
             events += sign;
             merge(byType, event.type().name(), sign);
-            merge(bySubject, event.first().subject(), sign);
             if (event.type() == EventType.FUNDING) {
                 Mention amount = event.withAmount();
                 fundingMin += sign * (amount == null ? 0 : amount.cnyMin());
@@ -53,17 +59,28 @@ public final class WindowSummary {
         }
     }
 
-    public AggregateRecord toRecord(WindowKey key, ZoneId zone, boolean isFinal) {
-        List<AggregateRecord.SubjectCount> top = bySubject.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
-                        .thenComparing(Map.Entry.comparingByKey()))
-                .limit(TOP_SUBJECTS)
-                .map(e -> new AggregateRecord.SubjectCount(e.getKey(), e.getValue()))
-                .toList();
+    /** The aggregate record, with the top subjects taken from the window's subject counts. */
+    public AggregateRecord toRecord(WindowKey key, ZoneId zone, boolean isFinal,
+                                    Iterator<? extends Map.Entry<String, Long>> subjectCounts) {
         return new AggregateRecord(key.key(), key.dimension().id(),
                 Instant.ofEpochMilli(key.startMillis()).atZone(zone).toOffsetDateTime().toString(),
                 Instant.ofEpochMilli(key.endMillis()).atZone(zone).toOffsetDateTime().toString(),
                 key.window().isoPeriod(), events, articles, new TreeMap<>(byType), fundingMin,
-                fundingMaxUnknown > 0 ? null : fundingMaxKnown, top, isFinal);
+                fundingMaxUnknown > 0 ? null : fundingMaxKnown, topSubjects(subjectCounts), isFinal);
+    }
+
+    /** The subjects with most events, ties broken alphabetically. */
+    static List<AggregateRecord.SubjectCount> topSubjects(Iterator<? extends Map.Entry<String, Long>> counts) {
+        PriorityQueue<AggregateRecord.SubjectCount> top = new PriorityQueue<>(RANK.reversed());
+        while (counts.hasNext()) {
+            Map.Entry<String, Long> count = counts.next();
+            top.add(new AggregateRecord.SubjectCount(count.getKey(), count.getValue()));
+            if (top.size() > TOP_SUBJECTS) {
+                top.poll();
+            }
+        }
+        List<AggregateRecord.SubjectCount> ranked = new ArrayList<>(top);
+        ranked.sort(RANK);
+        return ranked;
     }
 }

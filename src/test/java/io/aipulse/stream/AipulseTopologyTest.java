@@ -16,6 +16,7 @@ import io.aipulse.extract.Company;
 import io.aipulse.extract.Event;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -47,6 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AipulseTopologyTest {
 
     private static final String HEALTH = "healthcare-biotech";
+    private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(30);
 
     @TempDir
     Path stateDir;
@@ -74,7 +76,7 @@ class AipulseTopologyTest {
     // ---------------------------------------------------------------------------------------------------
 
     @Test
-    void writesEachEventOfAnArticleAndAggregatesItOnAllSixTopics() {
+    void writesEachEventOfAnArticleAndAggregatesTheArticleOnceOnAllSixTopics() {
         // given the default settings (Asia/Shanghai)
         start(Map.of());
         Article article = article("a-1", "2023-07-26T10:00+08:00",
@@ -93,21 +95,21 @@ class AipulseTopologyTest {
                         tuple(LineEventExtractor.eventId("a-1", MODEL_RELEASE, "百川智能"), MODEL_RELEASE, "百川智能",
                                 "a-1"));
 
-        // and every aggregate topic has the article's window, with counts growing per event
+        // and every aggregate topic has the article's window once, with both events of the article
         Map<String, List<KeyValue<String, AggregateRecord>>> all = new LinkedHashMap<>();
         aggregates.forEach((name, topic) -> all.put(name, topic.readKeyValuesToList()));
         assertThat(all.get("aipulse.agg.sector.1d")).extracting(kv -> kv.key, kv -> kv.value.events())
-                .containsExactly(tuple("healthcare-biotech@2023-07-26", 1L), tuple("healthcare-biotech@2023-07-26", 2L));
+                .containsExactly(tuple("healthcare-biotech@2023-07-26", 2L));
         assertThat(all.get("aipulse.agg.sector.1w")).extracting(kv -> kv.key)
-                .containsOnly("healthcare-biotech@2023-07-24").hasSize(2);
+                .containsExactly("healthcare-biotech@2023-07-24");
         assertThat(all.get("aipulse.agg.city.1d")).extracting(kv -> kv.key)
-                .containsOnly("hangzhou@2023-07-26").hasSize(2);
+                .containsExactly("hangzhou@2023-07-26");
         assertThat(all.get("aipulse.agg.city.1w")).extracting(kv -> kv.key)
-                .containsOnly("hangzhou@2023-07-24").hasSize(2);
+                .containsExactly("hangzhou@2023-07-24");
         assertThat(all.get("aipulse.agg.sector-city.1d")).extracting(kv -> kv.key)
-                .containsOnly("healthcare-biotech|hangzhou@2023-07-26").hasSize(2);
+                .containsExactly("healthcare-biotech|hangzhou@2023-07-26");
         assertThat(all.get("aipulse.agg.sector-city.1w")).extracting(kv -> kv.key)
-                .containsOnly("healthcare-biotech|hangzhou@2023-07-24").hasSize(2);
+                .containsExactly("healthcare-biotech|hangzhou@2023-07-24");
 
         // and the latest record of a day and a week window carries every contract field
         AggregateRecord day = last(all.get("aipulse.agg.sector.1d"));
@@ -128,6 +130,53 @@ class AipulseTopologyTest {
         assertThat(last(all.get("aipulse.agg.city.1d")).dimension()).isEqualTo("city");
         assertThat(metrics.articlesConsumed).hasValue(1);
         assertThat(metrics.eventsExtracted).hasSize(2);
+    }
+
+    @Test
+    void emitsAnUpdatedWindowOncePerCommitIntervalWithItsLatestCounts() {
+        // given
+        start(Map.of());
+
+        // when three articles of one day arrive within one commit interval
+        publishWithoutWaiting(article("a", "2023-07-26T09:00+08:00", line("甲")), Instant.parse("2023-07-26T01:00:00Z"));
+        publishWithoutWaiting(article("b", "2023-07-26T10:00+08:00", line("乙")), Instant.parse("2023-07-26T02:00:00Z"));
+        publishWithoutWaiting(article("c", "2023-07-26T11:00+08:00", line("丙")), Instant.parse("2023-07-26T03:00:00Z"));
+
+        // then nothing is emitted before the interval has passed
+        assertThat(aggregateTopic("sector", "1d").isEmpty()).isTrue();
+
+        // when it has passed
+        waitOneCommitInterval();
+
+        // then every window emits once, with all three articles, stamped with the last one's time
+        Map<String, List<TestRecord<String, AggregateRecord>>> all = new LinkedHashMap<>();
+        aggregates.forEach((name, topic) -> all.put(name, topic.readRecordsToList()));
+        assertThat(all.get("aipulse.agg.sector.1d")).extracting(TestRecord::key, r -> r.value().events(),
+                        r -> r.value().articles(), TestRecord::getRecordTime)
+                .containsExactly(tuple("healthcare-biotech@2023-07-26", 3L, 3L, Instant.parse("2023-07-26T03:00:00Z")));
+        all.forEach((name, records) -> assertThat(records).as(name).singleElement()
+                .extracting(r -> r.value().events()).isEqualTo(3L));
+
+        // and a window not updated since emits nothing more
+        waitOneCommitInterval();
+        aggregates.forEach((name, topic) -> assertThat(topic.isEmpty()).as(name).isTrue());
+    }
+
+    @Test
+    void namesEveryProcessorStoreAndInternalTopic() {
+        // given
+        Settings settings = SettingsLoader.load(null, Map.of(), Map.of());
+        AipulseTopology topology = new AipulseTopology(Topics.from(settings), extractor,
+                new ArticleJson(settings.zone(), InputLimits.defaults()), settings.zone(),
+                StreamsSettings.grace(settings), settings.getDuration("dedup.retention"), metrics);
+
+        // when
+        String description = topology.build().describe().toString();
+
+        // then no name was generated by Kafka Streams
+        assertThat(description).doesNotContain("KSTREAM-", "KTABLE-")
+                .contains(AipulseTopology.WINDOW_REPARTITION, AipulseTopology.UPDATED_STORE,
+                        AipulseTopology.SUBJECT_STORE);
     }
 
     @Test
@@ -353,6 +402,28 @@ class AipulseTopologyTest {
     }
 
     @Test
+    void sendsEveryEventOfALateArticleToTheLateTopic() {
+        // given the day window of 2023-07-24 closed (stream time past 07-25 06:00)
+        start(Map.of());
+        publish(article("a", "2023-07-24T10:00+08:00", line("甲")));
+        publish(article("b", "2023-07-25T07:00+08:00", line("乙")));
+
+        // when an article of 07-24 with two events of one window arrives
+        publish(article("late", "2023-07-24T21:00+08:00", line("丙"), line("丁")));
+
+        // then each event is a late record in each of its three day windows
+        assertThat(late.readValuesToList()).extracting(LateRecord::dimension, LateRecord::eventId)
+                .containsExactlyInAnyOrder(
+                        tuple("sector", LineEventExtractor.eventId("late", FUNDING, "丙")),
+                        tuple("city", LineEventExtractor.eventId("late", FUNDING, "丙")),
+                        tuple("sector-city", LineEventExtractor.eventId("late", FUNDING, "丙")),
+                        tuple("sector", LineEventExtractor.eventId("late", FUNDING, "丁")),
+                        tuple("city", LineEventExtractor.eventId("late", FUNDING, "丁")),
+                        tuple("sector-city", LineEventExtractor.eventId("late", FUNDING, "丁")));
+        assertThat(metrics.lateWindows).hasSize(6);
+    }
+
+    @Test
     void emitsOneFinalRecordOnceStreamTimePassesWindowEndPlusGrace() {
         // given an open day window of 2023-07-24 with one event
         start(Map.of());
@@ -393,6 +464,22 @@ class AipulseTopologyTest {
         assertThat(aggregateTopic("sector", "1w").readKeyValuesToList()).filteredOn(kv -> kv.value.isFinal())
                 .extracting(kv -> kv.key, kv -> kv.value.events(), kv -> kv.value.windowEnd())
                 .containsExactly(tuple("healthcare-biotech@2023-07-24", 4L, "2023-07-31T00:00+08:00"));
+    }
+
+    @Test
+    void closesAWindowOpenedAfterALaterOneWhenItsOwnGraceEnds() {
+        // given the day of 07-25 opened first, then the day of 07-24 (still within its grace)
+        start(Map.of());
+        publish(article("a", "2023-07-25T05:00+08:00", line("甲")));
+        publish(article("b", "2023-07-24T20:00+08:00", line("乙")));
+
+        // when stream time passes 07-25 06:00 (end of 07-24 + grace), long before 07-25 closes
+        publish(article("c", "2023-07-25T06:30+08:00", line("丙")));
+
+        // then the day of 07-24 is final, that of 07-25 is not
+        assertThat(aggregateTopic("sector", "1d").readValuesToList()).filteredOn(AggregateRecord::isFinal)
+                .extracting(AggregateRecord::windowStart, AggregateRecord::events)
+                .containsExactly(tuple("2023-07-24T00:00+08:00", 1L));
     }
 
     @Test
@@ -596,7 +683,17 @@ class AipulseTopologyTest {
     }
 
     private void publish(Article article, Instant timestamp) {
+        publishWithoutWaiting(article, timestamp);
+        waitOneCommitInterval();
+    }
+
+    private void publishWithoutWaiting(Article article, Instant timestamp) {
         articles.pipeInput(article.id(), articleJson.write(article), timestamp);
+    }
+
+    /** Lets wall-clock time pass as between a running instance's commits (the longest default: 30 s). */
+    private void waitOneCommitInterval() {
+        driver.advanceWallClockTime(COMMIT_INTERVAL);
     }
 
     private static <K, V> V last(List<KeyValue<K, V>> records) {

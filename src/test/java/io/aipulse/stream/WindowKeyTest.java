@@ -79,6 +79,27 @@ class WindowKeyTest {
                 WindowKey.above(CalendarWindow.WEEK, endOf0726), true)).isEmpty();
     }
 
+    @Test
+    void givesEveryWindowAnEntryPrefixThatNoOtherWindowsPrefixStartsWith() {
+        java.util.Set<WindowKey> windows = new java.util.HashSet<>();
+        for (CalendarWindow window : CalendarWindow.values()) {
+            for (Dimension dimension : Dimension.values()) {
+                for (String group : java.util.List.of("general", "general-ai", "healthcare-biotech|hangzhou")) {
+                    for (String time : java.util.List.of("2023-07-26T10:00+08:00", "2023-07-27T10:00+08:00",
+                            "2023-08-01T10:00+08:00")) {
+                        windows.add(WindowKey.of(window, dimension, group, instant(time), SHANGHAI));
+                    }
+                }
+            }
+        }
+        java.util.List<String> prefixes = windows.stream().map(WindowKey::entryPrefix).toList();
+
+        assertThat(prefixes).hasSize(3 * 3 * 3 + 3 * 3 * 2).doesNotHaveDuplicates();
+        for (String prefix : prefixes) {
+            assertThat(prefixes).filteredOn(other -> other.startsWith(prefix)).containsExactly(prefix);
+        }
+    }
+
     private static void put(TreeMap<String, String> store, String name, CalendarWindow window, String time,
                             String group) {
         store.put(WindowKey.of(window, Dimension.SECTOR, group, instant(time), SHANGHAI).encode(), name);

@@ -175,25 +175,29 @@ class WindowStateTest {
 
     @Test
     void survivesTheJsonRoundTripOfTheStateStores() {
-        // given a window as the aggregator's stores keep it: a group of mentions, totals, article counters
+        // given a window as the aggregator's stores keep it: a group of mentions, totals, article and
+        // subject counters
         EventGroup group = new EventGroup();
         WindowSummary summary = new WindowSummary();
-        java.util.Map<String, Long> articles = new java.util.HashMap<>();
+        Counters articles = Counters.of(new java.util.HashMap<>());
+        java.util.Map<String, Long> subjectCounts = new java.util.TreeMap<>();
+        Counters subjects = Counters.of(subjectCounts);
         for (Mention m : java.util.List.of(funding("e1", "a1", "力文所", 10_000_000L, null),
                 mention("e2", "a2", FUNDING, "力文所", "2023-07-26"))) {
-            WindowUpdate.add(m, group, summary, articles::get, articles::put, articles::remove);
+            WindowUpdate.add(m, group, summary, articles, subjects);
         }
         EventGroup storedGroup = Json.read(Json.writeBytes(group), EventGroup.class);
         WindowSummary storedSummary = Json.read(Json.writeBytes(summary), WindowSummary.class);
 
         // when the next mention of the same event arrives
         boolean changed = WindowUpdate.add(mention("e3", "a3", FUNDING, "力文所", "2023-07-27"), storedGroup,
-                storedSummary, articles::get, articles::put, articles::remove);
+                storedSummary, articles, subjects);
 
         // then the identity rule still holds and the aggregate is unchanged but for the article
         assertThat(changed).isTrue();
-        AggregateRecord record = storedSummary.toRecord(DAY, SHANGHAI, false);
+        AggregateRecord record = storedSummary.toRecord(DAY, SHANGHAI, false, subjectCounts.entrySet().iterator());
         assertThat(record.events()).isEqualTo(1);
+        assertThat(record.topSubjects()).containsExactly(new AggregateRecord.SubjectCount("力文所", 1));
         assertThat(record.articles()).isEqualTo(3);
         assertThat(record.fundingCnyMin()).isEqualTo(10_000_000L);
         assertThat(record.fundingCnyMax()).isNull();
