@@ -118,6 +118,8 @@ public final class EndToEndBenchmark {
             double[] latency = latency(topics, timed, plan.latencyRate(), zone);
             out.printf("latency at %d articles/s: p50 %.1f ms, p99 %.1f ms (%d articles with events)%n",
                     plan.latencyRate(), latency[0], latency[1], (long) latency[2]);
+            out.printf("heap: peak used %.1f MB, peak used after a collection %.1f MB (of %d MB)%n", heap.peakMb(),
+                    heap.peakAfterGcMb(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
             return new Report(articles.size(), articles.size() / seconds, bytes / 1e6 / seconds, ceiling.mbPerSec(),
                     rawMbPerSec, latency[0], latency[1], heap.peakMb());
         }
