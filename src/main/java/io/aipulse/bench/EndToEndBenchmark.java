@@ -126,9 +126,7 @@ public final class EndToEndBenchmark {
     }
 
     private KafkaStreams startStreams(Topics topics, CountingMetrics metrics, Path stateDir) throws InterruptedException {
-        AipulseTopology topology = new AipulseTopology(topics, extractor, articleJson, settings.zone(),
-                StreamsSettings.grace(settings), settings.getDuration("dedup.retention"),
-                StreamsSettings.windowTime(settings), settings.getDuration("query.retention"), metrics);
+        AipulseTopology topology = AipulseTopology.from(topics, extractor, articleJson, settings, metrics);
         KafkaStreams streams = new KafkaStreams(topology.build(), StreamsSettings.properties(settings, stateDir.toString(), metrics));
         streams.start();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);

@@ -2,6 +2,7 @@ package io.aipulse.stream;
 
 import io.aipulse.article.Article;
 import io.aipulse.article.ArticleJson;
+import io.aipulse.config.Settings;
 import io.aipulse.extract.Event;
 import io.aipulse.extract.EventExtractor;
 import java.time.Duration;
@@ -84,17 +85,26 @@ public final class AipulseTopology {
     private final Duration dedupRetention;
     private final WindowTime windowTime;
     private final Duration queryRetention;
+    private final WorkingStores workingStores;
     private final StreamMetrics metrics;
 
     public AipulseTopology(Topics topics, EventExtractor extractor, ArticleJson articleJson, ZoneId zone,
                            Map<CalendarWindow, Duration> grace, Duration dedupRetention, StreamMetrics metrics) {
         this(topics, extractor, articleJson, zone, grace, dedupRetention, WindowTime.PUBLICATION,
-                Duration.ofDays(180), metrics);
+                Duration.ofDays(180), WorkingStores.IN_MEMORY, metrics);
+    }
+
+    /** The topology as the settings configure it (zone, grace, retentions, window time, working stores). */
+    public static AipulseTopology from(Topics topics, EventExtractor extractor, ArticleJson articleJson,
+                                       Settings settings, StreamMetrics metrics) {
+        return new AipulseTopology(topics, extractor, articleJson, settings.zone(), StreamsSettings.grace(settings),
+                settings.getDuration("dedup.retention"), StreamsSettings.windowTime(settings),
+                settings.getDuration("query.retention"), WorkingStores.from(settings), metrics);
     }
 
     public AipulseTopology(Topics topics, EventExtractor extractor, ArticleJson articleJson, ZoneId zone,
                            Map<CalendarWindow, Duration> grace, Duration dedupRetention, WindowTime windowTime,
-                           Duration queryRetention, StreamMetrics metrics) {
+                           Duration queryRetention, WorkingStores workingStores, StreamMetrics metrics) {
         this.topics = topics;
         this.extractor = extractor;
         this.articleJson = articleJson;
@@ -103,6 +113,7 @@ public final class AipulseTopology {
         this.dedupRetention = dedupRetention;
         this.windowTime = windowTime;
         this.queryRetention = queryRetention;
+        this.workingStores = workingStores;
         this.metrics = metrics;
     }
 
@@ -211,8 +222,8 @@ public final class AipulseTopology {
      * one commit) go to it directly, as a cache would only add its own bookkeeping. Their changelogs
      * roll small segments: compaction only cleans rolled segments, and every start reads them whole.
      */
-    private static <V> StoreBuilder<KeyValueStore<String, V>> workingStore(String name, Serde<V> values) {
-        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
+    private <V> StoreBuilder<KeyValueStore<String, V>> workingStore(String name, Serde<V> values) {
+        return Stores.keyValueStoreBuilder(workingStores.supplier(name), Serdes.String(), values)
                 .withLoggingEnabled(SMALL_SEGMENTS);
     }
 

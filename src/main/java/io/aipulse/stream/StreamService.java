@@ -42,9 +42,7 @@ public final class StreamService implements AutoCloseable {
         if (loaded > 0) {
             LOG.info("loaded {} companies into {}", loaded, topics.companies.name());
         }
-        Topology topology = new AipulseTopology(topics, extractor, articleJson, settings.zone(),
-                StreamsSettings.grace(settings), settings.getDuration("dedup.retention"),
-                StreamsSettings.windowTime(settings), settings.getDuration("query.retention"), metrics).build();
+        Topology topology = AipulseTopology.from(topics, extractor, articleJson, settings, metrics).build();
         KafkaStreams streams = new KafkaStreams(topology, StreamsSettings.properties(settings, stateDir, metrics));
         streams.setStateListener((newState, oldState) -> {
             LOG.info("stream state {} -> {}", oldState, newState);

@@ -4,6 +4,7 @@ import static io.aipulse.extract.EventType.FUNDING;
 import static io.aipulse.extract.EventType.MODEL_RELEASE;
 import static io.aipulse.extract.EventType.PARTNERSHIP;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.aipulse.article.Article;
@@ -160,6 +161,53 @@ class AipulseTopologyTest {
         // and a window not updated since emits nothing more
         waitOneCommitInterval();
         aggregates.forEach((name, topic) -> assertThat(topic.isEmpty()).as(name).isTrue());
+    }
+
+    @Test
+    void rocksDbWorkingStoresGiveTheSameAggregatesAsInMemoryOnes() {
+        // given the same articles, one of them republished and one late for its day window
+        List<Article> input = List.of(
+                article("r-1", "2023-07-26T10:00+08:00",
+                        LineEventExtractor.line(FUNDING, "力文所", HEALTH, "hangzhou", "2023-07-25", "30000000"),
+                        LineEventExtractor.line(MODEL_RELEASE, "百川智能", HEALTH, "beijing", "2023-07-26", null)),
+                article("r-2", "2023-07-26T11:00+08:00",
+                        LineEventExtractor.line(FUNDING, "力文所", HEALTH, "hangzhou", "2023-07-25", "30000000")),
+                article("r-1", "2023-07-26T10:00+08:00",
+                        LineEventExtractor.line(FUNDING, "力文所", HEALTH, "hangzhou", "2023-07-25", "30000000"),
+                        LineEventExtractor.line(MODEL_RELEASE, "百川智能", HEALTH, "beijing", "2023-07-26", null)),
+                article("r-3", "2023-07-28T09:00+08:00",
+                        LineEventExtractor.line(PARTNERSHIP, "百川智能", HEALTH, "beijing", "2023-07-28", null)),
+                article("r-4", "2023-07-26T12:00+08:00",
+                        LineEventExtractor.line(PARTNERSHIP, "力文所", HEALTH, "hangzhou", "2023-07-26", null)));
+
+        // when they go through the topology with each kind of working store
+        Map<String, Map<String, AggregateRecord>> inMemory = latestAggregatesOf(input, "in-memory");
+        List<LateRecord> lateInMemory = late.readValuesToList();
+        driver.close();
+        driver = null;
+        Map<String, Map<String, AggregateRecord>> rocksDb = latestAggregatesOf(input, "rocksdb");
+
+        // then every topic ends with the same records, and the same record is late
+        assertThat(rocksDb).isEqualTo(inMemory);
+        assertThat(inMemory.get("aipulse.agg.sector.1d")).containsKeys("healthcare-biotech@2023-07-26",
+                "healthcare-biotech@2023-07-28");
+        assertThat(late.readValuesToList()).isEqualTo(lateInMemory).isNotEmpty();
+    }
+
+    @Test
+    void refusesAnUnknownKindOfWorkingStore() {
+        assertThatThrownBy(() -> start(Map.of("aggregation.stores", "cassandra")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("aggregation.stores must be in-memory or rocksdb");
+    }
+
+    private Map<String, Map<String, AggregateRecord>> latestAggregatesOf(List<Article> input, String stores) {
+        start(Map.of("aggregation.stores", stores));
+        input.forEach(this::publish);
+        waitOneCommitInterval();
+        Map<String, Map<String, AggregateRecord>> latest = new LinkedHashMap<>();
+        aggregates.forEach((name, topic) -> latest.put(name, topic.readKeyValuesToMap()));
+        return latest;
     }
 
     @Test
@@ -644,8 +692,7 @@ class AipulseTopologyTest {
         Settings settings = SettingsLoader.load(null, Map.of(), overrides);
         topics = Topics.from(settings);
         articleJson = new ArticleJson(settings.zone(), InputLimits.defaults());
-        AipulseTopology topology = new AipulseTopology(topics, extractor, articleJson, settings.zone(),
-                StreamsSettings.grace(settings), settings.getDuration("dedup.retention"), metrics);
+        AipulseTopology topology = AipulseTopology.from(topics, extractor, articleJson, settings, metrics);
         driver = new TopologyTestDriver(topology.build(), props);
 
         articles = driver.createInputTopic(topics.articles.name(), new StringSerializer(), new ByteArraySerializer());
