@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.RandomAccess;
@@ -80,12 +81,12 @@ public final class Corpus {
             int n = 0;
             for (int bytes = 0; bytes < targetBytes; n++) {
                 if (n == picks.length) {
-                    picks = java.util.Arrays.copyOf(picks, n * 2);
+                    picks = Arrays.copyOf(picks, n * 2);
                 }
                 picks[n] = random.nextInt(paragraphs.size());
                 bytes += paragraphBytes[picks[n]];
             }
-            chosen[i] = java.util.Arrays.copyOf(picks, n);
+            chosen[i] = Arrays.copyOf(picks, n);
         }
         return new RecombinedArticles(chosen, firstPublished, step, urlPrefix);
     }

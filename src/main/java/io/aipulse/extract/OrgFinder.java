@@ -295,18 +295,8 @@ final class OrgFinder {
     }
 
     static List<Knowledge.Hit> hitsIn(List<Knowledge.Hit> hits, int from, int to) {
-        int lo = 0;
-        int hi = hits.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (hits.get(mid).start() < from) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
         List<Knowledge.Hit> out = new ArrayList<>();
-        for (int i = lo; i < hits.size() && hits.get(i).start() < to; i++) {
+        for (int i = firstAt(hits, from); i < hits.size() && hits.get(i).start() < to; i++) {
             if (hits.get(i).end() <= to) {
                 out.add(hits.get(i));
             }

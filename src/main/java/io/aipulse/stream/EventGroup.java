@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The mentions of one type and canonical subject in one window, and the distinct events they make.
@@ -23,6 +24,7 @@ import java.util.Objects;
 public final class EventGroup {
 
     static final int SAME_EVENT_DAYS = 3;
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Comparator<Mention> BY_DATE_THEN_ID = Comparator
             .comparing((Mention m) -> m.date() == null ? "" : m.date())
             .thenComparing(Mention::eventId);
@@ -32,8 +34,9 @@ public final class EventGroup {
 
     /** The key of a group within its window: type and canonical subject (case and spaces ignored). */
     public static String keyOf(Mention mention) {
-        return mention.type() + "|" + Objects.requireNonNullElse(mention.subject(), "")
-                .toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
+        // compiled once: String.replaceAll would compile the pattern for every mention aggregated
+        return mention.type() + "|" + SPACES.matcher(Objects.requireNonNullElse(mention.subject(), "")
+                .toLowerCase(Locale.ROOT)).replaceAll("");
     }
 
     /** Adds a mention; false when its event id is already here. */
