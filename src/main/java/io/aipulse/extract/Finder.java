@@ -1,24 +1,97 @@
 package io.aipulse.extract;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * {@link Matcher#find()} for a pattern whose matches can only start with one of a few words: the pattern is
  * tried ({@code lookingAt} on the rest of the region) only where the text has one of them, instead of at
- * every position. The matches are those of {@code find()} on the region, provided the pattern looks at nothing
- * before its start (no look-behind, {@code ^}, {@code \b}) and never matches the empty string; a test checks
- * each pattern of the engine against {@code find()}. Immutable and thread-safe; {@link Scan}s are not.
+ * every position. The matches are those of {@code find()} on the region, provided the pattern never matches
+ * the empty string and, unless the finder {@link #lookingAround() looks around}, looks at nothing before its
+ * start (no look-behind, {@code ^}, {@code \b}); {@code FinderTest} checks every finder of the engine against
+ * {@code find()}. A pattern is built from the word lists it starts with ({@link #anyOf}), so each list is
+ * written once. Immutable and thread-safe; {@link Scan}s are not.
  */
 final class Finder {
 
     final Pattern pattern;
     private final FirstWords first;
+    /** look-behind and look-ahead see the text outside the region (transparent bounds) */
+    private final boolean transparent;
 
     /** @param firstWords every word a match can start with (a match starts with one of them) */
     Finder(Pattern pattern, String... firstWords) {
+        this(pattern, List.of(firstWords), false);
+    }
+
+    private Finder(Pattern pattern, Collection<String> firstWords, boolean transparent) {
         this.pattern = pattern;
-        this.first = new FirstWords(firstWords);
+        this.first = new FirstWords(firstWords.toArray(new String[0]));
+        this.transparent = transparent;
+    }
+
+    /** A finder of {@code regex}, whose matches start with a word of one of {@code firstWords}. */
+    @SafeVarargs
+    static Finder of(String regex, Collection<String>... firstWords) {
+        return new Finder(Pattern.compile(regex), union(firstWords), false);
+    }
+
+    /** The same finder, whose look-behind and look-ahead see the text before and after the scanned region. */
+    Finder lookingAround() {
+        return new Finder(pattern, first.words(), true);
+    }
+
+    boolean transparent() {
+        return transparent;
+    }
+
+    /** {@code (?:w1|w2|...)}: the words as one regex alternation, in their order. */
+    static String anyOf(Collection<String> words) {
+        StringBuilder sb = new StringBuilder("(?:");
+        for (String w : words) {
+            if (sb.length() > 3) {
+                sb.append('|');
+            }
+            sb.append(isLiteral(w) ? w : Pattern.quote(w));
+        }
+        return sb.append(')').toString();
+    }
+
+    /** The literal start of each regex alternative ("首席[\\p{IsHan}]{1,5}官" -> "首席"): the words its matches start with. */
+    static List<String> literalStarts(Collection<String> alternatives) {
+        List<String> out = new ArrayList<>();
+        for (String a : alternatives) {
+            int i = 0;
+            while (i < a.length() && "\\^$.|?*+()[]{}".indexOf(a.charAt(i)) < 0) {
+                i++;
+            }
+            if (i == 0) {
+                throw new IllegalArgumentException("no literal start: " + a);
+            }
+            out.add(a.substring(0, i));
+        }
+        return out;
+    }
+
+    private static boolean isLiteral(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            if ("\\^$.|?*+()[]{}".indexOf(w.charAt(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @SafeVarargs
+    private static List<String> union(Collection<String>... lists) {
+        List<String> out = new ArrayList<>();
+        for (Collection<String> l : lists) {
+            out.addAll(l);
+        }
+        return out;
     }
 
     /** The matches of {@code [from, to)} of {@code text}, one {@link Scan#find()} at a time. */
@@ -40,6 +113,9 @@ final class Finder {
             this.to = to;
             this.pos = from;
             this.m = finder.pattern.matcher(text);
+            if (finder.transparent) {
+                m.useTransparentBounds(true).useAnchoringBounds(false);
+            }
         }
 
         /** The next match, as {@link Matcher#find()} on the region would give it. */

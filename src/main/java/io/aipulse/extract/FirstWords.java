@@ -12,7 +12,10 @@ final class FirstWords {
     /** the words by the low 8 bits of their first character */
     private final String[][] byFirst = new String[256][];
 
+    private final java.util.List<String> words;
+
     FirstWords(String... words) {
+        this.words = java.util.List.of(words);
         for (String w : words) {
             char c = w.charAt(0);
             first[c >>> 6] |= 1L << c;
@@ -21,6 +24,11 @@ final class FirstWords {
             now[now.length - 1] = w;
             byFirst[c & 0xFF] = now;
         }
+    }
+
+    /** The words, in the order given. */
+    java.util.List<String> words() {
+        return words;
     }
 
     /** True when one of the words starts at {@code i} of {@code text} and ends by {@code to}. */

@@ -188,7 +188,7 @@ public final class Knowledge {
 
     /** Loads the knowledge files from {@code configDir} when present there, else from the classpath. */
     public static Knowledge load(Path configDir) {
-        return load(configDir, Lexicon.WORDS);
+        return load(configDir, Rules.dictionaryWords());
     }
 
     static Knowledge load(Path configDir, Collection<String> lexicon) {

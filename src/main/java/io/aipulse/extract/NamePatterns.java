@@ -57,6 +57,9 @@ final class NamePatterns {
         return (HAN[c >>> 6] & (1L << c)) != 0;
     }
 
+    /** the characters of the regex class {@code \s}, one string each */
+    static final java.util.List<String> REGEX_SPACES = java.util.List.of(" ", "\t", "\n", "\u000B", "\f", "\r");
+
     /** {@code \s} of java.util.regex. */
     static boolean isRegexSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';

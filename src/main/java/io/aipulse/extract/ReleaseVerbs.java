@@ -1,19 +1,20 @@
 package io.aipulse.extract;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * The release verb at a place (发布, 发布并开源, 上线了, ...): {@link #PATTERN}'s {@code lookingAt()} by hand, the
- * pattern kept as the reference. Called at each release word of the dictionary pass, so no matcher is reset there.
+ * pattern kept as the reference and built from the same list. Called at each release word of the dictionary
+ * pass, so no matcher is reset there.
  */
 final class ReleaseVerbs {
 
-    static final Pattern PATTERN = Pattern.compile(
-            "(发布并开源|发布|推出|上线|开源|公布|公开|官宣|亮相|开放|首发|揭晓|上架|提供下载|问世|面世)了?");
-    /** the alternatives of the pattern, in its order (发布并开源 before 发布) */
-    private static final String[] VERBS = {
-        "发布并开源", "发布", "推出", "上线", "开源", "公布", "公开", "官宣", "亮相", "开放", "首发", "揭晓", "上架", "提供下载",
-        "问世", "面世"};
+    /** the release verbs, in the order they are tried (发布并开源 before 发布) */
+    static final List<String> VERBS = List.of(
+            "发布并开源", "发布", "推出", "上线", "开源", "公布", "公开", "官宣", "亮相", "开放", "首发", "揭晓", "上架", "提供下载",
+            "问世", "面世");
+    static final Pattern PATTERN = Pattern.compile("(" + String.join("|", VERBS) + ")了?");
 
     private ReleaseVerbs() {
     }

@@ -40,8 +40,8 @@ class MergeTest {
         Random random = new Random(21);
         for (int n = 0; n < 300; n++) {
             List<Candidate> cs = candidates(random, k);
-            List<List<Candidate>> plain = RuleBasedExtractor.merge(cs, Integer.MAX_VALUE);
-            List<List<Candidate>> indexed = RuleBasedExtractor.merge(cs, random.nextInt(3));
+            List<List<Candidate>> plain = EventMerger.merge(cs, Integer.MAX_VALUE);
+            List<List<Candidate>> indexed = EventMerger.merge(cs, random.nextInt(3));
             assertThat(indexed).hasSameSizeAs(plain);
             for (int g = 0; g < plain.size(); g++) {
                 assertThat(indexed.get(g)).containsExactlyElementsOf(plain.get(g)); // the same candidates, in order

@@ -118,9 +118,9 @@ class NamePatternsTest {
                 sb.append(pieces[random.nextInt(random.nextInt(4) == 0 ? pieces.length : 22)]);
             }
             String s = sb.toString();
-            boolean expected = ArticleExtraction.ADVERBS_ONLY.matcher(s).matches();
+            boolean expected = Cues.ADVERBS_ONLY.matcher(s).matches();
             matches += expected ? 1 : 0;
-            assertThat(ArticleExtraction.adverbsOnly(s)).as(s).isEqualTo(expected);
+            assertThat(Cues.adverbsOnly(s)).as(s).isEqualTo(expected);
         }
         assertThat(matches).isGreaterThan(1000);
     }
@@ -142,9 +142,9 @@ class NamePatternsTest {
             if (to < from) {
                 continue;
             }
-            boolean expected = ArticleExtraction.WILL.matcher(text.substring(from, to)).find();
+            boolean expected = Cues.WILL.matcher(text.substring(from, to)).find();
             matches += expected ? 1 : 0;
-            assertThat(ArticleExtraction.willBefore(text, from, to)).as("%s [%d, %d)", text, from, to).isEqualTo(expected);
+            assertThat(Cues.willBefore(text, from, to)).as("%s [%d, %d)", text, from, to).isEqualTo(expected);
         }
         assertThat(matches).isGreaterThan(500);
     }

@@ -1,0 +1,654 @@
+package io.aipulse.extract;
+
+import io.aipulse.article.Article;
+import io.aipulse.article.TimeSource;
+import io.aipulse.article.clean.CleanText;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the rules read of one article: its cleaned text and sentences, the dictionary hits, the organisations,
+ * actors and dates of each sentence (computed once, when first asked), clause bounds, subjects and
+ * coreference; and the candidates the rules add. Each sentence with a trigger word goes to the rules the word
+ * enables ({@link Rules}); {@link #date} then dates each candidate. Not thread-safe; one instance per article.
+ */
+final class ArticleContext {
+
+    private final Knowledge knowledge;
+    private final ExtractionSettings settings;
+    private final AmountParser amounts;
+    private final OrgFinder orgFinder;
+    private final Article article;
+    private final String text;
+    private final List<Knowledge.Hit> hits;
+    private final List<Segmenter.Sentence> sentences;
+    private final LocalDate anchor;
+    private final boolean articleDated;
+    private final Map<Integer, LocalDate> itemDates = new HashMap<>();
+    private final Map<Integer, List<OrgMention>> orgCache = new HashMap<>();
+    private final Map<Integer, List<DateParser.Mention>> dateCache = new HashMap<>();
+    private final Integer[] contextYear;
+    private final List<Candidate> candidates = new ArrayList<>();
+
+    ArticleContext(Knowledge knowledge, ExtractionSettings settings, AmountParser amounts, OrgFinder orgFinder,
+                      Article article, CleanText clean) {
+        this.knowledge = knowledge;
+        this.settings = settings;
+        this.amounts = amounts;
+        this.orgFinder = orgFinder;
+        this.article = article;
+        this.text = clean.text();
+        this.hits = knowledge.scan(text); // sorted by start, longest first
+        this.sentences = Segmenter.split(text);
+        this.articleDated = article.timeSource() != TimeSource.INGEST;
+        this.anchor = articleDated ? article.publishedOn(settings.zone()) : inferAnchor();
+        this.contextYear = new Integer[sentences.size()];
+    }
+
+    List<Candidate> run() {
+        Integer year = anchor == null ? null : anchor.getYear();
+        int yi = 0;
+        List<int[]> years = explicitYears();
+        for (int si = 0; si < sentences.size(); si++) {
+            Segmenter.Sentence s = sentences.get(si);
+            while (yi < years.size() && years.get(yi)[0] < s.start) {
+                year = years.get(yi)[1];
+                yi++;
+            }
+            contextYear[si] = year;
+            if (s.datelineEnd > s.start) {
+                for (DateParser.Mention m : DateParser.findAll(text, s.start, s.datelineEnd, anchor, year, null)) {
+                    if (m.precision() == DateParser.Precision.DAY) {
+                        itemDates.putIfAbsent(s.item, m.date());
+                        break;
+                    }
+                }
+            }
+        }
+        for (int si = 0; si < sentences.size(); si++) {
+            int rules = Rules.triggeredIn(hits, sentences.get(si));
+            if (rules == 0) {
+                continue;
+            }
+            SentenceContext sentence = new SentenceContext(this, si);
+            for (int r = 0; r < Rules.ALL.size(); r++) {
+                if ((rules & (1 << r)) != 0) {
+                    Rules.ALL.get(r).apply(sentence);
+                }
+            }
+        }
+        return candidates;
+    }
+
+    /**
+     * Positions and values of the explicit years of the text ("2023年", "2023-"): the places after four digits that
+     * hold 年, a space before 年, '-' or '/', found with indexOf (vectorised) rather than a test at every character.
+     */
+    private List<int[]> explicitYears() {
+        List<int[]> out = new ArrayList<>();
+        for (int i : yearEnds()) {
+            char a = text.charAt(i - 4);
+            char b = text.charAt(i - 3);
+            if (!((a == '1' && b == '9') || (a == '2' && b == '0')) || !isDigit(text.charAt(i - 2))
+                    || !isDigit(text.charAt(i - 1)) || i >= 5 && isDigit(text.charAt(i - 5))) {
+                continue;
+            }
+            out.add(new int[] {i - 4, Integer.parseInt(text.substring(i - 4, i))});
+        }
+        return out;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** The places from 4 on that hold 年, '-', '/' or a space before 年, in order. */
+    private int[] yearEnds() {
+        int[] at = new int[16];
+        int count = 0;
+        for (char c : new char[] {'年', '-', '/'}) {
+            for (int i = text.indexOf(c, 4); i >= 0; i = text.indexOf(c, i + 1)) {
+                if (count + 2 > at.length) {
+                    at = Arrays.copyOf(at, at.length * 2);
+                }
+                at[count++] = i;
+                if (c == '年' && i >= 5 && text.charAt(i - 1) == ' ') {
+                    at[count++] = i - 1;
+                }
+            }
+        }
+        at = Arrays.copyOf(at, count);
+        Arrays.sort(at);
+        return at;
+    }
+
+    /** Index of the sentence that contains or follows {@code pos}. */
+    int sentenceAt(int pos) {
+        int lo = 0;
+        int hi = sentences.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sentences.get(mid).end <= pos) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    LocalDate anchor() {
+        return anchor;
+    }
+
+    boolean articleDated() {
+        return articleDated;
+    }
+
+    String text() {
+        return text;
+    }
+
+    List<Segmenter.Sentence> sentences() {
+        return sentences;
+    }
+
+    List<Knowledge.Hit> hits() {
+        return hits;
+    }
+
+    private Map<Integer, List<PlaceResolver.EventPlace>> eventPlaces;
+
+    /** Every "在<place>举办/发布..." of the text by item, found once per article when an event first asks. */
+    Map<Integer, List<PlaceResolver.EventPlace>> eventPlaces() {
+        if (eventPlaces == null) {
+            eventPlaces = PlaceResolver.eventPlaces(this);
+        }
+        return eventPlaces;
+    }
+
+    /** The dictionary hits that lie inside {@code [from, to)}, by start, the longest first at each place. */
+    List<Knowledge.Hit> hitsIn(int from, int to) {
+        List<Knowledge.Hit> out = new ArrayList<>();
+        for (int i = OrgFinder.firstAt(hits, from); i < hits.size(); i++) {
+            Knowledge.Hit h = hits.get(i);
+            if (h.start() >= to) {
+                break;
+            }
+            if (h.end() <= to) {
+                out.add(h);
+            }
+        }
+        return out;
+    }
+
+    /** The first hit of {@code kind} inside {@code [from, to)}, or null. */
+    Knowledge.Hit firstHit(Knowledge.Kind kind, int from, int to) {
+        for (int i = OrgFinder.firstAt(hits, from); i < hits.size(); i++) {
+            Knowledge.Hit h = hits.get(i);
+            if (h.start() >= to) {
+                break;
+            }
+            if (h.end() <= to && h.term().kind() == kind) {
+                return h;
+            }
+        }
+        return null;
+    }
+
+    Knowledge knowledge() {
+        return knowledge;
+    }
+
+    AmountParser amounts() {
+        return amounts;
+    }
+
+    OrgFinder orgFinder() {
+        return orgFinder;
+    }
+
+    private final Map<Integer, List<String>> investors = new HashMap<>();
+
+    /** The investors named in and after sentence {@code si}, read once per sentence (the lists are never modified). */
+    List<String> investors(int si, java.util.function.Supplier<List<String>> read) {
+        return investors.computeIfAbsent(si, k -> read.get());
+    }
+
+    /** A party the finder did not know, read by a rule (after 与): its words are not sector keywords. */
+    void addUnknownName(int start, int end) {
+        unknownNames.add(new int[] {start, end});
+    }
+
+    /** Names of parties the finder did not know (read after 与): their words are not sector keywords. */
+    private final List<int[]> unknownNames = new ArrayList<>();
+    /** how many of {@link #unknownNames} are sorted by start, and the longest of them */
+    private int unknownSorted;
+    private int unknownLongest;
+
+    /** Spans of the organisation names recognised in the sentences that overlap {@code [from, to)}. */
+    List<int[]> orgSpans(int from, int to) {
+        List<int[]> out = new ArrayList<>();
+        // the unknown names overlapping [from, to), found by their starts (the callers only ask whether a
+        // place lies inside one of the spans, so their order does not matter)
+        if (unknownNames.size() != unknownSorted) {
+            unknownNames.sort((a, b) -> Integer.compare(a[0], b[0]));
+            unknownSorted = unknownNames.size();
+            unknownLongest = 0;
+            for (int[] u : unknownNames) {
+                unknownLongest = Math.max(unknownLongest, u[1] - u[0]);
+            }
+        }
+        int lo = 0;
+        int hi = unknownNames.size();
+        while (lo < hi) { // the first name that starts late enough to reach past from
+            int mid = (lo + hi) >>> 1;
+            if (unknownNames.get(mid)[0] <= from - unknownLongest) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for (int i = lo; i < unknownNames.size() && unknownNames.get(i)[0] < to; i++) {
+            int[] u = unknownNames.get(i);
+            if (u[1] > from) {
+                out.add(u);
+            }
+        }
+        for (int si = sentenceAt(from); si < sentences.size() && sentences.get(si).start < to; si++) {
+            Segmenter.Sentence s = sentences.get(si);
+            if (s.end <= from || !orgCache.containsKey(si)) {
+                continue;
+            }
+            for (OrgMention o : orgCache.get(si)) {
+                out.add(new int[] {o.start(), o.end()});
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ anchor, dates
+
+    /** Without a publication date: the latest explicit dated day or month of the text, up to the ingest day. */
+    private LocalDate inferAnchor() {
+        LocalDate ingest = article.publishedOn(settings.zone());
+        LocalDate best = null;
+        for (DateParser.Mention m : DateParser.findAll(text, 0, text.length(), null, null, null)) {
+            String before = text.substring(Math.max(0, m.start() - 3), m.start());
+            boolean target = before.contains("到") || before.contains("至") || before.contains("将") || before.contains("前");
+            if ((m.precision() == DateParser.Precision.DAY || m.precision() == DateParser.Precision.MONTH)
+                    && !target && !m.date().isAfter(ingest) && (best == null || m.date().isAfter(best))) {
+                best = m.date(); // a target date ("到2025年3月") is not a clue to when the article was written
+            }
+        }
+        return best;
+    }
+
+    List<DateParser.Mention> dates(int si) {
+        return dateCache.computeIfAbsent(si, k -> {
+            Segmenter.Sentence s = sentences.get(k);
+            Integer cy = contextYear[k];
+            LocalDate today = itemDates.get(s.item);
+            return DateParser.findAll(text, s.start, s.end, anchor, cy, today != null ? today : anchor);
+        });
+    }
+
+    // ------------------------------------------------------------------ organisations
+
+    List<OrgMention> orgs(int si) {
+        return orgCache.computeIfAbsent(si, k -> {
+            Segmenter.Sentence s = sentences.get(k);
+            return orgFinder.find(text, hits, s.start, s.end);
+        });
+    }
+
+    /** Organisations of sentence {@code si} that can be the actor of an event, as {@code filter} says. */
+    private final Map<Long, List<OrgMention>> actorCache = new HashMap<>();
+
+    List<OrgMention> actors(int si, ActorFilter filter) {
+        return actorCache.computeIfAbsent(((long) si << 8) | filter.ordinal(), k -> computeActors(si, filter));
+    }
+
+    /** Per sentence, for each of its organisations: 1 = never an actor, 2 = a person's title follows it. */
+    private final Map<Integer, byte[]> actorFlags = new HashMap<>();
+
+    private byte[] actorFlags(int si) {
+        return actorFlags.computeIfAbsent(si, k -> {
+            Segmenter.Sentence s = sentences.get(k);
+            List<OrgMention> orgs = orgs(k);
+            byte[] flags = new byte[orgs.size()];
+            for (int i = 0; i < flags.length; i++) {
+                OrgMention o = orgs.get(i);
+                int afterEnd = Math.min(s.end, o.end() + 8);
+                if (o.start() < s.datelineEnd || insideTitle(o.start(), s.start) || precededByAgentWord(o.start(), s.start)
+                        || Cues.opensWith(text, o.end(), afterEnd, Cues.INVESTOR_WORDS)) {
+                    flags[i] = 1;
+                } else if (Cues.opensWith(text, o.end(), afterEnd, Cues.PERSON_WORDS)) {
+                    flags[i] = 2;
+                }
+            }
+            return flags;
+        });
+    }
+
+    private List<OrgMention> computeActors(int si, ActorFilter filter) {
+        List<OrgMention> orgs = orgs(si);
+        byte[] flags = actorFlags(si);
+        List<OrgMention> out = new ArrayList<>();
+        for (int i = 0; i < flags.length; i++) {
+            OrgMention o = orgs.get(i);
+            if (flags[i] == 1 || flags[i] == 2 && !filter.speakers()) {
+                continue; // a dateline, a title, an agent, an investor; a person's title (unless speakers act)
+            }
+            if (o.isKind("media") && !filter.speakers()) {
+                continue;
+            }
+            if (o.source() == OrgMention.FALLBACK && !filter.guessedNames()) {
+                continue;
+            }
+            out.add(o);
+        }
+        return out;
+    }
+
+    private boolean insideTitle(int at, int from) {
+        for (int i = at - 1; i >= from && i >= at - 60; i--) {
+            char c = text.charAt(i);
+            if (c == '》') {
+                return false;
+            }
+            if (c == '《') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean precededByAgentWord(int at, int from) {
+        int i = at;
+        while (i > from && (text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '“')) {
+            i--;
+        }
+        for (String w : Cues.AGENT_WORDS) {
+            if (i - w.length() >= from && text.startsWith(w, i - w.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The actor of a trigger: first actor of its clause, else of the sentence, else a coreference. */
+    OrgMention subjectBefore(int si, int trigger, int clauseStart, ActorFilter filter, boolean objectBefore) {
+        List<OrgMention> actors = actors(si, filter);
+        for (int i = 0; i < actors.size(); i++) {
+            OrgMention o = actors.get(i);
+            if (o.start() >= clauseStart && o.end() <= trigger) {
+                return subsidiary(actors, i, trigger);
+            }
+        }
+        Segmenter.Sentence s = sentences.get(si);
+        String before = text.substring(Math.max(clauseStart, s.datelineEnd), trigger);
+        boolean coref = (Cues.COREFERENCE.in(before) || before.trim().startsWith("公司")) && !Cues.INDEFINITE.in(before);
+        int adverbsOnly = -1; // ADVERBS_ONLY.matcher(before).matches(), computed once when needed
+        if (!objectBefore && !coref) {
+            adverbsOnly = Cues.adverbsOnly(before) ? 1 : 0;
+        }
+        boolean ownSubjectless = objectBefore || adverbsOnly == 1 || coref;
+        if (ownSubjectless) {
+            for (OrgMention o : actors) {
+                if (o.end() <= clauseStart) {
+                    return o;
+                }
+            }
+        }
+        if (coref || (adverbsOnly >= 0 ? adverbsOnly == 1 : Cues.adverbsOnly(before))) {
+            return coreference(si, filter);
+        }
+        return null;
+    }
+
+    /** "谷歌旗下DeepMind发布...": the subsidiary named right after 旗下 acts, not its parent. */
+    private OrgMention subsidiary(List<OrgMention> actors, int i, int trigger) {
+        OrgMention o = actors.get(i);
+        if (i + 1 < actors.size()) {
+            OrgMention next = actors.get(i + 1);
+            String gap = text.substring(o.end(), Math.min(next.start(), text.length())).trim();
+            if (next.end() <= trigger && (gap.equals("旗下") || gap.equals("旗下的") || gap.equals("子公司"))) {
+                return next;
+            }
+        }
+        return o;
+    }
+
+    /** The last actor of the previous sentences of the same item and paragraph. */
+    OrgMention coreference(int si, ActorFilter filter) {
+        Segmenter.Sentence s = sentences.get(si);
+        for (int k = si - 1; k >= 0 && k >= si - 6; k--) {
+            Segmenter.Sentence p = sentences.get(k);
+            if (p.item != s.item) {
+                break;
+            }
+            List<OrgMention> a = actors(k, filter);
+            if (!a.isEmpty()) {
+                return a.get(0);
+            }
+        }
+        return null;
+    }
+
+    /** A clause is at most this long on each side of a trigger (text without punctuation stays cheap). */
+    private static final int MAX_CLAUSE = 120;
+
+    /** the last clause start and end computed (rules ask again for the same place) */
+    private int lastStartSi = -1;
+    private int lastStartPos;
+    private int lastStart;
+    private int lastEndSi = -1;
+    private int lastEndPos;
+    private int lastEnd;
+
+    int clauseStart(int si, int pos) {
+        if (si == lastStartSi && pos == lastStartPos) {
+            return lastStart;
+        }
+        lastStart = computeClauseStart(si, pos);
+        lastStartSi = si;
+        lastStartPos = pos;
+        return lastStart;
+    }
+
+    int clauseEnd(int si, int pos) {
+        if (si == lastEndSi && pos == lastEndPos) {
+            return lastEnd;
+        }
+        lastEnd = computeClauseEnd(si, pos);
+        lastEndSi = si;
+        lastEndPos = pos;
+        return lastEnd;
+    }
+
+    private int computeClauseStart(int si, int pos) {
+        Segmenter.Sentence s = sentences.get(si);
+        int depth = 0;
+        int limit = Math.max(s.start, pos - MAX_CLAUSE);
+        if (limit > s.start && limit > s.datelineEnd) {
+            // no punctuation within reach: the clause starts MAX_CLAUSE before
+            boolean found = false;
+            for (int i = pos - 1; i >= limit; i--) {
+                char c = text.charAt(i);
+                if (c == '，' || c == ',' || c == '：' || c == ':' || c == '；' || c == ';') {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                return limit;
+            }
+        }
+        for (int i = pos - 1; i >= s.start; i--) {
+            char c = text.charAt(i);
+            if (c == ')' || c == '）') {
+                depth++;
+            } else if ((c == '(' || c == '（') && depth > 0) {
+                depth--;
+            }
+            if (depth > 0) {
+                continue;
+            }
+            if (c == '，' || c == ',' || c == '：' || c == ':' || c == '；' || c == ';') {
+                return Math.max(i + 1, s.datelineEnd);
+            }
+        }
+        return s.datelineEnd;
+    }
+
+    private int computeClauseEnd(int si, int pos) {
+        Segmenter.Sentence s = sentences.get(si);
+        int depth = 0;
+        int end = Math.min(s.end, pos + MAX_CLAUSE);
+        for (int i = pos; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '(' || c == '（') {
+                depth++;
+            } else if ((c == ')' || c == '）') && depth > 0) {
+                depth--;
+            }
+            if (depth > 0) {
+                continue;
+            }
+            if (c == '，' || c == ',' || c == '；' || c == ';' || c == '。' || c == '：' || c == ':') {
+                return i;
+            }
+        }
+        return end;
+    }
+
+    boolean inSpeech(int si, int pos) {
+        Segmenter.Sentence s = sentences.get(si);
+        int open = -1;
+        for (int i = pos - 1; i >= s.start && i >= pos - 200; i--) {
+            char c = text.charAt(i);
+            if (c == '”') {
+                return false;
+            }
+            if (c == '“') {
+                open = i;
+                break;
+            }
+        }
+        if (open < 0) {
+            return false;
+        }
+        int close = -1;
+        for (int i = pos; i < s.end && i < pos + 400; i++) {
+            if (text.charAt(i) == '”') {
+                close = i;
+                break;
+            }
+        }
+        int len = (close < 0 ? Math.min(s.end, pos + 400) : close) - open;
+        return len > 15;
+    }
+
+    boolean backgroundClause(int clauseStart, int trigger) {
+        return Cues.BACKGROUND.in(text, clauseStart, trigger);
+    }
+
+    Candidate add(EventType type, OrgMention subject, int si, int trigger, int triggerEnd) {
+        if (subject == null || inSpeech(si, trigger)) {
+            return null;
+        }
+        int cs = clauseStart(si, trigger);
+        int ce = clauseEnd(si, triggerEnd);
+        Candidate c = new Candidate(type, subject, si, trigger, triggerEnd, cs, ce);
+        candidates.add(c);
+        return c;
+    }
+
+    // ------------------------------------------------------------------ dates of candidates
+
+    /** The last day-precise date of the previous sentences of the same item (a dateline without a date). */
+    private LocalDate earlierInItem(int si) {
+        Segmenter.Sentence s = sentences.get(si);
+        for (int k = si - 1; k >= 0 && k >= si - 3; k--) {
+            Segmenter.Sentence p = sentences.get(k);
+            if (p.item != s.item) {
+                break;
+            }
+            if (p.datelineEnd == p.start) {
+                continue; // only the sentence that opens the item with a dateline dates what follows
+            }
+            List<DateParser.Mention> ds = dates(k);
+            for (int i = ds.size() - 1; i >= 0; i--) {
+                if (ds.get(i).precision() == DateParser.Precision.DAY && !ds.get(i).relativeDay()) {
+                    return ds.get(i).date();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Date of a candidate: its own clause, earlier in its sentence, a 截至 date after, the item, the article. */
+    void date(Candidate c) {
+        Segmenter.Sentence s = sentences.get(c.sentence);
+        DateParser.Mention own = null;
+        DateParser.Mention before = null;
+        DateParser.Mention yearOnly = null;
+        for (DateParser.Mention m : dates(c.sentence)) {
+            if (m.start() < s.datelineEnd) {
+                continue;
+            }
+            boolean usable = m.precision() != DateParser.Precision.YEAR;
+            if (m.start() >= c.clauseStart && m.end() <= c.clauseEnd && usable) {
+                if (own == null || m.start() < c.trigger) {
+                    own = m;
+                }
+            } else if (m.end() <= c.clauseStart && usable) {
+                before = m;
+            }
+            if (!usable && m.end() <= c.trigger && !m.relativeDay()) {
+                yearOnly = m; // "2021年,百度发布了...": a year of its own before the event
+            }
+        }
+        DateParser.Mention pick = own != null && !(own.relativeDay() && before != null) ? own : before;
+        if (pick == null && c.type == EventType.REPORT) {
+            for (DateParser.Mention m : dates(c.sentence)) {
+                if (m.start() >= c.trigger && m.precision() != DateParser.Precision.YEAR
+                        && text.substring(Math.max(s.start, m.start() - 3), m.start()).contains("截至")) {
+                    pick = m;
+                    break;
+                }
+            }
+        }
+        if (pick != null) {
+            c.date = pick.date();
+            c.dateStrength = pick.relativeDay() ? Candidate.DATE_ITEM : Candidate.DATE_OWN;
+        } else if (itemDates.containsKey(s.item)) {
+            c.date = itemDates.get(s.item);
+            c.dateStrength = Candidate.DATE_ITEM;
+        } else if (earlierInItem(c.sentence) != null) {
+            c.date = earlierInItem(c.sentence);
+            c.dateStrength = Candidate.DATE_ITEM;
+        } else if (articleDated) {
+            c.date = anchor;
+            c.dateStrength = Candidate.DATE_ARTICLE;
+        } else {
+            c.date = null;
+            c.dateStrength = Candidate.DATE_NONE;
+        }
+        // background: dated more than 12 months before the article
+        if (anchor != null) {
+            LocalDate limit = anchor.minusMonths(12);
+            if (c.date != null && c.dateStrength == Candidate.DATE_OWN && c.date.isBefore(limit)) {
+                c.background = true;
+            }
+            if (pick == null && yearOnly != null && yearOnly.date().getYear() < anchor.getYear()) {
+                c.background = true;
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package io.aipulse.extract;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The words around a trigger that several rules read the same way: what makes a clause future, background,
+ * opinion or reported speech, what points back to an earlier subject, and what stands right after a name
+ * that is not the actor. Each list is written once; the patterns kept as references are built from them.
+ */
+final class Cues {
+
+    /** the clause before a trigger speaks of the future or of what has not happened */
+    static final Words FUTURE = Words.of("将于", "即将", "计划", "准备", "拟", "有望", "或将", "预计", "何时", "尚未", "还没",
+            "没有", "不会", "打算", "希望", "推迟");
+    /** the clause reports an opinion */
+    static final Words OPINION = Words.of("认为", "表示", "指出", "透露", "觉得", "坦言", "直言", "强调", "称,", "称，", "看来");
+    /** the clause tells background history */
+    static final Words BACKGROUND = Words.of("此前", "曾经", "曾", "一度", "早在", "当年", "历史上", "多年前", "这些年", "过去",
+            "以往", "先后");
+    /** the clause points back to a subject named earlier */
+    static final Words COREFERENCE = Words.of("该公司", "这家公司", "该企业", "这家企业", "该平台", "该机构", "这家", "该团队",
+            "相关研究", "该研究", "研究团队", "这样的", "该初创公司", "其");
+    /** the clause speaks of an unnamed organisation ("一家初创公司") */
+    static final Words INDEFINITE = Words.of("某", "一家", "多家", "另一家", "几家");
+
+    /** adverbs, time words, spaces and digits: a clause made only of them has no subject of its own */
+    static final List<String> ADVERB_WORDS = List.of(
+            "正式", "近日", "日前", "宣布", "已经", "已", "也", "还", "随后", "同时", "此外", "目前", "今日", "今天", "近期", "再次",
+            "又", "并且", "并", "而", "还将", "则", "更是", "悄然", "“", "”", "在", "于", "今年", "去年", "前年", "同年", "年", "月",
+            "日", "号", "初", "底", "末", "中旬", "上旬", "下旬", "以来", "累计", "此次", "本次", "共");
+    /** the reference of {@link #adverbsOnly}, built from {@link #ADVERB_WORDS} */
+    static final Pattern ADVERBS_ONLY = Pattern.compile("^(?:\\s|" + String.join("|", ADVERB_WORDS) + "|\\d)*$");
+
+    /** adverbs between 将 and its verb ("将正式发布") */
+    static final List<String> WILL_ADVERBS = List.of("正式", "全面", "陆续", "首次", "率先");
+    /** "华为将推出...": a bare 将 right before the verb is the future; the reference of {@link #willBefore} */
+    static final Pattern WILL = Pattern.compile("将(?:" + String.join("|", WILL_ADVERBS) + "|在[^,，。]{0,8}?)?$");
+
+    /** a person's title right after a name: the name is the person's employer, not an actor */
+    static final List<String> PERSON_WORDS = List.of(
+            "原", "前", "现任", "联合创始人", "创始人", "CEO", "CTO", "COO", "CFO", "CMO", "董事长", "总裁", "首席", "副总裁", "总经理",
+            "合伙人", "院长", "分析师", "员工", "研究员", "专家", "教授", "科学家", "董事", "高管");
+    /** an investor's role right after a name */
+    static final List<String> INVESTOR_WORDS = List.of(
+            "领投", "跟投", "参投", "等投资", "投资方", "联合领投", "追加投资", "的投资", "投资的", "等机构");
+    /** a word right before a name that makes it the object or the agent of someone else's act */
+    static final List<String> AGENT_WORDS = List.of(
+            "被", "遭", "向", "获", "获得", "来自", "受", "经", "给", "对", "收购", "入职", "加入", "加盟", "领投方", "投资方为", "援引",
+            "在");
+
+    /** words right before an amount that make it a valuation, a total or a revenue, not the deal's amount */
+    static final Words VALUATION = Words.of("估值", "总额", "累计", "营收", "注册资本", "市值", "收入");
+
+    private Cues() {
+    }
+
+    /** The amount at {@code at} is a valuation or a total: one of {@link #VALUATION} in the 8 characters before it. */
+    static boolean valuationAt(String text, int at, int from) {
+        return VALUATION.in(text, Math.min(at, Math.max(from, at - 8)), at);
+    }
+
+    /**
+     * {@code ADVERBS_ONLY.matcher(s).matches()}: {@code s} is a sequence of adverbs, time words, spaces and digits.
+     * The pattern matches when some way of cutting {@code s} into its alternatives exists, which the positions
+     * reachable from the start tell.
+     */
+    static boolean adverbsOnly(String s) {
+        int n = s.length();
+        boolean[] reach = new boolean[n + 1];
+        reach[0] = true;
+        for (int i = 0; i < n; i++) {
+            if (!reach[i]) {
+                continue;
+            }
+            char c = s.charAt(i);
+            if (NamePatterns.isRegexSpace(c) || c >= '0' && c <= '9') {
+                reach[i + 1] = true;
+            }
+            for (String w : ADVERB_WORDS) {
+                if (w.charAt(0) == c && s.startsWith(w, i)) {
+                    reach[i + w.length()] = true;
+                }
+            }
+        }
+        return reach[n];
+    }
+
+    /**
+     * {@code WILL.matcher(text.substring(from, to)).find()}: the span ends with 将, 将 and an adverb, or 将在 and
+     * up to eight characters without a comma or full stop. Spans holding a line terminator (where {@code $}
+     * also matches before a final one) go to the pattern.
+     */
+    static boolean willBefore(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return WILL.matcher(text.substring(from, to)).find();
+            }
+        }
+        for (int k = Math.max(from, to - 11); k < to; k++) {
+            if (text.charAt(k) != '将') {
+                continue;
+            }
+            int rest = to - (k + 1);
+            if (rest == 0) {
+                return true;
+            }
+            if (rest == 2) {
+                for (String w : WILL_ADVERBS) {
+                    if (text.startsWith(w, k + 1)) {
+                        return true;
+                    }
+                }
+            }
+            if (text.charAt(k + 1) == '在' && rest - 1 <= 8) {
+                boolean clean = true;
+                for (int i = k + 2; i < to; i++) {
+                    char c = text.charAt(i);
+                    if (c == ',' || c == '，' || c == '。') {
+                        clean = false;
+                        break;
+                    }
+                }
+                if (clean) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@code ^\\s?(?:w1|w2|...)} found in {@code text[at, limit)}: one of the words there, or after one space. */
+    static boolean opensWith(String text, int at, int limit, List<String> words) {
+        int v = at < limit && NamePatterns.isRegexSpace(text.charAt(at)) ? at + 1 : at;
+        for (String w : words) {
+            if (v + w.length() <= limit && text.startsWith(w, v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

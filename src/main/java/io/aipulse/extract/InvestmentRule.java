@@ -1,0 +1,81 @@
+package io.aipulse.extract;
+
+import java.util.List;
+import java.util.regex.Matcher;
+
+/**
+ * INVESTMENT: a company or fund commits capital of its own: "X 投资 50 亿元 ...", a fund set up or raised, a
+ * computing centre or factory built, with the amount of the clause.
+ */
+final class InvestmentRule implements Rule {
+
+    static final List<String> TRIGGERS = List.of("投资", "投入", "募资", "募集", "注资");
+    /** the verbs of committing capital, right before an amount */
+    static final List<String> INVEST_VERBS = List.of("投资", "投入", "出资", "追加投资");
+    /** the verbs of setting up a fund */
+    static final List<String> FUND_VERBS = List.of("设立", "成立", "发起", "募集", "募资", "完成募集");
+    /** the verbs of building capacity */
+    static final List<String> BUILD_VERBS = List.of("投建", "建设", "新建", "扩建");
+
+    static final Finder INVESTS = Finder.of("(?<![获得成自领跟参的])" + Finder.anyOf(INVEST_VERBS)
+            + "\\s?(?=(?:约|超过|超|近|逾|高达)?\\s?[\\d数上两一二三四五六七八九十几])", INVEST_VERBS).lookingAround();
+    static final Finder SETS_UP = Finder.of(Finder.anyOf(FUND_VERBS) + "[^，。；,;]{0,12}?(?:基金|产业基金)"
+            + "|基金[^，。；,;]{0,6}?(?:完成募集|募资|募集)"
+            + "|" + Finder.anyOf(BUILD_VERBS) + "[^，。；,;]{0,20}?(?:算力中心|数据中心|智算中心|超算中心|工厂|基地|园区)",
+            FUND_VERBS, List.of("基金"), BUILD_VERBS);
+
+    @Override
+    public EventType type() {
+        return EventType.INVESTMENT;
+    }
+
+    @Override
+    public List<String> triggers() {
+        return TRIGGERS;
+    }
+
+    @Override
+    public ActorFilter actors() {
+        return ActorFilter.NAMED;
+    }
+
+    @Override
+    public List<SectorClue> sectorClues() {
+        return List.of(SectorClue.REGISTRY, SectorClue.SENTENCE);
+    }
+
+    @Override
+    public void apply(SentenceContext s) {
+        Finder.Scan invests = INVESTS.scan(s.text(), s.from(), s.end());
+        Matcher m = invests.matcher();
+        while (invests.find()) {
+            AmountParser.Match amount = s.firstAmount(m.end(), Math.min(s.end(), m.end() + 16));
+            if (amount == null || amount.start() > m.end() + 6) {
+                continue;
+            }
+            investmentAt(s, m.start(), m.end(), amount.amount());
+        }
+        Finder.Scan setsUp = SETS_UP.scan(s.text(), s.from(), s.end());
+        m = setsUp.matcher();
+        while (setsUp.find()) {
+            AmountParser.Match amount = s.firstAmount(s.clauseStart(m.start()), s.clauseEnd(m.end()));
+            if (amount != null) {
+                investmentAt(s, m.start(), m.end(), amount.amount());
+            }
+        }
+    }
+
+    private void investmentAt(SentenceContext s, int start, int end, Amount amount) {
+        int cs = s.clauseStart(start);
+        if (Aggregates.in(s.text(), cs, start) || s.background(cs, start) || s.text().substring(cs, start).contains("获")) {
+            return;
+        }
+        OrgMention subject = s.subjectBefore(start, cs, ActorFilter.NAMED);
+        Candidate c = s.add(EventType.INVESTMENT, subject, start, end);
+        if (c != null) {
+            c.amount = amount;
+            c.aboutStart = end;
+            c.aboutEnd = c.clauseEnd;
+        }
+    }
+}

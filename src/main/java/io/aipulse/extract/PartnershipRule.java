@@ -1,0 +1,206 @@
+package io.aipulse.extract;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * PARTNERSHIP: a strategic cooperation or joint build between named parties: "X 与 Y 签署战略合作协议",
+ * "X 携手 Y", "X 与 Y 合作建设...". The first named party is the subject, the others its counterparties.
+ */
+final class PartnershipRule implements Rule {
+
+    static final List<String> TRIGGERS = List.of("合作", "携手", "联手", "签署", "签订", "共建", "承诺");
+    /** the verbs that conclude an agreement, before its object */
+    static final List<String> AGREE_VERBS = List.of("达成", "签署", "签订", "开展", "展开", "深化", "建立", "宣布");
+    /** the words that join two parties: "与 Y 合作" */
+    static final List<String> WITH_WORDS = List.of("与", "和", "同");
+
+    /** the words of an agreement, read as they stand */
+    static final List<String> AGREEMENT_WORDS = List.of("战略合作", "合作协议", "合作框架", "合作备忘录", "达成合作", "深化合作",
+            "展开合作", "开展合作", "建立合作", "战略伙伴", "合作伙伴关系", "携手", "联手", "共建", "联合实验室");
+    /** the verbs of an agreement whose object follows within a few characters ("签署了全面战略合作协议") */
+    static final List<String> SIGN_VERBS = List.of("签署", "签订", "达成");
+
+    static final Finder AGREEMENT = Finder.of("(" + String.join("|", AGREEMENT_WORDS)
+            + "|签署[^，。；,;]{0,12}?(?:协议|备忘录|承诺|合作)|签订[^，。；,;]{0,12}?(?:协议|备忘录|合同)|达成[^，。；,;]{0,6}?合作)"
+            + "(?!的|伙伴们)", AGREEMENT_WORDS, SIGN_VERBS).lookingAround();
+    static final Finder WITH_PARTNER = Finder.of(Finder.anyOf(WITH_WORDS) + "\\s?([^,，。;；、与和]{2,16}?)\\s?"
+            + Finder.anyOf(AGREE_VERBS) + "?了?(?:战略)?(?:合作|联手|携手)(?!伙伴|开发的|研发的|推出的|打造的|的)",
+            WITH_WORDS).lookingAround();
+
+    /** words that look like a party after 与 but name nobody in particular */
+    private static final Words NOT_A_PARTY = Words.of(
+            "客户", "用户", "伙伴", "各方", "企业", "行业", "高校", "机构", "合作", "相关", "多家", "更多", "国内外", "产业链",
+            "生态", "政府", "部门", "地方", "开发者", "厂商", "公司", "团队", "学术界", "产业界", "社会", "大家", "我们", "他们");
+    private static final Pattern NOT_A_NAME_CHARS = Pattern.compile(".*[,，。的在将已]+.*");
+
+    @Override
+    public EventType type() {
+        return EventType.PARTNERSHIP;
+    }
+
+    @Override
+    public List<String> triggers() {
+        return TRIGGERS;
+    }
+
+    @Override
+    public List<SectorClue> sectorClues() {
+        return List.of(SectorClue.SENTENCE, SectorClue.ITEM, SectorClue.REGISTRY);
+    }
+
+    @Override
+    public void apply(SentenceContext s) {
+        Set<Integer> done = agreements(s);
+        withPartner(s, done);
+    }
+
+    /** "X 与 Y 签署战略合作协议": returns the clauses that gave a partnership. */
+    private Set<Integer> agreements(SentenceContext s) {
+        String text = s.text();
+        Set<Integer> done = new HashSet<>();
+        Finder.Scan a = AGREEMENT.scan(text, s.from(), s.end());
+        Matcher m = a.matcher();
+        while (a.find()) {
+            int cs = s.clauseStart(m.start());
+            if (s.future(cs, m.start()) || s.background(cs, m.start())) {
+                continue;
+            }
+            List<OrgMention> parties = new ArrayList<>();
+            for (OrgMention o : s.actors(ActorFilter.ANY)) {
+                if (o.end() <= m.start() || (o.start() >= m.end() && o.start() <= m.end() + 12
+                        && o.source() == OrgMention.REGISTRY)) {
+                    parties.add(o);
+                }
+            }
+            OrgMention subject = parties.isEmpty() ? null : parties.get(0);
+            OrgMention maker = Releases.makerOfModel(s.article(), cs, subject == null ? m.start() : subject.start());
+            if (maker != null) {
+                parties.add(0, maker);
+                subject = maker;
+            }
+            if (subject == null) {
+                subject = Releases.makerOfModel(s.article(), s.from(), m.start());
+                if (subject == null) {
+                    continue;
+                }
+                parties.add(0, subject);
+            }
+            List<String> others = others(s, subject, parties, m.start(), m.end());
+            if (others.isEmpty()) {
+                continue;
+            }
+            Candidate c = s.add(EventType.PARTNERSHIP, subject, m.start(), m.end());
+            if (c != null) {
+                c.counterparties = others;
+                c.aboutStart = m.start();
+                c.aboutEnd = c.clauseEnd;
+                done.add(cs);
+            }
+        }
+        return done;
+    }
+
+    /** The parties besides the subject: named ones, registry names after the verb, or a name after 与. */
+    private static List<String> others(SentenceContext s, OrgMention subject, List<OrgMention> parties, int start,
+                                       int end) {
+        List<String> others = new ArrayList<>();
+        for (OrgMention o : parties) {
+            if (!o.name().equals(subject.name()) && !others.contains(o.name())) {
+                others.add(o.name());
+            }
+        }
+        if (others.isEmpty()) {
+            for (OrgMention o : s.orgs()) {
+                if (o.start() > subject.end() && o.end() <= end + 12 && !o.name().equals(subject.name())
+                        && o.source() == OrgMention.REGISTRY) {
+                    others.add(o.name());
+                }
+            }
+        }
+        if (others.isEmpty() && subject.end() <= start) {
+            // "X 近日与东风柳州汽车达成战略合作": a party the finder does not know, named after 与
+            String named = partyAfterWith(s.text(), subject.end(), start);
+            if (named != null) {
+                others.add(named);
+                int at = s.text().lastIndexOf(named, start);
+                if (at >= subject.end()) {
+                    s.article().addUnknownName(at, at + named.length());
+                }
+            }
+        }
+        return others;
+    }
+
+    /** "英伟达宣布将在印度与信实工业合作建设...": a plain 与 X 合作 with a named actor before it. */
+    private void withPartner(SentenceContext s, Set<Integer> done) {
+        Finder.Scan a = WITH_PARTNER.scan(s.text(), s.from(), s.end());
+        Matcher m = a.matcher();
+        while (a.find()) {
+            int cs = s.clauseStart(m.start());
+            if (done.contains(cs) || s.future(cs, m.start()) || s.background(cs, m.start())) {
+                continue;
+            }
+            OrgMention subject = null;
+            for (OrgMention o : s.actors(ActorFilter.ANY)) {
+                if (o.end() <= m.start() && o.source() != OrgMention.FALLBACK) {
+                    subject = o;
+                    break;
+                }
+            }
+            if (subject == null) {
+                continue;
+            }
+            String other = null;
+            for (OrgMention o : s.orgs()) {
+                if (o.start() >= m.start(1) && o.end() <= m.end(1)) {
+                    other = o.name();
+                    break;
+                }
+            }
+            if (other == null) {
+                other = partyName(m.group(1));
+                s.article().addUnknownName(m.start(1), m.end(1));
+            }
+            if (other == null || other.contains(subject.name()) || subject.name().contains(other)) {
+                continue;
+            }
+            Candidate c = s.add(EventType.PARTNERSHIP, subject, m.start(), m.end());
+            if (c != null) {
+                c.counterparties = List.of(other);
+                c.aboutStart = m.start();
+                c.aboutEnd = c.clauseEnd;
+                done.add(cs);
+            }
+        }
+    }
+
+    /** The name after 与/和/同 up to the verb, when it looks like a name. */
+    private static String partyAfterWith(String text, int from, int to) {
+        String between = text.substring(from, to);
+        int w = Math.max(between.lastIndexOf('与'), Math.max(between.lastIndexOf('和'), between.lastIndexOf('同')));
+        if (w < 0) {
+            return null;
+        }
+        String rest = between.substring(w + 1);
+        for (String verb : AGREE_VERBS) {
+            int i = rest.indexOf(verb);
+            if (i > 0) {
+                rest = rest.substring(0, i);
+            }
+        }
+        return partyName(rest);
+    }
+
+    private static String partyName(String raw) {
+        String n = Names.canonical(raw.trim());
+        if (n.length() < 2 || n.length() > 16 || NOT_A_PARTY.in(n) || NOT_A_NAME_CHARS.matcher(n).matches()) {
+            return null;
+        }
+        return n;
+    }
+}

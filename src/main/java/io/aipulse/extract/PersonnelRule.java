@@ -1,0 +1,190 @@
+package io.aipulse.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+
+/**
+ * PERSONNEL: an executive joins, leaves or is appointed: "X 出任 Y 首席科学家", "Y 任命 X 为 CTO", "X 从 Y 离职".
+ * Only in a sentence that names a role; the organisation is the subject, person and role the product.
+ */
+final class PersonnelRule implements Rule {
+
+    /** the verbs of taking a post, and the adverbs that may open them */
+    static final List<String> JOIN_VERBS = List.of("加入", "加盟", "入职", "出任", "担任", "就任", "履新", "接任", "回归");
+    static final List<String> JOIN_ADVERBS = List.of("即将", "正式", "已", "宣布");
+    static final List<String> LEAVE_VERBS = List.of("离职", "离任", "辞任", "辞职", "卸任", "退休");
+    static final List<String> APPOINT = List.of("任命");
+    static final List<String> TRIGGERS = List.of("加入", "加盟", "入职", "出任", "担任", "就任", "任命", "离职", "卸任", "辞任",
+            "辞职");
+
+    /** any chief officer title ("首席执行官", "首席战略官") */
+    private static final String CHIEF_OFFICER = "首席[\\p{IsHan}]{1,5}官";
+    /** the titles that name a person right after them ("CEO 张三") */
+    static final List<String> NAMING_TITLES = List.of("CEO", "CTO", "COO", "CFO", "CMO", "CSO", "总裁", "副总裁", CHIEF_OFFICER,
+            "董事长", "总经理", "联合创始人", "首席科学家");
+    /** every role that makes a sentence about a post */
+    static final List<String> ROLES;
+    /** the roles an appointment names */
+    static final List<String> APPOINTED_ROLES = List.of("CEO", "CTO", "COO", "CFO", "CMO", "总裁", "副总裁", CHIEF_OFFICER,
+            "董事长", "总经理", "首席科学家", "负责人", "院长", "主任", "总监");
+
+    static {
+        List<String> roles = new ArrayList<>(NAMING_TITLES);
+        roles.addAll(List.of("CPO", "负责人", "高管", "合伙人", "院长", "主任", "总监", "VP", "President"));
+        ROLES = List.copyOf(roles);
+    }
+
+    static final Finder JOINS = Finder.of(Finder.anyOf(JOIN_ADVERBS) + "?(" + String.join("|", JOIN_VERBS) + ")(?!过|了解)",
+            JOIN_ADVERBS, JOIN_VERBS);
+    static final Finder APPOINTS = Finder.of(Finder.anyOf(APPOINT) + "\\s?([\\p{IsHan}A-Za-z·. ]{2,20}?)\\s?(?:为|担任|出任)"
+            + "(?:公司|集团)?\\s?(" + String.join("|", APPOINTED_ROLES) + ")", APPOINT);
+    static final Finder LEAVES = Finder.of("(" + String.join("|", LEAVE_VERBS) + ")(?!潮)", LEAVE_VERBS);
+    static final Finder ROLE = Finder.of("(" + String.join("|", ROLES) + ")", Finder.literalStarts(ROLES));
+    static final Finder TITLE_AND_PERSON = Finder.of("(" + String.join("|", NAMING_TITLES) + ")\\s?"
+            + "([\\p{IsHan}]{2,3}|[A-Z][a-z]+(?:\\s[A-Z][a-z]+)?)", Finder.literalStarts(NAMING_TITLES));
+
+    /** what an announcing organisation says right before the news of a post */
+    private static final List<String> ANNOUNCES = List.of("宣布", "公告", "发布公告", "官宣");
+    /** characters that end a person's name read after a title */
+    private static final String[] NAME_ENDS = {"在", "宣", "表", "跟", "将", "于", "已", "称"};
+
+    @Override
+    public EventType type() {
+        return EventType.PERSONNEL;
+    }
+
+    @Override
+    public List<String> triggers() {
+        return TRIGGERS;
+    }
+
+    @Override
+    public ActorFilter actors() {
+        return ActorFilter.NAMED;
+    }
+
+    @Override
+    public List<SectorClue> sectorClues() {
+        return List.of(SectorClue.REGISTRY, SectorClue.SENTENCE, SectorClue.ITEM);
+    }
+
+    @Override
+    public void apply(SentenceContext s) {
+        if (!ROLE.scan(s.text(), s.start(), s.end()).find()) {
+            return;
+        }
+        joins(s);
+        appointments(s);
+        departures(s);
+    }
+
+    private void joins(SentenceContext s) {
+        String text = s.text();
+        Finder.Scan joins = JOINS.scan(text, s.from(), s.end());
+        Matcher m = joins.matcher();
+        while (joins.find()) {
+            int cs = s.clauseStart(m.start());
+            String before = text.substring(cs, m.start());
+            if (s.background(cs, m.start()) || before.contains("过") || before.contains("曾")) {
+                continue;
+            }
+            OrgMention org = null;
+            for (OrgMention o : s.orgs()) {
+                if (o.start() >= m.end() && o.start() <= m.end() + 60 && !o.isKind("media")) {
+                    if (Cues.opensWith(text, o.end(), Math.min(s.end(), o.end() + 8), Cues.PERSON_WORDS)) {
+                        continue;
+                    }
+                    org = o;
+                    String gap = text.substring(m.end(), o.start());
+                    if (!gap.contains("联合创立") && !gap.contains("创立的") && !gap.contains("创办的")) {
+                        break;
+                    }
+                }
+            }
+            if (org == null) {
+                String after = text.substring(m.end(), Math.min(s.end(), m.end() + 3));
+                org = after.startsWith("公司") ? s.coreference(ActorFilter.NAMED)
+                        : s.subjectBefore(m.start(), cs, ActorFilter.NAMED);
+            }
+            if (org == null) {
+                org = announcer(s, cs, m.start());
+            }
+            Candidate c = s.add(EventType.PERSONNEL, org, m.start(), m.end());
+            if (c != null) {
+                c.product = personAndRole(s, m.start());
+            }
+        }
+    }
+
+    /** "百度宣布,王海峰出任首席技术官": the organisation before the clause that announces it. */
+    private static OrgMention announcer(SentenceContext s, int clauseStart, int trigger) {
+        for (OrgMention o : s.actors(ActorFilter.NAMED)) {
+            if (o.end() > clauseStart) {
+                continue;
+            }
+            String after = s.text().substring(o.end(), Math.min(trigger, o.end() + 6));
+            for (String w : ANNOUNCES) {
+                if (after.startsWith(w)) {
+                    return o;
+                }
+            }
+        }
+        return null;
+    }
+
+    private void appointments(SentenceContext s) {
+        Finder.Scan appoints = APPOINTS.scan(s.text(), s.from(), s.end());
+        Matcher m = appoints.matcher();
+        while (appoints.find()) {
+            int cs = s.clauseStart(m.start());
+            if (s.background(cs, m.start())) {
+                continue;
+            }
+            Candidate c = s.add(EventType.PERSONNEL, s.subjectBefore(m.start(), cs, ActorFilter.NAMED), m.start(), m.end());
+            if (c != null) {
+                c.product = m.group(1).trim() + " (" + m.group(2) + ")";
+            }
+        }
+    }
+
+    private void departures(SentenceContext s) {
+        Finder.Scan leaves = LEAVES.scan(s.text(), s.from(), s.end());
+        Matcher m = leaves.matcher();
+        while (leaves.find()) {
+            int cs = s.clauseStart(m.start());
+            if (s.background(cs, m.start())) {
+                continue;
+            }
+            OrgMention org = null;
+            for (OrgMention o : s.orgs()) {
+                if (o.end() <= m.start() && o.start() >= s.from() && !o.isKind("media")) {
+                    org = o;
+                    break;
+                }
+            }
+            Candidate c = s.add(EventType.PERSONNEL, org, m.start(), m.end());
+            if (c != null) {
+                c.product = personAndRole(s, m.start());
+            }
+        }
+    }
+
+    /** The last "title person" before {@code to} in the sentence: "张三 (CTO)". */
+    private static String personAndRole(SentenceContext s, int to) {
+        Finder.Scan roles = TITLE_AND_PERSON.scan(s.text(), s.start(), to);
+        Matcher m = roles.matcher();
+        String found = null;
+        while (roles.find()) {
+            String person = m.group(2);
+            for (String cut : NAME_ENDS) {
+                int i = person.indexOf(cut);
+                if (i > 1) {
+                    person = person.substring(0, i);
+                }
+            }
+            found = person + " (" + m.group(1) + ")";
+        }
+        return found;
+    }
+}

@@ -1,0 +1,185 @@
+package io.aipulse.extract;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * POLICY: a government body issues a policy: "X 印发《...措施》", "X 出台 ... 实施方案". The subject is a
+ * government body before the verb, a place standing for its government (杭州发布...), or the government
+ * the title names (《北京市...》 -> 北京市人民政府).
+ */
+final class PolicyRule implements Rule {
+
+    /** the verbs of issuing a document */
+    static final List<String> ISSUE_VERBS = List.of("印发", "出台", "颁布", "发布", "公布", "推出", "制定", "下发", "发出");
+    /** the verbs that issue a policy named without a title */
+    static final List<String> PLAIN_ISSUE_VERBS = List.of("印发", "出台", "颁布", "发布");
+    static final List<String> TRIGGERS = List.of("印发", "出台", "颁布", "发布", "公布", "推出");
+    /** what a policy named without a title is called */
+    static final List<String> POLICY_NOUNS = List.of("实施意见", "实施方案", "行动方案", "行动计划", "若干措施", "产业政策", "政策",
+            "意见", "方案", "办法", "措施", "规划", "通知", "条例", "新规", "规定", "禁令", "管制措施", "行政命令", "法案", "法规");
+
+    static final Finder TITLED = Finder.of(Finder.anyOf(ISSUE_VERBS) + "(?:了|的)?[^，。；,;]{0,12}?《([^》]{2,80})》",
+            ISSUE_VERBS);
+    static final Finder PLAIN = Finder.of(Finder.anyOf(PLAIN_ISSUE_VERBS) + "(?:了|的)?(?:一份|一系列|多项|新)?[^，。；,;《]{0,20}?"
+            + "(" + String.join("|", POLICY_NOUNS) + ")", PLAIN_ISSUE_VERBS);
+
+    /** a title that names a policy, and one that names a report instead */
+    private static final Words POLICY_TITLE = Words.of("意见", "方案", "办法", "措施", "计划", "规划", "通知", "条例", "规定", "指引",
+            "指南", "政策", "纲要", "细则", "决定", "法", "标准", "若干");
+    private static final Words REPORT_TITLE = Words.of("报告", "白皮书", "蓝皮书", "研究", "地图", "榜", "指数", "年鉴", "趋势");
+    private static final Words ANY_POLICY_NOUN = Words.of(POLICY_NOUNS.toArray(new String[0]));
+    private static final Pattern GOVERNMENT_NAME = Pattern.compile(
+            "(?:政府|办公厅|委员会|管委会|网信办|国务院|部|局|厅|委|办公室|署)$");
+    /** what may stand between a place and the verb when the place speaks for its government */
+    private static final Pattern PLACE_REST = Pattern.compile("(?:市|区|县)?(?:政府)?(?:也|正式|近日|日前|还|再次|同时)?\\s?");
+
+    @Override
+    public EventType type() {
+        return EventType.POLICY;
+    }
+
+    @Override
+    public List<String> triggers() {
+        return TRIGGERS;
+    }
+
+    @Override
+    public ActorFilter actors() {
+        return ActorFilter.NAMED;
+    }
+
+    @Override
+    public Distinction distinction() {
+        return Distinction.TITLE;
+    }
+
+    @Override
+    public List<SectorClue> sectorClues() {
+        return List.of(SectorClue.POLICY_TITLE);
+    }
+
+    @Override
+    public void apply(SentenceContext s) {
+        String text = s.text();
+        int from = s.from();
+        int to = s.end();
+        boolean titled = text.indexOf('《', from) >= 0 && text.indexOf('《', from) < to;
+        boolean plain = ANY_POLICY_NOUN.in(text, from, to);
+        if (!titled && !plain) {
+            return;
+        }
+        Finder.Scan titles = TITLED.scan(text, titled ? from : to, to);
+        Matcher m = titles.matcher();
+        Set<Integer> seen = new HashSet<>();
+        while (titles.find()) {
+            String title = m.group(1);
+            if (!POLICY_TITLE.in(title) || REPORT_TITLE.in(title)) {
+                continue;
+            }
+            seen.add(m.start());
+            policyAt(s, m.start(), m.end(), "《" + title + "》", m.start(1), m.end(1));
+        }
+        Finder.Scan plains = PLAIN.scan(text, plain ? from : to, to);
+        m = plains.matcher();
+        while (plains.find()) {
+            if (seen.contains(m.start())) {
+                continue;
+            }
+            policyAt(s, m.start(), m.end(), null, m.start(), m.end());
+        }
+    }
+
+    private void policyAt(SentenceContext s, int start, int end, String title, int aboutStart, int aboutEnd) {
+        int cs = s.clauseStart(start);
+        if (s.future(cs, start)) {
+            return;
+        }
+        OrgMention subject = government(s, start, cs);
+        String derived = null;
+        if (subject == null && title != null) {
+            derived = governmentOfTitle(s.article().knowledge(), title);
+            if (derived == null) {
+                return;
+            }
+            subject = new OrgMention(start, start, derived, s.lookup(derived), null, null, OrgMention.LEGAL, true);
+        }
+        if (subject == null) {
+            return;
+        }
+        Candidate c = s.add(EventType.POLICY, subject, start, end);
+        if (c != null) {
+            c.product = title;
+            c.aboutStart = aboutStart;
+            c.aboutEnd = aboutEnd;
+            if (subject.place() && derived == null) {
+                c.subjectName = subject.name();
+            }
+        }
+    }
+
+    /** A government body before the trigger, or a place standing for its government (杭州发布...). */
+    private static OrgMention government(SentenceContext s, int trigger, int clauseStart) {
+        for (OrgMention o : s.actors(ActorFilter.NAMED)) {
+            if (o.end() > trigger) {
+                break;
+            }
+            if (isGovernment(o)) {
+                return o;
+            }
+        }
+        // a city or district name right before the verb (optionally 也/正式/近日...)
+        String text = s.text();
+        for (Knowledge.Hit h : s.article().hitsIn(Math.max(clauseStart, s.from()), trigger)) {
+            Knowledge.Kind k = h.term().kind();
+            if (k != Knowledge.Kind.CITY && k != Knowledge.Kind.DISTRICT) {
+                continue;
+            }
+            int e = h.end();
+            String rest = text.substring(e, trigger);
+            if (PLACE_REST.matcher(rest).matches()) {
+                String name = text.substring(h.start(), e) + (rest.startsWith("市") || rest.startsWith("区")
+                        || rest.startsWith("县") ? rest.substring(0, 1) : "");
+                return new OrgMention(h.start(), e, name, null, h.term().city(), h.term().country(), OrgMention.LEGAL, true);
+            }
+        }
+        return null;
+    }
+
+    private static boolean isGovernment(OrgMention o) {
+        if (o.company() != null) {
+            return "government".equals(o.company().kind());
+        }
+        return GOVERNMENT_NAME.matcher(o.name()).find();
+    }
+
+    /** 《北京市促进...措施》 -> 北京市人民政府; 《朝阳区...计划》 -> 朝阳区人民政府. */
+    private static String governmentOfTitle(Knowledge knowledge, String title) {
+        String t = title.replace("《", "").replace("》", "");
+        // the shortest place name the title starts with
+        Knowledge.Hit h = null;
+        for (Knowledge.Hit x : knowledge.scan(t)) {
+            if (x.start() != 0) {
+                break;
+            }
+            Knowledge.Kind k = x.term().kind();
+            if ((k == Knowledge.Kind.CITY || k == Knowledge.Kind.DISTRICT) && (h == null || x.end() < h.end())) {
+                h = x;
+            }
+        }
+        if (h != null) {
+            String name = t.substring(0, h.end());
+            char next = h.end() < t.length() ? t.charAt(h.end()) : ' ';
+            if (next == '市' || next == '区' || next == '县' || next == '省') {
+                name = name + next;
+            } else if (h.term().kind() == Knowledge.Kind.CITY && !name.endsWith("市") && !name.endsWith("区")) {
+                name = name + "市";
+            }
+            return name.endsWith("人民政府") ? name : name + "人民政府";
+        }
+        return t.startsWith("国务院") ? "国务院" : null;
+    }
+}

@@ -1,0 +1,74 @@
+package io.aipulse.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+
+/**
+ * PRODUCT_LAUNCH: a product, feature, platform or service is launched: a release verb whose object is a product
+ * ({@link Releases}), or "X 宣布 <catalogue model> 支持/新增/上线 ..." (a product gets a new capability).
+ */
+final class ProductLaunchRule implements Rule {
+
+    static final List<String> ANNOUNCE = List.of("宣布");
+    private static final List<String> TRIGGERS;
+
+    static {
+        List<String> all = new ArrayList<>(ReleaseVerbs.VERBS);
+        all.addAll(ANNOUNCE);
+        TRIGGERS = List.copyOf(all);
+    }
+
+    /** "OpenAI 宣布 ChatGPT 将支持语音和图像输入" */
+    static final Finder NEW_FEATURE = Finder.of(Finder.anyOf(ANNOUNCE)
+            + "\\s?,?\\s?([^,，。;；]{2,24}?)(?:将|已|正式)?(?:支持|新增|上线|开放|接入)", ANNOUNCE).lookingAround();
+
+    @Override
+    public EventType type() {
+        return EventType.PRODUCT_LAUNCH;
+    }
+
+    @Override
+    public List<String> triggers() {
+        return TRIGGERS;
+    }
+
+    @Override
+    public List<SectorClue> sectorClues() {
+        return List.of(SectorClue.MODEL, SectorClue.ABOUT, SectorClue.SENTENCE, SectorClue.REGISTRY, SectorClue.ITEM);
+    }
+
+    @Override
+    public void apply(SentenceContext s) {
+        Releases.addCandidates(s, EventType.PRODUCT_LAUNCH);
+        newFeatures(s);
+    }
+
+    private static void newFeatures(SentenceContext s) {
+        Finder.Scan features = NEW_FEATURE.scan(s.text(), s.from(), s.end());
+        Matcher m = features.matcher();
+        while (features.find()) {
+            if (s.article().firstHit(Knowledge.Kind.MODEL, m.start(1), m.end(1)) == null) {
+                continue; // only a product of the catalogue
+            }
+            int cs = s.clauseStart(m.start());
+            OrgMention subject = null;
+            for (OrgMention o : s.actors(ActorFilter.ANY)) {
+                if (o.end() <= m.start() && o.start() >= s.from()) {
+                    subject = o;
+                    break;
+                }
+            }
+            if (subject == null || s.background(cs, m.start())) {
+                continue;
+            }
+            Candidate c = s.add(EventType.PRODUCT_LAUNCH, subject, m.start(), m.end());
+            if (c != null) {
+                c.aboutStart = m.start(1);
+                c.aboutEnd = c.clauseEnd;
+                c.product = Releases.productName(s.article(), m.start(1), m.end(1));
+                c.modelSector = Releases.modelSector(s.article(), m.start(1), m.end(1));
+            }
+        }
+    }
+}

@@ -1,0 +1,337 @@
+package io.aipulse.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Release statements, read once per sentence for {@link ModelReleaseRule} and {@link ProductLaunchRule}: a
+ * release verb of the dictionary pass ({@link ReleaseVerbs}) with its object, after it or before it when the
+ * verb ends the clause ("...大模型正式发布"); the object's head says whether a model or a product is released.
+ * Also the names a release gives: the product, the model's sector, the maker of a catalogue model.
+ */
+final class Releases {
+
+    /** One release verb of a sentence, with its clause and object and the type its object gives. */
+    record Release(int verbStart, int verbEnd, int clauseStart, int objectStart, int objectEnd, boolean objectBefore,
+                   EventType type) {
+    }
+
+    private static final Pattern ADJECTIVE_AFTER = Pattern.compile(
+            "^(?:大?模型|社区|软件|项目|架构|生态|操作系统|的|式|版本|协议|力量|代码|框架|数据|平台|合作|共享|领域|世界)");
+    private static final Pattern TEMPORAL_TAIL = Pattern.compile("以来|之后|以后|了|过|至今");
+    private static final Pattern PARENS = Pattern.compile("\\([^()]{0,30}\\)|（[^（）]{0,30}）");
+    private static final Pattern OBJECT_HEAD = Pattern.compile("^(?:了|出|的)");
+    private static final Pattern QUOTED_NAME = Pattern.compile("“([^”]{1,30})”|《([^》]{1,40})》");
+    private static final Pattern LATIN_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9.\\-]*(?:\\s[A-Za-z0-9][A-Za-z0-9.\\-]*){0,4}");
+
+    /** the heads of an object that make it a model, and those that make it a product */
+    private static final Words MODEL_HEADS = Words.of("模型", "模型产品", "模型系列", "GPT", "LLM", "Llama", "LLaMA");
+    private static final Words PRODUCT_HEADS = Words.of(
+            "平台", "工具", "功能", "产品", "应用", "App", "APP", "app", "助手", "集群", "服务", "系统", "芯片", "社区", "机器人", "终端",
+            "手机", "电脑", "PC", "眼镜", "方案", "引擎", "框架", "数据集", "插件", "客户端", "软件", "硬件", "设备", "网站", "小程序",
+            "智能体", "Agent", "API", "接口", "游戏", "版本", "汽车", "车型", "工厂", "一体机", "服务器", "处理器", "显卡", "眼镜",
+            "耳机", "手表", "音箱", "学习机", "翻译机", "模组", "传感器", "大脑", "操作系统", "浏览器", "搜索", "GPU", "CPU", "NPU",
+            "TPU", "DPU", "加速卡");
+    /** an app's form ("安卓版"): a product whatever its name */
+    private static final Words APP_FORM = Words.of("安卓版", "iOS版", "iOS 版", "安卓 版", "客户端", "网页版", "桌面版", "移动版",
+            "App", "APP");
+    /** objects that other rules read: a report, a research result */
+    static final Words REPORT_OBJECT = Words.of("报告", "研报", "白皮书", "蓝皮书", "数据显示", "调查", "调研", "榜单", "排行榜",
+            "指数", "统计", "名单", "地图");
+    private static final Words RESEARCH_OBJECT = Words.of("论文", "研究成果", "研究结果", "实验结果", "模拟结果", "实验模拟");
+
+    private Releases() {
+    }
+
+    /** Release verbs of {@code [from, to)} from the dictionary pass: {start, end, verb start, verb end} each. */
+    static List<int[]> verbs(ArticleContext article, int from, int to) {
+        List<int[]> out = new ArrayList<>();
+        int last = -1;
+        for (Knowledge.Hit h : article.hitsIn(from, to)) {
+            if (h.term().kind() != Knowledge.Kind.WORD || h.start() < last || !ReleaseVerbs.VERBS.contains(h.term().key())) {
+                continue;
+            }
+            int[] verb = ReleaseVerbs.at(article.text(), h.start(), to);
+            if (verb != null) {
+                out.add(verb);
+                last = verb[1];
+            }
+        }
+        return out;
+    }
+
+    /** The release statements of a sentence: verbs that release something now, with a model or product object. */
+    static List<Release> read(SentenceContext s) {
+        String text = s.text();
+        List<Release> out = new ArrayList<>();
+        for (int[] v : verbs(s.article(), s.from(), s.end())) {
+            int ts = v[0];
+            int te = v[1];
+            String verb = text.substring(v[2], v[3]);
+            char next = te < text.length() ? text.charAt(te) : ' ';
+            boolean perfective = text.startsWith("了", te - 1);
+            if (("会时后前者权".indexOf(next) >= 0 || text.startsWith("日期", te)) && !perfective) {
+                continue; // 发布会, 发布时, 上线后: a noun or a time, not a release
+            }
+            if ((verb.equals("开源") || verb.equals("开放") || verb.equals("公开")) && !perfective
+                    && ADJECTIVE_AFTER.matcher(text.substring(te, Math.min(s.end(), te + 6))).find()) {
+                continue;
+            }
+            if (ts > 0 && "未不没尚待".indexOf(text.charAt(ts - 1)) >= 0) {
+                continue;
+            }
+            int cs = s.clauseStart(ts);
+            int ce = s.clauseEnd(te);
+            if (s.future(cs, ts) || s.background(cs, ts) || Cues.OPINION.in(text, cs, ts) || Cues.willBefore(text, cs, ts)) {
+                continue;
+            }
+            // the object: after the verb, or before it when the verb ends the clause
+            int os = te;
+            int oe = ce;
+            boolean objectBefore = false;
+            String after = text.substring(te, ce).trim();
+            if (after.startsWith("以后") || after.startsWith("之后")) {
+                continue; // a temporal clause: "ChatGPT 问世以后"
+            }
+            if (after.length() < 2 || TEMPORAL_TAIL.matcher(after).matches()) {
+                os = cs;
+                oe = ts;
+                objectBefore = true;
+                int venue = text.substring(cs, ts).lastIndexOf('在');
+                if (venue > 0) {
+                    oe = cs + venue;
+                }
+            }
+            String object = withoutParens(text.substring(os, oe));
+            if (REPORT_OBJECT.in(object)) {
+                continue; // the report rule reads it
+            }
+            if (RESEARCH_OBJECT.in(object) || object.contains("《") && !objectBefore) {
+                continue;
+            }
+            EventType type = classify(s.article(), object, os);
+            if (type == null && objectBefore) {
+                type = classify(s.article(), withoutParens(text.substring(s.from(), ts)), s.from());
+            }
+            if (type != null) {
+                out.add(new Release(ts, te, cs, os, oe, objectBefore, type));
+            }
+        }
+        return out;
+    }
+
+    /** Adds a candidate for each release of {@code type} in the sentence, one for each organisation of a list. */
+    static void addCandidates(SentenceContext s, EventType type) {
+        for (Release r : s.releases()) {
+            if (r.type() != type || r.objectBefore() && listRelease(s, r)) {
+                continue;
+            }
+            int ts = r.verbStart();
+            OrgMention subject = s.subjectBefore(ts, r.clauseStart(), ActorFilter.ANY, r.objectBefore());
+            if (subject == null) {
+                subject = makerOfModel(s.article(), s.from(), ts);
+            }
+            if (subject == null) {
+                // "月之暗面发布Kimi": the maker of the model released, named before the verb
+                OrgMention maker = makerOfModel(s.article(), r.objectStart(), r.objectEnd());
+                if (maker != null && s.text().substring(r.clauseStart(), ts).contains(maker.name())) {
+                    subject = maker;
+                }
+            }
+            if (subject == null || subject.source() == OrgMention.FALLBACK && subject.end() < r.clauseStart()) {
+                continue;
+            }
+            for (OrgMention o : enumeration(s, subject, ts)) {
+                Candidate c = s.add(type, o, ts, r.verbEnd());
+                if (c != null) {
+                    c.aboutStart = r.objectStart();
+                    c.aboutEnd = r.objectEnd();
+                    c.product = productName(s.article(), r.objectStart(), r.objectEnd());
+                    c.modelSector = modelSector(s.article(), r.objectStart(), r.objectEnd());
+                    if (o == subject) {
+                        c.counterparties = partners(s, subject, ts);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * "阿里云的通义万相、华为云的盘古3.0、有道“子曰”等一系列AI大模型发布": one release per list item, by the
+     * organisation the item names or the maker of the catalogue model it names.
+     */
+    private static boolean listRelease(SentenceContext s, Release r) {
+        String text = s.text();
+        List<int[]> items = new ArrayList<>();
+        int start = r.clauseStart();
+        for (int i = r.clauseStart(); i <= r.objectEnd(); i++) {
+            if (i == r.objectEnd() || text.charAt(i) == '、') {
+                if (i - start >= 2) {
+                    items.add(new int[] {start, i});
+                }
+                start = i + 1;
+            }
+        }
+        if (items.size() < 2) {
+            return false;
+        }
+        List<OrgMention> actors = s.actors(ActorFilter.ANY);
+        boolean any = false;
+        for (int[] item : items) {
+            OrgMention maker = null;
+            for (OrgMention o : actors) {
+                if (o.start() >= item[0] && o.end() <= item[1]) {
+                    maker = o;
+                    break;
+                }
+            }
+            if (maker == null) {
+                maker = makerOfModel(s.article(), item[0], item[1]);
+            }
+            if (maker == null) {
+                continue;
+            }
+            Candidate c = s.add(r.type(), maker, r.verbStart(), r.verbEnd());
+            if (c != null) {
+                any = true;
+                c.aboutStart = maker.end() <= item[1] && maker.start() >= item[0] ? maker.end() : item[0];
+                c.aboutEnd = item[1];
+                c.product = productName(s.article(), c.aboutStart, item[1]);
+                c.modelSector = modelSector(s.article(), item[0], item[1]);
+            }
+        }
+        return any;
+    }
+
+    static String withoutParens(String s) {
+        if (s.indexOf('(') < 0 && s.indexOf('（') < 0) {
+            return s; // nothing the pattern could match
+        }
+        return PARENS.matcher(s).replaceAll("");
+    }
+
+    /** MODEL_RELEASE when the head of the first item of the object is a model, PRODUCT_LAUNCH for products. */
+    private static EventType classify(ArticleContext article, String object, int os) {
+        String first = object;
+        for (String sep : new String[] {"、", "，", ",", "以及", "及其", "和"}) {
+            int i = first.indexOf(sep);
+            if (i > 1) {
+                first = first.substring(0, i);
+            }
+        }
+        if (APP_FORM.in(first)) {
+            return EventType.PRODUCT_LAUNCH;
+        }
+        int modelAt = MODEL_HEADS.lastEnd(first, 0, first.length());
+        int productAt = PRODUCT_HEADS.lastEnd(first, 0, first.length());
+        for (Knowledge.Hit h : article.hitsIn(os, os + first.length())) {
+            if (h.term().kind() == Knowledge.Kind.MODEL) {
+                modelAt = Math.max(modelAt, h.end() - os);
+            }
+        }
+        if (modelAt < 0 && productAt < 0) {
+            return null;
+        }
+        return modelAt >= productAt ? EventType.MODEL_RELEASE : EventType.PRODUCT_LAUNCH;
+    }
+
+    /** The model or product name in an object phrase: a quoted or Latin name, a catalogue model, the phrase. */
+    static String productName(ArticleContext article, int os, int oe) {
+        String text = article.text();
+        String obj = text.substring(os, oe).trim();
+        if (obj.indexOf('“') >= 0 || obj.indexOf('《') >= 0) { // where a quoted or titled name can start
+            Matcher q = QUOTED_NAME.matcher(obj);
+            if (q.find()) {
+                return q.group(1) != null ? q.group(1) : q.group(2);
+            }
+        }
+        Knowledge.Hit model = article.firstHit(Knowledge.Kind.MODEL, os, oe);
+        if (model != null) {
+            int e = model.end();
+            while (e < oe && (Character.isLetterOrDigit(text.charAt(e)) || ".-".indexOf(text.charAt(e)) >= 0)) {
+                e++;
+            }
+            return text.substring(model.start(), e);
+        }
+        Matcher latin = LATIN_NAME.matcher(obj);
+        String best = null;
+        while (latin.find()) {
+            String l = latin.group();
+            if (l.length() >= 2 && !l.equals("AI") && !l.equals("AIGC") && (best == null || l.length() > best.length())) {
+                best = l;
+            }
+        }
+        if (best != null) {
+            return best.trim();
+        }
+        obj = OBJECT_HEAD.matcher(obj).replaceAll("").trim();
+        return obj.length() > 40 ? obj.substring(0, 40) : obj.isEmpty() ? null : obj;
+    }
+
+    /** The sector of the first catalogue model of {@code [os, oe)}, or null. */
+    static String modelSector(ArticleContext article, int os, int oe) {
+        Knowledge.Hit model = article.firstHit(Knowledge.Kind.MODEL, os, oe);
+        return model == null ? null : model.term().sector();
+    }
+
+    /** Without a named maker, a catalogue model's maker ("文心一言...向全社会开放"). */
+    static OrgMention makerOfModel(ArticleContext article, int from, int to) {
+        Knowledge.Hit model = article.firstHit(Knowledge.Kind.MODEL, from, to);
+        if (model == null) {
+            return null;
+        }
+        String maker = model.term().model().maker();
+        Company c = article.orgFinder().lookup(maker);
+        return new OrgMention(model.start(), model.end(), c != null ? c.name() : maker, c, null, null,
+                OrgMention.DESCRIPTOR, false);
+    }
+
+    /** "腾讯、知乎、微博和美图等企业均发布了": all names of a list that starts with the subject. */
+    private static List<OrgMention> enumeration(SentenceContext s, OrgMention subject, int trigger) {
+        String text = s.text();
+        List<OrgMention> out = new ArrayList<>();
+        out.add(subject);
+        OrgMention prev = subject;
+        for (OrgMention o : s.orgs()) {
+            if (o.start() < prev.end() || o.end() > trigger || o == subject) {
+                continue;
+            }
+            String gap = text.substring(prev.end(), o.start()).trim();
+            if (gap.equals("、") || gap.equals("和") || gap.equals("与") || gap.equals("及") || gap.equals(",")
+                    || gap.equals("以及")) {
+                out.add(o);
+                prev = o;
+            } else {
+                break;
+            }
+        }
+        if (out.size() > 1) {
+            String after = text.substring(prev.end(), Math.min(trigger, prev.end() + 12));
+            if (!after.contains("等")) {
+                // "X 与 Y 发布": co-publishers, not a list of separate releases
+                return List.of(subject);
+            }
+        }
+        return out;
+    }
+
+    /** Co-actors after "联合"/"与": counterparties of a joint release. */
+    private static List<String> partners(SentenceContext s, OrgMention subject, int trigger) {
+        List<String> out = new ArrayList<>();
+        if (subject.start() < s.start() || subject.end() > trigger) {
+            return out;
+        }
+        String between = s.text().substring(subject.end(), trigger);
+        if (!(between.contains("联合") || between.contains("与") || between.contains("和") || between.contains("携手"))) {
+            return out;
+        }
+        for (OrgMention o : s.orgs()) {
+            if (o.start() >= subject.end() && o.end() <= trigger && !o.name().equals(subject.name())) {
+                out.add(o.name());
+            }
+        }
+        return out;
+    }
+}

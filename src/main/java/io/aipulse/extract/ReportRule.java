@@ -1,0 +1,205 @@
+package io.aipulse.extract;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * REPORT: a named body publishes a forecast, survey, ranking or statistic: "据 X 统计", "X 发布的 ... 报告显示",
+ * "X 预计 ...", a headline "X：预计到 2026 年...". A company forecasting its own business is not a report.
+ */
+final class ReportRule implements Rule {
+
+    static final List<String> TRIGGERS = List.of("报告", "研报", "白皮书", "数据显示", "统计", "调查", "调研", "预计", "预测", "显示",
+            "榜单", "有望");
+    /** "根据 X 统计": the words that open a source */
+    static final List<String> BY_WORDS = List.of("根据", "据");
+    /** the verbs of a publisher's finding */
+    static final List<String> FINDING_VERBS = List.of("预计", "预测", "估计", "数据显示", "统计显示", "报告显示", "调查显示", "研报称",
+            "报告称", "报告指出", "调研结果证实", "调研结果显示", "调查结果显示", "公布预测称", "发布研报称", "发布研究报告指出", "统计数据显示");
+    /** the verbs of a forecast, which only analysts publish */
+    private static final List<String> FORECAST_VERBS = List.of("预计", "预测", "估计");
+
+    static final Finder BY_SOURCE = Finder.of(Finder.anyOf(BY_WORDS) + "\\s?([^，。；,;]{2,30}?)(?:的)?(?:最新)?"
+            + "(?:统计数据|统计|数据显示|数据|报告|研报|调查|调研|测算)(?!中)", BY_WORDS).lookingAround();
+    static final Finder FINDING = Finder.of("(" + String.join("|", FINDING_VERBS) + ")",
+            Finder.literalStarts(FINDING_VERBS)).lookingAround();
+    private static final Pattern HEADLINE = Pattern.compile(
+            "^\\s?[:：]\\s?[^。]{0,60}?(预计|预测|有望|将达|将超过|将带来|市场规模|营收)");
+    /** a person who speaks between the name and the verb: an opinion, not a publication */
+    private static final Words SPEAKER = Words.of("CEO", "CTO", "创始人", "董事长", "总裁", "首席执行官", "表示", "认为");
+    private static final Pattern PUBLISHER_DESCRIPTOR = Pattern.compile(
+            "^(?:第三方)?(?:数据)?(?:机构|平台|公司|研究机构|咨询机构|咨询公司|数据服务商|研究院)");
+    private static final Pattern ANALYST_NAME = Pattern.compile(
+            "(?:研究院|研究所|研究中心|咨询|数据|证券|智库|Research|Capital|Insights|Analytics|Partners|资本|协会|联盟)$");
+    private static final Pattern TITLE = Pattern.compile("《([^》]{2,80})》");
+    static final Finder TITLE_F = new Finder(TITLE, "《");
+
+    @Override
+    public EventType type() {
+        return EventType.REPORT;
+    }
+
+    @Override
+    public List<String> triggers() {
+        return TRIGGERS;
+    }
+
+    @Override
+    public ActorFilter actors() {
+        return ActorFilter.PUBLISHERS;
+    }
+
+    @Override
+    public Distinction distinction() {
+        return Distinction.TITLE;
+    }
+
+    @Override
+    public List<SectorClue> sectorClues() {
+        return List.of(SectorClue.ABOUT, SectorClue.SENTENCE);
+    }
+
+    @Override
+    public void apply(SentenceContext s) {
+        Set<Integer> used = new HashSet<>();
+        Set<Integer> usedClauses = new HashSet<>();
+        bySource(s, used, usedClauses);
+        publishedReports(s, used, usedClauses);
+        findings(s, used, usedClauses);
+        headline(s, used);
+    }
+
+    /** "根据 X 统计" / "据 X 数据显示" */
+    private void bySource(SentenceContext s, Set<Integer> used, Set<Integer> usedClauses) {
+        Finder.Scan a = BY_SOURCE.scan(s.text(), s.start(), s.end());
+        Matcher m = a.matcher();
+        while (a.find()) {
+            OrgMention by = null;
+            for (OrgMention o : s.orgs()) {
+                if (o.start() >= m.start(1) && o.end() <= m.end(1) && !o.isKind("media")) {
+                    by = o;
+                }
+            }
+            if (by == null) {
+                by = describedPublisher(s, m.start(1), m.end(1));
+            }
+            if (by != null) {
+                reportAt(s, by, m.start(), m.end());
+                used.add(by.start());
+                usedClauses.add(s.clauseStart(m.start()));
+            }
+        }
+    }
+
+    /** "X 发布的 ... 报告显示" / "X 发布研报称" */
+    private void publishedReports(SentenceContext s, Set<Integer> used, Set<Integer> usedClauses) {
+        for (int[] r : Releases.verbs(s.article(), s.from(), s.end())) {
+            int rs = r[0];
+            int re = r[1];
+            int ce = s.clauseEnd(re);
+            if (!Releases.REPORT_OBJECT.in(s.text(), re, ce)) {
+                continue;
+            }
+            int cs = s.clauseStart(rs);
+            if (s.future(cs, rs)) {
+                continue;
+            }
+            OrgMention subject = s.subjectBefore(rs, cs, ActorFilter.PUBLISHERS);
+            if (subject == null || used.contains(subject.start())) {
+                continue;
+            }
+            used.add(subject.start());
+            usedClauses.add(cs);
+            reportAt(s, subject, rs, re);
+        }
+    }
+
+    /** "X 预计 / X 公布预测称" (not a person speaking) */
+    private void findings(SentenceContext s, Set<Integer> used, Set<Integer> usedClauses) {
+        Finder.Scan a = FINDING.scan(s.text(), s.from(), s.end());
+        Matcher m = a.matcher();
+        while (a.find()) {
+            int cs = s.clauseStart(m.start());
+            if (usedClauses.contains(cs)) {
+                continue;
+            }
+            OrgMention subject = null;
+            for (OrgMention o : s.actors(ActorFilter.PUBLISHERS)) {
+                if (o.start() >= cs && o.end() <= m.start() && m.start() - o.end() <= 24) {
+                    subject = o;
+                    break;
+                }
+            }
+            if (subject == null || used.contains(subject.start()) || subject.isKind("media")
+                    || SPEAKER.in(s.text(), subject.end(), m.start())) {
+                continue;
+            }
+            if (FORECAST_VERBS.contains(m.group(1)) && !analystLike(subject)) {
+                continue; // a company forecasting its own business is not a published forecast
+            }
+            used.add(subject.start());
+            reportAt(s, subject, m.start(), m.end());
+        }
+    }
+
+    /** headline "X：预计到 2026 年..." */
+    private void headline(SentenceContext s, Set<Integer> used) {
+        String text = s.text();
+        if (text.substring(s.start(), Math.min(s.end(), s.start() + 24)).indexOf(':') < 0) {
+            return;
+        }
+        for (OrgMention o : s.actors(ActorFilter.PUBLISHERS)) {
+            if (o.start() - s.start() > 2 || used.contains(o.start()) || o.isKind("media")) {
+                continue;
+            }
+            Matcher h = HEADLINE.matcher(text).region(o.end(), s.end());
+            if (h.lookingAt()) {
+                reportAt(s, o, o.end(), h.end());
+            }
+        }
+    }
+
+    /** "根据第三方机构烯牛数据统计": a publisher the registry does not know, named after a descriptor. */
+    private static OrgMention describedPublisher(SentenceContext s, int from, int to) {
+        String group = s.text().substring(from, to);
+        Matcher d = PUBLISHER_DESCRIPTOR.matcher(group);
+        if (!d.find()) {
+            return null;
+        }
+        String name = group.substring(d.end()).trim();
+        if (name.length() < 2 || name.length() > 12) {
+            return null;
+        }
+        return new OrgMention(from + d.end(), to, Names.canonical(name), s.lookup(name), null, null,
+                OrgMention.DESCRIPTOR, false);
+    }
+
+    /** Who publishes forecasts: research bodies, consultancies, data firms, brokers, governments, media. */
+    private static boolean analystLike(OrgMention o) {
+        Company c = o.company();
+        if (c == null) {
+            return ANALYST_NAME.matcher(o.name()).find();
+        }
+        String kind = c.kind() == null ? "" : c.kind();
+        if (!kind.equals("company")) {
+            return true;
+        }
+        return "general".equals(c.sector()) || "finance".equals(c.sector()) || ANALYST_NAME.matcher(c.name()).find();
+    }
+
+    private static void reportAt(SentenceContext s, OrgMention subject, int start, int end) {
+        Candidate c = s.add(EventType.REPORT, subject, start, end);
+        if (c != null) {
+            c.aboutStart = start;
+            c.aboutEnd = s.end();
+            Finder.Scan titles = TITLE_F.scan(s.text(), start, Math.min(c.clauseEnd + 1, s.end()));
+            Matcher t = titles.matcher();
+            if (titles.find()) {
+                c.product = "《" + t.group(1) + "》";
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.aipulse.extract;
+
+/**
+ * Where the sector of an event can be read, one clue a level: each {@link Rule} lists its clues strongest
+ * first, and {@link SectorResolver} takes the first that decides.
+ */
+enum SectorClue {
+    /** the sector of a catalogue model the event names */
+    MODEL,
+    /** the phrases the event is about (the model, the product, the descriptor of the company), in text order */
+    ABOUT,
+    /** the clauses of the event's mentions, strong keywords only */
+    CLAUSE,
+    /** the sentences of the event's mentions */
+    SENTENCE,
+    /** the sentences around the mentions in their item, strong keywords only */
+    ITEM,
+    /** the subject's entry in the company registry */
+    REGISTRY,
+    /** the registry sector of the company bought */
+    TARGET,
+    /** a policy's title, or the sentence of an untitled policy; security words first */
+    POLICY_TITLE
+}

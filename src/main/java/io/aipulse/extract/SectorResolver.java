@@ -1,0 +1,223 @@
+package io.aipulse.extract;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The sector of an event: the clues its rule lists ({@link Rule#sectorClues()}), strongest first, each read
+ * only when the ones before it decide nothing; the rule's fallback when none decides or the text names many
+ * fields at once. Keywords come from {@code sectors.csv} through the dictionary pass. Thread-safe.
+ */
+final class SectorResolver {
+
+    /** many sectors compete: a cross-sector text */
+    private static final String AMBIGUOUS = "?";
+    private static final Pattern SECURITY = Pattern.compile("安全|监管|治理|伦理|管理办法|暂行办法|合规|风险|管理规定");
+
+    private final Knowledge knowledge;
+
+    SectorResolver(Knowledge knowledge) {
+        this.knowledge = knowledge;
+    }
+
+    String sector(ArticleContext run, List<Candidate> group, Company registry) {
+        Rule rule = Rules.of(group.get(0).type);
+        for (SectorClue clue : rule.sectorClues()) {
+            String s = read(clue, run, group, registry);
+            if (s == null) {
+                continue;
+            }
+            return s.equals(AMBIGUOUS) ? rule.fallbackSector() : s;
+        }
+        return rule.fallbackSector();
+    }
+
+    private String read(SectorClue clue, ArticleContext run, List<Candidate> group, Company registry) {
+        return switch (clue) {
+            case MODEL -> modelSector(group);
+            case ABOUT -> aboutSector(run, group);
+            case SENTENCE -> score(run, sentenceSpans(run, group), false);
+            case CLAUSE -> score(run, clauseSpans(group), true);
+            case ITEM -> score(run, itemSpans(run, group), true);
+            case REGISTRY -> registry == null ? null : registry.sector();
+            case TARGET -> targetSector(group);
+            case POLICY_TITLE -> policySector(run, group);
+        };
+    }
+
+    private static String modelSector(List<Candidate> group) {
+        for (Candidate c : group) {
+            if (c.modelSector != null) {
+                return c.modelSector;
+            }
+        }
+        return null;
+    }
+
+    /** The phrases in text order: the first that decides wins (a headline, then the body). */
+    private static String aboutSector(ArticleContext run, List<Candidate> group) {
+        for (Candidate c : group) {
+            if (c.aboutStart >= 0 && c.aboutEnd > c.aboutStart) {
+                String s = score(run, List.of(new int[] {c.aboutStart, c.aboutEnd}), true);
+                if (s != null) {
+                    return s;
+                }
+            }
+        }
+        return null;
+    }
+
+    private String targetSector(List<Candidate> group) {
+        for (Candidate c : group) {
+            for (String t : c.counterparties) {
+                Optional<Company> co = knowledge.company(t);
+                if (co.isPresent() && co.get().sector() != null) {
+                    return co.get().sector();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String policySector(ArticleContext run, List<Candidate> group) {
+        // a titled mention decides by its title; only an untitled policy is read from its sentence
+        boolean titled = group.stream().anyMatch(c -> c.product != null);
+        for (Candidate c : group) {
+            if (titled && c.product == null) {
+                continue;
+            }
+            int sentenceEnd = run.sentences().get(c.sentence).end;
+            String about = titled ? c.product : run.text().substring(Math.max(0, c.aboutStart), sentenceEnd);
+            if (SECURITY.matcher(about).find()) {
+                return "security-governance";
+            }
+            int[] span = titled ? new int[] {c.aboutStart, c.aboutEnd} : new int[] {c.aboutStart, sentenceEnd};
+            String s = score(run, List.of(span), true);
+            // a policy for the AI (or large-model) industry as a whole is general
+            if (s != null && !s.equals(AMBIGUOUS) && !s.equals("foundation-models") && !s.equals("general")) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static List<int[]> clauseSpans(List<Candidate> group) {
+        List<int[]> spans = new ArrayList<>();
+        for (Candidate c : group) {
+            spans.add(new int[] {c.clauseStart, c.clauseEnd});
+        }
+        return spans;
+    }
+
+    private static List<int[]> sentenceSpans(ArticleContext run, List<Candidate> group) {
+        List<int[]> spans = new ArrayList<>();
+        Set<Integer> seen = new LinkedHashSet<>();
+        for (Candidate c : group) {
+            if (seen.add(c.sentence)) {
+                Segmenter.Sentence s = run.sentences().get(c.sentence);
+                spans.add(new int[] {s.datelineEnd, s.end});
+            }
+        }
+        return spans;
+    }
+
+    private static List<int[]> itemSpans(ArticleContext run, List<Candidate> group) {
+        List<int[]> spans = new ArrayList<>();
+        Set<Integer> seen = new LinkedHashSet<>();
+        List<Segmenter.Sentence> all = run.sentences();
+        for (Candidate c : group) {
+            Segmenter.Sentence s = all.get(c.sentence);
+            for (int k = Math.max(0, c.sentence - 2); k < all.size() && k <= c.sentence + 3; k++) {
+                Segmenter.Sentence n = all.get(k);
+                if (n.item == s.item && n.paragraph == s.paragraph && seen.add(k)) {
+                    spans.add(new int[] {n.datelineEnd, n.end});
+                }
+            }
+        }
+        return spans;
+    }
+
+    /**
+     * The sector whose keywords weigh most in the spans: the longest keyword at each place counts, keywords
+     * inside organisation names do not, the neutral {@code general} lines only mask what they contain; a tie
+     * goes to the sector named first. AMBIGUOUS when many sectors compete; null when nothing is found or,
+     * with {@code needStrong}, when the winner has no keyword of weight 2 or more.
+     */
+    private static String score(ArticleContext run, List<int[]> spans, boolean needStrong) {
+        Map<String, Integer> weights = new HashMap<>();
+        Map<String, Integer> strongest = new HashMap<>();
+        Map<String, Integer> firstAt = new HashMap<>();
+        Set<Long> counted = new HashSet<>();
+        for (int[] span : spans) {
+            List<Knowledge.Hit> sector = new ArrayList<>();
+            for (Knowledge.Hit h : run.hitsIn(span[0], span[1])) {
+                if (h.term().kind() == Knowledge.Kind.SECTOR) {
+                    sector.add(h);
+                }
+            }
+            List<int[]> names = run.orgSpans(span[0], span[1]);
+            for (Knowledge.Hit h : sector) {
+                if (covered(sector, h) || insideAny(names, h) || h.term().sector().equals("general")) {
+                    continue;
+                }
+                long id = ((long) h.start() << 32) | h.end();
+                if (!counted.add(id ^ h.term().sector().hashCode())) {
+                    continue;
+                }
+                String sec = h.term().sector();
+                weights.merge(sec, h.term().weight(), Integer::sum);
+                strongest.merge(sec, h.term().weight(), Math::max);
+                firstAt.merge(sec, h.start(), Math::min);
+            }
+        }
+        if (weights.isEmpty()) {
+            return null;
+        }
+        String best = null;
+        for (String sec : weights.keySet()) {
+            if (best == null || weights.get(sec) > weights.get(best)
+                    || weights.get(sec).equals(weights.get(best)) && firstAt.get(sec) < firstAt.get(best)) {
+                best = sec;
+            }
+        }
+        int top = weights.get(best);
+        int second = 0;
+        for (Map.Entry<String, Integer> e : weights.entrySet()) {
+            if (!e.getKey().equals(best)) {
+                second = Math.max(second, e.getValue());
+            }
+        }
+        if (weights.size() >= 4 && top < 2 * second) {
+            return AMBIGUOUS; // a list of many fields: a cross-sector text
+        }
+        if (needStrong && strongest.get(best) < 2) {
+            return null;
+        }
+        return best;
+    }
+
+    private static boolean covered(List<Knowledge.Hit> all, Knowledge.Hit h) {
+        for (Knowledge.Hit o : all) {
+            if (o != h && o.start() <= h.start() && o.end() >= h.end() && o.end() - o.start() > h.end() - h.start()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean insideAny(List<int[]> spans, Knowledge.Hit h) {
+        for (int[] s : spans) {
+            if (h.start() >= s[0] && h.end() <= s[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
