@@ -173,17 +173,7 @@ final class ArticleContext {
 
     /** The dictionary hits that lie inside {@code [from, to)}, by start, the longest first at each place. */
     List<Knowledge.Hit> hitsIn(int from, int to) {
-        List<Knowledge.Hit> out = new ArrayList<>();
-        for (int i = OrgFinder.firstAt(hits, from); i < hits.size(); i++) {
-            Knowledge.Hit h = hits.get(i);
-            if (h.start() >= to) {
-                break;
-            }
-            if (h.end() <= to) {
-                out.add(h);
-            }
-        }
-        return out;
+        return OrgFinder.hitsIn(hits, from, to);
     }
 
     /** The first hit of {@code kind} inside {@code [from, to)}, or null. */

@@ -67,14 +67,7 @@ final class OrgFinder {
         // 1. registry names: longest first, no overlaps
         List<Knowledge.Hit> orgHits = new ArrayList<>();
         List<Knowledge.Hit> places = new ArrayList<>();
-        for (int i9 = OrgFinder.firstAt(hits, from), to9 = to; i9 < hits.size(); i9++) {
-            Knowledge.Hit h = hits.get(i9);
-            if (h.start() >= to9) {
-                break;
-            }
-            if (h.end() > to9) {
-                continue;
-            }
+        for (Knowledge.Hit h : hitsIn(hits, from, to)) {
             if (h.term().kind() == Knowledge.Kind.ORG) {
                 orgHits.add(h);
             } else if (h.term().kind() == Knowledge.Kind.CITY || h.term().kind() == Knowledge.Kind.DISTRICT
@@ -96,14 +89,7 @@ final class OrgFinder {
         }
         // 2. legal and institutional names by suffix (the suffixes come from the dictionary pass)
         List<int[]> strong = new ArrayList<>();
-        for (int i10 = OrgFinder.firstAt(hits, from), to10 = to; i10 < hits.size(); i10++) {
-            Knowledge.Hit h = hits.get(i10);
-            if (h.start() >= to10) {
-                break;
-            }
-            if (h.end() > to10) {
-                continue;
-            }
+        for (Knowledge.Hit h : hitsIn(hits, from, to)) {
             if (h.term().kind() == Knowledge.Kind.WORD && STRONG_SUFFIXES.contains(h.term().key())) {
                 strong.add(new int[] {h.start(), h.end()});
             }
@@ -407,14 +393,7 @@ final class OrgFinder {
     }
 
     private boolean isModel(List<Knowledge.Hit> hits, int s, int e) {
-        for (int i11 = OrgFinder.firstAt(hits, s), to11 = e + 12; i11 < hits.size(); i11++) {
-            Knowledge.Hit h = hits.get(i11);
-            if (h.start() >= to11) {
-                break;
-            }
-            if (h.end() > to11) {
-                continue;
-            }
+        for (Knowledge.Hit h : hitsIn(hits, s, e + 12)) {
             if (h.term().kind() == Knowledge.Kind.MODEL && h.start() == s) {
                 return true;
             }
@@ -688,14 +667,7 @@ final class OrgFinder {
         }
         // a place right before a descriptor before the name: 伦敦 AI 初创公司 X / 加拿大信息技术服务公司 CGI
         if (city == null && country == null) {
-            for (int i12 = OrgFinder.firstAt(hits, Math.max(0, o.start() - 16)), to12 = o.start(); i12 < hits.size(); i12++) {
-                Knowledge.Hit p = hits.get(i12);
-                if (p.start() >= to12) {
-                    break;
-                }
-                if (p.end() > to12) {
-                    continue;
-                }
+            for (Knowledge.Hit p : hitsIn(hits, Math.max(0, o.start() - 16), o.start())) {
                 Knowledge.Kind kind = p.term().kind();
                 if (kind != Knowledge.Kind.CITY && kind != Knowledge.Kind.COUNTRY && kind != Knowledge.Kind.DISTRICT) {
                     continue;
