@@ -11,9 +11,10 @@ import java.util.regex.Matcher;
  */
 final class AcquisitionRule implements Rule {
 
-    static final List<String> TRIGGERS = List.of("收购", "并购", "买下");
     /** the verbs of buying a company, active voice */
     static final List<String> BUY_VERBS = List.of("全资收购", "收购", "并购", "买下", "吞并");
+
+    static final List<String> TRIGGERS = BUY_VERBS;
 
     static final Finder BUYS = Finder.of(Finder.anyOf(BUY_VERBS) + "(?!案|价|方|潮|传闻|失败|计划|对象|标的)", BUY_VERBS);
     static final Finder BOUGHT_BY = Finder.of("被([^，。；,;被]{1,20}?)(?:全资)?(?:收购|并购)", List.of("被"));

@@ -190,6 +190,11 @@ final class ArticleContext {
         return null;
     }
 
+    /** The candidates the rules added so far, in the order they were added. */
+    List<Candidate> candidates() {
+        return candidates;
+    }
+
     Knowledge knowledge() {
         return knowledge;
     }

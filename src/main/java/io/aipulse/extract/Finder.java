@@ -85,13 +85,14 @@ final class Finder {
         return true;
     }
 
+    /** The words of the lists, each once, in order: a rule's triggers made of its other lists. */
     @SafeVarargs
-    private static List<String> union(Collection<String>... lists) {
-        List<String> out = new ArrayList<>();
+    static List<String> union(Collection<String>... lists) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
         for (Collection<String> l : lists) {
             out.addAll(l);
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** The matches of {@code [from, to)} of {@code text}, one {@link Scan#find()} at a time. */

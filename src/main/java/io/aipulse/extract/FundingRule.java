@@ -10,7 +10,6 @@ import java.util.regex.Matcher;
  */
 final class FundingRule implements Rule {
 
-    static final List<String> TRIGGERS = List.of("融资", "投资", "注资", "筹集", "募资");
     /** the verbs of receiving a round, before its object */
     static final List<String> RECEIVE_VERBS = List.of("完成", "获得", "获", "拿到", "斩获", "迎来", "收获", "筹得");
     /** the verbs of raising money, right before an amount */
@@ -19,8 +18,12 @@ final class FundingRule implements Rule {
     static final List<String> HEADLINE_VERBS = List.of("宣布", "完成", "获");
     static final List<String> NEW_ROUND = List.of("新一轮", "新一笔");
 
+    /** what a company receives */
+    static final List<String> FINANCING = List.of("融资", "投资", "注资");
+    static final List<String> TRIGGERS = Finder.union(FINANCING, RAISE_VERBS);
+
     static final Finder RECEIVED = Finder.of(Finder.anyOf(RECEIVE_VERBS) + "了?([^，。；;,]{0,40}?)"
-            + "(融资|投资|注资)(?!人|者|机构|方|界|圈|价值|回报|额度|总额|规模|的青睐|热情|逻辑|布局|企业|公司|项目)",
+            + "(" + String.join("|", FINANCING) + ")(?!人|者|机构|方|界|圈|价值|回报|额度|总额|规模|的青睐|热情|逻辑|布局|企业|公司|项目)",
             RECEIVE_VERBS).lookingAround();
     static final Finder RAISED = Finder.of(Finder.anyOf(RAISE_VERBS)
             + "了?\\s?(?=[\\d数上近超约逾一二两三四五六七八九十几])", RAISE_VERBS).lookingAround();

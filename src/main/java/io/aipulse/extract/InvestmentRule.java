@@ -9,7 +9,6 @@ import java.util.regex.Matcher;
  */
 final class InvestmentRule implements Rule {
 
-    static final List<String> TRIGGERS = List.of("投资", "投入", "募资", "募集", "注资");
     /** the verbs of committing capital, right before an amount */
     static final List<String> INVEST_VERBS = List.of("投资", "投入", "出资", "追加投资");
     /** the verbs of setting up a fund */
@@ -17,12 +16,18 @@ final class InvestmentRule implements Rule {
     /** the verbs of building capacity */
     static final List<String> BUILD_VERBS = List.of("投建", "建设", "新建", "扩建");
 
+    /** what a fund or a build sets up */
+    static final List<String> FUND = List.of("基金");
+    static final List<String> FACILITIES = List.of("算力中心", "数据中心", "智算中心", "超算中心", "工厂", "基地", "园区");
+    /** every match names an investing verb, a fund or a facility */
+    static final List<String> TRIGGERS = Finder.union(INVEST_VERBS, FUND, FACILITIES);
+
     static final Finder INVESTS = Finder.of("(?<![获得成自领跟参的])" + Finder.anyOf(INVEST_VERBS)
             + "\\s?(?=(?:约|超过|超|近|逾|高达)?\\s?[\\d数上两一二三四五六七八九十几])", INVEST_VERBS).lookingAround();
     static final Finder SETS_UP = Finder.of(Finder.anyOf(FUND_VERBS) + "[^，。；,;]{0,12}?(?:基金|产业基金)"
             + "|基金[^，。；,;]{0,6}?(?:完成募集|募资|募集)"
-            + "|" + Finder.anyOf(BUILD_VERBS) + "[^，。；,;]{0,20}?(?:算力中心|数据中心|智算中心|超算中心|工厂|基地|园区)",
-            FUND_VERBS, List.of("基金"), BUILD_VERBS);
+            + "|" + Finder.anyOf(BUILD_VERBS) + "[^，。；,;]{0,20}?" + Finder.anyOf(FACILITIES),
+            FUND_VERBS, FUND, BUILD_VERBS);
 
     @Override
     public EventType type() {

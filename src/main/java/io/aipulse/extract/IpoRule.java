@@ -5,7 +5,7 @@ import java.util.List;
 /** IPO: a listing step (filed, approved, rejected, listed, withdrawn) read by {@link IpoStageParser}. */
 final class IpoRule implements Rule {
 
-    static final List<String> TRIGGERS = List.of("上市", "招股", "ipo", "递交", "否决", "撤回", "挂牌", "聆讯", "登陆");
+    static final List<String> TRIGGERS = IpoStageParser.WORDS;
     /** an approval or a rejection is a listing step only in a sentence about a listing */
     private static final Words LISTING = Words.of("上市", "IPO", "招股", "科创板", "证监会");
     private static final Words LISTING_REVIEW = Words.of("上市", "IPO", "招股", "科创板", "审核");

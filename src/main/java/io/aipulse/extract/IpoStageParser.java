@@ -1,5 +1,6 @@
 package io.aipulse.extract;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +24,14 @@ public final class IpoStageParser {
             + "|((?:正式|成功|挂牌|敲钟)上市|(?:于|在|登陆)[^，。；,;]{0,10}?(?:港交所|纳斯达克|纽交所|科创板|创业板|北交所|深交所|上交所|主板)"
             + "(?:正式|成功)?(?:挂牌)?上市(?![公企委审申前])|上市首日|挂牌交易|敲钟"
             + "|(?:成功|正式)?登陆(?:港交所|纳斯达克|纽交所|科创板|创业板|北交所|深交所|上交所|港股|美股|A股))");
+
+    /**
+     * words of which every stage holds one (a withdrawal, a rejection, a filing, an approval, a listing): the
+     * triggers of the IPO rule ({@code TriggerCompletenessTest} checks them)
+     */
+    static final List<String> WORDS = List.of("撤回", "撤销", "终止", "否决", "否了", "驳回", "上市", "ipo", "上会", "招股书",
+            "招股说明书", "申请材料", "受理", "审核", "审议", "注册批复", "核准", "批准", "同意注册", "注册生效", "备案", "聆讯",
+            "挂牌交易", "敲钟", "登陆");
 
     /** every word a stage can start with (FinderTest checks them) */
     static final Finder STAGE_F = new Finder(STAGE, "撤回", "撤销", "终止", "IPO", "主动撤回", "被", "遭", "上市", "上会", "递交",

@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
  */
 final class PartnershipRule implements Rule {
 
-    static final List<String> TRIGGERS = List.of("合作", "携手", "联手", "签署", "签订", "共建", "承诺");
     /** the verbs that conclude an agreement, before its object */
     static final List<String> AGREE_VERBS = List.of("达成", "签署", "签订", "开展", "展开", "深化", "建立", "宣布");
     /** the words that join two parties: "与 Y 合作" */
@@ -24,6 +23,9 @@ final class PartnershipRule implements Rule {
             "展开合作", "开展合作", "建立合作", "战略伙伴", "合作伙伴关系", "携手", "联手", "共建", "联合实验室");
     /** the verbs of an agreement whose object follows within a few characters ("签署了全面战略合作协议") */
     static final List<String> SIGN_VERBS = List.of("签署", "签订", "达成");
+
+    /** every match holds 合作, a word of an agreement or a verb of signing */
+    static final List<String> TRIGGERS = Finder.union(List.of("合作"), AGREEMENT_WORDS, SIGN_VERBS);
 
     static final Finder AGREEMENT = Finder.of("(" + String.join("|", AGREEMENT_WORDS)
             + "|签署[^，。；,;]{0,12}?(?:协议|备忘录|承诺|合作)|签订[^，。；,;]{0,12}?(?:协议|备忘录|合同)|达成[^，。；,;]{0,6}?合作)"

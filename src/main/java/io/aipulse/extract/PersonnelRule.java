@@ -15,8 +15,7 @@ final class PersonnelRule implements Rule {
     static final List<String> JOIN_ADVERBS = List.of("即将", "正式", "已", "宣布");
     static final List<String> LEAVE_VERBS = List.of("离职", "离任", "辞任", "辞职", "卸任", "退休");
     static final List<String> APPOINT = List.of("任命");
-    static final List<String> TRIGGERS = List.of("加入", "加盟", "入职", "出任", "担任", "就任", "任命", "离职", "卸任", "辞任",
-            "辞职");
+    static final List<String> TRIGGERS = Finder.union(JOIN_VERBS, APPOINT, LEAVE_VERBS);
 
     /** any chief officer title ("首席执行官", "首席战略官") */
     private static final String CHIEF_OFFICER = "首席[\\p{IsHan}]{1,5}官";

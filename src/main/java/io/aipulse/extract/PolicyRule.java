@@ -17,7 +17,7 @@ final class PolicyRule implements Rule {
     static final List<String> ISSUE_VERBS = List.of("印发", "出台", "颁布", "发布", "公布", "推出", "制定", "下发", "发出");
     /** the verbs that issue a policy named without a title */
     static final List<String> PLAIN_ISSUE_VERBS = List.of("印发", "出台", "颁布", "发布");
-    static final List<String> TRIGGERS = List.of("印发", "出台", "颁布", "发布", "公布", "推出");
+    static final List<String> TRIGGERS = ISSUE_VERBS;
     /** what a policy named without a title is called */
     static final List<String> POLICY_NOUNS = List.of("实施意见", "实施方案", "行动方案", "行动计划", "若干措施", "产业政策", "政策",
             "意见", "方案", "办法", "措施", "规划", "通知", "条例", "新规", "规定", "禁令", "管制措施", "行政命令", "法案", "法规");

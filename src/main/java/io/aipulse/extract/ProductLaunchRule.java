@@ -1,6 +1,5 @@
 package io.aipulse.extract;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 
@@ -11,13 +10,7 @@ import java.util.regex.Matcher;
 final class ProductLaunchRule implements Rule {
 
     static final List<String> ANNOUNCE = List.of("宣布");
-    private static final List<String> TRIGGERS;
-
-    static {
-        List<String> all = new ArrayList<>(ReleaseVerbs.VERBS);
-        all.addAll(ANNOUNCE);
-        TRIGGERS = List.copyOf(all);
-    }
+    private static final List<String> TRIGGERS = Finder.union(ReleaseVerbs.VERBS, ANNOUNCE);
 
     /** "OpenAI 宣布 ChatGPT 将支持语音和图像输入" */
     static final Finder NEW_FEATURE = Finder.of(Finder.anyOf(ANNOUNCE)

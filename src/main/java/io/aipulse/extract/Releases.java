@@ -37,9 +37,7 @@ final class Releases {
     /** an app's form ("安卓版"): a product whatever its name */
     private static final Words APP_FORM = Words.of("安卓版", "iOS版", "iOS 版", "安卓 版", "客户端", "网页版", "桌面版", "移动版",
             "App", "APP");
-    /** objects that other rules read: a report, a research result */
-    static final Words REPORT_OBJECT = Words.of("报告", "研报", "白皮书", "蓝皮书", "数据显示", "调查", "调研", "榜单", "排行榜",
-            "指数", "统计", "名单", "地图");
+    /** objects that the research rule reads */
     private static final Words RESEARCH_OBJECT = Words.of("论文", "研究成果", "研究结果", "实验结果", "模拟结果", "实验模拟");
 
     private Releases() {
@@ -105,7 +103,7 @@ final class Releases {
                 }
             }
             String object = withoutParens(text.substring(os, oe));
-            if (REPORT_OBJECT.in(object)) {
+            if (ReportRule.REPORT_OBJECT.in(object)) {
                 continue; // the report rule reads it
             }
             if (RESEARCH_OBJECT.in(object) || object.contains("《") && !objectBefore) {

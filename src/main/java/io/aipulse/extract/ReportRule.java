@@ -12,8 +12,14 @@ import java.util.regex.Pattern;
  */
 final class ReportRule implements Rule {
 
-    static final List<String> TRIGGERS = List.of("报告", "研报", "白皮书", "数据显示", "统计", "调查", "调研", "预计", "预测", "显示",
-            "榜单", "有望");
+    /** what a source publishes: "据 X 统计" */
+    static final List<String> SOURCE_NOUNS = List.of("统计数据", "统计", "数据显示", "数据", "报告", "研报", "调查", "调研", "测算");
+    /** what a released report is called: "X 发布的 ... 白皮书" */
+    static final List<String> REPORT_OBJECTS = List.of("报告", "研报", "白皮书", "蓝皮书", "数据显示", "调查", "调研", "榜单", "排行榜",
+            "指数", "统计", "名单", "地图");
+    static final Words REPORT_OBJECT = Words.of(REPORT_OBJECTS.toArray(new String[0]));
+    /** what a headline forecast says after "X：" */
+    static final List<String> HEADLINE_WORDS = List.of("预计", "预测", "有望", "将达", "将超过", "将带来", "市场规模", "营收");
     /** "根据 X 统计": the words that open a source */
     static final List<String> BY_WORDS = List.of("根据", "据");
     /** the verbs of a publisher's finding */
@@ -22,12 +28,15 @@ final class ReportRule implements Rule {
     /** the verbs of a forecast, which only analysts publish */
     private static final List<String> FORECAST_VERBS = List.of("预计", "预测", "估计");
 
+    /** every match holds a source noun, a finding verb, a report's name or a headline forecast word */
+    static final List<String> TRIGGERS = Finder.union(SOURCE_NOUNS, FINDING_VERBS, REPORT_OBJECTS, HEADLINE_WORDS);
+
     static final Finder BY_SOURCE = Finder.of(Finder.anyOf(BY_WORDS) + "\\s?([^，。；,;]{2,30}?)(?:的)?(?:最新)?"
-            + "(?:统计数据|统计|数据显示|数据|报告|研报|调查|调研|测算)(?!中)", BY_WORDS).lookingAround();
+            + Finder.anyOf(SOURCE_NOUNS) + "(?!中)", BY_WORDS).lookingAround();
     static final Finder FINDING = Finder.of("(" + String.join("|", FINDING_VERBS) + ")",
             Finder.literalStarts(FINDING_VERBS)).lookingAround();
     private static final Pattern HEADLINE = Pattern.compile(
-            "^\\s?[:：]\\s?[^。]{0,60}?(预计|预测|有望|将达|将超过|将带来|市场规模|营收)");
+            "^\\s?[:：]\\s?[^。]{0,60}?(" + String.join("|", HEADLINE_WORDS) + ")");
     /** a person who speaks between the name and the verb: an opinion, not a publication */
     private static final Words SPEAKER = Words.of("CEO", "CTO", "创始人", "董事长", "总裁", "首席执行官", "表示", "认为");
     private static final Pattern PUBLISHER_DESCRIPTOR = Pattern.compile(
@@ -100,7 +109,7 @@ final class ReportRule implements Rule {
             int rs = r[0];
             int re = r[1];
             int ce = s.clauseEnd(re);
-            if (!Releases.REPORT_OBJECT.in(s.text(), re, ce)) {
+            if (!REPORT_OBJECT.in(s.text(), re, ce)) {
                 continue;
             }
             int cs = s.clauseStart(rs);

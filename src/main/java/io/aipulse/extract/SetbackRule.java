@@ -6,11 +6,10 @@ import java.util.regex.Matcher;
 /** SETBACK: shutdown, layoffs, suspension of work, a failed deal: "X 宣布裁员", "X 停止运营". */
 final class SetbackRule implements Rule {
 
-    static final List<String> TRIGGERS = List.of("停工", "停产", "裁员", "倒闭", "关停", "破产", "解散", "停止运营", "停止服务",
-            "停服");
     /** the words of a setback, in the order they are tried (停工停产 before 停工) */
     static final List<String> WORDS = List.of("停工停产", "停工", "停产", "裁员", "倒闭", "关停", "破产", "暂停运营", "暂停服务", "解散",
             "清算", "爆雷", "退市", "下架", "被罚", "罚款", "终止合作", "收购失败", "融资失败", "停止运营", "停止服务", "停服");
+    static final List<String> TRIGGERS = WORDS;
     static final Finder SETBACK = Finder.of("(" + String.join("|", WORDS) + ")", WORDS).lookingAround();
     /** the clause before the word makes it hypothetical */
     private static final Words HYPOTHETICAL = Words.of("如果", "可能", "而非", "避免");
