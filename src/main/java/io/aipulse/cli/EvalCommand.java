@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Extract events from the inputs and score them against hand-labelled gold events: precision, "
-                + "recall, F1 and attribute accuracy, computed and printed exactly as score.py does.")
+                + "recall, F1 and attribute accuracy, computed and printed exactly as score.py does, then precision "
+                + "and recall per event type.")
 final class EvalCommand implements Callable<Integer> {
 
     @Mixin
@@ -44,7 +45,13 @@ final class EvalCommand implements Callable<Integer> {
                 event -> predicted.add(mapper.valueToTree(event)));
         Scorer.Result result = Scorer.score(Scorer.load(gold), predicted);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        out.print(json ? Scorer.json(result) + System.lineSeparator() : Scorer.report(result, showMisses));
+        if (json) {
+            out.print(Scorer.json(result) + System.lineSeparator());
+        } else {
+            // score.py's report, then what score.py does not print: the scores of each event type
+            out.print(Scorer.report(result, showMisses));
+            out.print(System.lineSeparator() + Scorer.byTypeReport(result));
+        }
         return refused == 0 ? 0 : 1;
     }
 }

@@ -109,9 +109,27 @@ public final class Scorer {
     public record Accuracy(int correct, int of, double accuracy) {
     }
 
+    /** Detection scores of one event type: counted as the overall ones, over that type's events. */
+    public record TypeScore(int gold, int predicted, int truePositives) {
+        public double precision() {
+            return predicted != 0 ? (double) truePositives / predicted : 0.0;
+        }
+
+        public double recall() {
+            return gold != 0 ? (double) truePositives / gold : 0.0;
+        }
+
+        public double f1() {
+            double p = precision();
+            double r = recall();
+            return p + r != 0 ? 2 * p * r / (p + r) : 0.0;
+        }
+    }
+
     /** The outcome of one scoring run. */
     public record Result(int gold, int predicted, int truePositives, double precision, double recall, double f1,
-                         Map<String, Accuracy> attributes, List<JsonNode> missed, List<JsonNode> falsePositives) {
+                         Map<String, Accuracy> attributes, List<JsonNode> missed, List<JsonNode> falsePositives,
+                         Map<String, TypeScore> byType) {
     }
 
     private Scorer() {
@@ -330,7 +348,51 @@ public final class Scorer {
                 falsePositives.add(pred.get(i));
             }
         }
-        return new Result(nGold, nPred, tp, precision, recall, f1, attrs, missed, falsePositives);
+        return new Result(nGold, nPred, tp, precision, recall, f1, attrs, missed, falsePositives,
+                byType(gold, pred, matched));
+    }
+
+    /**
+     * Per event type, in the order of the types' first appearance in gold then predictions: non-optional gold
+     * events, predictions less those matched to optional gold events, and true positives, as {@link #score}
+     * counts them overall.
+     */
+    private static Map<String, TypeScore> byType(List<JsonNode> gold, List<JsonNode> pred, List<JsonNode[]> matched) {
+        Map<String, int[]> counts = new LinkedHashMap<>(); // gold, predicted, true positives
+        for (JsonNode g : gold) {
+            int[] c = counts.computeIfAbsent(String.valueOf(text(g.get("type"))), k -> new int[3]);
+            if (!optional(g)) {
+                c[0]++;
+            }
+        }
+        for (JsonNode p : pred) {
+            counts.computeIfAbsent(String.valueOf(text(p.get("type"))), k -> new int[3])[1]++;
+        }
+        for (JsonNode[] m : matched) {
+            int[] c = counts.get(String.valueOf(text(m[0].get("type"))));
+            if (optional(m[0])) {
+                c[1]--;
+            } else {
+                c[2]++;
+            }
+        }
+        Map<String, TypeScore> out = new LinkedHashMap<>();
+        counts.forEach((type, c) -> out.put(type, new TypeScore(c[0], c[1], c[2])));
+        return out;
+    }
+
+    /** Precision, recall and F1 of each event type, a line each, the weakest F1 first. */
+    public static String byTypeReport(Result r) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-15s %5s %5s %5s  %-9s %-9s %s%n",
+                "type", "gold", "pred", "match", "precision", "recall", "f1"));
+        r.byType().entrySet().stream()
+                .sorted(Map.Entry.comparingByValue(java.util.Comparator.comparingDouble(TypeScore::f1)))
+                .forEach(e -> {
+                    TypeScore t = e.getValue();
+                    sb.append(String.format(Locale.ROOT, "%-15s %5d %5d %5d  %-9s %-9s %s%n", e.getKey(), t.gold(),
+                            t.predicted(), t.truePositives(), fixed3(t.precision()), fixed3(t.recall()), fixed3(t.f1())));
+                });
+        return sb.toString();
     }
 
     /** The text score.py prints (with {@code --show-misses}, the MISSED / EXTRA lines first). */

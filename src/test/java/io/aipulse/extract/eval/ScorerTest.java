@@ -44,6 +44,28 @@ class ScorerTest {
     }
 
     @Test
+    void scoresEachEventTypeAsTheOverallScoreCountsIt() throws Exception {
+        // given
+        ObjectMapper m = new ObjectMapper();
+        List<com.fasterxml.jackson.databind.JsonNode> gold = List.of(
+                m.readTree("{\"source\":\"a.txt\",\"type\":\"FUNDING\",\"subject\":\"百度\"}"),
+                m.readTree("{\"source\":\"a.txt\",\"type\":\"FUNDING\",\"subject\":\"腾讯\"}"),
+                m.readTree("{\"source\":\"a.txt\",\"type\":\"IPO\",\"subject\":\"地平线\",\"optional\":true}"));
+        List<com.fasterxml.jackson.databind.JsonNode> pred = List.of(
+                m.readTree("{\"source\":\"a.txt\",\"type\":\"FUNDING\",\"subject\":\"百度\"}"),
+                m.readTree("{\"source\":\"a.txt\",\"type\":\"IPO\",\"subject\":\"地平线\"}"),
+                m.readTree("{\"source\":\"a.txt\",\"type\":\"POLICY\",\"subject\":\"国务院\"}"));
+        // when
+        Scorer.Result r = Scorer.score(gold, pred);
+        // then: an optional hit counts neither way; an extra type has precision 0
+        assertThat(r.byType().get("FUNDING")).isEqualTo(new Scorer.TypeScore(2, 1, 1));
+        assertThat(r.byType().get("FUNDING").recall()).isEqualTo(0.5);
+        assertThat(r.byType().get("IPO")).isEqualTo(new Scorer.TypeScore(0, 0, 0));
+        assertThat(r.byType().get("POLICY")).isEqualTo(new Scorer.TypeScore(0, 1, 0));
+        assertThat(Scorer.byTypeReport(r).lines().skip(1).findFirst().orElseThrow()).startsWith("IPO");
+    }
+
+    @Test
     void matchesOrganisationsAcrossScriptsSuffixesAndAliases() {
         assertThat(Scorer.norm("騰訊雲")).isEqualTo(Scorer.norm("腾讯云"));
         assertThat(Scorer.norm("一点知识（北京）科技有限公司")).isEqualTo("一点知识");
