@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.aipulse.article.clean.TextCleaner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -37,13 +38,15 @@ public final class ArticleJson {
 
     private final ObjectMapper mapper;
     private final ZoneId zone;
+    /** the day a text supports is read from its cleaned text, without wire items and link lists */
+    private final TextCleaner cleaner = new TextCleaner();
     private final InputLimits limits;
-    private final PublicationTimeFinder urlDates;
+    private final PublicationTimeFinder timeFinder;
 
     public ArticleJson(ZoneId zone, InputLimits limits) {
         this.zone = zone;
         this.limits = limits;
-        this.urlDates = new PublicationTimeFinder(zone);
+        this.timeFinder = new PublicationTimeFinder(zone);
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(limits.maxJsonDepth())
@@ -107,10 +110,19 @@ public final class ArticleJson {
         Instant published = publishedAt(node);
         TimeSource timeSource = published == null ? TimeSource.INGEST : timeSource(node);
         if (published == null) {
-            Optional<ZonedDateTime> urlDay = urlDates.findInUrl(url);
+            Optional<ZonedDateTime> urlDay = timeFinder.findInUrl(url);
             if (urlDay.isPresent()) {
                 published = urlDay.get().toInstant();
                 timeSource = TimeSource.URL;
+            }
+        }
+        if (published == null) {
+            // as for raw text: a stamp in the text, else the day the text supports
+            Optional<ZonedDateTime> textTime = timeFinder.find(text)
+                    .or(() -> timeFinder.findDay(cleaner.clean(text).text(), now.atZone(zone).toLocalDate()));
+            if (textTime.isPresent()) {
+                published = textTime.get().toInstant();
+                timeSource = TimeSource.TEXT;
             }
         }
         if (published != null) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,8 +13,10 @@ import java.util.regex.Pattern;
  * Finds an article's publication time in its text: the first date-and-time stamp such as
  * {@code 2023-08-01 18:42}, {@code 2024/3/5 03:43:32} or {@code 2023年8月1日 18:42}. Stamps in square
  * brackets are skipped: they belong to injected wire items ({@code [2021/9/9 23:12:07]}), not to the
- * article. A bare date without a time is not taken: in body text it is usually an event date, and in
- * "related reading" lists the date of another article.
+ * article. A bare date without a time is not a stamp: in body text it is usually an event date, and in
+ * "related reading" lists the date of another article. Without a stamp, {@link #findDay} reads the day a text
+ * supports: a bare date the page prints as its publication date ({@code 2025-03-27来源:...},
+ * {@code 发布时间:2024年5月6日}), else the latest complete date the text reports.
  */
 public final class PublicationTimeFinder {
 
@@ -24,6 +27,20 @@ public final class PublicationTimeFinder {
     /** A date as news sites put it in a path: /2023-10-23/, /2023/10/23/, /20231023/, t20231023_123.html. */
     private static final Pattern URL_DATE = Pattern.compile(
             "(?<=[/_\\-a-z])((?:19|20)\\d{2})([-/_]?)(0[1-9]|1[0-2])\\2(0[1-9]|[12]\\d|3[01])(?=[/_.\\-?#]|$)");
+
+    /** a complete date without a time: year, month and day */
+    private static final Pattern DAY = Pattern.compile(
+            "(?<![\\d\\[])((?:19|20)\\d{2})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})(?!\\d)\\s*日?");
+    /** words a page prints right before its publication date, in both scripts */
+    private static final List<String> PUBLISHED_BEFORE = List.of("发布时间", "发布日期", "发表时间", "发表于", "发布于",
+            "更新时间", "發布時間", "發佈時間", "發表於", "發布於", "更新時間");
+    /** words a page prints right after its publication date (the source, the editor, the author) */
+    private static final List<String> PUBLISHED_AFTER = List.of("来源", "编辑", "作者", "稿源", "责编", "责任编辑", "來源",
+            "編輯", "作者", "責編");
+    /** before a date: a target or a deadline, not a day the article reports */
+    private static final List<String> TARGET_BEFORE = List.of("到", "至", "将", "预计", "前");
+    /** how far a publication word may stand from the date (spaces, a colon, a separator between) */
+    private static final int CUE_REACH = 4;
 
     private final ZoneId zone;
 
@@ -43,6 +60,84 @@ public final class PublicationTimeFinder {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The day a text without a stamp supports, at local midnight: the first bare date printed next to a
+     * publication word (发布时间, 来源, 编辑, ...), else the latest complete date of the text that is not after
+     * {@code today}, in no brackets, and not a target (到/至/将...), else the latest start (自...起施行). Pass the
+     * cleaned text: injected wire items and link lists carry other articles' dates.
+     */
+    public Optional<ZonedDateTime> findDay(String text, LocalDate today) {
+        Matcher m = DAY.matcher(text);
+        LocalDate latest = null;
+        LocalDate latestStart = null;
+        while (m.find()) {
+            LocalDate day = toDay(m);
+            if (day == null || day.isAfter(today) || insideBrackets(text, m.start(), m.end())) {
+                continue;
+            }
+            if (cued(text, m.start(), m.end())) {
+                return Optional.of(day.atStartOfDay(zone));
+            }
+            if (target(text, m.start())) {
+                continue;
+            }
+            if (start(text, m.end())) {
+                latestStart = later(latestStart, day);
+            } else {
+                latest = later(latest, day);
+            }
+        }
+        // a start ("自2023年8月15日起施行") comes after the news of it: the weakest clue, taken last
+        LocalDate day = latest != null ? latest : latestStart;
+        return Optional.ofNullable(day).map(d -> d.atStartOfDay(zone));
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a == null || b.isAfter(a) ? b : a;
+    }
+
+    private static boolean cued(String text, int start, int end) {
+        String before = text.substring(Math.max(0, start - PUBLISHED_BEFORE_REACH), start);
+        for (String w : PUBLISHED_BEFORE) {
+            int i = before.lastIndexOf(w);
+            if (i >= 0 && before.length() - (i + w.length()) <= CUE_REACH) {
+                return true;
+            }
+        }
+        String after = text.substring(end, Math.min(text.length(), end + CUE_REACH + 4));
+        for (String w : PUBLISHED_AFTER) {
+            int i = after.indexOf(w);
+            if (i >= 0 && i <= CUE_REACH) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final int PUBLISHED_BEFORE_REACH = 12;
+
+    private static boolean target(String text, int start) {
+        String before = text.substring(Math.max(0, start - 3), start);
+        for (String w : TARGET_BEFORE) {
+            if (before.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean start(String text, int end) {
+        return text.substring(end, Math.min(text.length(), end + 2)).contains("起");
+    }
+
+    private static LocalDate toDay(Matcher m) {
+        try {
+            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        } catch (java.time.DateTimeException notADate) {
+            return null;
+        }
     }
 
     /** The publication day in a URL, at local midnight; only the path is read, never the host. */

@@ -1,5 +1,6 @@
 package io.aipulse.article;
 
+import io.aipulse.article.clean.TextCleaner;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -24,6 +25,8 @@ public final class RawTextArticleParser {
     private static final List<String> DATE_KEYS = List.of("日期", "发布时间", "發布時間", "date", "published");
 
     private final ZoneId zone;
+    /** the day a text supports is read from its cleaned text, without wire items and link lists */
+    private final TextCleaner cleaner = new TextCleaner();
     private final InputLimits limits;
     private final PublicationTimeFinder timeFinder;
 
@@ -53,12 +56,17 @@ public final class RawTextArticleParser {
         Optional<ZonedDateTime> stamp = fields.date == null
                 ? timeFinder.find(text) : timeFinder.find(fields.date).or(() -> timeFinder.find(text));
         Optional<ZonedDateTime> urlDay = timeFinder.findInUrl(fields.url);
+        Optional<ZonedDateTime> textDay = stamp.isPresent() || urlDay.isPresent() ? Optional.empty()
+                : timeFinder.findDay(cleaner.clean(fields.body).text(), now.atZone(zone).toLocalDate());
         if (stamp.isPresent()) {
             published = stamp.get().toInstant();
             timeSource = TimeSource.TEXT;
         } else if (urlDay.isPresent()) {
             published = urlDay.get().toInstant();
             timeSource = TimeSource.URL;
+        } else if (textDay.isPresent()) {
+            published = textDay.get().toInstant();
+            timeSource = TimeSource.TEXT;
         }
         if (timeSource != TimeSource.INGEST) {
             limits.checkPublished(published, now);

@@ -165,7 +165,43 @@ class RawTextArticleParserTest {
         assertThat(paper.text()).startsWith("杭州发布加快推进人工智能产业创新发展的实施意见");
         assertThat(paper.publishedAt()).isEqualTo(OffsetDateTime.parse("2023-08-01T18:42+08:00").toInstant());
         assertThat(xinmin.publishedAt()).isEqualTo(OffsetDateTime.parse("2024-03-05T03:43:32+08:00").toInstant());
-        assertThat(huxiu.timeSource()).isEqualTo(TimeSource.INGEST);
+        // without a stamp: the latest complete date of the text, not the 施行 date after 自 nor a wire item's
+        assertThat(huxiu.timeSource()).isEqualTo(TimeSource.TEXT);
+        assertThat(huxiu.publishedOn(java.time.ZoneId.of("Asia/Shanghai")).getYear()).isEqualTo(2023);
+    }
+
+    @Test
+    void takesABareDateThePagePrintsAsItsPublicationDate() throws RejectedInputException {
+        // given a page whose only publication mark is a bare date before its source, and an earlier event date
+        String raw = "机器人公司获融资\n2025-03-27来源:某网编辑:某人\n这家公司在2025年3月20日完成了融资。\n";
+
+        // when
+        Article article = parser.parse("page.txt", utf8(raw), Instant.parse("2026-11-24T00:00:00Z"));
+
+        // then
+        assertThat(article.timeSource()).isEqualTo(TimeSource.TEXT);
+        assertThat(article.publishedOn(java.time.ZoneId.of("Asia/Shanghai"))).isEqualTo("2025-03-27");
+    }
+
+    @Test
+    void takesTheLatestReportedDateWhenThePagePrintsNone() throws RejectedInputException {
+        // given dates of events, a target date and a date in the future of the ingest time
+        String raw = "2024年1月15日，某公司发布大模型。2024年3月2日，另一家公司完成融资。预计到2030年12月31日市场翻番。\n";
+
+        // when
+        Article article = parser.parse("plain.txt", utf8(raw), Instant.parse("2026-11-24T00:00:00Z"));
+
+        // then the latest reported day, not the target
+        assertThat(article.timeSource()).isEqualTo(TimeSource.TEXT);
+        assertThat(article.publishedOn(java.time.ZoneId.of("Asia/Shanghai"))).isEqualTo("2024-03-02");
+    }
+
+    @Test
+    void takesTheIngestTimeOnlyWhenTheTextHasNoDate() throws RejectedInputException {
+        Article article = parser.parse("undated.txt", utf8("某公司完成融资。\n"), NOW);
+
+        assertThat(article.timeSource()).isEqualTo(TimeSource.INGEST);
+        assertThat(article.publishedAt()).isEqualTo(NOW);
     }
 
     private static void assertRefused(ThrowingCallable parse, String reason) {
