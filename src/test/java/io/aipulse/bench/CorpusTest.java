@@ -53,6 +53,6 @@ class CorpusTest {
     }
 
     private static Article source(String text) {
-        return TestArticle.withText(text).publishedAt(START).timeSource(TimeSource.METADATA).source("source").build();
+        return TestArticle.withText(text).publishedAt(START).timeSource(TimeSource.METADATA).build();
     }
 }

@@ -67,12 +67,10 @@ class ExtractionFuzzTest {
             // the shape follows from the body, so that shrinking re-checks the same shape
             Random shapes = new Random(Fuzz.seed() ^ text.hashCode());
             TimeSource source = TimeSource.values()[shapes.nextInt(TimeSource.values().length)];
-            Article article = TestArticle.withText(text).id("t-fuzz")
-                    .url(shapes.nextBoolean() ? "https://example.com/2023-07-26/a" : null)
-                    .title(shapes.nextBoolean() ? NewsText.sentences(shapes, 1) : null)
-                    .summary(shapes.nextBoolean() ? NewsText.news(shapes, 5) : null)
-                    .publishedAt(TestArticle.PUBLISHED.plusSeconds(shapes.nextInt(1_000_000_000) - 500_000_000L))
-                    .timeSource(source).build();
+            Article article = new Article("t-fuzz", shapes.nextBoolean() ? "https://example.com/2023-07-26/a" : null,
+                    shapes.nextBoolean() ? NewsText.sentences(shapes, 1) : null,
+                    shapes.nextBoolean() ? NewsText.news(shapes, 5) : null, text,
+                    TestArticle.PUBLISHED.plusSeconds(shapes.nextInt(1_000_000_000) - 500_000_000L), source, "fuzz");
             checkArticle(article);
         });
     }

@@ -16,12 +16,9 @@ public final class TestArticle {
 
     private final String text;
     private String id = "t-1";
-    private String url;
     private String title;
-    private String summary;
     private Instant publishedAt = PUBLISHED;
     private TimeSource timeSource = TimeSource.TEXT;
-    private String source;
 
     private TestArticle(String text) {
         this.text = text;
@@ -29,7 +26,7 @@ public final class TestArticle {
 
     /**
      * An article of {@code text}: id {@code t-1}, published at {@link #PUBLISHED} (a time found in the
-     * text), no url, title, summary or input name.
+     * text), no url, title, summary or input name (the extractor and the topology tests need none).
      */
     public static TestArticle withText(String text) {
         return new TestArticle(text);
@@ -40,18 +37,8 @@ public final class TestArticle {
         return this;
     }
 
-    public TestArticle url(String url) {
-        this.url = url;
-        return this;
-    }
-
     public TestArticle title(String title) {
         this.title = title;
-        return this;
-    }
-
-    public TestArticle summary(String summary) {
-        this.summary = summary;
         return this;
     }
 
@@ -70,13 +57,7 @@ public final class TestArticle {
         return this;
     }
 
-    /** The input's name (a file name). */
-    public TestArticle source(String source) {
-        this.source = source;
-        return this;
-    }
-
     public Article build() {
-        return new Article(id, url, title, summary, text, publishedAt, timeSource, source);
+        return new Article(id, null, title, null, text, publishedAt, timeSource, null);
     }
 }
