@@ -10,6 +10,7 @@ import io.aipulse.testsupport.ChildProcess;
 import io.aipulse.testsupport.Project;
 import io.aipulse.testsupport.RunningService;
 import io.aipulse.testsupport.ServiceJar;
+import io.aipulse.testsupport.TestConsumers;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +32,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -478,13 +478,8 @@ class HostileInputIT {
     }
 
     private static KafkaConsumer<String, byte[]> committedConsumer() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, service.bootstrap());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "hostile-it-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(TestConsumers.readCommittedFromStart(service.bootstrap()), new StringDeserializer(),
+                new ByteArrayDeserializer());
     }
 
     private static void readDeadLetters(long atLeast) throws Exception {
