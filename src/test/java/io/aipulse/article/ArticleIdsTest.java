@@ -2,7 +2,6 @@ package io.aipulse.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class ArticleIdsTest {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aipulse.article.Article;
 import io.aipulse.article.ArticleIds;
 import io.aipulse.article.TimeSource;
+import io.aipulse.testsupport.TestArticle;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +53,6 @@ class CorpusTest {
     }
 
     private static Article source(String text) {
-        return new Article("t-1", null, null, null, text, START, TimeSource.METADATA, "source");
+        return TestArticle.withText(text).publishedAt(START).timeSource(TimeSource.METADATA).build();
     }
 }

@@ -58,10 +58,10 @@ class BrokerOptionsTest {
         BrokerOptions options = BrokerOptions.defaults()
                 .withHost("localhost")
                 .withPort(19092)
-                .withDataDir(Path.of("/tmp/k"))
+                .withDataDir(Path.of("target/broker-data"))
                 .withProp("log.retention.hours", "1");
 
-        assertThat(options).isEqualTo(new BrokerOptions("localhost", 19092, Path.of("/tmp/k"),
+        assertThat(options).isEqualTo(new BrokerOptions("localhost", 19092, Path.of("target/broker-data"),
                 Map.of("log.retention.hours", "1")));
     }
 
@@ -69,7 +69,7 @@ class BrokerOptionsTest {
     void brokerPropertiesAreSingleNodeKraftSettingsThatExtraPropsOverride() {
         BrokerOptions options = BrokerOptions.ephemeral().withProp("num.partitions", "4");
 
-        Properties p = EmbeddedKafkaBroker.brokerProperties(options, 19092, 19093, Path.of("/tmp/data"));
+        Properties p = EmbeddedKafkaBroker.brokerProperties(options, 19092, 19093, Path.of("target/broker-data"));
 
         assertThat(p)
                 .containsEntry("process.roles", "broker,controller")
@@ -82,7 +82,7 @@ class BrokerOptionsTest {
                 .containsEntry("share.coordinator.state.topic.replication.factor", "1")
                 .containsEntry("group.initial.rebalance.delay.ms", "0")
                 .containsEntry("log.cleaner.dedupe.buffer.size", "2097152")
-                .containsEntry("log.dirs", Path.of("/tmp/data").toAbsolutePath().toString())
+                .containsEntry("log.dirs", Path.of("target/broker-data").toAbsolutePath().toString())
                 .containsEntry("num.partitions", "4");
     }
 }

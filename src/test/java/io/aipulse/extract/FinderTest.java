@@ -2,6 +2,7 @@ package io.aipulse.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aipulse.testsupport.SeedArticles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -116,7 +117,7 @@ class FinderTest {
 
     @Test
     void eachFinderFindsWhatFindFindsOnTheSeeds() throws Exception {
-        for (Path p : SeedArticles.seedFiles()) {
+        for (Path p : SeedArticles.files()) {
             String text = Files.readString(p);
             for (int from = 0; from < text.length(); from += 200) {
                 int to = Math.min(text.length(), from + 400);

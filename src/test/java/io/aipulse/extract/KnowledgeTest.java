@@ -2,6 +2,7 @@ package io.aipulse.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aipulse.testsupport.SeedArticles;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
@@ -116,7 +117,7 @@ class KnowledgeTest {
                 new com.hankcs.algorithm.AhoCorasickDoubleArrayTrie<>();
         reference.build(new java.util.TreeMap<>(k.dictionary()));
         List<String> texts = new java.util.ArrayList<>();
-        for (java.nio.file.Path p : SeedArticles.seedFiles()) {
+        for (java.nio.file.Path p : SeedArticles.files()) {
             texts.add(java.nio.file.Files.readString(p));
         }
         texts.add("OpenAI发布GPT-4o,PCIe与PC,IDC和xIDC,Baidu(百度)、ＡＩ、IDCs、idc、GPT-4o-mini、3D打印、5G、AI PC");

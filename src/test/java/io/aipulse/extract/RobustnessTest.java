@@ -3,11 +3,9 @@ package io.aipulse.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import io.aipulse.article.Article;
-import io.aipulse.article.TimeSource;
+import io.aipulse.testsupport.TestArticle;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,8 +22,7 @@ class RobustnessTest {
     }
 
     private static List<Event> extract(String text) {
-        return extractor.extract(new Article("r", null, null, null, text, Instant.parse("2024-01-01T00:00:00Z"),
-                TimeSource.TEXT, "r"));
+        return extractor.extract(TestArticle.withText(text).id("r").publishedAt("2024-01-01T00:00:00Z").build());
     }
 
     @Test

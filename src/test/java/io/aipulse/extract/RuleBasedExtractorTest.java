@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aipulse.article.Article;
 import io.aipulse.article.TimeSource;
+import io.aipulse.testsupport.TestArticle;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +26,7 @@ class RuleBasedExtractorTest {
 
     /** An article published on 2023-08-01 10:00 in Shanghai. */
     private static Article article(String text) {
-        return new Article("a1", null, null, null, text, Instant.parse("2023-08-01T02:00:00Z"), TimeSource.TEXT, "t");
+        return TestArticle.withText(text).id("a1").publishedAt("2023-08-01T02:00:00Z").build();
     }
 
     private static List<Event> extract(String text) {
@@ -303,8 +303,8 @@ class RuleBasedExtractorTest {
 
     @Test
     void withoutAPublicationDateUndatedEventsHaveNoDate() {
-        Article undated = new Article("a2", null, null, null, "月之暗面发布Kimi智能助手。", Instant.parse("2026-01-01T00:00:00Z"),
-                TimeSource.INGEST, "t");
+        Article undated = TestArticle.withText("月之暗面发布Kimi智能助手。").id("a2").publishedAt("2026-01-01T00:00:00Z")
+                .timeSource(TimeSource.INGEST).build();
         Event e = extractor.extract(undated).get(0);
         assertThat(e.date()).isNull();
         assertThat(e.dateSource()).isEqualTo(DateSource.UNKNOWN);

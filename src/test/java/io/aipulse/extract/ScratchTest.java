@@ -1,10 +1,9 @@
 package io.aipulse.extract;
 
 import io.aipulse.article.Article;
-import io.aipulse.article.TimeSource;
+import io.aipulse.testsupport.TestArticle;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -20,7 +19,7 @@ class ScratchTest {
         Knowledge k = Knowledge.load(Path.of("config"));
         RuleBasedExtractor x = new RuleBasedExtractor(k, ExtractionSettings.defaults());
         for (String t : Files.readString(Path.of(System.getProperty("aipulse.probe"))).split("\n=====\n")) {
-            Article a = new Article("s", null, null, null, t, Instant.parse("2024-11-20T02:00:00Z"), TimeSource.TEXT, "s");
+            Article a = TestArticle.withText(t).id("s").publishedAt("2024-11-20T02:00:00Z").build();
             System.out.println("### " + t.substring(0, Math.min(40, t.length())).replace('\n', ' '));
             for (Event e : x.extract(a)) {
                 System.out.println("  " + e.type() + " | " + e.subject() + " | " + e.date() + " " + e.dateSource() + " | "

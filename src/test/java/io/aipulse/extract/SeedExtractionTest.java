@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aipulse.article.Article;
+import io.aipulse.testsupport.SeedArticles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ class SeedExtractionTest {
         ObjectMapper json = new ObjectMapper();
         List<String> lines = new ArrayList<>();
         // when
-        for (Path file : SeedArticles.seedFiles()) {
+        for (Path file : SeedArticles.files()) {
             Article article = SeedArticles.parse(file);
             for (Event e : extractor.extract(article)) {
                 lines.add(json.writeValueAsString(e.withSource(file.getFileName().toString())));

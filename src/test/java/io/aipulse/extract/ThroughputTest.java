@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aipulse.article.Article;
 import io.aipulse.article.TimeSource;
+import io.aipulse.testsupport.SeedArticles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,16 +3,15 @@ package io.aipulse.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aipulse.article.Article;
-import io.aipulse.article.TimeSource;
 import io.aipulse.extract.EventExtractor;
 import io.aipulse.extract.ExtractionSettings;
 import io.aipulse.extract.Knowledge;
 import io.aipulse.extract.RuleBasedExtractor;
+import io.aipulse.testsupport.TestArticle;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -102,8 +101,7 @@ class LinearTimeTest {
 
     /** {thread CPU nanos, wall nanos} of cleaning + extracting {@code text} once. */
     private static long[] measure(String text) {
-        Article article = new Article("t-linear", null, null, null, text, Instant.parse("2023-07-26T02:00:00Z"),
-                TimeSource.TEXT, "linear");
+        Article article = TestArticle.withText(text).id("t-linear").build();
         long cpu0 = CPU.getCurrentThreadCpuTime();
         long wall0 = System.nanoTime();
         extractor.extract(article);

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aipulse.observability.ChildProcess;
 import io.aipulse.observability.MetricsText;
+import io.aipulse.testsupport.ChildProcess;
+import io.aipulse.testsupport.Project;
+import io.aipulse.testsupport.RunningService;
+import io.aipulse.testsupport.ServiceJar;
+import io.aipulse.testsupport.TestConsumers;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +32,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -69,7 +72,7 @@ class HostileInputIT {
     static final String MESSAGE = "aipulse.error.message";
     static final String PROCESSED = "(processed)";
     static final String NO_EVENTS = "(processed, no events)";
-    /** The extraction bug the fuzzer found ({@code io.aipulse.fuzz.KnownExtractionBugsTest}): either outcome. */
+    /** The extraction bug the fuzzer found (fixed: {@code io.aipulse.extract.ExtractionOfFuzzFoundInputsTest}): either outcome. */
     static final String PROCESSED_OR_PROCESSING_ERROR = "(processed, or processing-error while the bug stands)";
     static final String FINAL_ID = "hostile-final-valid";
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -197,13 +200,12 @@ class HostileInputIT {
     @Order(4)
     void produceRefusesEachBadFileWithAClearMessageSendsTheRestAndExitsOne() throws Exception {
         // given a directory of hostile files and good ones
-        Path dir = RunningService.WORK.resolve("produce-files");
+        Path dir = service.workDir().resolve("produce-files");
         produceExpected = writeProduceFiles(dir);
 
         // when
-        produced = ChildProcess.run("produce", RunningService.ROOT, RunningService.WORK, ChildProcess.java("-Xmx256m",
-                "-XX:TieredStopAtLevel=1", "-jar", RunningService.JAR.toString(), "produce", "--bootstrap",
-                service.bootstrap(), dir.toString()), Duration.ofMinutes(2));
+        produced = ServiceJar.runToEnd("produce", service.workDir(), Duration.ofMinutes(2), "256m", "produce",
+                "--bootstrap", service.bootstrap(), dir.toString());
 
         // then exit code 1, one stderr line per refused file with its reason, a sent line per good file
         assertThat(produced.exitCode()).as("produce exit code; stdout %s stderr %s", produced.stdout(),
@@ -288,7 +290,7 @@ class HostileInputIT {
         for (String path : List.of("/health", "/health/live", "/health/ready")) {
             assertThat(service.get(path).statusCode()).as(path).isEqualTo(200);
         }
-        assertThat(service.process().isAlive()).isTrue();
+        assertThat(service.service().isAlive()).isTrue();
         assertThat(service.metrics().sum("aipulse_stream_state", s -> "RUNNING".equals(s.label("state")))).isEqualTo(1);
     }
 
@@ -347,9 +349,9 @@ class HostileInputIT {
 
     /** The produce path's files: name (as produce prints it) -> expected refusal reason, or {@link #PROCESSED}. */
     private static Map<String, String> writeProduceFiles(Path dir) throws Exception {
-        RunningService.deleteRecursively(dir);
+        Project.delete(dir);
         Files.createDirectories(dir);
-        Path committed = RunningService.ROOT.resolve("src/test/resources/hostile/produce");
+        Path committed = Project.ROOT.resolve("src/test/resources/hostile/produce");
         try (Stream<Path> files = Files.list(committed)) {
             for (Path file : files.toList()) {
                 Files.copy(file, dir.resolve(file.getFileName()));
@@ -408,7 +410,7 @@ class HostileInputIT {
 
     static String places(int count) {
         List<String> names = new ArrayList<>();
-        for (String line : readLines(RunningService.ROOT.resolve("config/cities.csv"))) {
+        for (String line : readLines(Project.CONFIG.resolve("cities.csv"))) {
             if (line.isBlank() || line.startsWith("#") || line.startsWith("slug,")) {
                 continue;
             }
@@ -476,13 +478,8 @@ class HostileInputIT {
     }
 
     private static KafkaConsumer<String, byte[]> committedConsumer() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, service.bootstrap());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "hostile-it-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(TestConsumers.readCommittedFromStart(service.bootstrap()), new StringDeserializer(),
+                new ByteArrayDeserializer());
     }
 
     private static void readDeadLetters(long atLeast) throws Exception {
@@ -503,7 +500,7 @@ class HostileInputIT {
                 }
             }
             throw new AssertionError("waited " + WAIT + " for " + atLeast + " dead letters, got " + DEAD.keySet()
-                    + "\n" + service.process().describe());
+                    + "\n" + service.service().process().describe());
         }
     }
 
@@ -536,7 +533,7 @@ class HostileInputIT {
                 }
             }
         }
-        throw new AssertionError("no event of " + articleId + " within " + WAIT + "\n" + service.process().describe());
+        throw new AssertionError("no event of " + articleId + " within " + WAIT + "\n" + service.service().process().describe());
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

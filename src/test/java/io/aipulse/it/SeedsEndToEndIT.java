@@ -31,6 +31,9 @@ import io.aipulse.stream.StreamMetrics;
 import io.aipulse.stream.StreamService;
 import io.aipulse.stream.Topic;
 import io.aipulse.stream.Topics;
+import io.aipulse.testsupport.Await;
+import io.aipulse.testsupport.SeedArticles;
+import io.aipulse.testsupport.TestArticle;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -72,7 +75,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,7 +88,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SeedsEndToEndIT {
 
-    private static final Path SEEDS = Path.of("seeds");
     private static final Path CONFIG = Path.of("config");
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final Duration QUIET = Duration.ofSeconds(3);
@@ -197,14 +198,14 @@ class SeedsEndToEndIT {
         URI metricsUri = URI.create("http://127.0.0.1:" + http.port() + "/metrics");
 
         // when the stream is RUNNING, /health answers 200
-        awaitTrue("the stream to be RUNNING", () -> service.state() == KafkaStreams.State.RUNNING);
+        Await.until("the stream to be RUNNING", WAIT, () -> service.state() == KafkaStreams.State.RUNNING);
         HttpResponse<String> healthResponse = get(client, health);
         assertThat(healthResponse.statusCode()).isEqualTo(200);
         assertThat(healthResponse.body()).contains("\"status\":\"UP\"").contains("\"state\":\"RUNNING\"");
 
         // and /metrics counts every seed article as consumed
         Pattern consumed = Pattern.compile("(?m)^aipulse_articles_consumed_total\\{[^}]*} (\\S+)$");
-        awaitTrue("all seed articles consumed", () -> {
+        Await.until("all seed articles consumed", WAIT, () -> {
             Matcher m = consumed.matcher(get(client, metricsUri).body());
             return m.find() && Double.parseDouble(m.group(1)) >= articles.size();
         });
@@ -265,8 +266,7 @@ class SeedsEndToEndIT {
     // ---------------------------------------------------------------------------------------------------
 
     private static Article article(String id, String publishedAt, String text) {
-        return new Article(id, null, null, null, text, java.time.OffsetDateTime.parse(publishedAt).toInstant(),
-                TimeSource.METADATA, null);
+        return TestArticle.withText(text).id(id).publishedAt(publishedAt).timeSource(TimeSource.METADATA).build();
     }
 
     private static EventExtractor serviceExtractor(Knowledge knowledge) {
@@ -289,7 +289,7 @@ class SeedsEndToEndIT {
         InputLimits limits = inputLimits();
         ArticleSources sources = new ArticleSources(new RawTextArticleParser(settings.zone(), limits), articleJson(),
                 limits);
-        List<ArticleSources.Item> items = sources.read(List.of(SEEDS.toString()), System.in, Instant.now());
+        List<ArticleSources.Item> items = sources.read(List.of(SeedArticles.DIR.toString()), System.in, Instant.now());
         assertThat(items).as("every seed is an article").allMatch(ArticleSources.Item::accepted);
         assertThat(items).hasSize(seedFileCount());
         return items.stream().map(ArticleSources.Item::article).sorted(Comparator.comparing(Article::publishedAt))
@@ -297,7 +297,7 @@ class SeedsEndToEndIT {
     }
 
     private static int seedFileCount() throws IOException {
-        try (Stream<Path> files = Files.list(SEEDS)) {
+        try (Stream<Path> files = Files.list(SeedArticles.DIR)) {
             return (int) files.filter(Files::isRegularFile).count();
         }
     }
@@ -411,16 +411,6 @@ class SeedsEndToEndIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
         }
     }
 }

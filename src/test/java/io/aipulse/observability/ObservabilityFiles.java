@@ -3,6 +3,7 @@ package io.aipulse.observability;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.aipulse.testsupport.Project;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ import java.util.Map;
  */
 public final class ObservabilityFiles {
 
-    public static final Path ROOT = Path.of("").toAbsolutePath();
+    public static final Path ROOT = Project.ROOT;
     public static final Path DASHBOARD = ROOT.resolve("config/grafana/dashboards/aipulse.json");
     public static final Path DATASOURCES = ROOT.resolve("config/grafana/provisioning/datasources/prometheus.yml");
     public static final Path DASHBOARD_PROVIDERS = ROOT.resolve("config/grafana/provisioning/dashboards/aipulse.yml");

@@ -15,10 +15,15 @@ import io.aipulse.broker.EmbeddedKafkaBroker;
 import io.aipulse.extract.EventType;
 import io.aipulse.metrics.MetricTags;
 import io.aipulse.stream.AipulseTopology;
+import io.aipulse.testsupport.Await;
+import io.aipulse.testsupport.ChildProcess;
+import io.aipulse.testsupport.FreePort;
+import io.aipulse.testsupport.Project;
+import io.aipulse.testsupport.SeedArticles;
+import io.aipulse.testsupport.ServiceJar;
+import io.aipulse.testsupport.ServiceProcess;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -30,7 +35,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,16 +74,14 @@ class PrometheusIT {
 
     private static final Duration STARTUP = Duration.ofMinutes(3);
     private static final Duration DATA = Duration.ofMinutes(2);
-    private static final Path JAR = ROOT.resolve("target/aipulse.jar");
-    private static final Path WORK = ROOT.resolve("target/prometheus-it");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static EmbeddedKafkaBroker broker;
-    private static ChildProcess service;
+    private static Path work;
+    private static ServiceProcess service;
     private static ChildProcess prometheus;
     private static Path prometheusBin;
-    private static URI serviceUri;
     private static URI prometheusUri;
     private static int sent;
     private static List<JsonNode> expectedEvents;
@@ -87,29 +89,23 @@ class PrometheusIT {
     @BeforeAll
     static void startServicePrometheusAndProduceTheSeeds() throws Exception {
         prometheusBin = ExternalTool.require("prometheus", "prometheus", "prometheus");
-        assertThat(JAR).as("the service jar (failsafe runs after package)").exists();
-        deleteRecursively(WORK);
-        Files.createDirectories(WORK);
+        work = Project.freshDirUnderTarget("prometheus-it");
 
         broker = EmbeddedKafkaBroker.start(BrokerOptions.ephemeral());
-        service = ChildProcess.start("service", ROOT, WORK, ChildProcess.java("-Xmx512m", "-jar", JAR.toString(),
-                "run", "--bootstrap", broker.bootstrapServers(), "--http-port", "0",
-                "--state-dir", WORK.resolve("state").toString(), "--set", "http.bind=127.0.0.1"));
-        int port = Integer.parseInt(service.awaitOutput(Pattern.compile("(?m)^http=(\\d+)"), STARTUP));
-        serviceUri = URI.create("http://127.0.0.1:" + port);
-        await("the service is ready (/health 200)", STARTUP, () -> get(serviceUri.resolve("/health")).statusCode() == 200);
+        service = ServiceJar.run(broker.bootstrapServers()).stateDir(work.resolve("state"))
+                .set("http.bind", "127.0.0.1").start("service", work);
+        service.awaitRunning(STARTUP);
 
-        prometheus = startPrometheus(port);
+        prometheus = startPrometheus(service.httpPort());
         // a scrape of the RUNNING service before any article: every counter starts at 0 in Prometheus,
         // so rate() and increase() see the seeds
-        await("Prometheus has scraped the RUNNING service with its Kafka Streams metrics", STARTUP,
+        service.await("Prometheus has scraped the RUNNING service with its Kafka Streams metrics", STARTUP,
                 () -> !result(query("aipulse_stream_state{state=\"RUNNING\"} == 1")).isEmpty()
                         && !result(query("kafka_stream_client_state")).isEmpty()
                         && !result(query("aipulse_events_extracted_total")).isEmpty());
 
-        ChildProcess.Result produced = ChildProcess.run("produce", ROOT, WORK, ChildProcess.java("-Xmx256m",
-                "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(), "produce", "--bootstrap", broker.bootstrapServers(),
-                "seeds/"), STARTUP);
+        ChildProcess.Result produced = ServiceJar.runToEnd("produce", work, STARTUP, "256m", "produce", "--bootstrap",
+                broker.bootstrapServers(), SeedArticles.DIR + "/");
         assertThat(produced.exitCode()).as("produce seeds/: %s %s", produced.stdout(), produced.stderr()).isZero();
         Matcher counts = Pattern.compile("sent (\\d+), refused (\\d+)").matcher(produced.stdout());
         assertThat(counts.find()).as("produce prints what it sent: %s", produced.stdout()).isTrue();
@@ -117,8 +113,8 @@ class PrometheusIT {
         assertThat(sent).as("seed articles sent").isPositive();
         sendOneInvalidRecord();
 
-        ChildProcess.Result extracted = ChildProcess.run("extract", ROOT, WORK, ChildProcess.java("-Xmx512m",
-                "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(), "extract", "seeds/"), STARTUP);
+        ChildProcess.Result extracted = ServiceJar.runToEnd("extract", work, STARTUP, "512m", "extract",
+                SeedArticles.DIR + "/");
         assertThat(extracted.exitCode()).as("extract seeds/: %s", extracted.stderr()).isZero();
         expectedEvents = new ArrayList<>();
         for (String line : extracted.stdout().split("\n")) {
@@ -128,8 +124,8 @@ class PrometheusIT {
         }
 
         // every record consumed, every accepted article through extraction
-        await("the service has processed the seeds and the invalid record", STARTUP, () -> {
-            MetricsText metrics = scrape();
+        service.await("the service has processed the seeds and the invalid record", STARTUP, () -> {
+            MetricsText metrics = service.metrics();
             return metrics.sum("aipulse_articles_consumed_total") >= sent + 1
                     && metrics.sum("aipulse_extraction_time_seconds_count")
                     + metrics.sum("aipulse_articles_duplicates_total") >= sent;
@@ -153,10 +149,10 @@ class PrometheusIT {
     void metricsEndpointShowsTheSeedsNumbers() throws Exception {
         // Kafka metrics created after the bind (a partition's lag exists after its first fetch) appear at
         // the binder's next rescan
-        await("the consumer lag of the input topic on /metrics", DATA, () -> scrape()
+        service.await("the consumer lag of the input topic on /metrics", DATA, () -> service.metrics()
                 .named("kafka_consumer_fetch_manager_records_lag").stream()
                 .anyMatch(s -> articlesTopic().equals(s.label("topic"))));
-        MetricsText metrics = scrape();
+        MetricsText metrics = service.metrics();
 
         assertThat(metrics.sum("aipulse_articles_duplicates_total"))
                 .as("the seeds are distinct articles (the comparison with extract assumes it)").isZero();
@@ -215,7 +211,7 @@ class PrometheusIT {
     @Test
     void healthAnswersReadinessAndLivenessFromTheStreamState() throws Exception {
         for (String path : List.of("/health", "/health/ready", "/health/live")) {
-            HttpResponse<String> response = get(serviceUri.resolve(path));
+            HttpResponse<String> response = service.get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             assertThat(response.body()).as(path).contains("\"state\":\"RUNNING\"");
         }
@@ -231,7 +227,7 @@ class PrometheusIT {
                     .isEqualTo("success");
         }
         // Prometheus loaded the file and evaluates every rule without error
-        await("every alert rule evaluated", DATA, () -> {
+        service.await("every alert rule evaluated", DATA, () -> {
             Map<String, JsonNode> loaded = loadedRules();
             return loaded.keySet().containsAll(rules.stream().map(ObservabilityFiles.AlertRule::name).toList())
                     && loaded.values().stream().noneMatch(r -> r.path("lastEvaluation").asText().startsWith("0001"));
@@ -245,7 +241,7 @@ class PrometheusIT {
 
     @Test
     void everyDashboardQueryReturnsDataAfterTheSeeds() throws Exception {
-        await("Prometheus has scraped the counts after the seeds", DATA, () -> {
+        service.await("Prometheus has scraped the counts after the seeds", DATA, () -> {
             JsonNode r = result(query("sum(aipulse_articles_consumed_total)"));
             return !r.isEmpty() && r.get(0).path("value").get(1).asDouble() >= sent + 1;
         });
@@ -302,7 +298,7 @@ class PrometheusIT {
             List<String> command = new ArrayList<>();
             command.add(promtool.toString());
             command.addAll(check);
-            ChildProcess.Result result = ChildProcess.run("promtool-" + check.get(1), ROOT, WORK, command,
+            ChildProcess.Result result = ChildProcess.run("promtool-" + check.get(1), ROOT, work, command,
                     Duration.ofMinutes(1));
             assertThat(result.exitCode()).as("%s: %s %s", command, result.stdout(), result.stderr()).isZero();
         }
@@ -312,27 +308,25 @@ class PrometheusIT {
 
     /** Prometheus on a free loopback port, with the shipped config pointed at the service. */
     private static ChildProcess startPrometheus(int servicePort) throws Exception {
-        Path config = WORK.resolve("prometheus.yml");
+        Path config = work.resolve("prometheus.yml");
         Files.writeString(config, ObservabilityFiles.yaml().writeValueAsString(prometheusConfig(servicePort)));
-        IllegalStateException last = null;
+        AssertionError last = null;
         for (int attempt = 1; attempt <= 3; attempt++) {
-            int port = freePort();
-            ChildProcess child = ChildProcess.start("prometheus-" + attempt, WORK, WORK, List.of(
+            int port = FreePort.onLoopback();
+            ChildProcess child = ChildProcess.start("prometheus-" + attempt, work, work, List.of(
                     prometheusBin.toString(),
                     "--config.file=" + config,
-                    "--storage.tsdb.path=" + WORK.resolve("tsdb-" + attempt),
+                    "--storage.tsdb.path=" + work.resolve("tsdb-" + attempt),
                     "--web.listen-address=127.0.0.1:" + port,
                     "--storage.tsdb.retention.time=1d"));
             prometheusUri = URI.create("http://127.0.0.1:" + port);
             try {
-                await("Prometheus is ready", STARTUP, () -> {
-                    if (!child.isAlive()) {
-                        throw new IllegalStateException("Prometheus exited; " + child.describe());
-                    }
+                Await.until("Prometheus is ready", STARTUP, () -> {
+                    child.assertAlive();
                     return get(prometheusUri.resolve("/-/ready")).statusCode() == 200;
-                });
+                }, child::describe);
                 return child;
-            } catch (IllegalStateException e) {
+            } catch (AssertionError e) {
                 child.close();
                 last = e; // most likely the port was taken between picking and binding it: try another
             }
@@ -394,12 +388,6 @@ class PrometheusIT {
 
     // --- HTTP ----------------------------------------------------------------------------------------
 
-    private static MetricsText scrape() throws Exception {
-        HttpResponse<String> response = get(serviceUri.resolve("/metrics"));
-        assertThat(response.statusCode()).isEqualTo(200);
-        return MetricsText.parse(response.body());
-    }
-
     /** GET /api/v1/query: the whole answer ({@code status}, {@code data.result} or {@code error}). */
     static JsonNode query(String promql) throws Exception {
         URI uri = URI.create(prometheusUri + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
@@ -428,32 +416,6 @@ class PrometheusIT {
     }
 
     // --- helpers -------------------------------------------------------------------------------------
-
-    interface Condition {
-        boolean met() throws Exception;
-    }
-
-    /** Polls until the condition holds; fails with the service's log tail after {@code timeout}. */
-    private static void await(String what, Duration timeout, Condition condition) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        Exception lastError = null;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (condition.met()) {
-                    return;
-                }
-                lastError = null;
-            } catch (IllegalStateException e) {
-                throw e;
-            } catch (Exception e) {
-                lastError = e; // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("waited " + timeout + " for: " + what
-                + (lastError == null ? "" : " (last error: " + lastError + ")")
-                + (service == null ? "" : "\nservice " + service.describe()), lastError);
-    }
 
     private static Map<String, Double> expectedBy(Function<JsonNode, String> key) {
         Map<String, Double> counts = new TreeMap<>();
@@ -489,20 +451,4 @@ class PrometheusIT {
         return items.stream();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
 }

@@ -3,6 +3,9 @@ package io.aipulse.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aipulse.broker.BrokerOptions;
+import io.aipulse.testsupport.Await;
+import io.aipulse.testsupport.FreePort;
+import io.aipulse.testsupport.ServiceProcess;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +15,6 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -48,7 +50,7 @@ class BackfillRetentionIT {
         Corpus corpus = Corpus.generate(References.SEED, 400, Instant.parse("2023-09-01T00:00:00Z"));
         RunTopics topics = RunTopics.of("old", 1);
         String app = "old";
-        int port = Harness.freePort();
+        int port = FreePort.onLoopback();
         // no topics created by the test: the service creates its own
         ServiceProcess run = harness.launch(app + "-0", app, topics, harness.stateDir(app), port, Map.of());
         run.awaitRunning(Duration.ofSeconds(120));

@@ -3,6 +3,10 @@ package io.aipulse.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aipulse.broker.BrokerOptions;
+import io.aipulse.testsupport.Await;
+import io.aipulse.testsupport.FreePort;
+import io.aipulse.testsupport.Project;
+import io.aipulse.testsupport.ServiceProcess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +39,9 @@ class BrokerBounceIT {
 
     @BeforeEach
     void startBroker() {
-        int port = Harness.freePort();
+        int port = FreePort.onLoopback();
         harness = Harness.start("BrokerBounceIT", BrokerOptions.ephemeral().withPort(port)
-                .withDataDir(Harness.BASEDIR.resolve("target/reliability/BrokerBounceIT/kafka")));
+                .withDataDir(Project.ROOT.resolve("target/reliability/BrokerBounceIT/kafka")));
     }
 
     @AfterEach
@@ -53,7 +57,7 @@ class BrokerBounceIT {
         RunTopics topics = RunTopics.of("bounce", 1);
         topics.create(harness.admin());
         String app = "bounce";
-        ServiceProcess run = harness.launch(app, app, topics, harness.stateDir(app), Harness.freePort(), Map.of());
+        ServiceProcess run = harness.launch(app, app, topics, harness.stateDir(app), FreePort.onLoopback(), Map.of());
         run.awaitRunning(Duration.ofSeconds(120));
         long pid = run.pid();
 
@@ -91,12 +95,8 @@ class BrokerBounceIT {
                 + " records sent and %d committed by the service", DOWN.toSeconds(), bounce.toMillis(),
                 sentBeforeBounce, items.size(), beforeBounce);
 
-        Await.until("service commits input again after the bounce", Duration.ofSeconds(180), () -> {
-            if (!run.isAlive()) {
-                throw new AssertionError(run + " died\n" + run.logTail(60));
-            }
-            return harness.committedInput(app, topics) > beforeBounce;
-        });
+        run.await("service commits input again after the bounce", Duration.ofSeconds(180),
+                () -> harness.committedInput(app, topics) > beforeBounce);
         harness.log("service committing input again %d ms after the broker was back",
                 Duration.ofNanos(System.nanoTime() - afterRestart).toMillis());
         producing.get(240, TimeUnit.SECONDS);
@@ -116,7 +116,7 @@ class BrokerBounceIT {
         Snapshot actual = harness.snapshot(topics);
         Verifier.Result result = Verifier.exact(reference, actual);
         harness.log("compared with the uninterrupted run: %s", result);
-        harness.log("stream threads replaced in the child: %d", run.logTail(100_000).lines()
+        harness.log("stream threads replaced in the child: %d", run.process().stderr().lines()
                 .filter(line -> line.contains("replacing it")).count());
         assertThat(Verifier.duplicateEventIds(actual)).as("event ids committed more than once").isEmpty();
         assertThat(result.identical()).as("%s", result).isTrue();

@@ -1,14 +1,12 @@
 package io.aipulse.reliability;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.aipulse.broker.BrokerOptions;
 import io.aipulse.broker.EmbeddedKafkaBroker;
+import io.aipulse.testsupport.Await;
+import io.aipulse.testsupport.Project;
+import io.aipulse.testsupport.ServiceJar;
+import io.aipulse.testsupport.ServiceProcess;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,15 +14,12 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -44,19 +39,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class Harness implements AutoCloseable {
 
-    static final Path BASEDIR = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
-            .toAbsolutePath();
-    static final Path JAR = BASEDIR.resolve("target/aipulse.jar");
     /** Kafka Streams names the repartition topic of the aggregation {@code <application.id>-by-window-key-repartition}. */
     static final String REPARTITION_SUFFIX = "-by-window-key-repartition";
-
-    private static final List<ServiceProcess> ALL_CHILDREN = new CopyOnWriteArrayList<>();
-
-    static {
-        // last line of defence: no child outlives the test JVM
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> ALL_CHILDREN.forEach(ServiceProcess::destroyForcibly),
-                "reliability-children-reaper"));
-    }
 
     private final String testName;
     private final Path dir;
@@ -67,19 +51,13 @@ final class Harness implements AutoCloseable {
 
     private Harness(String testName, BrokerOptions brokerOptions) {
         this.testName = testName;
-        this.dir = BASEDIR.resolve("target/reliability").resolve(testName);
+        this.dir = Project.ROOT.resolve("target/reliability").resolve(testName);
         this.brokerOptions = brokerOptions;
     }
 
     static Harness start(String testName, BrokerOptions brokerOptions) {
-        assertThat(JAR).as("the service jar (mvn package builds it before failsafe runs)").exists();
         Harness harness = new Harness(testName, brokerOptions);
-        try {
-            deleteRecursively(harness.dir);
-            Files.createDirectories(harness.dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Project.freshDirUnderTarget("reliability/" + testName);
         harness.broker = EmbeddedKafkaBroker.start(brokerOptions);
         harness.admin = Admin.create(adminProps(harness.bootstrap()));
         harness.log("broker %s started in %d ms", harness.bootstrap(), harness.broker.startupDuration().toMillis());
@@ -119,51 +97,29 @@ final class Harness implements AutoCloseable {
     // ---- child processes -------------------------------------------------------------------------
 
     /**
-     * Starts {@code java -Xmx512m -jar target/aipulse.jar run} with its own HTTP port and state dir,
+     * Starts the service ({@link ServiceJar#run}) with its own HTTP port and state dir,
      * {@code application.server} set to its own address, a short session timeout and a 100 ms commit
      * interval. {@code extra} is more {@code --set} values.
      */
     ServiceProcess launch(String name, String applicationId, RunTopics topics, Path stateDir, int httpPort,
                           Map<String, String> extra) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-Dfile.encoding=UTF-8", "-jar", JAR.toString(), "run",
-                "--config-dir", BASEDIR.resolve("config").toString(),
-                "--bootstrap", bootstrap(),
-                "--http-port", Integer.toString(httpPort),
-                "--state-dir", stateDir.toString()));
-        Map<String, String> settings = new java.util.LinkedHashMap<>();
-        settings.put("application.id", applicationId);
-        settings.put("application.server", "127.0.0.1:" + httpPort);
-        settings.put("http.bind", "127.0.0.1");
-        settings.put("kafka.session.timeout.ms", "6000");
-        settings.put("kafka.heartbeat.interval.ms", "1500");
-        settings.put("kafka.commit.interval.ms", "100");
-        settings.putAll(topics.settings());
-        settings.putAll(extra);
-        settings.forEach((key, value) -> {
-            command.add("--set");
-            command.add(key + "=" + value);
-        });
-        ServiceProcess child = ServiceProcess.start(name, command, BASEDIR, dir.resolve("logs"), httpPort);
+        ServiceProcess child = ServiceJar.run(bootstrap()).httpPort(httpPort).stateDir(stateDir)
+                .set("application.id", applicationId)
+                .set("application.server", "127.0.0.1:" + httpPort)
+                .set("http.bind", "127.0.0.1")
+                .set("kafka.session.timeout.ms", "6000")
+                .set("kafka.heartbeat.interval.ms", "1500")
+                .set("kafka.commit.interval.ms", "100")
+                .set(topics.settings())
+                .set(extra)
+                .start(name, dir.resolve("logs"));
         children.add(child);
-        ALL_CHILDREN.add(child);
-        log("started %s (application.id=%s, state %s)", child, applicationId, BASEDIR.relativize(stateDir));
+        log("started %s (application.id=%s, state %s)", child, applicationId, Project.ROOT.relativize(stateDir));
         return child;
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     static void wipe(Path stateDir) {
-        deleteRecursively(stateDir);
+        Project.delete(stateDir);
     }
 
     // ---- input -----------------------------------------------------------------------------------
@@ -271,9 +227,7 @@ final class Harness implements AutoCloseable {
     Duration awaitCaughtUp(String applicationId, RunTopics topics, Duration timeout, ServiceProcess... mustStayAlive) {
         return Await.until(applicationId + " caught up with " + topics.input(), timeout, () -> {
             for (ServiceProcess child : mustStayAlive) {
-                if (!child.isAlive()) {
-                    throw new AssertionError(child + " died\n" + child.logTail(40));
-                }
+                child.process().assertAlive();
             }
             return caughtUp(applicationId, topics);
         });
@@ -316,7 +270,6 @@ final class Harness implements AutoCloseable {
     public void close() {
         for (ServiceProcess child : children) {
             child.destroyForcibly();
-            ALL_CHILDREN.remove(child);
         }
         if (admin != null) {
             admin.close(Duration.ofSeconds(5));
@@ -333,18 +286,5 @@ final class Harness implements AutoCloseable {
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
         props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "500");
         return props;
-    }
-
-    static void deleteRecursively(Path path) {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + path, e);
-        }
     }
 }

@@ -3,6 +3,9 @@ package io.aipulse.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aipulse.broker.BrokerOptions;
+import io.aipulse.testsupport.Await;
+import io.aipulse.testsupport.FreePort;
+import io.aipulse.testsupport.ServiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,7 +67,7 @@ class KillNineIT {
         int total = items.size();
         String app = "kill9";
         Path state = harness.stateDir(app);
-        int port = Harness.freePort();
+        int port = FreePort.onLoopback();
         Random random = new Random(corpus.seed() * 31 + 9);
 
         long t0 = System.nanoTime();
@@ -81,12 +84,8 @@ class KillNineIT {
                 // a random point around k/(KILLS+1) of the input, then a random delay into the commit cycle
                 long target = (long) (total * (kill + random.nextDouble() - 0.5) / (KILLS + 1));
                 ServiceProcess running = run;
-                Await.until("input offset " + target + " committed by " + running, Duration.ofSeconds(180), () -> {
-                    if (!running.isAlive()) {
-                        throw new AssertionError(running + " died\n" + running.logTail(40));
-                    }
-                    return harness.committedInput(app, topics) >= target;
-                });
+                running.await("input offset " + target + " committed by " + running, Duration.ofSeconds(180),
+                        () -> harness.committedInput(app, topics) >= target);
                 Await.sleep(random.nextInt(100));
                 long atKill = harness.committedInput(app, topics);
                 int sentAtKill = sent.get();
@@ -106,12 +105,8 @@ class KillNineIT {
                 current.set(run);
                 Duration startup = run.awaitRunning(Duration.ofSeconds(120));
                 ServiceProcess resumed = run;
-                Await.until("progress after restart " + kill, Duration.ofSeconds(120), () -> {
-                    if (!resumed.isAlive()) {
-                        throw new AssertionError(resumed + " died\n" + resumed.logTail(40));
-                    }
-                    return harness.committedInput(app, topics) > atKill;
-                });
+                resumed.await("progress after restart " + kill, Duration.ofSeconds(120),
+                        () -> harness.committedInput(app, topics) > atKill);
                 harness.log("restart %d%s: RUNNING after %d ms, committing input again after %d ms", kill,
                         wipe ? " (state dir wiped: state restored from the changelogs)" : " (same state dir)",
                         startup.toMillis(), Duration.ofNanos(System.nanoTime() - restarted).toMillis());

@@ -1,5 +1,7 @@
 package io.aipulse.reliability;
 
+import io.aipulse.testsupport.FreePort;
+import io.aipulse.testsupport.ServiceProcess;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -55,7 +57,7 @@ final class References {
         RunTopics topics = RunTopics.of(name, partitions);
         topics.create(harness.admin());
         harness.produce(topics.input(), corpus.items());
-        ServiceProcess run = harness.launch(name, name, topics, harness.stateDir(name), Harness.freePort(), extra);
+        ServiceProcess run = harness.launch(name, name, topics, harness.stateDir(name), FreePort.onLoopback(), extra);
         Snapshot snapshot;
         try {
             Duration running = run.awaitRunning(Duration.ofSeconds(120));

@@ -3,6 +3,9 @@ package io.aipulse.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aipulse.broker.BrokerOptions;
+import io.aipulse.testsupport.Await;
+import io.aipulse.testsupport.FreePort;
+import io.aipulse.testsupport.ServiceProcess;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
@@ -44,9 +47,9 @@ class ScaleOutIT {
         topics.create(harness.admin());
         long total = corpus.items().size();
         String app = "scale";
-        ServiceProcess a = harness.launch("scale-a", app, topics, harness.stateDir("scale-a"), Harness.freePort(),
+        ServiceProcess a = harness.launch("scale-a", app, topics, harness.stateDir("scale-a"), FreePort.onLoopback(),
                 References.NEVER_LATE);
-        ServiceProcess b = harness.launch("scale-b", app, topics, harness.stateDir("scale-b"), Harness.freePort(),
+        ServiceProcess b = harness.launch("scale-b", app, topics, harness.stateDir("scale-b"), FreePort.onLoopback(),
                 References.NEVER_LATE);
         a.awaitRunning(Duration.ofSeconds(120));
         b.awaitRunning(Duration.ofSeconds(120));
@@ -61,9 +64,8 @@ class ScaleOutIT {
         harness.produce(topics.input(), corpus.items());
         // kill the second one halfway through the input
         Await.until("half of the input committed", Duration.ofSeconds(180), () -> {
-            if (!a.isAlive() || !b.isAlive()) {
-                throw new AssertionError("an instance died\n" + a.logTail(30) + "\n" + b.logTail(30));
-            }
+            a.process().assertAlive();
+            b.process().assertAlive();
             return harness.committedInput(app, topics) >= total / 2;
         });
         ConsumerGroupDescription before = describe(app);

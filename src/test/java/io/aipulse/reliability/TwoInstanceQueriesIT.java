@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aipulse.broker.BrokerOptions;
+import io.aipulse.testsupport.Await;
+import io.aipulse.testsupport.FreePort;
+import io.aipulse.testsupport.ServiceProcess;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class TwoInstanceQueriesIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String FORWARDED = "X-Aipulse-Forwarded-To";
     private static final int ARTICLES = 1_000;
 
@@ -60,8 +58,8 @@ class TwoInstanceQueriesIT {
     private ServiceProcess[] startTwoInstancesAndProcessTheCorpus(RunTopics topics) {
         topics.create(harness.admin());
         String app = "iq";
-        ServiceProcess a = harness.launch("iq-a", app, topics, harness.stateDir("iq-a"), Harness.freePort(), Map.of());
-        ServiceProcess b = harness.launch("iq-b", app, topics, harness.stateDir("iq-b"), Harness.freePort(), Map.of());
+        ServiceProcess a = harness.launch("iq-a", app, topics, harness.stateDir("iq-a"), FreePort.onLoopback(), Map.of());
+        ServiceProcess b = harness.launch("iq-b", app, topics, harness.stateDir("iq-b"), FreePort.onLoopback(), Map.of());
         a.awaitRunning(Duration.ofSeconds(120));
         b.awaitRunning(Duration.ofSeconds(120));
         // input only once both instances run, so both get active tasks (see ScaleOutIT)
@@ -191,16 +189,14 @@ class TwoInstanceQueriesIT {
      * rebalance) or does not answer; status -1 when it never answered.
      */
     private static Answer get(ServiceProcess instance, String path, Duration patience) {
-        URI uri = URI.create("http://127.0.0.1:" + instance.httpPort() + path);
         long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
             Answer answer;
             try {
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
-                        .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                HttpResponse<String> response = instance.get(path, Duration.ofSeconds(20));
                 answer = new Answer(response.statusCode(), response.body(), response.headers().firstValue(FORWARDED));
             } catch (IOException e) {
-                answer = new Answer(-1, "GET " + uri + ": " + e, Optional.empty());
+                answer = new Answer(-1, "GET " + instance.uri(path) + ": " + e, Optional.empty());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted", e);

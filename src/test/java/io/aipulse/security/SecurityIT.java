@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.aipulse.hostile.RunningService;
+import io.aipulse.testsupport.RunningService;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -21,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -82,7 +81,7 @@ class SecurityIT {
         assertThat(service.get("/health").body()).contains("\"state\":\"RUNNING\"");
         assertThat(service.metrics().sum("aipulse_stream_state", s -> "RUNNING".equals(s.label("state")))).isEqualTo(1);
         // and the service's own output does not print them
-        String logs = service.process().stdout() + service.process().stderr();
+        String logs = service.service().process().stdout() + service.service().process().stderr();
         assertThat(logs).doesNotContain(RunningService.SECRET).doesNotContain(RunningService.SECRET_USER);
     }
 

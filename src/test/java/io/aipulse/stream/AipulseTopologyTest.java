@@ -15,6 +15,7 @@ import io.aipulse.config.Settings;
 import io.aipulse.config.SettingsLoader;
 import io.aipulse.extract.Company;
 import io.aipulse.extract.Event;
+import io.aipulse.testsupport.TestArticle;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +38,6 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -716,8 +716,8 @@ class AipulseTopologyTest {
 
     private static Article article(String id, String publishedAt, String... lines) {
         String text = "测试文章 " + id + "\n" + String.join("\n", Arrays.asList(lines));
-        return new Article(id, null, "标题 " + id, null, text, OffsetDateTime.parse(publishedAt).toInstant(),
-                TimeSource.METADATA, null);
+        return TestArticle.withText(text).id(id).title("标题 " + id).publishedAt(publishedAt)
+                .timeSource(TimeSource.METADATA).build();
     }
 
     /** A funding event of a healthcare company in Hangzhou, dated by its article. */

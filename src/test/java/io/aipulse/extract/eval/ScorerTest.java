@@ -82,9 +82,9 @@ class ScorerTest {
 
     @Test
     void agreesWithScorePyOnTheSeedExtractionWhenPythonIsThere() throws Exception {
-        Path shared = Files.isDirectory(Path.of("../shared/eval")) ? Path.of("../shared/eval") : Path.of("/work/shared/eval");
-        Path script = shared.resolve("score.py");
-        Path gold = shared.resolve("seeds.gold.jsonl");
+        // the repository's copies of the scorer and the seeds' gold; SeedExtractionTest writes the prediction
+        Path script = Path.of("eval/score.py");
+        Path gold = Path.of("eval/seeds.gold.jsonl");
         Path pred = Path.of("target/seed-events.jsonl");
         assumeTrue(Files.exists(script) && Files.exists(gold) && Files.exists(pred));
         Process p;

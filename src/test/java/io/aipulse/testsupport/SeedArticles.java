@@ -1,4 +1,4 @@
-package io.aipulse.extract;
+package io.aipulse.testsupport;
 
 import io.aipulse.article.Article;
 import io.aipulse.article.TimeSource;
@@ -17,39 +17,35 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A small stand-in for the raw-text article parser, for tests: an optional 标题/链接/总结 header, and
- * the first date-and-time stamp of the text (not one in square brackets) as publication time.
+ * The repository's seed articles ({@code seeds/}), read by a small stand-in for the raw-text article
+ * parser so that extraction tests do not depend on it: an optional 标题/链接/总结 header, and the first
+ * date-and-time stamp of the text (not one in square brackets) as publication time.
  */
-final class SeedArticles {
+public final class SeedArticles {
 
     private static final Pattern STAMP = Pattern.compile(
             "(?<![\\d\\[])((?:19|20)\\d{2})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?"
                     + "[\\sT]{0,3}(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?![\\d\\]])");
+    /** The seeds, relative to the project directory (where Maven runs the tests). */
+    public static final Path DIR = Path.of("seeds");
+    /** The publication time of a seed without a time stamp. */
     static final Instant INGEST = Instant.parse("2026-11-24T00:00:00Z");
 
     private SeedArticles() {
     }
 
-    static Path seedDir() {
-        for (Path p : List.of(Path.of("seeds"), Path.of("../shared/seeds"), Path.of("/work/shared/seeds"))) {
-            if (Files.isDirectory(p)) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("no seeds directory");
-    }
-
-    static List<Path> seedFiles() throws IOException {
-        try (Stream<Path> s = Files.list(seedDir())) {
+    /** The seed files, by name. */
+    public static List<Path> files() throws IOException {
+        try (Stream<Path> s = Files.list(DIR)) {
             return s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
         }
     }
 
-    static Article parse(Path file) throws IOException {
+    public static Article parse(Path file) throws IOException {
         return parse(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
     }
 
-    static Article parse(String name, String content) {
+    public static Article parse(String name, String content) {
         String title = null;
         String url = null;
         String body = content;
@@ -87,9 +83,9 @@ final class SeedArticles {
         return new Article(id, url, title, null, body, published, source, name);
     }
 
-    static List<Article> all() throws IOException {
+    public static List<Article> all() throws IOException {
         List<Article> out = new ArrayList<>();
-        for (Path p : seedFiles()) {
+        for (Path p : files()) {
             out.add(parse(p));
         }
         return out;
