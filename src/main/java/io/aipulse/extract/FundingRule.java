@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 final class FundingRule implements Rule {
 
     /** the verbs of receiving a round, before its object */
-    static final List<String> RECEIVE_VERBS = List.of("完成", "获得", "获", "拿到", "斩获", "迎来", "收获", "筹得");
+    static final List<String> RECEIVE_VERBS = List.of("完成", "获得", "获", "拿到", "拿下", "斩获", "迎来", "收获", "筹得");
     /** the verbs of raising money, right before an amount */
     static final List<String> RAISE_VERBS = List.of("筹集", "筹得", "募得", "融得");
     /** the headline form "X 宣布新一轮融资 6 亿欧元": its verbs and its words for a new round */
@@ -19,7 +19,7 @@ final class FundingRule implements Rule {
     static final List<String> NEW_ROUND = List.of("新一轮", "新一笔");
 
     /** what a company receives */
-    static final List<String> FINANCING = List.of("融资", "投资", "注资");
+    static final List<String> FINANCING = List.of("融资", "投资", "注资", "战投");
     static final List<String> TRIGGERS = Finder.union(FINANCING, RAISE_VERBS);
 
     static final Finder RECEIVED = Finder.of(Finder.anyOf(RECEIVE_VERBS) + "了?([^，。；;,]{0,40}?)"
@@ -39,6 +39,8 @@ final class FundingRule implements Rule {
     /** a sentence that reports statistics, not a round */
     private static final Words STATISTICS = Words.of("显示", "统计", "报告");
     private static final Words THIS_YEAR = Words.of("今年", "年内", "本年");
+    /** right before the verb: the actor took part in someone else's round */
+    private static final Words PARTICIPATED = Words.of("参与", "参投", "协助", "助力");
 
     @Override
     public EventType type() {
@@ -66,6 +68,9 @@ final class FundingRule implements Rule {
         Finder.Scan received = RECEIVED.scan(text, s.from(), s.end());
         Matcher m = received.matcher();
         while (received.find()) {
+            if (participatedIn(s, m)) {
+                continue;
+            }
             Candidate c = fundingAt(s, m.start(), m.end());
             if (c != null && c.counterparties.isEmpty()) {
                 for (OrgMention o : s.orgs()) {
@@ -94,6 +99,31 @@ final class FundingRule implements Rule {
                 }
             }
         }
+    }
+
+    /**
+     * "浦东创投参与完成恩凯赛药A+轮融资": before the verb, 参与/参投 makes the actor an investor; the company
+     * financed is the organisation named in the round's object. True when the match was read this way.
+     */
+    private boolean participatedIn(SentenceContext s, Matcher m) {
+        if (!PARTICIPATED.endsIn(s.text(), Math.max(s.from(), m.start() - 4), m.start())) {
+            return false;
+        }
+        OrgMention investor = s.subjectBefore(m.start(), s.clauseStart(m.start()), ActorFilter.ANY);
+        for (OrgMention o : s.orgs()) {
+            if (o.start() >= m.start(1) && o.end() <= m.end(1)) {
+                Candidate c = s.add(EventType.FUNDING, o, m.start(), m.end());
+                if (c != null) {
+                    c.round = RoundParser.find(s.text(), o.end(), m.end());
+                    c.amount = amount(s, o.end(), c.clauseEnd);
+                    c.counterparties = investor == null ? List.of() : List.of(investor.name());
+                    c.aboutStart = o.start();
+                    c.aboutEnd = m.end();
+                }
+                return true;
+            }
+        }
+        return true; // an investor's part in someone's round, whoever that is
     }
 
     private Candidate fundingAt(SentenceContext s, int start, int end) {

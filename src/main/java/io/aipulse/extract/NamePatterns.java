@@ -1,5 +1,6 @@
 package io.aipulse.extract;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,8 +21,17 @@ final class NamePatterns {
     static final Pattern HAN_NAME = Pattern.compile(
             "\\s?([\\p{IsHan}]{2,6}?(?:科技|智能|网络|数据|信息|软件|机器人|半导体|传媒|汽车|医疗|生物|教育|云))"
             + "(?=\\s?(?:正式|近日|日前|今日|宣布|发布|推出|完成|获得|获|上线|开源|与|和|在|已|也|将|于))");
-    static final Pattern FUNDED_NAME = Pattern.compile(
-            "\\s?([\\p{IsHan}]{2,6}?)(?=(?:近日|日前|今日)?(?:正式)?(?:宣布)?(?:完成|获得)[^,，。;；]{0,30}?融资)");
+    /**
+     * the optional words between a company's name and the verb of its round, group by group in their order
+     * ("小雨智造亦于近日正式宣布成功完成...融资"): an adverb, 于, a time, 正式, 宣布, 成功
+     */
+    private static final List<List<String>> FUNDED_BETWEEN = List.of(
+            List.of("亦", "也", "已", "还", "均", "刚刚", "刚", "再度", "再次"), List.of("于"),
+            List.of("近日", "日前", "今日", "近期", "本周"), List.of("正式"), List.of("宣布"), List.of("成功"));
+    private static final List<String> FUNDED_VERBS = List.of("完成", "获得", "拿下");
+    static final Pattern FUNDED_NAME = Pattern.compile("\\s?([\\p{IsHan}]{2,6}?)(?="
+            + FUNDED_BETWEEN.stream().map(g -> Finder.anyOf(g) + "?").collect(java.util.stream.Collectors.joining())
+            + Finder.anyOf(FUNDED_VERBS) + "[^,，。;；]{0,30}?融资)");
     static final Pattern DESCRIBED_HAN = Pattern.compile(
             "(?:公司|独角兽)([\\p{IsHan}]{2,8}?)(?=\\s?(?:宣布|完成|获得|获|发布|推出|近日|日前))");
 
@@ -32,8 +42,6 @@ final class NamePatterns {
         "正式", "近日", "日前", "今日", "宣布", "发布", "推出", "完成", "获得", "获", "上线", "开源", "与", "和", "在", "已", "也",
         "将", "于"};
     private static final String[] DESCRIBED_VERBS = {"宣布", "完成", "获得", "获", "发布", "推出", "近日", "日前"};
-    private static final String[] FUNDED_TIME = {"近日", "日前", "今日"};
-    private static final String[] FUNDED_VERBS = {"完成", "获得"};
 
     /** bit c set when the BMP character c is of the Han script ({@code \p{IsHan}}) */
     private static final long[] HAN = new long[1024];
@@ -142,43 +150,27 @@ final class NamePatterns {
         return null;
     }
 
-    /** {@code (?=(?:近日|日前|今日)?(?:正式)?(?:宣布)?(?:完成|获得)[^,，。;；]{0,30}?融资)} at {@code e}. */
+    /** {@code FUNDED_NAME}'s lookahead at {@code e}: the optional words, a verb, then 融资 within 30 characters. */
     private static boolean roundAhead(String text, int e, int to) {
-        if (e >= to || "近日今正宣完获".indexOf(text.charAt(e)) < 0) {
-            return false; // every way through starts with one of these
-        }
-        // every combination of the optional words: the lookahead holds when one of them leads to the round
-        for (int a = 0; a < 2; a++) {
-            int x = e;
-            if (a == 1) {
-                if (!anyAt(text, x, to, FUNDED_TIME)) {
-                    continue;
-                }
-                x += 2;
-            }
-            for (int b = 0; b < 2; b++) {
-                int y = x;
-                if (b == 1) {
-                    if (!(y + 2 <= to && text.startsWith("正式", y))) {
-                        continue;
-                    }
-                    y += 2;
-                }
-                for (int c = 0; c < 2; c++) {
-                    int z = y;
-                    if (c == 1) {
-                        if (!(z + 2 <= to && text.startsWith("宣布", z))) {
-                            continue;
-                        }
-                        z += 2;
-                    }
-                    if (anyAt(text, z, to, FUNDED_VERBS) && roundWithin(text, z + 2, to)) {
-                        return true;
-                    }
+        return roundAhead(text, e, to, 0);
+    }
+
+    /** The lookahead from group {@code g} on, trying each word of the group, then none, as the regex does. */
+    private static boolean roundAhead(String text, int x, int to, int g) {
+        if (g == FUNDED_BETWEEN.size()) {
+            for (String v : FUNDED_VERBS) {
+                if (x + v.length() <= to && text.startsWith(v, x) && roundWithin(text, x + v.length(), to)) {
+                    return true;
                 }
             }
+            return false;
         }
-        return false;
+        for (String w : FUNDED_BETWEEN.get(g)) {
+            if (x + w.length() <= to && text.startsWith(w, x) && roundAhead(text, x + w.length(), to, g + 1)) {
+                return true;
+            }
+        }
+        return roundAhead(text, x, to, g + 1);
     }
 
     /** {@code [^,，。;；]{0,30}?融资} at {@code y}. */

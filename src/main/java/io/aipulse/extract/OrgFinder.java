@@ -29,8 +29,10 @@ final class OrgFinder {
     // the company-like names before a verb (新壹科技发布...), after 公司 (AI 搜索公司秘塔科技获得...) and opening a
     // round (无问芯穹完成...融资) are NamePatterns.HAN_NAME, DESCRIBED_HAN and FUNDED_NAME, matched by hand there
     private static final Pattern FUNCTION_CHARS = Pattern.compile("[均都会纷争相也还将正已在了的是被把让对向从]");
+    /** a clause opening with a time phrase or an adverb has no name there ("全年共完成...", "刚刚完成...") */
     private static final Pattern ADVERB_START = Pattern.compile(
-            "^(?:近日|日前|今日|今天|正式|已|也|将|于|今年|去年|此前|目前|本轮|旗下|宣布|近期|再次|还|在|于|的|是|和|与|及|等)");
+            "^(?:近日|日前|今日|今天|正式|已|也|将|于|今年|去年|此前|目前|本轮|旗下|宣布|近期|再次|还|在|于|的|是|和|与|及|等"
+            + "|刚|全年|半年|上半年|下半年|本年|年内|同年|当年|共|累计|先后|分别|随后|同时|此后|之后|最终|成功|顺利|均)");
     private static final Pattern HAN_NAME_BAD_START = Pattern.compile(
             "^(?:多|几|两|数|各|该|这|某|其|本|此|国内|国外|全球|我国|中国|各大|头部|行业|以|在|而|但|并|据|由|对|从|大|老|原|前)");
 
@@ -41,7 +43,13 @@ final class OrgFinder {
         "宣布", "表示", "显示", "包括", "例如", "比如", "来自", "通过", "基于", "了", "有", "个", "家", "和", "与",
         "及", "助力", "推动", "支持", "促成", "引进", "培育", "建成", "成立", "打造", "成为", "作为", "针对", "多家",
         "这", "该", "其", "各", "前", "原", "任", "上", "下", "中", "到", "至", "或", "又", "再", "才", "就", "共建",
-        "建设", "建立", "设立", "签署", "携手"};
+        "建设", "建立", "设立", "签署", "携手", "完成", "参与", "获得", "拿下", "收购", "并购", "领投", "参投", "入股"};
+    /**
+     * Stop words that cut a legal name even after a place ("浦东创投参与完成杭州...有限公司"): 的, and the verbs of a
+     * deal, which no name holds.
+     */
+    private static final String[] STRONG_STOP_WORDS = {
+        "的", "旗下", "联合", "完成", "参与", "获得", "拿下", "收购", "并购", "领投", "参投", "入股"};
 
     /** Names that are descriptions, not organisations. */
     private static final Set<String> GENERIC = Set.of(
@@ -49,7 +57,8 @@ final class OrgFinder {
             "国内", "国外", "全球", "我国", "中国", "企业", "用户", "他们", "我们", "大家", "业内", "行业", "双方",
             "官方", "研究人员", "团队", "国家", "政府", "地方政府", "市政府", "重点实验室", "实验室", "研究院", "大学",
             "高校", "银行", "证券", "基金", "资本", "集团", "联盟", "协会", "人工智能", "头部企业", "巨头", "多家", "几家",
-            "两家", "数家", "各家", "一家", "多个", "这家", "该", "其", "相关", "有关", "不完全", "初步", "公开");
+            "两家", "数家", "各家", "一家", "多个", "这家", "该", "其", "相关", "有关", "不完全", "初步", "公开", "创投",
+            "投资方", "投资人", "机构", "平台", "项目", "赛道", "领域", "初创企业", "创业企业");
 
     private final Knowledge knowledge;
 
@@ -149,10 +158,13 @@ final class OrgFinder {
         }
         boolean funding = (marks & FUNDING) != 0;
         for (int p = from; p < to; p++) {
-            if (p > from && !clauseMark(text.charAt(p - 1))) {
+            boolean clauseStart = p == from || clauseMark(text.charAt(p - 1));
+            // "成立仅5个月的它石智航宣布完成...融资": a round's company may follow its description's 的
+            boolean described = funding && !clauseStart && text.charAt(p - 1) == '的';
+            if (!clauseStart && !described) {
                 continue;
             }
-            NamePatterns.Found h = NamePatterns.hanName(text, p, to);
+            NamePatterns.Found h = clauseStart ? NamePatterns.hanName(text, p, to) : null;
             if (h != null) {
                 String n = text.substring(h.start(), h.end());
                 if (!n.contains("人工智能") && !GENERIC.contains(n) && !HAN_NAME_BAD_START.matcher(n).find()) {
@@ -205,8 +217,10 @@ final class OrgFinder {
     }
 
     /** A character after which a clause starts: ",;:，。；：" or a line break. */
+    /** Punctuation after which a clause, and so a name, can start; list bullets and reference marks too. */
     private static boolean clauseMark(char c) {
-        return c == ',' || c == ';' || c == ':' || c == '，' || c == '。' || c == '；' || c == '：' || c == '\n';
+        return c == ',' || c == ';' || c == ':' || c == '，' || c == '。' || c == '；' || c == '：' || c == '\n'
+                || c == '-' || c == '•' || c == '●' || c == '▲' || c == '■' || c == ']' || c == '】';
     }
 
     /** Registry entry for a name the text gives, trying the name and its stripped form. */
@@ -618,7 +632,7 @@ final class OrgFinder {
     }
 
     private static final WordsByLastChar ALL_STOPS = new WordsByLastChar(STOP_WORDS);
-    private static final WordsByLastChar STRONG_STOPS = new WordsByLastChar(new String[] {"的", "旗下", "联合"});
+    private static final WordsByLastChar STRONG_STOPS = new WordsByLastChar(STRONG_STOP_WORDS);
 
     /** Words indexed by their last character (at most 128 words). */
     private static final class WordsByLastChar {

@@ -4,17 +4,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Financing rounds: 种子轮, 天使轮, Pre-A 轮, A+轮, B 轮, 战略融资, Pre-IPO, Series C ... A letter
+ * Financing rounds: 种子轮, 天使轮, Pre-A 轮, A+轮, B 轮, 战略融资, Pre-IPO, Series C ... ("天使 + 轮", "A+++轮":
+ * any number of plus signs, each round with them is read as its plus round or as itself). A letter
  * counts only as a round when it stands alone before 轮 / 系列 / round (not the A of "AI").
  */
 public final class RoundParser {
 
     static final Pattern ROUND = Pattern.compile(
             "(?i)(pre[- ]?ipo)"
-            + "|(种子(?:轮|投资|融资|期|资金))"
-            + "|(天使\\+?(?:轮|投资|融资|期))"
-            + "|(战略(?:融资|投资|轮|注资))"
-            + "|(?<![A-Za-z])(pre[- ]?)?([A-F])\\d?\\s?(\\+|＋|plus)?\\s?(?:轮|系列|round)"
+            + "|(种子\\s?[+＋]*\\s?(?:轮|投资|融资|期|资金))"
+            + "|(天使\\s?[+＋]*\\s?(?:轮|投资|融资|期))"
+            + "|(战略(?:融资|投资|轮|注资)|战投)"
+            + "|(?<![A-Za-z])(pre[- ]?)?([A-F])\\d?\\s?([+＋]+|plus)?\\s?(?:轮|系列|round)"
             + "|series\\s?([A-F])(\\+)?(?![A-Za-z])");
 
     private RoundParser() {

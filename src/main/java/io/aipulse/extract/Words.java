@@ -69,6 +69,21 @@ final class Words {
         return false;
     }
 
+    /** True when one of the words ends exactly at {@code to} and starts at or after {@code from}. */
+    boolean endsIn(String s, int from, int to) {
+        if (to <= from || !has(last, s.charAt(to - 1))) {
+            return false;
+        }
+        char c = s.charAt(to - 1);
+        for (String w : byLast[c & 0xFF]) {
+            int st = to - w.length();
+            if (st >= from && w.charAt(w.length() - 1) == c && s.startsWith(w, st)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The end of the last-ending word inside {@code [from, to)} of {@code s}, or -1: the maximum over the
      * words of {@code lastIndexOf(w) + w.length()}.

@@ -37,12 +37,12 @@ class NamePatternsTest {
             for (int i = 0, len = 1 + random.nextInt(7); i < len; i++) {
                 sb.append(han.charAt(random.nextInt(han.length())));
             }
-            for (String optional : new String[] {"近日", "正式", "宣布"}) {
+            for (String optional : new String[] {"亦", "刚刚", "刚", "于", "近日", "近期", "正式", "宣布", "成功"}) {
                 if (random.nextBoolean()) {
                     sb.append(optional);
                 }
             }
-            sb.append(new String[] {"完成", "获得", "获", ""}[random.nextInt(4)]);
+            sb.append(new String[] {"完成", "获得", "拿下", "获", ""}[random.nextInt(5)]);
             for (int i = 0, len = random.nextInt(36); i < len; i++) {
                 sb.append(filler.charAt(random.nextInt(filler.length())));
             }
