@@ -33,6 +33,8 @@ final class ArticleContext {
     private final Map<Integer, List<DateParser.Mention>> dateCache = new HashMap<>();
     private final Integer[] contextYear;
     private final List<Candidate> candidates = new ArrayList<>();
+    /** the short names the article declares ("(以下简称“闪马智能”)") */
+    private final Aliases aliases;
 
     ArticleContext(Knowledge knowledge, ExtractionSettings settings, AmountParser amounts, OrgFinder orgFinder,
                       Article article, CleanText clean) {
@@ -47,6 +49,8 @@ final class ArticleContext {
         this.articleDated = article.timeSource() != TimeSource.INGEST;
         this.anchor = articleDated ? article.publishedOn(settings.zone()) : inferAnchor();
         this.contextYear = new Integer[sentences.size()];
+        this.aliases = text.contains("称") ? Aliases.declared(text, this::sentenceAt, this::foundOrgs, orgFinder)
+                : Aliases.none();
     }
 
     List<Candidate> run() {
@@ -297,8 +301,14 @@ final class ArticleContext {
     List<OrgMention> orgs(int si) {
         return orgCache.computeIfAbsent(si, k -> {
             Segmenter.Sentence s = sentences.get(k);
-            return orgFinder.find(text, hits, s.start, s.end);
+            return aliases.apply(text, s.start, s.end, foundOrgs(k));
         });
+    }
+
+    /** The organisations the finder reads in sentence {@code si}, before the article's declared short names. */
+    private List<OrgMention> foundOrgs(int si) {
+        Segmenter.Sentence s = sentences.get(si);
+        return orgFinder.find(text, hits, s.start, s.end);
     }
 
     /** Organisations of sentence {@code si} that can be the actor of an event, as {@code filter} says. */
