@@ -32,7 +32,8 @@ final class OrgFinder {
     /** a clause opening with a time phrase or an adverb has no name there ("全年共完成...", "刚刚完成...") */
     private static final Pattern ADVERB_START = Pattern.compile(
             "^(?:近日|日前|今日|今天|正式|已|也|将|于|今年|去年|此前|目前|本轮|旗下|宣布|近期|再次|还|在|于|的|是|和|与|及|等"
-            + "|刚|全年|半年|上半年|下半年|本年|年内|同年|当年|共|累计|先后|分别|随后|同时|此后|之后|最终|成功|顺利|均)");
+            + "|刚|全年|半年|上半年|下半年|本年|年内|同年|当年|共|累计|先后|分别|随后|同时|此后|之后|最终|成功|顺利|均"
+            + "|便|就|才|亦|随即)");
     private static final Pattern HAN_NAME_BAD_START = Pattern.compile(
             "^(?:多|几|两|数|各|该|这|某|其|本|此|国内|国外|全球|我国|中国|各大|头部|行业|以|在|而|但|并|据|由|对|从|大|老|原|前)");
 
