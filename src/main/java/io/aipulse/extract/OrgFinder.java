@@ -367,13 +367,30 @@ final class OrgFinder {
                     while (after < to && text.charAt(after) == ' ') {
                         after++;
                     }
-                    if (after < text.length() && VERBS_AFTER_FIRST.at(text, after, text.length())) {
+                    if (after < text.length() && VERBS_AFTER_FIRST.at(text, after, text.length())
+                            || domainName(text, i, end)) {
                         addNamed(out, text, i, end, OrgMention.FALLBACK);
                     }
                 }
             }
             i = Math.max(e, i + 1);
         }
+    }
+
+    /** the domains start-ups take their names from ("Builder.ai", "Character.ai") */
+    private static final String[] NAME_DOMAINS = {".ai", ".AI", ".io"};
+
+    /** A capitalised one-word name ending in a start-up's domain is a company wherever it stands, not in a URL. */
+    private static boolean domainName(String text, int s, int e) {
+        if (s > 0 && "/@".indexOf(text.charAt(s - 1)) >= 0 || e < text.length() && text.charAt(e) == '/') {
+            return false;
+        }
+        for (String d : NAME_DOMAINS) {
+            if (e - s > d.length() + 1 && text.startsWith(d, e - d.length()) && text.substring(s, e).indexOf(' ') < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int tokenEnd(String text, int i, int to) {
