@@ -53,9 +53,11 @@ final class IpoRule implements Rule {
             OrgMention subject = s.subjectBefore(f.start(), cs, ActorFilter.ANY);
             List<OrgMention> actors = s.actors(ActorFilter.ANY);
             if (subject != null && venue(text, subject)) {
+                // the exchange or regulator acts on the company: "上交所受理X的IPO申请", "证监会同意X…注册"
                 subject = null;
+                int ce = VENUE_ACTS.stream().anyMatch(w -> text.startsWith(w, f.start())) ? s.clauseEnd(f.end()) : f.end();
                 for (OrgMention o : actors) {
-                    if (o.start() >= cs && o.end() <= f.end() && !venue(text, o)) {
+                    if (o.start() >= cs && o.end() <= ce && !venue(text, o)) {
                         subject = o;
                         break;
                     }
@@ -87,6 +89,9 @@ final class IpoRule implements Rule {
         String before = text.substring(clauseStart, trigger);
         return before.endsWith("已") || before.endsWith("已经");
     }
+
+    /** a step the exchange or the regulator takes, the company named after it */
+    private static final List<String> VENUE_ACTS = List.of("受理", "同意", "上市委", "上市审核委员会");
 
     /** the words that join two companies doing one thing ("A 与 B 同步挂牌上市", "A、B 相继上市") */
     private static final List<String> AND = List.of("与", "和", "及", "、");
