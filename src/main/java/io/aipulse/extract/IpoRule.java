@@ -1,13 +1,15 @@
 package io.aipulse.extract;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** IPO: a listing step (filed, approved, rejected, listed, withdrawn) read by {@link IpoStageParser}. */
 final class IpoRule implements Rule {
 
     static final List<String> TRIGGERS = IpoStageParser.WORDS;
     /** an approval or a rejection is a listing step only in a sentence about a listing */
-    private static final Words LISTING = Words.of("上市", "IPO", "招股", "科创板", "证监会");
+    private static final Words LISTING = Words.of(Finder.union(List.of("上市", "IPO", "招股", "科创板", "证监会"),
+            IpoStageParser.OFFERING_WORDS).toArray(new String[0]));
     private static final Words LISTING_REVIEW = Words.of("上市", "IPO", "招股", "科创板", "审核");
 
     @Override
@@ -45,13 +47,71 @@ final class IpoRule implements Rule {
                 continue;
             }
             int cs = s.clauseStart(f.start());
-            if (s.future(cs, f.start())) {
+            if (s.future(cs, f.start()) || f.stage() == IpoStage.LISTED && listedState(text, cs, f.start())) {
                 continue;
             }
-            Candidate c = s.add(EventType.IPO, s.subjectBefore(f.start(), cs, ActorFilter.ANY), f.start(), f.end());
-            if (c != null) {
-                c.stage = f.stage();
+            OrgMention subject = s.subjectBefore(f.start(), cs, ActorFilter.ANY);
+            List<OrgMention> actors = s.actors(ActorFilter.ANY);
+            if (subject != null && venue(text, subject)) {
+                // the exchange or regulator acts on the company: "上交所受理X的IPO申请", "证监会同意X…注册"
+                subject = null;
+                int ce = VENUE_ACTS.stream().anyMatch(w -> text.startsWith(w, f.start())) ? s.clauseEnd(f.end()) : f.end();
+                for (OrgMention o : actors) {
+                    if (o.start() >= cs && o.end() <= ce && !venue(text, o)) {
+                        subject = o;
+                        break;
+                    }
+                }
+            }
+            for (OrgMention o = subject; o != null; o = nextInList(text, actors, o, f.start())) {
+                Candidate c = s.add(EventType.IPO, o, f.start(), f.end());
+                if (c != null) {
+                    c.stage = f.stage();
+                }
             }
         }
     }
+
+    /**
+     * An exchange or a regulator is where a company lists or who approves it, never the company listing:
+     * "上交所受理X的IPO申请", "登陆港交所".
+     */
+    private static boolean venue(String text, OrgMention o) {
+        return o.isKind("government") || IpoStageParser.EXCHANGES.contains(o.name())
+                || IpoStageParser.EXCHANGES.contains(text.substring(o.start(), o.end()));
+    }
+
+    /** "X、Y已在科创板上市": a state the article recalls, not the listing it reports. */
+    private static boolean listedState(String text, int clauseStart, int trigger) {
+        if (!text.startsWith("在", trigger)) {
+            return false;
+        }
+        String before = text.substring(clauseStart, trigger);
+        return before.endsWith("已") || before.endsWith("已经");
+    }
+
+    /** a step the exchange or the regulator takes, the company named after it */
+    private static final List<String> VENUE_ACTS = List.of("受理", "同意", "上市委", "上市审核委员会");
+
+    /** the words that join two companies doing one thing ("A 与 B 同步挂牌上市", "A、B 相继上市") */
+    private static final List<String> AND = List.of("与", "和", "及", "、");
+
+    /** The actor joined to {@code o} by 与/和/及/、 (a stock code may stand between), before {@code to}. */
+    private static OrgMention nextInList(String text, List<OrgMention> actors, OrgMention o, int to) {
+        for (OrgMention n : actors) {
+            if (n.start() < o.end()) {
+                continue;
+            }
+            if (n.end() > to) {
+                return null;
+            }
+            String gap = STOCK_CODE.matcher(text.substring(o.end(), n.start())).replaceAll("").strip();
+            return AND.contains(gap) && !venue(text, n) ? n : null;
+        }
+        return null;
+    }
+
+    /** a stock code in parentheses after a name: "(02026-HK)", "(00100.HK)", "(688795.SH)" */
+    private static final Pattern STOCK_CODE = Pattern.compile(
+            "\\(\\s?\\d{4,6}\\s?[-.]?\\s?[A-Z]{0,2}\\s?\\)");
 }

@@ -184,6 +184,7 @@ final class OrgFinder {
                 }
             }
         }
+        stockCodedNames(text, from, to, out);
         latinNames(text, from, to, hits, out);
         out.sort((a, b) -> Integer.compare(a.start(), b.start()));
         // 4. what the text says about where they are
@@ -192,6 +193,41 @@ final class OrgFinder {
             placed.add(locate(text, o, places, hits));
         }
         return placed;
+    }
+
+    /** a stock code in parentheses: "(02533.HK)", "(688795.SH)", "(00800-HK)" */
+    private static final Pattern STOCK_CODE = Pattern.compile("\\(\\s?\\d{4,6}\\s?[-.]?\\s?(?:HK|SH|SZ|BJ)\\s?\\)");
+
+    /**
+     * "2024年8月8日,黑芝麻智能(02533.HK)在港交所...": the Han name of two to eight characters that opens a clause
+     * right before a stock code is a listed company.
+     */
+    private void stockCodedNames(String text, int from, int to, List<OrgMention> out) {
+        Matcher m = null;
+        for (int i = from + 2; i < to; i++) {
+            if (text.charAt(i) != '(') {
+                continue;
+            }
+            if (m == null) {
+                m = STOCK_CODE.matcher(text);
+            }
+            if (!m.region(i, to).lookingAt()) {
+                continue;
+            }
+            int e = text.charAt(i - 1) == ' ' ? i - 1 : i;
+            int st = e;
+            while (st > from && e - st < 8 && NamePatterns.isHan(text.charAt(st - 1))) {
+                st--;
+            }
+            if (e - st < 2 || st > from && !clauseMark(text.charAt(st - 1))) {
+                continue;
+            }
+            String n = text.substring(st, e);
+            if (!GENERIC.contains(n) && !HAN_NAME_BAD_START.matcher(n).find() && !ADVERB_START.matcher(n).find()
+                    && !FUNCTION_CHARS.matcher(n).find()) {
+                addNamed(out, text, st, e, OrgMention.FALLBACK);
+            }
+        }
     }
 
     private static final int QUOTE = 1;
@@ -382,13 +418,30 @@ final class OrgFinder {
                     while (after < to && text.charAt(after) == ' ') {
                         after++;
                     }
-                    if (after < text.length() && VERBS_AFTER_FIRST.at(text, after, text.length())) {
+                    if (after < text.length() && VERBS_AFTER_FIRST.at(text, after, text.length())
+                            || domainName(text, i, end)) {
                         addNamed(out, text, i, end, OrgMention.FALLBACK);
                     }
                 }
             }
             i = Math.max(e, i + 1);
         }
+    }
+
+    /** the domains start-ups take their names from ("Builder.ai", "Character.ai") */
+    private static final String[] NAME_DOMAINS = {".ai", ".AI", ".io"};
+
+    /** A capitalised one-word name ending in a start-up's domain is a company wherever it stands, not in a URL. */
+    private static boolean domainName(String text, int s, int e) {
+        if (s > 0 && "/@".indexOf(text.charAt(s - 1)) >= 0 || e < text.length() && text.charAt(e) == '/') {
+            return false;
+        }
+        for (String d : NAME_DOMAINS) {
+            if (e - s > d.length() + 1 && text.startsWith(d, e - d.length()) && text.substring(s, e).indexOf(' ') < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int tokenEnd(String text, int i, int to) {

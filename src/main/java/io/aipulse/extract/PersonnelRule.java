@@ -13,12 +13,16 @@ final class PersonnelRule implements Rule {
     /** the verbs of taking a post, and the adverbs that may open them */
     static final List<String> JOIN_VERBS = List.of("加入", "加盟", "入职", "出任", "担任", "就任", "履新", "接任", "回归");
     static final List<String> JOIN_ADVERBS = List.of("即将", "正式", "已", "宣布");
-    static final List<String> LEAVE_VERBS = List.of("离职", "离任", "辞任", "辞职", "卸任", "退休");
-    static final List<String> APPOINT = List.of("任命");
+    /** the verbs of JOIN_VERBS whose object is the post itself ("出任X董事长"), not the organisation joined */
+    private static final List<String> TAKES_POST = List.of("出任", "担任", "就任", "接任");
+    static final List<String> LEAVE_VERBS = List.of("离职", "离任", "辞任", "辞职", "辞去", "递交辞呈", "卸任", "退休", "分道扬镳");
+    static final List<String> APPOINT = List.of("任命", "聘请", "聘任");
     static final List<String> TRIGGERS = Finder.union(JOIN_VERBS, APPOINT, LEAVE_VERBS);
 
     /** any chief officer title ("首席执行官", "首席战略官") */
     private static final String CHIEF_OFFICER = "首席[\\p{IsHan}]{1,5}官";
+    /** a chief scientist of a field, the field's name may hold Latin letters ("首席人工智能(AI)科学家") */
+    private static final String CHIEF_SCIENTIST = "首席[^，。；,;]{0,10}?科学家";
     /** the titles that name a person right after them ("CEO 张三") */
     static final List<String> NAMING_TITLES = List.of("CEO", "CTO", "COO", "CFO", "CMO", "CSO", "总裁", "副总裁", CHIEF_OFFICER,
             "董事长", "总经理", "联合创始人", "首席科学家");
@@ -26,25 +30,30 @@ final class PersonnelRule implements Rule {
     static final List<String> ROLES;
     /** the roles an appointment names */
     static final List<String> APPOINTED_ROLES = List.of("CEO", "CTO", "COO", "CFO", "CMO", "总裁", "副总裁", CHIEF_OFFICER,
-            "董事长", "总经理", "首席科学家", "负责人", "院长", "主任", "总监");
+            "董事长", "总经理", CHIEF_SCIENTIST, "负责人", "院长", "主任", "总监");
 
     static {
         List<String> roles = new ArrayList<>(NAMING_TITLES);
-        roles.addAll(List.of("CPO", "负责人", "高管", "合伙人", "院长", "主任", "总监", "VP", "President"));
+        roles.addAll(List.of(CHIEF_SCIENTIST, "CPO", "负责人", "高管", "合伙人", "院长", "主任", "总监", "VP", "President"));
         ROLES = List.copyOf(roles);
     }
 
     static final Finder JOINS = Finder.of(Finder.anyOf(JOIN_ADVERBS) + "?(" + String.join("|", JOIN_VERBS) + ")(?!过|了解)",
             JOIN_ADVERBS, JOIN_VERBS);
-    static final Finder APPOINTS = Finder.of(Finder.anyOf(APPOINT) + "\\s?([\\p{IsHan}A-Za-z·. ]{2,20}?)\\s?(?:为|担任|出任)"
-            + "(?:公司|集团)?\\s?(" + String.join("|", APPOINTED_ROLES) + ")", APPOINT);
+    /** what may stand between 为 and the role: "为公司的首位首席人工智能官" */
+    private static final String ROLE_OPENERS = "(?:公司|集团)?的?(?:首位|首任|新任|新一任)?";
+    static final Finder APPOINTS = Finder.of(Finder.anyOf(APPOINT) + "\\s?([^，。；,;]{2,40}?)\\s?(?:为|担任|出任)"
+            + ROLE_OPENERS + "\\s?(" + String.join("|", APPOINTED_ROLES) + ")", APPOINT);
     static final Finder LEAVES = Finder.of("(" + String.join("|", LEAVE_VERBS) + ")(?!潮)", LEAVE_VERBS);
     static final Finder ROLE = Finder.of("(" + String.join("|", ROLES) + ")", Finder.literalStarts(ROLES));
     static final Finder TITLE_AND_PERSON = Finder.of("(" + String.join("|", NAMING_TITLES) + ")\\s?"
             + "([\\p{IsHan}]{2,3}|[A-Z][a-z]+(?:\\s[A-Z][a-z]+)?)", Finder.literalStarts(NAMING_TITLES));
 
     /** what an announcing organisation says right before the news of a post */
-    private static final List<String> ANNOUNCES = List.of("宣布", "公告", "发布公告", "官宣");
+    private static final List<String> ANNOUNCES = List.of("宣布", "公告", "发布公告", "官宣", "任命", "聘请", "聘任", "延揽");
+    /** a stock code in parentheses right after a name: "腾讯 (00700-HK) 任命" */
+    private static final java.util.regex.Pattern STOCK_CODE = java.util.regex.Pattern.compile(
+            "^\\s?\\(\\s?\\d{4,6}\\s?[-.]?\\s?[A-Z]{0,2}\\s?\\)");
     /** characters that end a person's name read after a title */
     private static final String[] NAME_ENDS = {"在", "宣", "表", "跟", "将", "于", "已", "称"};
 
@@ -91,7 +100,9 @@ final class PersonnelRule implements Rule {
             OrgMention org = null;
             for (OrgMention o : s.orgs()) {
                 if (o.start() >= m.end() && o.start() <= m.end() + 60 && !o.isKind("media")) {
-                    if (Cues.opensWith(text, o.end(), Math.min(s.end(), o.end() + 8), Cues.PERSON_WORDS)) {
+                    // "出任阶跃星辰董事长": right after a verb whose object is a post, the organisation is the post's
+                    boolean object = TAKES_POST.contains(m.group(1)) && text.substring(m.end(), o.start()).isBlank();
+                    if (!object && Cues.opensWith(text, o.end(), Math.min(s.end(), o.end() + 8), Cues.PERSON_WORDS)) {
                         continue;
                     }
                     org = o;
@@ -122,7 +133,8 @@ final class PersonnelRule implements Rule {
             if (o.end() > clauseStart) {
                 continue;
             }
-            String after = s.text().substring(o.end(), Math.min(trigger, o.end() + 6));
+            String after = STOCK_CODE.matcher(s.text().substring(o.end(), Math.min(trigger, o.end() + 20))).replaceFirst("")
+                    .stripLeading();
             for (String w : ANNOUNCES) {
                 if (after.startsWith(w)) {
                     return o;

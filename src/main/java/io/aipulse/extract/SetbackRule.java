@@ -7,12 +7,13 @@ import java.util.regex.Matcher;
 final class SetbackRule implements Rule {
 
     /** the words of a setback, in the order they are tried (停工停产 before 停工) */
-    static final List<String> WORDS = List.of("停工停产", "停工", "停产", "裁员", "倒闭", "关停", "破产", "暂停运营", "暂停服务", "解散",
-            "清算", "爆雷", "退市", "下架", "被罚", "罚款", "终止合作", "收购失败", "融资失败", "停止运营", "停止服务", "停服");
+    static final List<String> WORDS = List.of("停工停产", "停工", "停产", "裁员", "裁掉", "裁撤", "减员", "倒闭", "关停", "破产",
+            "资不抵债", "暂停运营", "暂停服务", "解散", "清算", "爆雷", "停摆", "退市", "下架", "被罚", "罚款", "终止合作", "收购失败",
+            "融资失败", "停止运营", "停止服务", "停服");
     static final List<String> TRIGGERS = WORDS;
     static final Finder SETBACK = Finder.of("(" + String.join("|", WORDS) + ")", WORDS).lookingAround();
-    /** the clause before the word makes it hypothetical */
-    private static final Words HYPOTHETICAL = Words.of("如果", "可能", "而非", "避免");
+    /** the clause before the word makes it hypothetical, or a risk the company faces ("面临破产困境", "濒临倒闭") */
+    private static final Words HYPOTHETICAL = Words.of("如果", "可能", "而非", "避免", "面临", "濒临", "难逃");
 
     @Override
     public EventType type() {
