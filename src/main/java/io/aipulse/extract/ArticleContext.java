@@ -19,7 +19,6 @@ import java.util.Map;
 final class ArticleContext {
 
     private final Knowledge knowledge;
-    private final ExtractionSettings settings;
     private final AmountParser amounts;
     private final OrgFinder orgFinder;
     private final Article article;
@@ -39,7 +38,6 @@ final class ArticleContext {
     ArticleContext(Knowledge knowledge, ExtractionSettings settings, AmountParser amounts, OrgFinder orgFinder,
                       Article article, CleanText clean) {
         this.knowledge = knowledge;
-        this.settings = settings;
         this.amounts = amounts;
         this.orgFinder = orgFinder;
         this.article = article;
@@ -47,7 +45,9 @@ final class ArticleContext {
         this.hits = knowledge.scan(text); // sorted by start, longest first
         this.sentences = Segmenter.split(text);
         this.articleDated = article.timeSource() != TimeSource.INGEST;
-        this.anchor = articleDated ? article.publishedOn(settings.zone()) : inferAnchor();
+        // an article without a date of its own is as old as its ingest time (the contract's INGEST): its
+        // day-month dates take that year, though its events do not take that day as their date
+        this.anchor = article.publishedOn(settings.zone());
         this.contextYear = new Integer[sentences.size()];
         this.aliases = text.contains("称") ? Aliases.declared(text, this::sentenceAt, this::foundOrgs, orgFinder)
                 : Aliases.none();
@@ -271,21 +271,6 @@ final class ArticleContext {
     }
 
     // ------------------------------------------------------------------ anchor, dates
-
-    /** Without a publication date: the latest explicit dated day or month of the text, up to the ingest day. */
-    private LocalDate inferAnchor() {
-        LocalDate ingest = article.publishedOn(settings.zone());
-        LocalDate best = null;
-        for (DateParser.Mention m : DateParser.findAll(text, 0, text.length(), null, null, null)) {
-            String before = text.substring(Math.max(0, m.start() - 3), m.start());
-            boolean target = before.contains("到") || before.contains("至") || before.contains("将") || before.contains("前");
-            if ((m.precision() == DateParser.Precision.DAY || m.precision() == DateParser.Precision.MONTH)
-                    && !target && !m.date().isAfter(ingest) && (best == null || m.date().isAfter(best))) {
-                best = m.date(); // a target date ("到2025年3月") is not a clue to when the article was written
-            }
-        }
-        return best;
-    }
 
     List<DateParser.Mention> dates(int si) {
         return dateCache.computeIfAbsent(si, k -> {
