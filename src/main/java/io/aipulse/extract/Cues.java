@@ -28,7 +28,8 @@ final class Cues {
     static final List<String> ADVERB_WORDS = List.of(
             "正式", "近日", "日前", "宣布", "已经", "已", "也", "还", "随后", "同时", "此外", "目前", "今日", "今天", "近期", "再次",
             "又", "并且", "并", "而", "还将", "则", "更是", "悄然", "“", "”", "在", "于", "今年", "去年", "前年", "同年", "年", "月",
-            "日", "号", "初", "底", "末", "中旬", "上旬", "下旬", "以来", "累计", "此次", "本次", "共");
+            "日", "号", "初", "底", "末", "中旬", "上旬", "下旬", "以来", "累计", "此次", "本次", "共", "突然", "一口气", "同步", "包括",
+            "面向公众", "面向全球", "面向全社会");
     /** the reference of {@link #adverbsOnly}, built from {@link #ADVERB_WORDS} */
     static final Pattern ADVERBS_ONLY = Pattern.compile("^(?:\\s|" + String.join("|", ADVERB_WORDS) + "|\\d)*$");
 
