@@ -50,6 +50,8 @@ final class Releases {
             "并", "首次", "悄然");
     /** the end of a span of time that starts at a release ("从...发布到现在") */
     private static final Words SINCE_THEN = Words.of("到现在", "到如今", "到今天", "至今");
+    /** the ways a thing is opened to users: "开放公测", "上线内测", "开放邀请测试" */
+    private static final Words TEST_MODES = Words.of("测试", "公测", "内测", "体验", "试用");
     /** verbs that put a thing online somewhere ("上线千帆平台") */
     private static final List<String> ONLINE_VERBS = List.of("上线", "上架");
     /** the places a model goes online: the object of 上线 when a model stands before the verb */
@@ -133,7 +135,9 @@ final class Releases {
             }
             // "将 X 开源至 GitHub": the directional complement names a venue; the object of 将/把 stands before
             boolean venueAfter = (after.startsWith("至") || after.startsWith("到")) && VENUE_HEADS.in(after);
-            if (after.length() < 2 || venueAfter || TEMPORAL_TAIL.matcher(after).matches()) {
+            // "可灵自6月6日开放邀请测试后", "开放公测": the mode of the opening follows the verb, the thing opened precedes it
+            boolean modeAfter = after.length() <= 8 && TEST_MODES.in(after) && classify(s.article(), after, te, true) == null;
+            if (after.length() < 2 || venueAfter || modeAfter || TEMPORAL_TAIL.matcher(after).matches()) {
                 os = cs;
                 oe = ts;
                 objectBefore = true;
