@@ -48,6 +48,10 @@ final class Releases {
     /** adverbs between an object and its verb ("网页端正式上线") */
     private static final List<String> TRAILING_ADVERBS = List.of("正式", "已经", "已", "也", "均", "都", "宣布", "同步", "全面", "还",
             "并", "首次", "悄然");
+    /** the characters a name does not run over: function words, verbs of a next clause, punctuation */
+    private static final String NAME_STOPS = "的是并和与及、,，。;；:：“”「」()（） 将已也在于为";
+    /** the time words an object phrase can end with, not part of the name ("...新品的同时", "...眼镜后") */
+    private static final List<String> TIME_TAILS = List.of("的同时", "之后", "以后", "以来", "后");
     /** the end of a span of time that starts at a release ("从...发布到现在") */
     private static final Words SINCE_THEN = Words.of("到现在", "到如今", "到今天", "至今");
     /** the ways a thing is opened to users: "开放公测", "上线内测", "开放邀请测试" */
@@ -373,10 +377,22 @@ final class Releases {
         Knowledge.Hit model = article.firstHit(Knowledge.Kind.MODEL, os, oe);
         if (model != null) {
             int e = model.end();
-            while (e < oe && (Character.isLetterOrDigit(text.charAt(e)) || ".-".indexOf(text.charAt(e)) >= 0)) {
-                e++;
+            while (e < oe && (Knowledge.isAsciiAlnum(text.charAt(e)) || ".-\u2011".indexOf(text.charAt(e)) >= 0
+                    || text.charAt(e) == ' ' && versionAt(text, e + 1, oe))) {
+                e++; // the version: "GLM-4.5" (not "GLM-4.5并开源"), "Llama 3", "MiniMax M2.1"
             }
-            return text.substring(model.start(), e);
+            if (e < oe && text.charAt(e) == '的' && headEnd(PRODUCT_HEADS, text.substring(e, oe)) > 0) {
+                String phrase = text.substring(model.start(), oe).trim(); // "ChatGPT的大模型问答应用服务": a service
+                return phrase.length() > 40 ? phrase.substring(0, 40) : phrase;
+            }
+            // and the head noun glued after it: "Kimi智能助手", "盘古3.0行业大模型产品" (not "ChatGPT是...")
+            int r = e;
+            while (r < oe && r < e + 10 && NAME_STOPS.indexOf(text.charAt(r)) < 0) {
+                r++;
+            }
+            String rest = text.substring(e, r);
+            int head = Math.max(headEnd(PRODUCT_HEADS, rest), headEnd(MODEL_HEADS, rest));
+            return text.substring(model.start(), head > 0 ? e + head : e);
         }
         Matcher latin = LATIN_NAME.matcher(obj);
         String best = null;
@@ -390,7 +406,28 @@ final class Releases {
             return best.trim();
         }
         obj = OBJECT_HEAD.matcher(obj).replaceAll("").trim();
+        for (String tail : TIME_TAILS) {
+            if (obj.endsWith(tail) && obj.length() > tail.length() + 1) {
+                obj = obj.substring(0, obj.length() - tail.length()); // "发布多款笔记本电脑新品的同时"
+                break;
+            }
+        }
         return obj.length() > 40 ? obj.substring(0, 40) : obj.isEmpty() ? null : obj;
+    }
+
+    /** A version token at {@code p}: a digit, or one Latin letter and a digit ("3", "K2", "M2.1"). */
+    private static boolean versionAt(String text, int p, int to) {
+        int q = p < to && isLatinLetter(text.charAt(p)) ? p + 1 : p;
+        if (q >= to || text.charAt(q) < '0' || text.charAt(q) > '9') {
+            return false;
+        }
+        while (q < to && (text.charAt(q) >= '0' && text.charAt(q) <= '9' || text.charAt(q) == '.')) {
+            q++;
+        }
+        if (q < to && text.charAt(q) == ' ') {
+            q++;
+        }
+        return q >= to || "亿万千百个年月日".indexOf(text.charAt(q)) < 0; // "盘古 70 亿参数" is a size, not a version
     }
 
     /** The sector of the first catalogue model of {@code [os, oe)}, or null. */
