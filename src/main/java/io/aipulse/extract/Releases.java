@@ -33,10 +33,40 @@ final class Releases {
             "手机", "电脑", "PC", "眼镜", "方案", "引擎", "框架", "数据集", "插件", "客户端", "软件", "硬件", "设备", "网站", "小程序",
             "智能体", "Agent", "API", "接口", "游戏", "版本", "汽车", "车型", "工厂", "一体机", "服务器", "处理器", "显卡", "眼镜",
             "耳机", "手表", "音箱", "学习机", "翻译机", "模组", "传感器", "大脑", "操作系统", "浏览器", "搜索", "GPU", "CPU", "NPU",
-            "TPU", "DPU", "加速卡");
+            "TPU", "DPU", "加速卡",
+            // the words of Taiwan and Hong Kong news that the script conversion keeps (晶片 = 芯片, 筆電 = 笔记本电脑)
+            "晶片", "笔电", "软体", "硬体", "伺服器", "程式");
+    /**
+     * heads that are neither a model nor a product: "发布AI服务技术体系", "推出出海战略" (the head noun is the last
+     * one; a product word before it is a modifier)
+     */
+    private static final Words ABSTRACT_HEADS = Words.of("体系", "战略", "理念", "概念", "愿景", "倡议", "路线图", "计划", "生态", "项目",
+            "基准", "榜单");
+    /** what makes a relative clause "X 此次发布的 Y" news of the release */
+    private static final Words NEWS_MARKS = Words.of("此次", "本次", "这次", "最新", "新", "重磅", "刚刚", "刚", "今天", "今日", "近日",
+            "日前", "正式", "首次", "首款", "昨天", "昨日");
+    /** adverbs between an object and its verb ("网页端正式上线") */
+    private static final List<String> TRAILING_ADVERBS = List.of("正式", "已经", "已", "也", "均", "都", "宣布", "同步", "全面", "还",
+            "并", "首次", "悄然");
+    /** the characters a name does not run over: function words, verbs of a next clause, punctuation */
+    private static final String NAME_STOPS = "的是并和与及、,，。;；:：“”「」()（） 将已也在于为";
+    /** the time words an object phrase can end with, not part of the name ("...新品的同时", "...眼镜后") */
+    private static final List<String> TIME_TAILS = List.of("的同时", "之后", "以后", "以来", "后");
+    /** the end of a span of time that starts at a release ("从...发布到现在") */
+    private static final Words SINCE_THEN = Words.of("到现在", "到如今", "到今天", "至今");
+    /** the ways a thing is opened to users: "开放公测", "上线内测", "开放邀请测试" */
+    private static final Words TEST_MODES = Words.of("测试", "公测", "内测", "体验", "试用");
+    /** verbs that put a thing online somewhere ("上线千帆平台") */
+    private static final List<String> ONLINE_VERBS = List.of("上线", "上架");
+    /** the places a model goes online: the object of 上线 when a model stands before the verb */
+    private static final Words VENUE_HEADS = Words.of("平台", "社区", "商店", "官网", "GitHub", "Hugging Face", "HuggingFace",
+            "魔搭", "ModelScope");
+    /** adverbs right before 开源/开放 that make it the verb, not the adjective ("同步开源代码", "正式开源大模型") */
+    private static final Words VERB_ADVERBS = Words.of("同步", "正式", "宣布", "全面", "全部", "首次", "率先", "已", "也", "并", "均",
+            "再次", "直接", "全系列", "悄然");
     /** an app's form ("安卓版"): a product whatever its name */
     private static final Words APP_FORM = Words.of("安卓版", "iOS版", "iOS 版", "安卓 版", "客户端", "网页版", "桌面版", "移动版",
-            "App", "APP");
+            "网页端", "移动端", "桌面端", "电脑端", "PC端", "App", "APP");
     /** objects that the research rule reads */
     private static final Words RESEARCH_OBJECT = Words.of("论文", "研究成果", "研究结果", "实验结果", "模拟结果", "实验模拟");
 
@@ -74,11 +104,18 @@ final class Releases {
                 continue; // 发布会, 发布时, 上线后: a noun or a time, not a release
             }
             if ((verb.equals("开源") || verb.equals("开放") || verb.equals("公开")) && !perfective
+                    && VERB_ADVERBS.lastEnd(text, Math.max(s.from(), ts - 3), ts) != ts
                     && ADJECTIVE_AFTER.matcher(text.substring(te, Math.min(s.end(), te + 6))).find()) {
                 continue;
             }
             if (ts > 0 && "未不没尚待".indexOf(text.charAt(ts - 1)) >= 0) {
                 continue;
+            }
+            if (ts > s.from() && text.charAt(ts - 1) == '的' && !perfective) {
+                continue; // "此次“元宝”的推出,不仅是...": a noun, the release told as a topic
+            }
+            if (next == '的' && !perfective && !NEWS_MARKS.in(text, s.clauseStart(ts), ts) && !dated(text, s.clauseStart(ts), ts)) {
+                continue; // "Anthropic推出的Claude以68分摘得桂冠": the product named by its maker, not news of a release
             }
             int cs = s.clauseStart(ts);
             int ce = s.clauseEnd(te);
@@ -90,17 +127,37 @@ final class Releases {
             int oe = ce;
             boolean objectBefore = false;
             String after = text.substring(te, ce).trim();
-            if (after.startsWith("以后") || after.startsWith("之后")) {
-                continue; // a temporal clause: "ChatGPT 问世以后"
+            if (after.startsWith("以后") || after.startsWith("之后") || after.startsWith("以来") && !dated(text, cs, ts)) {
+                continue; // a temporal clause: "ChatGPT 问世以后", "自 ChatGPT 面世以来" (not "自 7 月 1 日开放以来")
             }
-            if (after.length() < 2 || TEMPORAL_TAIL.matcher(after).matches()) {
+            if ((text.substring(cs, ts).trim().startsWith("从") || text.substring(s.from(), ts).trim().startsWith("从"))
+                    && SINCE_THEN.in(text, te, Math.min(s.end(), te + 40))) {
+                continue; // "从 ChatGPT 发布到现在": a span of time from a past release
+            }
+            if (after.endsWith("时") && !after.endsWith("同时") || after.endsWith("之际") || after.endsWith("的时候")) {
+                continue; // "当 OpenAI 发布 GPT-5 时": the time of something else ("在...的同时" is the release itself)
+            }
+            // "将 X 开源至 GitHub": the directional complement names a venue; the object of 将/把 stands before
+            boolean venueAfter = (after.startsWith("至") || after.startsWith("到")) && VENUE_HEADS.in(after);
+            // "可灵自6月6日开放邀请测试后", "开放公测": the mode of the opening follows the verb, the thing opened precedes it
+            boolean modeAfter = after.length() <= 8 && TEST_MODES.in(after) && classify(s.article(), after, te, true) == null;
+            if (after.length() < 2 || venueAfter || modeAfter || TEMPORAL_TAIL.matcher(after).matches()) {
                 os = cs;
                 oe = ts;
                 objectBefore = true;
-                int venue = text.substring(cs, ts).lastIndexOf('在');
-                if (venue > 0) {
-                    oe = cs + venue;
+                int dash = text.substring(cs, ts).lastIndexOf("——");
+                if (dash >= 0) {
+                    os = cs + dash + 2; // "迎来第三次升级——网页端正式上线": what the dash introduces is released
                 }
+                int venue = text.substring(os, ts).lastIndexOf('在');
+                if (venue > 0) {
+                    oe = os + venue;
+                }
+                int disposal = Math.max(text.substring(os, oe).lastIndexOf('将'), text.substring(os, oe).lastIndexOf('把'));
+                if (venueAfter && disposal >= 0) {
+                    os += disposal + 1; // "百度将 X 开源至 GitHub": X
+                }
+                oe = withoutTrailingAdverbs(text, os, oe); // "网页端正式上线": 网页端
             }
             String object = withoutParens(text.substring(os, oe));
             if (ReportRule.REPORT_OBJECT.in(object)) {
@@ -109,9 +166,21 @@ final class Releases {
             if (RESEARCH_OBJECT.in(object) || object.contains("《") && !objectBefore) {
                 continue;
             }
-            EventType type = classify(s.article(), object, os);
+            EventType type = classify(s.article(), object, os, true);
+            if (type == null && objectBefore && os > cs) {
+                type = classify(s.article(), withoutParens(text.substring(cs, ts)), cs, false); // the clause before the dash
+            }
             if (type == null && objectBefore) {
-                type = classify(s.article(), withoutParens(text.substring(s.from(), ts)), s.from());
+                type = classify(s.article(), withoutParens(text.substring(s.from(), ts)), s.from(), false);
+            }
+            if (!objectBefore && ONLINE_VERBS.contains(verb) && headEnd(VENUE_HEADS, object.trim()) == object.trim().length()) {
+                // "文心大模型4.5 已上线千帆平台", "模型权重,已正式上线开源平台": the platform is where the model goes online
+                if (MODEL_HEADS.in(text, s.from(), ts) || s.article().firstHit(Knowledge.Kind.MODEL, s.from(), ts) != null) {
+                    os = cs;
+                    oe = withoutTrailingAdverbs(text, cs, ts);
+                    objectBefore = true;
+                    type = EventType.MODEL_RELEASE;
+                }
             }
             if (type != null) {
                 out.add(new Release(ts, te, cs, os, oe, objectBefore, type));
@@ -210,8 +279,12 @@ final class Releases {
         return PARENS.matcher(s).replaceAll("");
     }
 
-    /** MODEL_RELEASE when the head of the first item of the object is a model, PRODUCT_LAUNCH for products. */
-    private static EventType classify(ArticleContext article, String object, int os) {
+    /**
+     * MODEL_RELEASE when the head of the first item of the object is a model, PRODUCT_LAUNCH for products; with
+     * {@code head}, null when an abstract head (体系, 项目...) ends the item (else, for a sentence read when the object
+     * says nothing, any model or product word tells).
+     */
+    private static EventType classify(ArticleContext article, String object, int os, boolean head) {
         String first = object;
         for (String sep : new String[] {"、", "，", ",", "以及", "及其", "和"}) {
             int i = first.indexOf(sep);
@@ -219,20 +292,76 @@ final class Releases {
                 first = first.substring(0, i);
             }
         }
-        if (APP_FORM.in(first)) {
+        if (headEnd(APP_FORM, first) >= 0) {
             return EventType.PRODUCT_LAUNCH;
         }
-        int modelAt = MODEL_HEADS.lastEnd(first, 0, first.length());
-        int productAt = PRODUCT_HEADS.lastEnd(first, 0, first.length());
+        int modelAt = headEnd(MODEL_HEADS, first);
+        int productAt = headEnd(PRODUCT_HEADS, first);
         for (Knowledge.Hit h : article.hitsIn(os, os + first.length())) {
             if (h.term().kind() == Knowledge.Kind.MODEL) {
                 modelAt = Math.max(modelAt, h.end() - os);
             }
         }
-        if (modelAt < 0 && productAt < 0) {
+        if (modelAt < 0 && productAt < 0 || head && headEnd(ABSTRACT_HEADS, first) > Math.max(modelAt, productAt)) {
             return null;
         }
         return modelAt >= productAt ? EventType.MODEL_RELEASE : EventType.PRODUCT_LAUNCH;
+    }
+
+    /** The end of {@code [from, to)} without the adverbs and spaces it ends with. */
+    private static int withoutTrailingAdverbs(String text, int from, int to) {
+        boolean trimmed = true;
+        while (trimmed && to > from) {
+            trimmed = false;
+            if (text.charAt(to - 1) == ' ') {
+                to--;
+                trimmed = true;
+                continue;
+            }
+            for (String w : TRAILING_ADVERBS) {
+                if (to - w.length() >= from && text.startsWith(w, to - w.length())) {
+                    to -= w.length();
+                    trimmed = true;
+                    break;
+                }
+            }
+        }
+        return to;
+    }
+
+    /** {@code [from, to)} holds a date: a digit followed by 年, 月 or 日. */
+    private static boolean dated(String text, int from, int to) {
+        for (int i = from; i + 1 < to; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                int j = i + 1;
+                while (j < to && (text.charAt(j) == ' ' || text.charAt(j) >= '0' && text.charAt(j) <= '9')) {
+                    j++;
+                }
+                if (j < to && "年月日".indexOf(text.charAt(j)) >= 0) {
+                    return true;
+                }
+                i = j - 1;
+            }
+        }
+        return false;
+    }
+
+    /** The end of the last head of {@code words} in {@code s}, a Latin head only as a whole word ("App" not in "Application"). */
+    private static int headEnd(Words words, String s) {
+        int to = s.length();
+        while (to > 0) {
+            int e = words.lastEnd(s, 0, to);
+            if (e < 0 || e == s.length() || !isLatinLetter(s.charAt(e - 1)) || !isLatinLetter(s.charAt(e))) {
+                return e;
+            }
+            to = e - 1;
+        }
+        return -1;
+    }
+
+    private static boolean isLatinLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     /** The model or product name in an object phrase: a quoted or Latin name, a catalogue model, the phrase. */
@@ -248,10 +377,22 @@ final class Releases {
         Knowledge.Hit model = article.firstHit(Knowledge.Kind.MODEL, os, oe);
         if (model != null) {
             int e = model.end();
-            while (e < oe && (Character.isLetterOrDigit(text.charAt(e)) || ".-".indexOf(text.charAt(e)) >= 0)) {
-                e++;
+            while (e < oe && (Knowledge.isAsciiAlnum(text.charAt(e)) || ".-\u2011".indexOf(text.charAt(e)) >= 0
+                    || text.charAt(e) == ' ' && versionAt(text, e + 1, oe))) {
+                e++; // the version: "GLM-4.5" (not "GLM-4.5并开源"), "Llama 3", "MiniMax M2.1"
             }
-            return text.substring(model.start(), e);
+            if (e < oe && text.charAt(e) == '的' && headEnd(PRODUCT_HEADS, text.substring(e, oe)) > 0) {
+                String phrase = text.substring(model.start(), oe).trim(); // "ChatGPT的大模型问答应用服务": a service
+                return phrase.length() > 40 ? phrase.substring(0, 40) : phrase;
+            }
+            // and the head noun glued after it: "Kimi智能助手", "盘古3.0行业大模型产品" (not "ChatGPT是...")
+            int r = e;
+            while (r < oe && r < e + 10 && NAME_STOPS.indexOf(text.charAt(r)) < 0) {
+                r++;
+            }
+            String rest = text.substring(e, r);
+            int head = Math.max(headEnd(PRODUCT_HEADS, rest), headEnd(MODEL_HEADS, rest));
+            return text.substring(model.start(), head > 0 ? e + head : e);
         }
         Matcher latin = LATIN_NAME.matcher(obj);
         String best = null;
@@ -265,7 +406,28 @@ final class Releases {
             return best.trim();
         }
         obj = OBJECT_HEAD.matcher(obj).replaceAll("").trim();
+        for (String tail : TIME_TAILS) {
+            if (obj.endsWith(tail) && obj.length() > tail.length() + 1) {
+                obj = obj.substring(0, obj.length() - tail.length()); // "发布多款笔记本电脑新品的同时"
+                break;
+            }
+        }
         return obj.length() > 40 ? obj.substring(0, 40) : obj.isEmpty() ? null : obj;
+    }
+
+    /** A version token at {@code p}: a digit, or one Latin letter and a digit ("3", "K2", "M2.1"). */
+    private static boolean versionAt(String text, int p, int to) {
+        int q = p < to && isLatinLetter(text.charAt(p)) ? p + 1 : p;
+        if (q >= to || text.charAt(q) < '0' || text.charAt(q) > '9') {
+            return false;
+        }
+        while (q < to && (text.charAt(q) >= '0' && text.charAt(q) <= '9' || text.charAt(q) == '.')) {
+            q++;
+        }
+        if (q < to && text.charAt(q) == ' ') {
+            q++;
+        }
+        return q >= to || "亿万千百个年月日".indexOf(text.charAt(q)) < 0; // "盘古 70 亿参数" is a size, not a version
     }
 
     /** The sector of the first catalogue model of {@code [os, oe)}, or null. */

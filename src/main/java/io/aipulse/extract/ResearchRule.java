@@ -14,13 +14,26 @@ final class ResearchRule implements Rule {
             "Cell", "提高了", "提升了", "预印本", "arXiv");
     static final List<String> PUBLISH_VERBS = List.of("发表", "发布", "公布", "提交");
     static final List<String> MEASURES = List.of("精度", "准确率", "准确度");
+    /** the journals whose cover or pages are news by themselves (each is also a trigger) */
+    static final List<String> JOURNALS = List.of("Nature", "Science", "Cell", "自然", "科学");
+    /** "登上/首登/上 《自然》封面": a paper on a journal's cover */
+    static final List<String> COVER_VERBS = List.of("登上", "首登", "荣登", "上");
+    /** "在《自然》上线/发表": a result appears in a journal */
+    static final List<String> APPEAR_VERBS = List.of("发表", "上线", "刊发", "刊登", "刊出");
+    /** what a sentence says of a research result before the clause that places it in a journal */
+    /** a release told in a relative clause before the result: the result is the released product's */
+    static final Words DESCRIBED_RELEASE = Words.of("发布的", "推出的", "上线的", "开源的");
+    static final Words RESULT_WORDS = Words.of("成果", "论文", "研究");
 
     static final Finder RESULT = Finder.of(Finder.anyOf(PUBLISH_VERBS)
             + "了?[^，。；,;]{0,12}?(?:论文|研究成果|研究结果|实验结果|模拟结果|最新成果)"
             + "|实现了?[^，。；,;]{0,16}?(?:突破|准确预报|新纪录)"
             + "|刷新[^，。；,;]{0,12}?纪录|登上[^，。；,;]{0,6}?《?(?:Nature|Science|自然|科学|Cell)"
-            + "|" + Finder.anyOf(MEASURES) + "[^，。；,;]{0,10}?(?:提高|提升)了|提交在[^，。；,;]{0,10}?(?:预印本|arXiv|ArXiv)",
-            PUBLISH_VERBS, List.of("实现", "刷新", "登上"), MEASURES);
+            + "|" + Finder.anyOf(MEASURES) + "[^，。；,;]{0,10}?(?:提高|提升)了|提交在[^，。；,;]{0,10}?(?:预印本|arXiv|ArXiv)"
+            + "|" + Finder.anyOf(COVER_VERBS) + "\\s?《?" + Finder.anyOf(JOURNALS) + "》?[^，。；,;《》]{0,4}?封面"
+            + "|在[^，。；,;]{0,16}?《?" + Finder.anyOf(JOURNALS) + "》?(?:\\([A-Za-z ]{1,20}\\))?(?:杂志|期刊|正刊|子刊)?\\s?上?"
+            + Finder.anyOf(APPEAR_VERBS),
+            PUBLISH_VERBS, List.of("实现", "刷新", "登上", "在"), MEASURES, COVER_VERBS);
 
     @Override
     public EventType type() {
@@ -52,7 +65,15 @@ final class ResearchRule implements Rule {
             if (s.future(cs, m.start()) || s.background(cs, m.start())) {
                 continue;
             }
+            if (DESCRIBED_RELEASE.in(text, s.from(), m.start())) {
+                continue; // "百度此次发布的文心大模型4.5,实现了三大技术突破": what a release brings, told with the release
+            }
             OrgMention subject = s.subjectBefore(m.start(), cs, ActorFilter.NAMED);
+            if (subject == null && cs > s.from() && RESULT_WORDS.in(text, s.from(), cs)
+                    && Cues.adverbsOnly(text.substring(cs, m.start()))) {
+                // "X 的一项研究成果,近日在《自然》上线": the owner of the result named in the clause before
+                subject = s.subjectBefore(cs, s.from(), ActorFilter.NAMED);
+            }
             if (subject == null && text.substring(cs, m.start()).contains("研究")) {
                 subject = s.coreference(ActorFilter.NAMED);
             }
