@@ -494,7 +494,7 @@ final class ArticleContext {
             if (depth > 0) {
                 continue;
             }
-            if (c == '，' || c == ',' || c == '：' || c == ':' || c == '；' || c == ';') {
+            if ((c == '，' || c == ',' || c == '：' || c == ':' || c == '；' || c == ';') && !digitGroup(i)) {
                 return Math.max(i + 1, s.datelineEnd);
             }
         }
@@ -515,11 +515,20 @@ final class ArticleContext {
             if (depth > 0) {
                 continue;
             }
-            if (c == '，' || c == ',' || c == '；' || c == ';' || c == '。' || c == '：' || c == ':') {
+            if ((c == '，' || c == ',' || c == '；' || c == ';' || c == '。' || c == '：' || c == ':') && !digitGroup(i)) {
                 return i;
             }
         }
         return end;
+    }
+
+    /** "3,300万港元": a comma between a digit and three digits groups thousands, it ends no clause. */
+    private boolean digitGroup(int i) {
+        if (text.charAt(i) != ',' || i == 0 || i + 3 >= text.length() || !isDigit(text.charAt(i - 1))) {
+            return false;
+        }
+        return isDigit(text.charAt(i + 1)) && isDigit(text.charAt(i + 2)) && isDigit(text.charAt(i + 3))
+                && (i + 4 >= text.length() || !isDigit(text.charAt(i + 4)));
     }
 
     boolean inSpeech(int si, int pos) {
