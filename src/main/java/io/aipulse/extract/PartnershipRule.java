@@ -38,6 +38,9 @@ final class PartnershipRule implements Rule {
     private static final Words NOT_A_PARTY = Words.of(
             "客户", "用户", "伙伴", "各方", "企业", "行业", "高校", "机构", "合作", "相关", "多家", "更多", "国内外", "产业链",
             "生态", "政府", "部门", "地方", "开发者", "厂商", "公司", "团队", "学术界", "产业界", "社会", "大家", "我们", "他们");
+    /** agreements of a deal or a service, not of a cooperation: "签订有条件买卖协议", "签订上市辅导协议" */
+    private static final Words NOT_COOPERATION = Words.of("买卖", "收购", "转让", "认购", "增资", "辅导", "承销", "保荐", "贷款",
+            "借款", "租赁", "担保", "劳动", "保密", "对赌");
     /** between the partner and 合作, words of a standing relation, not of a new agreement ("与 Y 间存在...合作关系") */
     private static final Words RELATION = Words.of("的", "间", "存在", "有着", "一直", "长期");
     private static final Pattern NOT_A_NAME_CHARS = Pattern.compile(".*[,，。的在将已]+.*");
@@ -71,7 +74,7 @@ final class PartnershipRule implements Rule {
         Matcher m = a.matcher();
         while (a.find()) {
             int cs = s.clauseStart(m.start());
-            if (s.future(cs, m.start()) || s.background(cs, m.start())) {
+            if (s.future(cs, m.start()) || s.background(cs, m.start()) || NOT_COOPERATION.in(text, m.start(), m.end())) {
                 continue;
             }
             List<OrgMention> parties = new ArrayList<>();
