@@ -38,6 +38,8 @@ final class PolicyRule implements Rule {
             + Finder.anyOf(AFTER_TITLE_VERBS) + "(?![会时后前者])", List.of("《"));
     static final Finder PASSED = Finder.of(Finder.anyOf(PASS_VERBS) + "了?\\s?[“《]([^”》，。]{1,40}?"
             + Finder.anyOf(LAW_NOUNS) + ")[”》]", PASS_VERBS);
+    /** the letterhead opens the document: the sentences where 我委 looks for its body (bounded work per mention) */
+    private static final int LETTERHEAD_SENTENCES = 40;
     /** the issuing body speaking of itself in its own document: "我委研究制定了《...》" */
     private static final Words SELF_REFERENCE = Words.of("我委", "我局", "我厅", "我部", "我办", "我署", "本委", "本局", "本厅", "本部");
 
@@ -81,9 +83,9 @@ final class PolicyRule implements Rule {
         String text = s.text();
         int from = s.from();
         int to = s.end();
-        boolean titled = text.indexOf('《', from) >= 0 && text.indexOf('《', from) < to;
+        boolean titled = holds(text, '《', from, to);
         boolean plain = ANY_POLICY_NOUN.in(text, from, to);
-        boolean quoted = text.indexOf('“', from) >= 0 && text.indexOf('“', from) < to;
+        boolean quoted = holds(text, '“', from, to);
         if (!titled && !plain && !quoted) {
             return;
         }
@@ -157,6 +159,16 @@ final class PolicyRule implements Rule {
         }
     }
 
+    /** {@code c} in {@code text[from, to)}: the sentence only, not the rest of the article. */
+    private static boolean holds(String text, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** "立法院今三读通过“人工智能基本法”": a law passed by the government body named before the verb. */
     private void passedAt(SentenceContext s, int start, int end, String title, int aboutStart, int aboutEnd) {
         int cs = s.clauseStart(start);
@@ -189,7 +201,7 @@ final class PolicyRule implements Rule {
         if (!SELF_REFERENCE.in(s.text(), clauseStart, trigger)) {
             return null;
         }
-        for (int si = 0; si <= s.index(); si++) {
+        for (int si = 0; si <= Math.min(s.index(), LETTERHEAD_SENTENCES); si++) {
             for (OrgMention o : s.article().orgs(si)) {
                 if (o.end() <= trigger && isGovernment(o)) {
                     return o;
