@@ -486,9 +486,9 @@ final class ArticleContext {
         }
         for (int i = pos - 1; i >= s.start; i--) {
             char c = text.charAt(i);
-            if (c == ')' || c == '）') {
+            if (c == ')' || c == '）' || c == '》') {
                 depth++;
-            } else if ((c == '(' || c == '（') && depth > 0) {
+            } else if ((c == '(' || c == '（' || c == '《') && depth > 0) {
                 depth--;
             }
             if (depth > 0) {
@@ -507,9 +507,9 @@ final class ArticleContext {
         int end = Math.min(s.end, pos + MAX_CLAUSE);
         for (int i = pos; i < end; i++) {
             char c = text.charAt(i);
-            if (c == '(' || c == '（') {
+            if (c == '(' || c == '（' || c == '《') {
                 depth++;
-            } else if ((c == ')' || c == '）') && depth > 0) {
+            } else if ((c == ')' || c == '）' || c == '》') && depth > 0) {
                 depth--;
             }
             if (depth > 0) {
