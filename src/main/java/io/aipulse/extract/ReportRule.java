@@ -18,6 +18,8 @@ final class ReportRule implements Rule {
     static final List<String> REPORT_OBJECTS = List.of("报告", "研报", "白皮书", "蓝皮书", "数据显示", "调查", "调研", "榜单", "排行榜",
             "指数", "统计", "名单", "地图");
     static final Words REPORT_OBJECT = Words.of(REPORT_OBJECTS.toArray(new String[0]));
+    /** what a model's maker publishes with the model ("发布其最新版本 DeepSeek-V4 技术报告"): research, not a report */
+    static final Words MODEL_PAPER = Words.of("技术报告", "技术白皮书");
     /** what a headline forecast says after "X：" */
     static final List<String> HEADLINE_WORDS = List.of("预计", "预测", "有望", "将达", "将超过", "将带来", "市场规模", "营收");
     /** "根据 X 统计": the words that open a source */
@@ -109,7 +111,7 @@ final class ReportRule implements Rule {
             int rs = r[0];
             int re = r[1];
             int ce = s.clauseEnd(re);
-            if (!REPORT_OBJECT.in(s.text(), re, ce)) {
+            if (!REPORT_OBJECT.in(s.text(), re, ce) || MODEL_PAPER.in(s.text(), re, ce)) {
                 continue;
             }
             int cs = s.clauseStart(rs);
