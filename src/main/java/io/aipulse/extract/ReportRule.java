@@ -88,6 +88,9 @@ final class ReportRule implements Rule {
         Finder.Scan a = BY_SOURCE.scan(s.text(), s.start(), s.end());
         Matcher m = a.matcher();
         while (a.find()) {
+            if (nounStart(s.text(), m.end()) < s.from()) {
+                continue; // "据...消息" is the dateline: a source noun inside it sends no sentence here
+            }
             OrgMention by = null;
             for (OrgMention o : s.orgs()) {
                 if (o.start() >= m.start(1) && o.end() <= m.end(1) && !o.isKind("media")) {
@@ -103,6 +106,17 @@ final class ReportRule implements Rule {
                 usedClauses.add(s.clauseStart(m.start()));
             }
         }
+    }
+
+    /** Where the source noun that ends a {@link #BY_SOURCE} match at {@code end} starts (its shortest reading). */
+    private static int nounStart(String text, int end) {
+        int start = -1;
+        for (String n : SOURCE_NOUNS) {
+            if (end - n.length() >= 0 && text.startsWith(n, end - n.length())) {
+                start = Math.max(start, end - n.length());
+            }
+        }
+        return start;
     }
 
     /** "X 发布的 ... 报告显示" / "X 发布研报称" */
