@@ -15,7 +15,13 @@ final class AcquisitionRule implements Rule {
     /** the verbs of buying a company, active voice */
     static final List<String> BUY_VERBS = List.of("全资收购", "收购", "并购", "买下", "吞并");
 
-    static final List<String> TRIGGERS = BUY_VERBS;
+    /** taking control: "取得天普股份控制权", "获得 Y 的控股权" */
+    static final List<String> CONTROL_VERBS = List.of("取得", "获得", "拿下");
+    static final List<String> CONTROL_NOUNS = List.of("控制权", "控股权");
+
+    static final List<String> TRIGGERS = Finder.union(BUY_VERBS, CONTROL_NOUNS);
+    static final Finder TAKES_CONTROL = Finder.of(Finder.anyOf(CONTROL_VERBS) + "了?([^，。；,;]{2,20}?)的?"
+            + Finder.anyOf(CONTROL_NOUNS), CONTROL_VERBS);
 
     /** nouns that 收购/并购 modifies ("并购市场", "并购投资人", "收购大户"): no deal of its own */
     static final List<String> DEAL_NOUNS = List.of("案", "价", "方", "潮", "传闻", "失败", "计划", "对象", "标的", "市场", "投资", "基金",
@@ -42,6 +48,7 @@ final class AcquisitionRule implements Rule {
 
     @Override
     public void apply(SentenceContext s) {
+        takesControl(s);
         Set<Integer> done = boughtBy(s);
         String text = s.text();
         Finder.Scan verbs = BUYS.scan(text, s.from(), s.end());
@@ -101,6 +108,42 @@ final class AcquisitionRule implements Rule {
                 }
                 c.aboutStart = tStart;
                 c.aboutEnd = tEnd;
+            }
+        }
+    }
+
+    /** "X ...,取得天普股份控制权": taking control of a company is acquiring it; the company in the counterparties. */
+    private void takesControl(SentenceContext s) {
+        Finder.Scan scan = TAKES_CONTROL.scan(s.text(), s.from(), s.end());
+        Matcher m = scan.matcher();
+        while (scan.find()) {
+            int cs = s.clauseStart(m.start());
+            if (s.background(cs, m.start()) || s.future(cs, m.start()) && !s.text().substring(cs, m.start()).contains("拟")) {
+                continue;
+            }
+            OrgMention subject = s.subjectBefore(m.start(), cs, ActorFilter.ANY);
+            if (subject == null) {
+                continue;
+            }
+            String target = null;
+            for (OrgMention o : s.orgs()) {
+                if (o.start() >= m.start(1) && o.end() <= m.end(1)) {
+                    target = o.name();
+                    break;
+                }
+            }
+            if (target == null) {
+                target = Names.canonical(m.group(1).trim());
+            }
+            if (target.length() < 2 || target.equals(subject.name())) {
+                continue;
+            }
+            Candidate c = s.add(EventType.ACQUISITION, subject, m.start(), m.end());
+            if (c != null) {
+                c.counterparties = List.of(target);
+                c.amount = priceBefore(s, subject.end() < m.start() ? subject.end() : cs, m.start(), true);
+                c.aboutStart = m.start(1);
+                c.aboutEnd = m.end(1);
             }
         }
     }
