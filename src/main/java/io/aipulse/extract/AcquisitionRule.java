@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * ACQUISITION: "X 收购 Y", "Y 被 X 收购": the acquirer is the subject, the target its counterparty, with the
@@ -14,9 +15,20 @@ final class AcquisitionRule implements Rule {
     /** the verbs of buying a company, active voice */
     static final List<String> BUY_VERBS = List.of("全资收购", "收购", "并购", "买下", "吞并");
 
-    static final List<String> TRIGGERS = BUY_VERBS;
+    /** taking control: "取得天普股份控制权", "获得 Y 的控股权" */
+    static final List<String> CONTROL_VERBS = List.of("取得", "获得", "拿下");
+    static final List<String> CONTROL_NOUNS = List.of("控制权", "控股权");
 
-    static final Finder BUYS = Finder.of(Finder.anyOf(BUY_VERBS) + "(?!案|价|方|潮|传闻|失败|计划|对象|标的)", BUY_VERBS);
+    static final List<String> TRIGGERS = Finder.union(BUY_VERBS, CONTROL_NOUNS);
+    static final Finder TAKES_CONTROL = Finder.of(Finder.anyOf(CONTROL_VERBS) + "了?([^，。；,;]{2,20}?)的?"
+            + Finder.anyOf(CONTROL_NOUNS), CONTROL_VERBS);
+
+    /** nouns that 收购/并购 modifies ("并购市场", "并购投资人", "收购大户"): no deal of its own */
+    static final List<String> DEAL_NOUNS = List.of("案", "价", "方", "潮", "传闻", "失败", "计划", "对象", "标的", "市场", "投资", "基金",
+            "交易", "消息", "事件", "大户", "大旗", "整合", "重组", "期限", "资金", "竞争", "热", "步伐", "退出", "专家", "团队", "经验");
+    static final Finder BUYS = Finder.of(Finder.anyOf(BUY_VERBS) + "(?!" + String.join("|", DEAL_NOUNS) + ")", BUY_VERBS);
+    /** a target that counts companies ("收购了超过30家AI初创公司"): a tally of deals, not one */
+    private static final Pattern TALLY = Pattern.compile("^(?:了)?(?:超过|逾|近|约|共|累计)?(?:\\d+|[二三四五六七八九十两几数多][一二三四五六七八九十两几数多]*)(?:多)?家");
     static final Finder BOUGHT_BY = Finder.of("被([^，。；,;被]{1,20}?)(?:全资)?(?:收购|并购)", List.of("被"));
 
     @Override
@@ -36,6 +48,7 @@ final class AcquisitionRule implements Rule {
 
     @Override
     public void apply(SentenceContext s) {
+        takesControl(s);
         Set<Integer> done = boughtBy(s);
         String text = s.text();
         Finder.Scan verbs = BUYS.scan(text, s.from(), s.end());
@@ -64,14 +77,19 @@ final class AcquisitionRule implements Rule {
                     break;
                 }
             }
+            if (TALLY.matcher(text.substring(m.end(), Math.min(targetLimit, m.end() + 12))).find()) {
+                continue;
+            }
             if (target == null) {
-                int e = m.end();
+                int e = text.startsWith("了", m.end()) ? m.end() + 1 : m.end();
+                int from = e;
                 int limit = Math.min(s.clauseEnd(m.end()), m.end() + 16);
                 while (e < limit && "的，,。、 ".indexOf(text.charAt(e)) < 0) {
                     e++;
                 }
-                if (e - m.end() >= 2) {
-                    target = Names.canonical(text.substring(m.end(), e));
+                if (e - from >= 2) {
+                    target = Names.canonical(text.substring(from, e));
+                    tStart = from;
                     tEnd = e;
                 }
             }
@@ -81,13 +99,51 @@ final class AcquisitionRule implements Rule {
             Candidate c = s.add(EventType.ACQUISITION, subject, m.start(), m.end());
             if (c != null) {
                 c.counterparties = List.of(target);
-                c.amount = price(s, m.end());
+                c.amount = priceBefore(s, subject.end() < m.start() ? subject.end() : cs, m.start(), true);
                 if (c.amount == null) {
-                    AmountParser.Match price = s.firstAmount(subject.end() < m.start() ? subject.end() : cs, m.start());
-                    c.amount = price == null ? null : price.amount();
+                    c.amount = price(s, m.end());
+                }
+                if (c.amount == null) {
+                    c.amount = priceBefore(s, subject.end() < m.start() ? subject.end() : cs, m.start(), false);
                 }
                 c.aboutStart = tStart;
                 c.aboutEnd = tEnd;
+            }
+        }
+    }
+
+    /** "X ...,取得天普股份控制权": taking control of a company is acquiring it; the company in the counterparties. */
+    private void takesControl(SentenceContext s) {
+        Finder.Scan scan = TAKES_CONTROL.scan(s.text(), s.from(), s.end());
+        Matcher m = scan.matcher();
+        while (scan.find()) {
+            int cs = s.clauseStart(m.start());
+            if (s.background(cs, m.start()) || s.future(cs, m.start()) && !s.text().substring(cs, m.start()).contains("拟")) {
+                continue;
+            }
+            OrgMention subject = s.subjectBefore(m.start(), cs, ActorFilter.ANY);
+            if (subject == null) {
+                continue;
+            }
+            String target = null;
+            for (OrgMention o : s.orgs()) {
+                if (o.start() >= m.start(1) && o.end() <= m.end(1)) {
+                    target = o.name();
+                    break;
+                }
+            }
+            if (target == null) {
+                target = Names.canonical(m.group(1).trim());
+            }
+            if (target.length() < 2 || target.equals(subject.name())) {
+                continue;
+            }
+            Candidate c = s.add(EventType.ACQUISITION, subject, m.start(), m.end());
+            if (c != null) {
+                c.counterparties = List.of(target);
+                c.amount = priceBefore(s, subject.end() < m.start() ? subject.end() : cs, m.start(), true);
+                c.aboutStart = m.start(1);
+                c.aboutEnd = m.end(1);
             }
         }
     }
@@ -118,6 +174,26 @@ final class AcquisitionRule implements Rule {
             }
         }
         return done;
+    }
+
+    /**
+     * The price before the verb: "X 以 49 亿美元的现金加股票交易收购 Y" (with {@code byYi}, only an amount after 以,
+     * which the price after the verb does not override), else any amount there; never a valuation ("以 25 亿美元的
+     * 估值收购").
+     */
+    private static Amount priceBefore(SentenceContext s, int from, int verb, boolean byYi) {
+        String text = s.text();
+        for (AmountParser.Match a : s.amounts(from, verb)) {
+            int after = a.end();
+            if (text.startsWith("的估值", after) || text.startsWith("估值", after)
+                    || Cues.valuationAt(text, a.start(), s.start())) {
+                continue;
+            }
+            if (!byYi || text.substring(Math.max(from, a.start() - 3), a.start()).contains("以")) {
+                return a.amount();
+            }
+        }
+        return null;
     }
 
     /** The first amount after the verb that is not a valuation. */

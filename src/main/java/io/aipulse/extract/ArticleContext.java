@@ -481,15 +481,15 @@ final class ArticleContext {
         }
         for (int i = pos - 1; i >= s.start; i--) {
             char c = text.charAt(i);
-            if (c == ')' || c == '）') {
+            if (c == ')' || c == '）' || c == '》') {
                 depth++;
-            } else if ((c == '(' || c == '（') && depth > 0) {
+            } else if ((c == '(' || c == '（' || c == '《') && depth > 0) {
                 depth--;
             }
             if (depth > 0) {
                 continue;
             }
-            if (c == '，' || c == ',' || c == '：' || c == ':' || c == '；' || c == ';') {
+            if ((c == '，' || c == ',' || c == '：' || c == ':' || c == '；' || c == ';') && !digitGroup(i)) {
                 return Math.max(i + 1, s.datelineEnd);
             }
         }
@@ -502,19 +502,28 @@ final class ArticleContext {
         int end = Math.min(s.end, pos + MAX_CLAUSE);
         for (int i = pos; i < end; i++) {
             char c = text.charAt(i);
-            if (c == '(' || c == '（') {
+            if (c == '(' || c == '（' || c == '《') {
                 depth++;
-            } else if ((c == ')' || c == '）') && depth > 0) {
+            } else if ((c == ')' || c == '）' || c == '》') && depth > 0) {
                 depth--;
             }
             if (depth > 0) {
                 continue;
             }
-            if (c == '，' || c == ',' || c == '；' || c == ';' || c == '。' || c == '：' || c == ':') {
+            if ((c == '，' || c == ',' || c == '；' || c == ';' || c == '。' || c == '：' || c == ':') && !digitGroup(i)) {
                 return i;
             }
         }
         return end;
+    }
+
+    /** "3,300万港元": a comma between a digit and three digits groups thousands, it ends no clause. */
+    private boolean digitGroup(int i) {
+        if (text.charAt(i) != ',' || i == 0 || i + 3 >= text.length() || !isDigit(text.charAt(i - 1))) {
+            return false;
+        }
+        return isDigit(text.charAt(i + 1)) && isDigit(text.charAt(i + 2)) && isDigit(text.charAt(i + 3))
+                && (i + 4 >= text.length() || !isDigit(text.charAt(i + 4)));
     }
 
     boolean inSpeech(int si, int pos) {

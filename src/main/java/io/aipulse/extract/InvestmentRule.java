@@ -2,6 +2,7 @@ package io.aipulse.extract;
 
 import java.util.List;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * INVESTMENT: a company or fund commits capital of its own: "X 投资 50 亿元 ...", a fund set up or raised, a
@@ -28,6 +29,20 @@ final class InvestmentRule implements Rule {
             + "|基金[^，。；,;]{0,6}?(?:完成募集|募资|募集)"
             + "|" + Finder.anyOf(BUILD_VERBS) + "[^，。；,;]{0,20}?" + Finder.anyOf(FACILITIES),
             FUND_VERBS, FUND, BUILD_VERBS);
+
+    /** the mark before a company that receives the capital: "向 X 投入", "对 X 投资" */
+    private static final String RECIPIENT_MARKS = "向对";
+    /** a clause whose subject is the project: "项目投资 15 亿元", "该项目总投资 120 亿元" */
+    private static final Pattern PROJECT_BEFORE = Pattern.compile("(?:该|本|此|整个)?(?:项目|专案|工程)(?:总|计划|预计)?");
+
+    /** "向 X", "对X": the company at {@code at} is the one the capital goes to. */
+    private static boolean receives(String text, int from, int at) {
+        int i = at - 1;
+        while (i > from && text.charAt(i) == ' ') {
+            i--;
+        }
+        return i >= from && RECIPIENT_MARKS.indexOf(text.charAt(i)) >= 0;
+    }
 
     @Override
     public EventType type() {
@@ -75,7 +90,22 @@ final class InvestmentRule implements Rule {
         if (Aggregates.in(s.text(), cs, start) || s.background(cs, start) || s.text().substring(cs, start).contains("获")) {
             return;
         }
+        String text = s.text();
+        for (OrgMention o : s.orgs()) {
+            if (o.start() > cs && o.end() <= start && receives(text, cs, o.start())) {
+                return; // "向 OpenAI 投入 N": capital put into another company, a round it receives
+            }
+        }
         OrgMention subject = s.subjectBefore(start, cs, ActorFilter.NAMED);
+        if (subject == null && PROJECT_BEFORE.matcher(text.substring(Math.max(cs, s.from()), start).trim()).matches()) {
+            // "X 为建设单位,...,项目投资 15 亿元": the project's owner, named earlier in the sentence
+            for (OrgMention o : s.actors(ActorFilter.NAMED)) {
+                if (o.end() <= cs) {
+                    subject = o;
+                    break;
+                }
+            }
+        }
         Candidate c = s.add(EventType.INVESTMENT, subject, start, end);
         if (c != null) {
             c.amount = amount;

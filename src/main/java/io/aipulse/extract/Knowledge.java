@@ -1,5 +1,6 @@
 package io.aipulse.extract;
 
+import io.aipulse.article.clean.TextCleaner;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -106,6 +107,12 @@ public final class Knowledge {
                 byName.putIfAbsent(normalise(alias), c);
             }
         }
+        // the cleaned text is simplified: a traditional alias (輝達) is also known in its simplified form (辉达)
+        for (Company c : companies) {
+            for (String alias : c.aliases()) {
+                byName.putIfAbsent(normalise(TextCleaner.simplified(alias)), c);
+            }
+        }
         this.companyByName = Map.copyOf(byName);
         Map<String, City> slugs = new LinkedHashMap<>();
         for (City c : cities) {
@@ -131,6 +138,10 @@ public final class Knowledge {
             add(terms, c.name(), new Term(Kind.ORG, c.name(), c, null, null, null, 0, null));
             for (String alias : c.aliases()) {
                 add(terms, alias, new Term(Kind.ORG, alias, c, null, null, null, 0, null));
+                String simplified = TextCleaner.simplified(alias);
+                if (!simplified.equals(alias)) {
+                    add(terms, simplified, new Term(Kind.ORG, simplified, c, null, null, null, 0, null));
+                }
             }
         }
         for (City c : cities) {

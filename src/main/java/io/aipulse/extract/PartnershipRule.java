@@ -38,6 +38,11 @@ final class PartnershipRule implements Rule {
     private static final Words NOT_A_PARTY = Words.of(
             "客户", "用户", "伙伴", "各方", "企业", "行业", "高校", "机构", "合作", "相关", "多家", "更多", "国内外", "产业链",
             "生态", "政府", "部门", "地方", "开发者", "厂商", "公司", "团队", "学术界", "产业界", "社会", "大家", "我们", "他们");
+    /** agreements of a deal or a service, not of a cooperation: "签订有条件买卖协议", "签订上市辅导协议" */
+    private static final Words NOT_COOPERATION = Words.of("买卖", "收购", "转让", "认购", "增资", "辅导", "承销", "保荐", "贷款",
+            "借款", "租赁", "担保", "劳动", "保密", "对赌");
+    /** between the partner and 合作, words of a standing relation, not of a new agreement ("与 Y 间存在...合作关系") */
+    private static final Words RELATION = Words.of("的", "间", "存在", "有着", "一直", "长期");
     private static final Pattern NOT_A_NAME_CHARS = Pattern.compile(".*[,，。的在将已]+.*");
 
     @Override
@@ -69,7 +74,7 @@ final class PartnershipRule implements Rule {
         Matcher m = a.matcher();
         while (a.find()) {
             int cs = s.clauseStart(m.start());
-            if (s.future(cs, m.start()) || s.background(cs, m.start())) {
+            if (s.future(cs, m.start()) || s.background(cs, m.start()) || NOT_COOPERATION.in(text, m.start(), m.end())) {
                 continue;
             }
             List<OrgMention> parties = new ArrayList<>();
@@ -80,6 +85,17 @@ final class PartnershipRule implements Rule {
                 }
             }
             OrgMention subject = parties.isEmpty() ? null : parties.get(0);
+            if (subject != null && opensWithPartner(s, subject, cs, m.start())) {
+                // the subject is the one before the clause; none named there: the partner is not it
+                OrgMention implicit = s.subjectBefore(subject.start() - 1, cs, ActorFilter.ANY);
+                if (implicit == null) {
+                    continue;
+                }
+                if (!implicit.name().equals(subject.name())) {
+                    parties.add(0, implicit);
+                    subject = implicit;
+                }
+            }
             OrgMention maker = Releases.makerOfModel(s.article(), cs, subject == null ? m.start() : subject.start());
             if (maker != null) {
                 parties.add(0, maker);
@@ -105,6 +121,26 @@ final class PartnershipRule implements Rule {
             }
         }
         return done;
+    }
+
+    /**
+     * "同时与 Y 签署...", "公司与 Y 签订...": a clause that opens with its partner after 与/和/同 (only adverbs, or
+     * 公司 / 该公司, before it) has the subject named before the clause, in the sentence or the ones before.
+     */
+    private static boolean opensWithPartner(SentenceContext s, OrgMention first, int clauseStart, int trigger) {
+        String text = s.text();
+        int from = Math.max(clauseStart, s.from());
+        if (first.start() <= from || first.end() > trigger
+                || !WITH_WORDS.contains(String.valueOf(text.charAt(first.start() - 1)))) {
+            return false;
+        }
+        String before = text.substring(from, first.start() - 1).trim();
+        String rest = before.startsWith("公司") ? before.substring(2) : before;
+        return Cues.adverbsOnly(rest) || Cues.COREFERENCE.in(before) && !Cues.INDEFINITE.in(before);
+    }
+
+    private static boolean insideTitle(String text, int from, int at) {
+        return text.lastIndexOf('《', at) >= from && text.lastIndexOf('《', at) > text.lastIndexOf('》', at);
     }
 
     /** The parties besides the subject: named ones, registry names after the verb, or a name after 与. */
@@ -144,8 +180,9 @@ final class PartnershipRule implements Rule {
         Matcher m = a.matcher();
         while (a.find()) {
             int cs = s.clauseStart(m.start());
-            if (done.contains(cs) || s.future(cs, m.start()) || s.background(cs, m.start())) {
-                continue;
+            if (done.contains(cs) || s.future(cs, m.start()) || s.background(cs, m.start())
+                    || insideTitle(s.text(), s.from(), m.start())) {
+                continue; // 《共建...算力网络和系统战略合作框架协议》: a title's words, not its parties
             }
             OrgMention subject = null;
             for (OrgMention o : s.actors(ActorFilter.ANY)) {
@@ -158,9 +195,11 @@ final class PartnershipRule implements Rule {
                 continue;
             }
             String other = null;
+            int otherEnd = m.end(1);
             for (OrgMention o : s.orgs()) {
                 if (o.start() >= m.start(1) && o.end() <= m.end(1)) {
                     other = o.name();
+                    otherEnd = o.end();
                     break;
                 }
             }
@@ -168,7 +207,8 @@ final class PartnershipRule implements Rule {
                 other = partyName(m.group(1));
                 s.article().addUnknownName(m.start(1), m.end(1));
             }
-            if (other == null || other.contains(subject.name()) || subject.name().contains(other)) {
+            if (other == null || other.contains(subject.name()) || subject.name().contains(other)
+                    || RELATION.in(s.text(), otherEnd, m.end(1))) {
                 continue;
             }
             Candidate c = s.add(EventType.PARTNERSHIP, subject, m.start(), m.end());

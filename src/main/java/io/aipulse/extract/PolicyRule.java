@@ -17,7 +17,13 @@ final class PolicyRule implements Rule {
     static final List<String> ISSUE_VERBS = List.of("印发", "出台", "颁布", "发布", "公布", "推出", "制定", "下发", "发出");
     /** the verbs that issue a policy named without a title */
     static final List<String> PLAIN_ISSUE_VERBS = List.of("印发", "出台", "颁布", "发布");
-    static final List<String> TRIGGERS = ISSUE_VERBS;
+    /** the verbs of an issue that follow the title: "《...》正式发布", "《...》出台", "现予印发" */
+    static final List<String> AFTER_TITLE_VERBS = List.of("印发", "出台", "颁布", "发布", "公布", "下发");
+    /** a legislature or cabinet passing a law: "立法院三读通过“...法”", "经院会审查,通过“...草案”" */
+    static final List<String> PASS_VERBS = List.of("通过");
+    /** what a passed law is called: the end of its title */
+    static final List<String> LAW_NOUNS = List.of("法", "法案", "条例", "草案", "法规");
+    static final List<String> TRIGGERS = Finder.union(ISSUE_VERBS, PASS_VERBS);
     /** what a policy named without a title is called */
     static final List<String> POLICY_NOUNS = List.of("实施意见", "实施方案", "行动方案", "行动计划", "若干措施", "产业政策", "政策",
             "意见", "方案", "办法", "措施", "规划", "通知", "条例", "新规", "规定", "禁令", "管制措施", "行政命令", "法案", "法规");
@@ -26,6 +32,16 @@ final class PolicyRule implements Rule {
             ISSUE_VERBS);
     static final Finder PLAIN = Finder.of(Finder.anyOf(PLAIN_ISSUE_VERBS) + "(?:了|的)?(?:一份|一系列|多项|新)?[^，。；,;《]{0,20}?"
             + "(" + String.join("|", POLICY_NOUNS) + ")", PLAIN_ISSUE_VERBS);
+
+    /** the title first, the verb after it: "《...行动方案》(简称“《行动方案》”)正式发布", "《...》出台" */
+    static final Finder TITLE_FIRST = Finder.of("《([^》]{2,80})》(?:\\([^()]{0,20}\\))?[^，。；,;《》()]{0,12}?"
+            + Finder.anyOf(AFTER_TITLE_VERBS) + "(?![会时后前者])", List.of("《"));
+    static final Finder PASSED = Finder.of(Finder.anyOf(PASS_VERBS) + "了?\\s?[“《]([^”》，。]{1,40}?"
+            + Finder.anyOf(LAW_NOUNS) + ")[”》]", PASS_VERBS);
+    /** the letterhead opens the document: the sentences where 我委 looks for its body (bounded work per mention) */
+    private static final int LETTERHEAD_SENTENCES = 40;
+    /** the issuing body speaking of itself in its own document: "我委研究制定了《...》" */
+    private static final Words SELF_REFERENCE = Words.of("我委", "我局", "我厅", "我部", "我办", "我署", "本委", "本局", "本厅", "本部");
 
     /** a title that names a policy, and one that names a report instead */
     private static final Words POLICY_TITLE = Words.of("意见", "方案", "办法", "措施", "计划", "规划", "通知", "条例", "规定", "指引",
@@ -67,9 +83,10 @@ final class PolicyRule implements Rule {
         String text = s.text();
         int from = s.from();
         int to = s.end();
-        boolean titled = text.indexOf('《', from) >= 0 && text.indexOf('《', from) < to;
+        boolean titled = holds(text, '《', from, to);
         boolean plain = ANY_POLICY_NOUN.in(text, from, to);
-        if (!titled && !plain) {
+        boolean quoted = holds(text, '“', from, to);
+        if (!titled && !plain && !quoted) {
             return;
         }
         Finder.Scan titles = TITLED.scan(text, titled ? from : to, to);
@@ -83,6 +100,24 @@ final class PolicyRule implements Rule {
             seen.add(m.start());
             policyAt(s, m.start(), m.end(), "《" + title + "》", m.start(1), m.end(1));
         }
+        titles = TITLE_FIRST.scan(text, titled ? from : to, to);
+        m = titles.matcher();
+        while (titles.find()) {
+            String title = m.group(1);
+            if (!POLICY_TITLE.in(title) || REPORT_TITLE.in(title)) {
+                continue;
+            }
+            // the verb ends the match: the clause, the future and the subject are read before it
+            int verb = m.end() - 2;
+            policyAt(s, verb, m.end(), "《" + title + "》", m.start(1), m.end(1));
+        }
+        if (quoted || titled) {
+            titles = PASSED.scan(text, from, to);
+            m = titles.matcher();
+            while (titles.find()) {
+                passedAt(s, m.start(), m.end(), "《" + m.group(1) + "》", m.start(1), m.end(1));
+            }
+        }
         Finder.Scan plains = PLAIN.scan(text, plain ? from : to, to);
         m = plains.matcher();
         while (plains.find()) {
@@ -95,10 +130,13 @@ final class PolicyRule implements Rule {
 
     private void policyAt(SentenceContext s, int start, int end, String title, int aboutStart, int aboutEnd) {
         int cs = s.clauseStart(start);
-        if (s.future(cs, start)) {
+        if (s.future(cs, start) || Cues.OPINION.in(s.text(), s.from(), start) || shortForm(s.text(), title)) {
             return;
         }
-        OrgMention subject = government(s, start, cs);
+        OrgMention subject = Cues.OPINION.in(s.text(), cs, start) ? null : selfReference(s, cs, start);
+        if (subject == null) {
+            subject = government(s, start, cs);
+        }
         String derived = null;
         if (subject == null && title != null) {
             derived = governmentOfTitle(s.article().knowledge(), title);
@@ -119,6 +157,58 @@ final class PolicyRule implements Rule {
                 c.subjectName = subject.name();
             }
         }
+    }
+
+    /** {@code c} in {@code text[from, to)}: the sentence only, not the rest of the article. */
+    private static boolean holds(String text, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "立法院今三读通过“人工智能基本法”": a law passed by the government body named before the verb. */
+    private void passedAt(SentenceContext s, int start, int end, String title, int aboutStart, int aboutEnd) {
+        int cs = s.clauseStart(start);
+        if (s.future(cs, start) || Cues.OPINION.in(s.text(), s.from(), start)) {
+            return;
+        }
+        // the body may be an agent ("经行政院院会审查,通过..."): any government named before the verb
+        OrgMention subject = null;
+        for (OrgMention o : s.orgs()) {
+            if (o.end() <= start && isGovernment(o)) {
+                subject = o;
+                break;
+            }
+        }
+        Candidate c = subject == null ? null : s.add(EventType.POLICY, subject, start, end);
+        if (c != null) {
+            c.product = title;
+            c.aboutStart = aboutStart;
+            c.aboutEnd = aboutEnd;
+        }
+    }
+
+    /** "(以下简称《办法》)": a short name of a title given in full elsewhere, not a document of its own. */
+    private static boolean shortForm(String text, String title) {
+        return title != null && (text.contains("称" + title) || text.contains("称“" + title));
+    }
+
+    /** "我委研究制定了《...》": the body speaking of itself, named first in its document (the letterhead). */
+    private static OrgMention selfReference(SentenceContext s, int clauseStart, int trigger) {
+        if (!SELF_REFERENCE.in(s.text(), clauseStart, trigger)) {
+            return null;
+        }
+        for (int si = 0; si <= Math.min(s.index(), LETTERHEAD_SENTENCES); si++) {
+            for (OrgMention o : s.article().orgs(si)) {
+                if (o.end() <= trigger && isGovernment(o)) {
+                    return o;
+                }
+            }
+        }
+        return null;
     }
 
     /** A government body before the trigger, or a place standing for its government (杭州发布...). */

@@ -18,6 +18,8 @@ final class ReportRule implements Rule {
     static final List<String> REPORT_OBJECTS = List.of("报告", "研报", "白皮书", "蓝皮书", "数据显示", "调查", "调研", "榜单", "排行榜",
             "指数", "统计", "名单", "地图");
     static final Words REPORT_OBJECT = Words.of(REPORT_OBJECTS.toArray(new String[0]));
+    /** what a model's maker publishes with the model ("发布其最新版本 DeepSeek-V4 技术报告"): research, not a report */
+    static final Words MODEL_PAPER = Words.of("技术报告", "技术白皮书");
     /** what a headline forecast says after "X：" */
     static final List<String> HEADLINE_WORDS = List.of("预计", "预测", "有望", "将达", "将超过", "将带来", "市场规模", "营收");
     /** "根据 X 统计": the words that open a source */
@@ -86,6 +88,9 @@ final class ReportRule implements Rule {
         Finder.Scan a = BY_SOURCE.scan(s.text(), s.start(), s.end());
         Matcher m = a.matcher();
         while (a.find()) {
+            if (nounStart(s.text(), m.end()) < s.from()) {
+                continue; // "据...消息" is the dateline: a source noun inside it sends no sentence here
+            }
             OrgMention by = null;
             for (OrgMention o : s.orgs()) {
                 if (o.start() >= m.start(1) && o.end() <= m.end(1) && !o.isKind("media")) {
@@ -103,13 +108,24 @@ final class ReportRule implements Rule {
         }
     }
 
+    /** Where the source noun that ends a {@link #BY_SOURCE} match at {@code end} starts (its shortest reading). */
+    private static int nounStart(String text, int end) {
+        int start = -1;
+        for (String n : SOURCE_NOUNS) {
+            if (end - n.length() >= 0 && text.startsWith(n, end - n.length())) {
+                start = Math.max(start, end - n.length());
+            }
+        }
+        return start;
+    }
+
     /** "X 发布的 ... 报告显示" / "X 发布研报称" */
     private void publishedReports(SentenceContext s, Set<Integer> used, Set<Integer> usedClauses) {
         for (int[] r : Releases.verbs(s.article(), s.from(), s.end())) {
             int rs = r[0];
             int re = r[1];
             int ce = s.clauseEnd(re);
-            if (!REPORT_OBJECT.in(s.text(), re, ce)) {
+            if (!REPORT_OBJECT.in(s.text(), re, ce) || MODEL_PAPER.in(s.text(), re, ce)) {
                 continue;
             }
             int cs = s.clauseStart(rs);

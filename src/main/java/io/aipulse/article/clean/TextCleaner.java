@@ -61,6 +61,14 @@ public final class TextCleaner {
         ChineseScript.toSimplifiedSameLength("繁體");
     }
 
+    /**
+     * The simplified form of a name, as the cleaning writes it in a traditional article (輝達 -> 辉达): the
+     * dictionary matches names in cleaned text, so a traditional alias is also looked for in this form.
+     */
+    public static String simplified(String name) {
+        return ChineseScript.toSimplifiedSameLength(name);
+    }
+
     /** Cleans {@code raw}; the result maps each cleaned character back to {@code raw}. */
     public CleanText clean(String raw) {
         if (raw == null || raw.isEmpty()) {
