@@ -331,9 +331,23 @@ final class OrgFinder {
         return lo;
     }
 
+    /**
+     * The hits that lie inside {@code [from, to)}, in order: a view of {@code hits} when none of those that
+     * start there reaches past {@code to} (the usual case, so most calls copy nothing), else a copy without them.
+     */
     static List<Knowledge.Hit> hitsIn(List<Knowledge.Hit> hits, int from, int to) {
-        List<Knowledge.Hit> out = new ArrayList<>();
-        for (int i = firstAt(hits, from); i < hits.size() && hits.get(i).start() < to; i++) {
+        int first = firstAt(hits, from);
+        int last = first;
+        boolean past = false;
+        while (last < hits.size() && hits.get(last).start() < to) {
+            past |= hits.get(last).end() > to;
+            last++;
+        }
+        if (!past) {
+            return hits.subList(first, last);
+        }
+        List<Knowledge.Hit> out = new ArrayList<>(last - first);
+        for (int i = first; i < last; i++) {
             if (hits.get(i).end() <= to) {
                 out.add(hits.get(i));
             }
