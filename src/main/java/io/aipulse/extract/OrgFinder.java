@@ -37,21 +37,6 @@ final class OrgFinder {
     private static final Pattern HAN_NAME_BAD_START = Pattern.compile(
             "^(?:多|几|两|数|各|该|这|某|其|本|此|国内|国外|全球|我国|中国|各大|头部|行业|以|在|而|但|并|据|由|对|从|大|老|原|前)");
 
-    /** Characters and words after which a name starts (cut the run after the last of them). */
-    static final String[] STOP_WORDS = {
-        "的", "在", "由", "是", "为", "对", "向", "从", "被", "把", "让", "给", "于", "据", "经", "并", "但", "而",
-        "即", "将", "已", "也", "都", "还", "等", "以", "后", "旗下", "公司", "企业", "机构", "平台", "联合",
-        "宣布", "表示", "显示", "包括", "例如", "比如", "来自", "通过", "基于", "了", "有", "个", "家", "和", "与",
-        "及", "助力", "推动", "支持", "促成", "引进", "培育", "建成", "成立", "打造", "成为", "作为", "针对", "多家",
-        "这", "该", "其", "各", "前", "原", "任", "上", "下", "中", "到", "至", "或", "又", "再", "才", "就", "共建",
-        "建设", "建立", "设立", "签署", "携手", "完成", "参与", "获得", "拿下", "收购", "并购", "领投", "参投", "入股"};
-    /**
-     * Stop words that cut a legal name even after a place ("浦东创投参与完成杭州...有限公司"): 的, and the verbs of a
-     * deal, which no name holds.
-     */
-    private static final String[] STRONG_STOP_WORDS = {
-        "的", "旗下", "联合", "完成", "参与", "获得", "拿下", "收购", "并购", "领投", "参投", "入股"};
-
     /** Names that are descriptions, not organisations. */
     private static final Set<String> GENERIC = Set.of(
             "公司", "本公司", "该公司", "子公司", "母公司", "上市公司", "创业公司", "初创公司", "科技公司", "互联网公司",
@@ -595,7 +580,7 @@ final class OrgFinder {
             int start;
             if (placeStart >= 0) {
                 start = placeStart;
-                int cut = lastStop(text, start, sufStart, true);
+                int cut = NameStops.lastStop(text, start, sufStart, true);
                 if (cut > start) {
                     start = cut;
                 }
@@ -603,7 +588,7 @@ final class OrgFinder {
                 if (needsPlace) {
                     continue;
                 }
-                start = lastStop(text, left, sufStart, false);
+                start = NameStops.lastStop(text, left, sufStart, false);
             }
             // registry names inside the span: the longest one gives the company
             if (end - start < 3) {
@@ -662,75 +647,6 @@ final class OrgFinder {
     private static boolean isNameChar(char c) {
         return Character.isIdeographic(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
                 || (c >= '0' && c <= '9');
-    }
-
-    /** Position after the last stop word in {@code [from, to)}, or {@code from}. */
-    static int lastStop(String text, int from, int to, boolean strongOnly) {
-        // the largest end of the last occurrence of a stop word, unless that occurrence ends the run: scanning
-        // ends from the right, the first occurrence met of each word is its last one
-        WordsByLastChar words = strongOnly ? STRONG_STOPS : ALL_STOPS;
-        long seen0 = 0;
-        long seen1 = 0;
-        for (int e = to; e > from; e--) {
-            int[] candidates = words.endingWith(text.charAt(e - 1));
-            if (candidates == null) {
-                continue;
-            }
-            for (int w : candidates) {
-                String word = words.words[w];
-                int st = e - word.length();
-                if (st < from || !text.startsWith(word, st)) {
-                    continue;
-                }
-                long bit = 1L << (w & 63);
-                if (w < 64 ? (seen0 & bit) != 0 : (seen1 & bit) != 0) {
-                    continue;
-                }
-                if (w < 64) {
-                    seen0 |= bit;
-                } else {
-                    seen1 |= bit;
-                }
-                if (e < to) {
-                    return e;
-                }
-            }
-        }
-        return from;
-    }
-
-    private static final WordsByLastChar ALL_STOPS = new WordsByLastChar(STOP_WORDS);
-    private static final WordsByLastChar STRONG_STOPS = new WordsByLastChar(STRONG_STOP_WORDS);
-
-    /** Words indexed by their last character (at most 128 words). */
-    private static final class WordsByLastChar {
-        final String[] words;
-        /** word indices by the low 8 bits of their last character (a look-up boxes nothing) */
-        private final int[][] byLast = new int[256][];
-        private final long[] lastBits = new long[1024];
-
-        WordsByLastChar(String[] words) {
-            if (words.length > 128) {
-                throw new IllegalArgumentException("at most 128 words");
-            }
-            this.words = words.clone();
-            for (int w = 0; w < words.length; w++) {
-                char c = words[w].charAt(words[w].length() - 1);
-                lastBits[c >>> 6] |= 1L << c;
-                int[] old = byLast[c & 0xFF];
-                int[] now = old == null ? new int[1] : java.util.Arrays.copyOf(old, old.length + 1);
-                now[now.length - 1] = w;
-                byLast[c & 0xFF] = now;
-            }
-        }
-
-        /**
-         * Indices, in list order, of the words whose last character has the low bits of {@code c} (callers compare
-         * the words), or null when no word ends with {@code c}.
-         */
-        int[] endingWith(char c) {
-            return (lastBits[c >>> 6] & (1L << c)) == 0 ? null : byLast[c & 0xFF];
-        }
     }
 
     /** Adds what the text says about the organisation's place: a legal prefix, a descriptor before it. */

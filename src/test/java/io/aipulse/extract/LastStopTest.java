@@ -12,7 +12,7 @@ class LastStopTest {
     private static int reference(String text, int from, int to, boolean strongOnly) {
         String run = text.substring(from, to);
         int best = 0;
-        for (String w : OrgFinder.STOP_WORDS) {
+        for (String w : NameStops.STOP_WORDS) {
             if (strongOnly && !(w.equals("的") || w.equals("旗下") || w.equals("联合"))) {
                 continue;
             }
@@ -38,7 +38,7 @@ class LastStopTest {
             int from = text.isEmpty() ? 0 : random.nextInt(Math.min(3, text.length()) + 1);
             int to = Math.max(from, text.length() - random.nextInt(3));
             for (boolean strong : new boolean[] {false, true}) {
-                assertThat(OrgFinder.lastStop(text, from, to, strong)).as("%s [%d, %d) %s", text, from, to, strong)
+                assertThat(NameStops.lastStop(text, from, to, strong)).as("%s [%d, %d) %s", text, from, to, strong)
                         .isEqualTo(reference(text, from, to, strong));
             }
         }
