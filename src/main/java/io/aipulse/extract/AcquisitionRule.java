@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * ACQUISITION: "X 收购 Y", "Y 被 X 收购": the acquirer is the subject, the target its counterparty, with the
  * price after the verb (or before it: "X 以 5 亿美元收购 Y").
  */
-final class AcquisitionRule implements Rule {
+final class AcquisitionRule extends Rule {
 
     /** the verbs of buying a company, active voice */
     static final List<String> BUY_VERBS = List.of("全资收购", "收购", "并购", "买下", "吞并");
@@ -31,23 +31,13 @@ final class AcquisitionRule implements Rule {
     private static final Pattern TALLY = Pattern.compile("^(?:了)?(?:超过|逾|近|约|共|累计)?(?:\\d+|[二三四五六七八九十两几数多][一二三四五六七八九十两几数多]*)(?:多)?家");
     static final Finder BOUGHT_BY = Finder.of("被([^，。；,;被]{1,20}?)(?:全资)?(?:收购|并购)", List.of("被"));
 
-    @Override
-    public EventType type() {
-        return EventType.ACQUISITION;
+    AcquisitionRule() {
+        super(EventType.ACQUISITION, TRIGGERS,
+                Policies.sectorFrom(SectorClue.TARGET, SectorClue.ABOUT, SectorClue.SENTENCE, SectorClue.REGISTRY));
     }
 
     @Override
-    public List<String> triggers() {
-        return TRIGGERS;
-    }
-
-    @Override
-    public List<SectorClue> sectorClues() {
-        return List.of(SectorClue.TARGET, SectorClue.ABOUT, SectorClue.SENTENCE, SectorClue.REGISTRY);
-    }
-
-    @Override
-    public void apply(SentenceContext s) {
+    void apply(SentenceContext s) {
         takesControl(s);
         Set<Integer> done = boughtBy(s);
         String text = s.text();

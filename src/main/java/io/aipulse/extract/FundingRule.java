@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
  * FUNDING: a company receives a round. "X 完成/获得 ... 融资", "X 筹集 5 亿美元", "X 融资 6 亿欧元"; the round,
  * the amount (not a valuation) and the investors, lead first.
  */
-final class FundingRule implements Rule {
+final class FundingRule extends Rule {
 
     /** the verbs of receiving a round, before its object */
     static final List<String> RECEIVE_VERBS = List.of("完成", "获得", "获", "拿到", "拿下", "斩获", "迎来", "收获", "筹得");
@@ -42,28 +42,15 @@ final class FundingRule implements Rule {
     /** right before the verb: the actor took part in someone else's round */
     private static final Words PARTICIPATED = Words.of("参与", "参投", "协助", "助力");
 
-    @Override
-    public EventType type() {
-        return EventType.FUNDING;
+    FundingRule() {
+        super(EventType.FUNDING, TRIGGERS,
+                Policies.sectorFrom(SectorClue.ABOUT, SectorClue.CLAUSE,
+                        SectorClue.REGISTRY, SectorClue.SENTENCE, SectorClue.ITEM)
+                        .distinguishedBy(Distinction.ROUND));
     }
 
     @Override
-    public List<String> triggers() {
-        return TRIGGERS;
-    }
-
-    @Override
-    public Distinction distinction() {
-        return Distinction.ROUND;
-    }
-
-    @Override
-    public List<SectorClue> sectorClues() {
-        return List.of(SectorClue.ABOUT, SectorClue.CLAUSE, SectorClue.REGISTRY, SectorClue.SENTENCE, SectorClue.ITEM);
-    }
-
-    @Override
-    public void apply(SentenceContext s) {
+    void apply(SentenceContext s) {
         String text = s.text();
         Finder.Scan received = RECEIVED.scan(text, s.from(), s.end());
         Matcher m = received.matcher();

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * INVESTMENT: a company or fund commits capital of its own: "X 投资 50 亿元 ...", a fund set up or raised, a
  * computing centre or factory built, with the amount of the clause.
  */
-final class InvestmentRule implements Rule {
+final class InvestmentRule extends Rule {
 
     /** the verbs of committing capital, right before an amount */
     static final List<String> INVEST_VERBS = List.of("投资", "投入", "出资", "追加投资");
@@ -44,28 +44,13 @@ final class InvestmentRule implements Rule {
         return i >= from && RECIPIENT_MARKS.indexOf(text.charAt(i)) >= 0;
     }
 
-    @Override
-    public EventType type() {
-        return EventType.INVESTMENT;
+    InvestmentRule() {
+        super(EventType.INVESTMENT, TRIGGERS,
+                Policies.sectorFrom(SectorClue.REGISTRY, SectorClue.SENTENCE).actors(ActorFilter.NAMED));
     }
 
     @Override
-    public List<String> triggers() {
-        return TRIGGERS;
-    }
-
-    @Override
-    public ActorFilter actors() {
-        return ActorFilter.NAMED;
-    }
-
-    @Override
-    public List<SectorClue> sectorClues() {
-        return List.of(SectorClue.REGISTRY, SectorClue.SENTENCE);
-    }
-
-    @Override
-    public void apply(SentenceContext s) {
+    void apply(SentenceContext s) {
         Finder.Scan invests = INVESTS.scan(s.text(), s.from(), s.end());
         Matcher m = invests.matcher();
         while (invests.find()) {

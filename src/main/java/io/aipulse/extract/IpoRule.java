@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** IPO: a listing step (filed, approved, rejected, listed, withdrawn) read by {@link IpoStageParser}. */
-final class IpoRule implements Rule {
+final class IpoRule extends Rule {
 
     static final List<String> TRIGGERS = IpoStageParser.WORDS;
     /** an approval or a rejection is a listing step only in a sentence about a listing */
@@ -12,28 +12,14 @@ final class IpoRule implements Rule {
             IpoStageParser.OFFERING_WORDS).toArray(new String[0]));
     private static final Words LISTING_REVIEW = Words.of("上市", "IPO", "招股", "科创板", "审核");
 
-    @Override
-    public EventType type() {
-        return EventType.IPO;
+    IpoRule() {
+        super(EventType.IPO, TRIGGERS,
+                Policies.sectorFrom(SectorClue.REGISTRY, SectorClue.SENTENCE, SectorClue.ITEM)
+                        .distinguishedBy(Distinction.STAGE));
     }
 
     @Override
-    public List<String> triggers() {
-        return TRIGGERS;
-    }
-
-    @Override
-    public Distinction distinction() {
-        return Distinction.STAGE;
-    }
-
-    @Override
-    public List<SectorClue> sectorClues() {
-        return List.of(SectorClue.REGISTRY, SectorClue.SENTENCE, SectorClue.ITEM);
-    }
-
-    @Override
-    public void apply(SentenceContext s) {
+    void apply(SentenceContext s) {
         String text = s.text();
         int pos = s.from();
         while (pos < s.end()) {

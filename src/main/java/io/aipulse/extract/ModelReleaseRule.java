@@ -6,30 +6,16 @@ import java.util.List;
  * MODEL_RELEASE: a model is released, opened or open-sourced: a release verb ({@link ReleaseVerbs}) whose object
  * is a model ({@link Releases}). The releasing organisation is the subject, the model the product.
  */
-final class ModelReleaseRule implements Rule {
+final class ModelReleaseRule extends Rule {
 
-    @Override
-    public EventType type() {
-        return EventType.MODEL_RELEASE;
+    ModelReleaseRule() {
+        super(EventType.MODEL_RELEASE, ReleaseVerbs.VERBS,
+                Policies.sectorFrom(SectorClue.MODEL, SectorClue.ABOUT, SectorClue.SENTENCE)
+                        .otherwiseSector("foundation-models"));
     }
 
     @Override
-    public List<String> triggers() {
-        return ReleaseVerbs.VERBS;
-    }
-
-    @Override
-    public List<SectorClue> sectorClues() {
-        return List.of(SectorClue.MODEL, SectorClue.ABOUT, SectorClue.SENTENCE);
-    }
-
-    @Override
-    public String fallbackSector() {
-        return "foundation-models";
-    }
-
-    @Override
-    public void apply(SentenceContext s) {
+    void apply(SentenceContext s) {
         Releases.addCandidates(s, EventType.MODEL_RELEASE);
     }
 }

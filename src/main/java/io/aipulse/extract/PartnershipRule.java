@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * PARTNERSHIP: a strategic cooperation or joint build between named parties: "X 与 Y 签署战略合作协议",
  * "X 携手 Y", "X 与 Y 合作建设...". The first named party is the subject, the others its counterparties.
  */
-final class PartnershipRule implements Rule {
+final class PartnershipRule extends Rule {
 
     /** the verbs that conclude an agreement, before its object */
     static final List<String> AGREE_VERBS = List.of("达成", "签署", "签订", "开展", "展开", "深化", "建立", "宣布");
@@ -45,23 +45,13 @@ final class PartnershipRule implements Rule {
     private static final Words RELATION = Words.of("的", "间", "存在", "有着", "一直", "长期");
     private static final Pattern NOT_A_NAME_CHARS = Pattern.compile(".*[,，。的在将已]+.*");
 
-    @Override
-    public EventType type() {
-        return EventType.PARTNERSHIP;
+    PartnershipRule() {
+        super(EventType.PARTNERSHIP, TRIGGERS,
+                Policies.sectorFrom(SectorClue.SENTENCE, SectorClue.ITEM, SectorClue.REGISTRY));
     }
 
     @Override
-    public List<String> triggers() {
-        return TRIGGERS;
-    }
-
-    @Override
-    public List<SectorClue> sectorClues() {
-        return List.of(SectorClue.SENTENCE, SectorClue.ITEM, SectorClue.REGISTRY);
-    }
-
-    @Override
-    public void apply(SentenceContext s) {
+    void apply(SentenceContext s) {
         Set<Integer> done = agreements(s);
         withPartner(s, done);
     }

@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
  * PERSONNEL: an executive joins, leaves or is appointed: "X 出任 Y 首席科学家", "Y 任命 X 为 CTO", "X 从 Y 离职".
  * Only in a sentence that names a role; the organisation is the subject, person and role the product.
  */
-final class PersonnelRule implements Rule {
+final class PersonnelRule extends Rule {
 
     /** the verbs of taking a post, and the adverbs that may open them */
     static final List<String> JOIN_VERBS = List.of("加入", "加盟", "入职", "出任", "担任", "就任", "履新", "接任", "回归");
@@ -57,28 +57,14 @@ final class PersonnelRule implements Rule {
     /** characters that end a person's name read after a title */
     private static final String[] NAME_ENDS = {"在", "宣", "表", "跟", "将", "于", "已", "称"};
 
-    @Override
-    public EventType type() {
-        return EventType.PERSONNEL;
+    PersonnelRule() {
+        super(EventType.PERSONNEL, TRIGGERS,
+                Policies.sectorFrom(SectorClue.REGISTRY, SectorClue.SENTENCE, SectorClue.ITEM)
+                        .actors(ActorFilter.NAMED));
     }
 
     @Override
-    public List<String> triggers() {
-        return TRIGGERS;
-    }
-
-    @Override
-    public ActorFilter actors() {
-        return ActorFilter.NAMED;
-    }
-
-    @Override
-    public List<SectorClue> sectorClues() {
-        return List.of(SectorClue.REGISTRY, SectorClue.SENTENCE, SectorClue.ITEM);
-    }
-
-    @Override
-    public void apply(SentenceContext s) {
+    void apply(SentenceContext s) {
         if (!ROLE.scan(s.text(), s.start(), s.end()).find()) {
             return;
         }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * government body before the verb, a place standing for its government (杭州发布...), or the government
  * the title names (《北京市...》 -> 北京市人民政府).
  */
-final class PolicyRule implements Rule {
+final class PolicyRule extends Rule {
 
     /** the verbs of issuing a document */
     static final List<String> ISSUE_VERBS = List.of("印发", "出台", "颁布", "发布", "公布", "推出", "制定", "下发", "发出");
@@ -53,33 +53,15 @@ final class PolicyRule implements Rule {
     /** what may stand between a place and the verb when the place speaks for its government */
     private static final Pattern PLACE_REST = Pattern.compile("(?:市|区|县)?(?:政府)?(?:也|正式|近日|日前|还|再次|同时)?\\s?");
 
-    @Override
-    public EventType type() {
-        return EventType.POLICY;
+    PolicyRule() {
+        super(EventType.POLICY, TRIGGERS,
+                Policies.sectorFrom(SectorClue.POLICY_TITLE)
+                        .actors(ActorFilter.NAMED)
+                        .distinguishedBy(Distinction.TITLE));
     }
 
     @Override
-    public List<String> triggers() {
-        return TRIGGERS;
-    }
-
-    @Override
-    public ActorFilter actors() {
-        return ActorFilter.NAMED;
-    }
-
-    @Override
-    public Distinction distinction() {
-        return Distinction.TITLE;
-    }
-
-    @Override
-    public List<SectorClue> sectorClues() {
-        return List.of(SectorClue.POLICY_TITLE);
-    }
-
-    @Override
-    public void apply(SentenceContext s) {
+    void apply(SentenceContext s) {
         String text = s.text();
         int from = s.from();
         int to = s.end();

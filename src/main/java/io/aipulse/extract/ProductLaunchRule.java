@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
  * PRODUCT_LAUNCH: a product, feature, platform or service is launched: a release verb whose object is a product
  * ({@link Releases}), or "X 宣布 <catalogue model> 支持/新增/上线 ..." (a product gets a new capability).
  */
-final class ProductLaunchRule implements Rule {
+final class ProductLaunchRule extends Rule {
 
     static final List<String> ANNOUNCE = List.of("宣布");
     private static final List<String> TRIGGERS = Finder.union(ReleaseVerbs.VERBS, ANNOUNCE);
@@ -16,23 +16,14 @@ final class ProductLaunchRule implements Rule {
     static final Finder NEW_FEATURE = Finder.of(Finder.anyOf(ANNOUNCE)
             + "\\s?,?\\s?([^,，。;；]{2,24}?)(?:将|已|正式)?(?:支持|新增|上线|开放|接入)", ANNOUNCE).lookingAround();
 
-    @Override
-    public EventType type() {
-        return EventType.PRODUCT_LAUNCH;
+    ProductLaunchRule() {
+        super(EventType.PRODUCT_LAUNCH, TRIGGERS,
+                Policies.sectorFrom(SectorClue.MODEL, SectorClue.ABOUT,
+                        SectorClue.SENTENCE, SectorClue.REGISTRY, SectorClue.ITEM));
     }
 
     @Override
-    public List<String> triggers() {
-        return TRIGGERS;
-    }
-
-    @Override
-    public List<SectorClue> sectorClues() {
-        return List.of(SectorClue.MODEL, SectorClue.ABOUT, SectorClue.SENTENCE, SectorClue.REGISTRY, SectorClue.ITEM);
-    }
-
-    @Override
-    public void apply(SentenceContext s) {
+    void apply(SentenceContext s) {
         Releases.addCandidates(s, EventType.PRODUCT_LAUNCH);
         newFeatures(s);
     }

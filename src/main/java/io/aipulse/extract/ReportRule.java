@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * REPORT: a named body publishes a forecast, survey, ranking or statistic: "据 X 统计", "X 发布的 ... 报告显示",
  * "X 预计 ...", a headline "X：预计到 2026 年...". A company forecasting its own business is not a report.
  */
-final class ReportRule implements Rule {
+final class ReportRule extends Rule {
 
     /** what a source publishes: "据 X 统计" */
     static final List<String> SOURCE_NOUNS = List.of("统计数据", "统计", "数据显示", "数据", "报告", "研报", "调查", "调研", "测算");
@@ -48,33 +48,15 @@ final class ReportRule implements Rule {
     private static final Pattern TITLE = Pattern.compile("《([^》]{2,80})》");
     static final Finder TITLE_F = new Finder(TITLE, "《");
 
-    @Override
-    public EventType type() {
-        return EventType.REPORT;
+    ReportRule() {
+        super(EventType.REPORT, TRIGGERS,
+                Policies.sectorFrom(SectorClue.ABOUT, SectorClue.SENTENCE)
+                        .actors(ActorFilter.PUBLISHERS)
+                        .distinguishedBy(Distinction.TITLE));
     }
 
     @Override
-    public List<String> triggers() {
-        return TRIGGERS;
-    }
-
-    @Override
-    public ActorFilter actors() {
-        return ActorFilter.PUBLISHERS;
-    }
-
-    @Override
-    public Distinction distinction() {
-        return Distinction.TITLE;
-    }
-
-    @Override
-    public List<SectorClue> sectorClues() {
-        return List.of(SectorClue.ABOUT, SectorClue.SENTENCE);
-    }
-
-    @Override
-    public void apply(SentenceContext s) {
+    void apply(SentenceContext s) {
         Set<Integer> used = new HashSet<>();
         Set<Integer> usedClauses = new HashSet<>();
         bySource(s, used, usedClauses);

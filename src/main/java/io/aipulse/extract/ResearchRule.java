@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
  * RESEARCH: a research result, paper, benchmark or record: "X 发表论文", "X 实现 ... 突破", "X 刷新纪录",
  * "登上《Nature》", "精度提高了".
  */
-final class ResearchRule implements Rule {
+final class ResearchRule extends Rule {
 
     /** the words a research result is told with: every match holds one */
     static final List<String> TRIGGERS = List.of("论文", "成果", "结果", "突破", "预报", "纪录", "Nature", "Science", "自然", "科学",
@@ -35,28 +35,14 @@ final class ResearchRule implements Rule {
             + Finder.anyOf(APPEAR_VERBS),
             PUBLISH_VERBS, List.of("实现", "刷新", "登上", "在"), MEASURES, COVER_VERBS);
 
-    @Override
-    public EventType type() {
-        return EventType.RESEARCH;
+    ResearchRule() {
+        super(EventType.RESEARCH, TRIGGERS,
+                Policies.sectorFrom(SectorClue.SENTENCE, SectorClue.ITEM, SectorClue.REGISTRY)
+                        .actors(ActorFilter.NAMED));
     }
 
     @Override
-    public List<String> triggers() {
-        return TRIGGERS;
-    }
-
-    @Override
-    public ActorFilter actors() {
-        return ActorFilter.NAMED;
-    }
-
-    @Override
-    public List<SectorClue> sectorClues() {
-        return List.of(SectorClue.SENTENCE, SectorClue.ITEM, SectorClue.REGISTRY);
-    }
-
-    @Override
-    public void apply(SentenceContext s) {
+    void apply(SentenceContext s) {
         String text = s.text();
         Finder.Scan results = RESULT.scan(text, s.from(), s.end());
         Matcher m = results.matcher();

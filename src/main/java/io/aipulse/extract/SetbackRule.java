@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 
 /** SETBACK: shutdown, layoffs, suspension of work, a failed deal: "X 宣布裁员", "X 停止运营". */
-final class SetbackRule implements Rule {
+final class SetbackRule extends Rule {
 
     /** the words of a setback, in the order they are tried (停工停产 before 停工) */
     static final List<String> WORDS = List.of("停工停产", "停工", "停产", "裁员", "裁掉", "裁撤", "减员", "倒闭", "关停", "破产",
@@ -15,23 +15,13 @@ final class SetbackRule implements Rule {
     /** the clause before the word makes it hypothetical, or a risk the company faces ("面临破产困境", "濒临倒闭") */
     private static final Words HYPOTHETICAL = Words.of("如果", "可能", "而非", "避免", "面临", "濒临", "难逃");
 
-    @Override
-    public EventType type() {
-        return EventType.SETBACK;
+    SetbackRule() {
+        super(EventType.SETBACK, TRIGGERS,
+                Policies.sectorFrom(SectorClue.REGISTRY, SectorClue.SENTENCE, SectorClue.ITEM));
     }
 
     @Override
-    public List<String> triggers() {
-        return TRIGGERS;
-    }
-
-    @Override
-    public List<SectorClue> sectorClues() {
-        return List.of(SectorClue.REGISTRY, SectorClue.SENTENCE, SectorClue.ITEM);
-    }
-
-    @Override
-    public void apply(SentenceContext s) {
+    void apply(SentenceContext s) {
         Finder.Scan setbacks = SETBACK.scan(s.text(), s.from(), s.end());
         Matcher m = setbacks.matcher();
         while (setbacks.find()) {
