@@ -292,9 +292,14 @@ final class ArticleContext {
 
     /** The organisations the finder reads in sentence {@code si}, before the article's declared short names. */
     private List<OrgMention> foundOrgs(int si) {
-        Segmenter.Sentence s = sentences.get(si);
-        return orgFinder.find(text, hits, s.start, s.end);
+        // kept: the sentences that declare a short name are read for the declaration first, then for the rules
+        return foundOrgCache.computeIfAbsent(si, k -> {
+            Segmenter.Sentence s = sentences.get(k);
+            return orgFinder.find(text, hits, s.start, s.end);
+        });
     }
+
+    private final Map<Integer, List<OrgMention>> foundOrgCache = new HashMap<>();
 
     /** Organisations of sentence {@code si} that can be the actor of an event, as {@code filter} says. */
     private final Map<Long, List<OrgMention>> actorCache = new HashMap<>();
