@@ -16,11 +16,11 @@ final class NameStops {
         "这", "该", "其", "各", "前", "原", "任", "上", "下", "中", "到", "至", "或", "又", "再", "才", "就", "共建",
         "建设", "建立", "设立", "签署", "携手", "完成", "参与", "获得", "拿下", "收购", "并购", "领投", "参投", "入股"};
     /**
-     * Stop words that cut a legal name even after a place ("浦东创投参与完成杭州...有限公司"): 的, and the verbs of a
-     * deal, which no name holds.
+     * Stop words that cut a legal name even after a place ("浦东创投参与完成杭州...有限公司", "香港数码港与科大硅谷服务平台
+     * (安徽)有限公司"): 的, the conjunctions 与 and 及 that join two parties, and the verbs of a deal, which no name holds.
      */
     static final String[] STRONG_STOP_WORDS = {
-        "的", "旗下", "联合", "完成", "参与", "获得", "拿下", "收购", "并购", "领投", "参投", "入股"};
+        "的", "旗下", "联合", "与", "及", "完成", "参与", "获得", "拿下", "收购", "并购", "领投", "参投", "入股"};
 
     /** Position after the last stop word in {@code [from, to)}, or {@code from}. */
     static int lastStop(String text, int from, int to, boolean strongOnly) {
