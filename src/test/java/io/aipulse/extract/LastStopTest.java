@@ -12,10 +12,7 @@ class LastStopTest {
     private static int reference(String text, int from, int to, boolean strongOnly) {
         String run = text.substring(from, to);
         int best = 0;
-        for (String w : NameStops.STOP_WORDS) {
-            if (strongOnly && !(w.equals("的") || w.equals("旗下") || w.equals("联合"))) {
-                continue;
-            }
+        for (String w : strongOnly ? NameStops.STRONG_STOP_WORDS : NameStops.STOP_WORDS) {
             int i = run.lastIndexOf(w);
             if (i >= 0 && i + w.length() > best && i + w.length() < run.length()) {
                 best = i + w.length();
@@ -28,7 +25,7 @@ class LastStopTest {
     void findsTheSameCutAsALastIndexOfPerWord() {
         Random random = new Random(9);
         String[] pieces = {"的", "旗下", "下", "联合", "合", "公司", "司", "北京", "百川", "智能", "科技", "在", "上海", "由", "和", "与",
-            "宣布", "布", "共建", "建设", "设立", "AI", " "};
+            "宣布", "布", "共建", "建设", "设立", "AI", " ", "及", "完成", "参与", "入股"};
         for (int n = 0; n < 20000; n++) {
             StringBuilder sb = new StringBuilder();
             for (int i = 0, count = random.nextInt(12); i < count; i++) {
