@@ -31,6 +31,12 @@ public final class PublicationTimeFinder {
     /** a complete date without a time: year, month and day */
     private static final Pattern DAY = Pattern.compile(
             "(?<![\\d\\[])((?:19|20)\\d{2})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})(?!\\d)\\s*日?");
+    /** a year, with its month when given: 2025年, 2025年5月, 2025 年 9 月末 */
+    private static final Pattern YEAR_MONTH = Pattern.compile(
+            "(?<![\\d\\[])((?:19|20)\\d{2})\\s?年(?:\\s?(\\d{1,2})\\s?月)?");
+    /** a month, with its day when given, that no year precedes: 7月9日, 12 月 */
+    private static final Pattern MONTH_DAY = Pattern.compile(
+            "(?<![\\d.])(\\d{1,2})\\s?月(?:\\s?(\\d{1,2})\\s?[日号])?");
     /** words a page prints right before its publication date, in both scripts */
     private static final List<String> PUBLISHED_BEFORE = List.of("发布时间", "发布日期", "发表时间", "发表于", "发布于",
             "更新时间", "發布時間", "發佈時間", "發表於", "發布於", "更新時間");
@@ -91,7 +97,96 @@ public final class PublicationTimeFinder {
         }
         // a start ("自2023年8月15日起施行") comes after the news of it: the weakest clue, taken last
         LocalDate day = latest != null ? latest : latestStart;
+        if (day == null) {
+            day = latestDayAfterYearBound(text, today);
+        }
         return Optional.ofNullable(day).map(d -> d.atStartOfDay(zone));
+    }
+
+    /**
+     * A text with no complete date: a page that prints the day without the year ("7月9日,...宣布") and names
+     * years elsewhere ("2025年上半年", "截至2025年9月末", "按2024年销量"). An article is written after the
+     * periods it reports on, so the latest year (and month) it names is a lower bound of its day, and each
+     * day-month date is its first occurrence from that bound on. The latest of those not after {@code today} is
+     * the day the text supports. No year named: no day (the article's year is unknown).
+     */
+    private static LocalDate latestDayAfterYearBound(String text, LocalDate today) {
+        LocalDate bound = yearBound(text, today);
+        if (bound == null) {
+            return null;
+        }
+        LocalDate latest = null;
+        Matcher m = MONTH_DAY.matcher(text);
+        while (m.find()) {
+            if (yearBefore(text, m.start()) || target(text, m.start()) || start(text, m.end())
+                    || insideBrackets(text, m.start(), m.end()) || insideTitle(text, m.start())) {
+                continue;
+            }
+            LocalDate day = firstFrom(bound, Integer.parseInt(m.group(1)), m.group(2));
+            if (day != null && !day.isAfter(today)) {
+                latest = later(latest, day);
+            }
+        }
+        return latest;
+    }
+
+    /** The latest year, or year and month, the text reports on: not a target, not a title, not after today. */
+    private static LocalDate yearBound(String text, LocalDate today) {
+        LocalDate bound = null;
+        Matcher m = YEAR_MONTH.matcher(text);
+        while (m.find()) {
+            if (target(text, m.start()) || insideTitle(text, m.start())) {
+                continue;
+            }
+            int year = Integer.parseInt(m.group(1));
+            int month = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
+            if (month < 1 || month > 12) {
+                continue;
+            }
+            LocalDate start = LocalDate.of(year, month, 1);
+            if (!start.isAfter(today)) {
+                bound = later(bound, start);
+            }
+        }
+        return bound;
+    }
+
+    /** month and day (or the month's first day) on or after {@code bound}: its year or the next */
+    private static LocalDate firstFrom(LocalDate bound, int month, String dayOfMonth) {
+        int d = dayOfMonth == null ? 1 : Integer.parseInt(dayOfMonth);
+        for (int year = bound.getYear(); year <= bound.getYear() + 1; year++) {
+            if (month < 1 || month > 12 || d < 1 || d > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+                return null;
+            }
+            LocalDate day = LocalDate.of(year, month, d);
+            if (!day.isBefore(bound)) {
+                return day;
+            }
+        }
+        return null;
+    }
+
+    /** 年 right before a month (spaces between): the month of a complete date or of a year mention */
+    private static boolean yearBefore(String text, int at) {
+        int i = at - 1;
+        while (i >= 0 && text.charAt(i) == ' ') {
+            i--;
+        }
+        return i >= 0 && (text.charAt(i) == '年' || text.charAt(i) == '-' || text.charAt(i) == '/');
+    }
+
+    /** inside 《a title》 on the same line: 《2026科技预测》 names a year it does not report on */
+    private static boolean insideTitle(String text, int at) {
+        for (int i = at - 1; i >= 0 && i >= at - 60; i--) {
+            char c = text.charAt(i);
+            if (c == '》' || c == '\n') {
+                return false;
+            }
+            if (c == '《') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {
@@ -120,6 +215,9 @@ public final class PublicationTimeFinder {
 
     private static boolean target(String text, int start) {
         String before = text.substring(Math.max(0, start - 3), start);
+        if (before.contains("截至")) {
+            return false; // "as of": figures up to a day that has passed
+        }
         for (String w : TARGET_BEFORE) {
             if (before.contains(w)) {
                 return true;

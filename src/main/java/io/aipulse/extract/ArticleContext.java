@@ -71,6 +71,13 @@ final class ArticleContext {
                         break;
                     }
                 }
+            } else if (s.headline && s.end - s.start <= DATE_ONLY_HEADLINE) {
+                // "9月16日,据外媒报道,...": the segmenter cut before 据, leaving the date as the item's head
+                List<DateParser.Mention> ms = DateParser.findAll(text, s.start, s.end, anchor, year, null);
+                if (ms.size() == 1 && ms.get(0).precision() == DateParser.Precision.DAY
+                        && onlyPunctuation(s.start, ms.get(0).start()) && onlyPunctuation(ms.get(0).end(), s.end)) {
+                    itemDates.putIfAbsent(s.item, ms.get(0).date());
+                }
             }
         }
         for (int si = 0; si < sentences.size(); si++) {
@@ -104,6 +111,19 @@ final class ArticleContext {
             out.add(new int[] {i - 4, Integer.parseInt(text.substring(i - 4, i))});
         }
         return out;
+    }
+
+    /** the longest head that can be a date alone: 2024 年 12 月 31 日, */
+    private static final int DATE_ONLY_HEADLINE = 16;
+
+    private boolean onlyPunctuation(int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != ',' && c != '，' && c != '\n') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isDigit(char c) {
@@ -273,12 +293,46 @@ final class ArticleContext {
     // ------------------------------------------------------------------ anchor, dates
 
     List<DateParser.Mention> dates(int si) {
-        return dateCache.computeIfAbsent(si, k -> {
-            Segmenter.Sentence s = sentences.get(k);
-            Integer cy = contextYear[k];
-            LocalDate today = itemDates.get(s.item);
-            return DateParser.findAll(text, s.start, s.end, anchor, cy, today != null ? today : anchor);
-        });
+        List<DateParser.Mention> cached = dateCache.get(si);
+        if (cached != null) {
+            return cached;
+        }
+        // not computeIfAbsent: 当日 reads the dates of the sentences before, which fills the cache too
+        Segmenter.Sentence s = sentences.get(si);
+        LocalDate today = itemDates.get(s.item);
+        LocalDate contextDay = refersBack(s) ? lastDayBefore(si) : null;
+        List<DateParser.Mention> found = DateParser.findAll(text, s.start, s.end, anchor, contextYear[si],
+                today != null ? today : anchor, contextDay);
+        dateCache.put(si, found);
+        return found;
+    }
+
+    /** 当日, 当天 or 同日 in the sentence: a day that the text named before. */
+    private boolean refersBack(Segmenter.Sentence s) {
+        for (int i = s.start; i + 1 < s.end; i++) {
+            char c = text.charAt(i);
+            char d = text.charAt(i + 1);
+            if ((c == '当' || c == '同') && d == '日' || c == '当' && d == '天') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** how many sentences back 当日 may look for the day it means */
+    private static final int SAME_DAY_REACH = 5;
+
+    /** The last day named in the few sentences before {@code si}, else the item's dateline day. */
+    private LocalDate lastDayBefore(int si) {
+        for (int k = si - 1; k >= 0 && k >= si - SAME_DAY_REACH; k--) {
+            List<DateParser.Mention> ds = dates(k);
+            for (int i = ds.size() - 1; i >= 0; i--) {
+                if (ds.get(i).precision() == DateParser.Precision.DAY) {
+                    return ds.get(i).date();
+                }
+            }
+        }
+        return itemDates.get(sentences.get(si).item);
     }
 
     // ------------------------------------------------------------------ organisations
@@ -611,10 +665,11 @@ final class ArticleContext {
                 if (own == null || m.start() < c.trigger) {
                     own = m;
                 }
-            } else if (m.end() <= c.clauseStart && usable) {
-                before = m;
+            } else if (m.end() <= c.clauseStart && usable && m.precision() != DateParser.Precision.PERIOD) {
+                before = m; // a half-year in another clause frames statistics ("今年上半年...共完成37笔融资"), not the event
             }
-            if (!usable && m.end() <= c.trigger && !m.relativeDay()) {
+            boolean period = m.precision() == DateParser.Precision.PERIOD && m.end() <= c.clauseStart;
+            if ((!usable || period) && m.end() <= c.trigger && !m.relativeDay()) {
                 yearOnly = m; // "2021年,百度发布了...": a year of its own before the event
             }
         }

@@ -50,7 +50,26 @@ public final class DateParser {
             // 20 year (+ part): 2023年, 2023年上半年
             + "|(?<![\\d.])((?:19|20)\\d{2})\\s?年(年初|初|年底|底|年末|年中|上半年|下半年)?"
             // 22 relative day
-            + "|(今日|今天|当天|当日|昨日|昨天|前天)");
+            + "|(今日|今天|今晨|今早|今晚|当天|当日|同日|昨日|昨天|昨晚|前天)"
+            // 23 relative day with its number, as Hong Kong papers print it: 昨(22)日, 今(4)日
+            + "|(今|昨|前)\\s?\\((\\d{1,2})\\)\\s?[日号]"
+            // 25 a day of the reference month in parentheses: 周一晚上(2日)
+            + "|\\((\\d{1,2})\\s?[日号]\\)"
+            // 26 a bare day of the reference month: 19日在港举办, 23 日,; its neighbours are checked in code
+            + "|(?<![\\d.])(\\d{1,2})\\s?[日号]"
+            // 27 the month before: 上月, 上个月 (本月 stays the article's day: the month has not ended)
+            + "|(上个?月)"
+            // 28 昨 alone before a verb: 昨公布, 昨宣布
+            + "|(昨)(?=[\\u4e00-\\u9fff])");
+
+    /** before a number of days, a count or a span: 第3日, 近7日, 连续5日, 为期7日, 共3日 */
+    private static final String COUNT_BEFORE = "第近续每数几余个期满前后共约超达逾连隔";
+    /** after a bare day that follows a word: a part of the day or a verb of the event itself */
+    private static final String AFTER_WORD_DAY = "晚早上下凌在举宣召";
+    /** before a bare day (19日): the start of a clause, a bracket, or a word that introduces a time */
+    private static final String BEFORE_BARE_DAY = " \n,，。;；:：()（）、于在至到间";
+    /** after a bare day: punctuation, a part of the day, or the first character of a verb news puts after a date */
+    private static final String AFTER_BARE_DAY = ",，。;；()（）晚早上下中凌夜在起电讯专消宣发正召举开公表披于至到与向对签通获完推将再";
 
     private DateParser() {
     }
@@ -63,7 +82,18 @@ public final class DateParser {
      */
     public static List<Mention> findAll(CharSequence s, int from, int to, LocalDate anchor, Integer contextYear,
                                         LocalDate today) {
+        return findAll(s, from, to, anchor, contextYear, today, null);
+    }
+
+    /**
+     * As {@link #findAll(CharSequence, int, int, LocalDate, Integer, LocalDate)}, with {@code contextDay}: the
+     * last day the text named before {@code from}, which 当日 / 当天 / 同日 refer to (may be null: then they are
+     * {@code today}). A day named inside the range becomes the context day of what follows it.
+     */
+    public static List<Mention> findAll(CharSequence s, int from, int to, LocalDate anchor, Integer contextYear,
+                                        LocalDate today, LocalDate contextDay) {
         List<Mention> out = new ArrayList<>();
+        LocalDate lastDay = contextDay;
         int end = Math.min(to, s.length());
         Matcher m = null;
         int i = Math.max(0, from);
@@ -71,7 +101,7 @@ public final class DateParser {
         while (i < end) {
             char c = s.charAt(i);
             boolean digit = c >= '0' && c <= '9';
-            if (!digit && "今去前同次明当昨".indexOf(c) < 0 || digit && i > 0 && s.charAt(i - 1) >= '0' && s.charAt(i - 1) <= '9') {
+            if (!digit && "今去前同次明当昨上(".indexOf(c) < 0 || digit && i > 0 && s.charAt(i - 1) >= '0' && s.charAt(i - 1) <= '9') {
                 i++;
                 continue;
             }
@@ -88,12 +118,15 @@ public final class DateParser {
                 continue;
             }
             int next = Math.max(m.end(), i + 1);
-            if (!insideTitle(s, m.start(), from)) {
-                Mention mention = resolve(m, anchor, contextYear, today);
+            if (!insideTitle(s, m.start(), from) && (m.group(26) == null || bareDay(s, m.start(), m.end(), end))) {
+                Mention mention = resolve(m, anchor, contextYear, today, lastDay);
                 if (mention != null) {
                     out.add(mention);
                     if (!mention.relativeDay()) {
                         contextYear = mention.date().getYear();
+                    }
+                    if (mention.precision() == Precision.DAY) {
+                        lastDay = mention.date();
                     }
                 }
             }
@@ -116,11 +149,14 @@ public final class DateParser {
             char a = s.charAt(i);
             char b = s.charAt(i + 1);
             return switch (a) {
-                case '今' -> b == '年' || b == '日' || b == '天';
-                case '去', '同', '次', '明' -> b == '年';
-                case '前' -> b == '年' || b == '天';
+                case '今' -> "年日天晨早晚(".indexOf(b) >= 0 || NamePatterns.isRegexSpace(b);
+                case '去', '次', '明' -> b == '年';
+                case '同' -> b == '年' || b == '日';
+                case '前' -> b == '年' || b == '天' || b == '(' || NamePatterns.isRegexSpace(b);
                 case '当' -> b == '年' || b == '天' || b == '日';
-                case '昨' -> b == '日' || b == '天';
+                case '昨' -> b == '(' || b >= '\u4e00' && b <= '\u9fff' || NamePatterns.isRegexSpace(b);
+                case '上' -> b == '月' || b == '个' && i + 2 < end && s.charAt(i + 2) == '月';
+                case '(' -> b >= '0' && b <= '9';
                 default -> false;
             };
         }
@@ -145,7 +181,28 @@ public final class DateParser {
             }
             next = s.charAt(j + 1);
         }
-        return run == 4 ? next == '年' : next == '月';
+        return run == 4 ? next == '年' : next == '月' || next == '日' || next == '号';
+    }
+
+    /**
+     * A bare day ({@code 19日}) is a date only between a clause start or a time word and a verb or punctuation:
+     * {@code 3日内}, {@code 第3日}, {@code 5日均线} and {@code 为期7日} are spans or counts.
+     */
+    private static boolean bareDay(CharSequence s, int start, int end, int limit) {
+        int b = start - 1;
+        if (b >= 0 && isRegexSpace(s.charAt(b)) && s.charAt(b) != '\n') {
+            b--;
+        }
+        int a = end < limit && s.charAt(end) == ' ' ? end + 1 : end;
+        if (a >= limit) {
+            return b < 0 || BEFORE_BARE_DAY.indexOf(s.charAt(b)) >= 0;
+        }
+        char next = s.charAt(a);
+        if (b < 0 || BEFORE_BARE_DAY.indexOf(s.charAt(b)) >= 0) {
+            return AFTER_BARE_DAY.indexOf(next) >= 0;
+        }
+        // after a word ("论坛19日在港举办"): only before a part of the day or an event verb, never after a count
+        return COUNT_BEFORE.indexOf(s.charAt(b)) < 0 && AFTER_WORD_DAY.indexOf(next) >= 0;
     }
 
     /** {@code \s} of java.util.regex: space, tab, line feed, vertical tab, form feed, carriage return. */
@@ -172,7 +229,8 @@ public final class DateParser {
         return false;
     }
 
-    private static Mention resolve(Matcher m, LocalDate anchor, Integer contextYear, LocalDate today) {
+    private static Mention resolve(Matcher m, LocalDate anchor, Integer contextYear, LocalDate today,
+                                   LocalDate contextDay) {
         int s = m.start();
         int e = m.end();
         Integer anchorYear = anchor == null ? contextYear : Integer.valueOf(anchor.getYear());
@@ -231,19 +289,43 @@ public final class DateParser {
         if (m.group(20) != null) {
             return yearPart(s, e, num(m.group(20)), m.group(21));
         }
+        LocalDate base = today != null ? today : anchor;
+        if (base == null) {
+            return null;
+        }
         if (m.group(22) != null) {
-            LocalDate base = today != null ? today : anchor;
-            if (base == null) {
-                return null;
-            }
-            int back = switch (m.group(22)) {
-                case "昨日", "昨天" -> 1;
-                case "前天" -> 2;
-                default -> 0;
+            return switch (m.group(22)) {
+                case "当天", "当日", "同日" -> new Mention(s, e, contextDay != null ? contextDay : base, Precision.DAY, true);
+                case "昨日", "昨天", "昨晚" -> new Mention(s, e, base.minusDays(1), Precision.DAY, true);
+                case "前天" -> new Mention(s, e, base.minusDays(2), Precision.DAY, true);
+                default -> new Mention(s, e, base, Precision.DAY, true);
             };
-            return new Mention(s, e, base.minusDays(back), Precision.DAY, true);
+        }
+        if (m.group(23) != null) {
+            return dayOfReferenceMonth(s, e, base, num(m.group(24)));
+        }
+        if (m.group(25) != null || m.group(26) != null) {
+            return dayOfReferenceMonth(s, e, base, num(m.group(25) != null ? m.group(25) : m.group(26)));
+        }
+        if (m.group(27) != null) {
+            return new Mention(s, e, base.minusMonths(1).withDayOfMonth(1), Precision.MONTH, true);
+        }
+        if (m.group(28) != null) {
+            return new Mention(s, e, base.minusDays(1), Precision.DAY, true);
         }
         return null;
+    }
+
+    /** The day {@code dayOfMonth} of the reference day's month, or of the month before when that is later. */
+    private static Mention dayOfReferenceMonth(int s, int e, LocalDate base, int dayOfMonth) {
+        YearMonth month = YearMonth.from(base);
+        if (dayOfMonth > base.getDayOfMonth()) {
+            month = month.minusMonths(1);
+        }
+        if (dayOfMonth < 1 || dayOfMonth > month.lengthOfMonth()) {
+            return null;
+        }
+        return new Mention(s, e, month.atDay(dayOfMonth), Precision.DAY, true);
     }
 
     private static Integer relativeYear(String word, Integer anchorYear, Integer contextYear) {

@@ -2,6 +2,7 @@ package io.aipulse.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -105,5 +106,51 @@ class PublicationTimeFinderTest {
 
         assertThat(berlin.find("2024-03-31 12:00")).map(ZonedDateTime::toOffsetDateTime)
                 .contains(OffsetDateTime.parse("2024-03-31T12:00+02:00"));
+    }
+    private static final LocalDate TODAY = LocalDate.of(2026, 12, 6);
+
+    private Optional<LocalDate> dayOf(String text) {
+        return finder.findDay(text, TODAY).map(ZonedDateTime::toLocalDate);
+    }
+
+    @Test
+    void takesABareDatePrintedNextToItsSourceBeforeLaterEventDates() {
+        assertThat(dayOf("2025-03-27来源:某某网\n该公司称,2025年4月2日将开放接口。"))
+                .contains(LocalDate.of(2025, 3, 27));
+    }
+
+    @Test
+    void takesTheLatestCompleteDateWhenNothingMarksThePublication() {
+        assertThat(dayOf("2024年5月6日,甲公司发布模型。2024年7月1日,乙公司跟进。"))
+                .contains(LocalDate.of(2024, 7, 1));
+    }
+
+    @Test
+    void readsDayMonthDatesFromTheLatestPeriodTheTextReportsOn() {
+        // given a page without a complete date that reports on the first half of 2025
+        String text = "数据显示,2025年上半年共发生591起融资。7月9日,某机器人公司宣布完成A轮融资。";
+        // when / then: 7月9日 is the first 9 July from that period on
+        assertThat(dayOf(text)).contains(LocalDate.of(2025, 7, 9));
+    }
+
+    @Test
+    void putsADayMonthDateEarlierInTheYearThanTheBoundIntoTheNextYear() {
+        // given figures up to September 2025 and a listing filed on 22 January
+        String text = "截至2025年9月末,公司已获得专利262项。1月22日,该公司提交了上市申请。";
+        // when / then
+        assertThat(dayOf(text)).contains(LocalDate.of(2026, 1, 22));
+    }
+
+    @Test
+    void aTargetYearIsNoBound() {
+        // given a plan for 2027: the text reports on 2025
+        String text = "2025年公司营收翻番,计划到2027年实现盈利。3月5日,公司发布新品。";
+        // when / then
+        assertThat(dayOf(text)).contains(LocalDate.of(2025, 3, 5));
+    }
+
+    @Test
+    void aDayMonthDateWithoutAnyYearInTheTextGivesNoDay() {
+        assertThat(dayOf("7月9日,某公司宣布完成融资。")).isEmpty();
     }
 }

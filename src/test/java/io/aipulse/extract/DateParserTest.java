@@ -80,4 +80,42 @@ class DateParserTest {
     void monthCountsAndTimesAreNotDates() {
         assertThat(DateParser.first("前11个月,国内发布了238个大模型", ARTICLE)).isNull();
     }
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+        "昨(22)日宣布战略合作; 2023-07-22",
+        "周一晚上(2日)正式开源; 2023-07-02",
+        "论坛19日在港举办; 2023-07-19",
+        "23 日,某公司正式上线新模型; 2023-07-23",
+        "研究所昨公布调查报告; 2023-07-25",
+        "28日晚间,该公司发布公告; 2023-06-28"})
+    void resolvesDaysOfTheReferenceMonth(String text, String expected) {
+        // given a dateline of 26 July 2023
+        List<DateParser.Mention> all = DateParser.findAll(text, 0, text.length(), ARTICLE, 2023, LocalDate.of(2023, 7, 26));
+        // then: a day after the 26th belongs to the month before
+        assertThat(all).extracting(DateParser.Mention::date).containsExactly(LocalDate.parse(expected));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"3日内完成交割", "第3日股价回落", "5日均线走平", "为期7日的活动", "1号线开通"})
+    void spansAndCountsOfDaysAreNoDates(String text) {
+        assertThat(DateParser.findAll(text, 0, text.length(), ARTICLE, 2023, ARTICLE)).isEmpty();
+    }
+
+    @Test
+    void lastMonthIsTheFirstDayOfTheMonthBefore() {
+        String s = "智谱上月才发布新一代基座模型";
+        assertThat(DateParser.findAll(s, 0, s.length(), ARTICLE, 2023, LocalDate.of(2024, 1, 8)))
+                .extracting(DateParser.Mention::date).containsExactly(LocalDate.of(2023, 12, 1));
+    }
+
+    @Test
+    void theSameDayIsTheDayTheTextNamedBefore() {
+        // given a forum on 19 July reported on 15 November
+        String s = "当日,港投公司宣布与一家机器人公司合作";
+        // when
+        List<DateParser.Mention> all = DateParser.findAll(s, 0, s.length(), LocalDate.of(2024, 11, 15), 2024,
+                LocalDate.of(2024, 11, 15), LocalDate.of(2024, 7, 19));
+        // then
+        assertThat(all).extracting(DateParser.Mention::date).containsExactly(LocalDate.of(2024, 7, 19));
+    }
 }
