@@ -54,6 +54,9 @@ final class PersonnelRule extends Rule {
     /** a stock code in parentheses right after a name: "腾讯 (00700-HK) 任命" */
     private static final java.util.regex.Pattern STOCK_CODE = java.util.regex.Pattern.compile(
             "^\\s?\\(\\s?\\d{4,6}\\s?[-.]?\\s?[A-Z]{0,2}\\s?\\)");
+    /** a relative clause of a past post right before the person's name: "曾任职OpenAI的姚顺雨" */
+    private static final java.util.regex.Pattern FORMER_POST_OF_PERSON = java.util.regex.Pattern.compile(
+            "[曾过][^，。；,;]{1,30}的[\\p{IsHan}·]{2,4}$");
     /** characters that end a person's name read after a title */
     private static final String[] NAME_ENDS = {"在", "宣", "表", "跟", "将", "于", "已", "称"};
 
@@ -79,8 +82,9 @@ final class PersonnelRule extends Rule {
         Matcher m = joins.matcher();
         while (joins.find()) {
             int cs = s.clauseStart(m.start());
-            String before = text.substring(cs, m.start());
-            if (s.background(cs, m.start()) || before.contains("过") || before.contains("曾")) {
+            // "曾任职OpenAI的姚顺雨出任": a past post that describes the person is no past of this post
+            String before = FORMER_POST_OF_PERSON.matcher(text.substring(cs, m.start())).replaceFirst("");
+            if (Cues.BACKGROUND.in(before) || before.contains("过")) {
                 continue;
             }
             OrgMention org = null;
