@@ -135,7 +135,7 @@ public final class PublicationTimeFinder {
         LocalDate bound = null;
         Matcher m = YEAR_MONTH.matcher(text);
         while (m.find()) {
-            if (target(text, m.start()) || insideTitle(text, m.start())) {
+            if (target(text, m.start()) || insideTitle(text, m.start()) || founding(text, m.start(), m.end())) {
                 continue;
             }
             int year = Integer.parseInt(m.group(1));
@@ -149,6 +149,23 @@ public final class PublicationTimeFinder {
             }
         }
         return bound;
+    }
+
+    /** words of a founding: "成立于2017年", "2020年成立", "自2017年创立以来" */
+    private static final List<String> FOUNDED = List.of("成立", "创立", "创办", "创建", "诞生", "成立於", "創立", "創辦", "創建");
+
+    /**
+     * A founding year ("成立于2017年", "自2017年成立以来") says when a company began, nothing of when the page was
+     * written: it is no bound.
+     */
+    private static boolean founding(String text, int start, int end) {
+        String around = text.substring(Math.max(0, start - 4), Math.min(text.length(), end + 6));
+        for (String w : FOUNDED) {
+            if (around.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** month and day (or the month's first day) on or after {@code bound}: its year or the next */

@@ -153,4 +153,8 @@ class PublicationTimeFinderTest {
     void aDayMonthDateWithoutAnyYearInTheTextGivesNoDay() {
         assertThat(dayOf("7月9日,某公司宣布完成融资。")).isEmpty();
     }
+    @Test
+    void aFoundingYearIsNoBound() {
+        assertThat(dayOf("禾多科技自2017年成立以来累计融资超过十亿元。8月12日,公司通知员工离职。")).isEmpty();
+    }
 }
