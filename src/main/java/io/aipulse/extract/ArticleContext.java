@@ -448,9 +448,9 @@ final class ArticleContext {
         }
         boolean ownSubjectless = objectBefore || adverbsOnly == 1 || coref;
         if (ownSubjectless) {
-            for (OrgMention o : actors) {
-                if (o.end() <= clauseStart) {
-                    return o;
+            for (int i = 0; i < actors.size(); i++) {
+                if (actors.get(i).end() <= clauseStart) {
+                    return subsidiary(actors, i, clauseStart);
                 }
             }
         }
@@ -466,12 +466,25 @@ final class ArticleContext {
         if (i + 1 < actors.size()) {
             OrgMention next = actors.get(i + 1);
             String gap = text.substring(o.end(), Math.min(next.start(), text.length())).trim();
-            if (next.end() <= trigger && (gap.equals("旗下") || gap.equals("旗下的") || gap.equals("子公司"))) {
+            if (next.end() <= trigger && (gap.equals("旗下") || gap.equals("旗下的") || gap.equals("子公司")
+                    || firstStockOf(gap))) {
                 return next;
             }
         }
         return o;
     }
+
+    /**
+     * "港交所人形机器人第一股优必选宣布": "the first stock of a category on an exchange" describes the company named
+     * after it; the exchange before it is not the actor.
+     */
+    private static boolean firstStockOf(String gap) {
+        String g = gap.replace("“", "").replace("”", "").replace("\"", "").strip();
+        return g.endsWith("第一股") && g.length() <= MAX_FIRST_STOCK_GAP;
+    }
+
+    /** the longest category between an exchange and 第一股 ("人形机器人第一股", "AIGC第一股") */
+    private static final int MAX_FIRST_STOCK_GAP = 14;
 
     /** The last actor of the previous sentences of the same item and paragraph. */
     OrgMention coreference(int si, ActorFilter filter) {
