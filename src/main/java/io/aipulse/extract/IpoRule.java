@@ -49,6 +49,11 @@ final class IpoRule extends Rule {
                     }
                 }
             }
+            if (subject == null && EXCHANGE_WORDS.in(text, cs, f.start())) {
+                // "智谱已完成上市辅导,正式向上交所提交...申请": the clause names only the exchange; the company opens
+                // the sentence
+                subject = firstCompanyBefore(text, actors, cs);
+            }
             for (OrgMention o = subject; o != null; o = nextInList(text, actors, o, f.start())) {
                 Candidate c = s.add(EventType.IPO, o, f.start(), f.end());
                 if (c != null) {
@@ -67,6 +72,19 @@ final class IpoRule extends Rule {
                 || IpoStageParser.EXCHANGES.contains(text.substring(o.start(), o.end()));
     }
 
+    /** The first actor of the sentence before {@code clauseStart} that is not an exchange or a regulator. */
+    private static OrgMention firstCompanyBefore(String text, List<OrgMention> actors, int clauseStart) {
+        for (OrgMention o : actors) {
+            if (o.end() > clauseStart) {
+                return null;
+            }
+            if (!venue(text, o) && !NOT_LISTING.stream().anyMatch(o::isKind)) {
+                return o;
+            }
+        }
+        return null;
+    }
+
     /** "X、Y已在科创板上市": a state the article recalls, not the listing it reports. */
     private static boolean listedState(String text, int clauseStart, int trigger) {
         if (!text.startsWith("在", trigger)) {
@@ -75,6 +93,11 @@ final class IpoRule extends Rule {
         String before = text.substring(clauseStart, trigger);
         return before.endsWith("已") || before.endsWith("已经");
     }
+
+    /** the kinds of organisation that never list themselves: "浙大校友...创办的X公司" */
+    private static final List<String> NOT_LISTING = List.of("university", "investor", "media", "research", "association");
+
+    private static final Words EXCHANGE_WORDS = Words.of(IpoStageParser.EXCHANGES.toArray(new String[0]));
 
     /** a step the exchange or the regulator takes, the company named after it */
     private static final List<String> VENUE_ACTS = List.of("受理", "同意", "上市委", "上市审核委员会");

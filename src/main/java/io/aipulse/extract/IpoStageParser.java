@@ -20,25 +20,30 @@ public final class IpoStageParser {
             "上交所", "深圳证券交易所", "深交所", "北京证券交易所", "北交所", "纽约证券交易所", "纽交所", "纳斯达克", "科创板", "创业板",
             "主板", "港股", "美股", "A股");
     /** where a clause says a company lists ("在港上市", "于香港上市"): the exchanges, and Hong Kong by its short name */
-    private static final List<String> VENUES = Finder.union(EXCHANGES, List.of("香港", "港"));
+    private static final List<String> VENUES = Finder.union(EXCHANGES, List.of("香港", "港", "美国", "纽约", "新加坡"));
     /** an offering that opens: the corpus and the analysts count it as the approved step */
     static final List<String> OFFERING_WORDS = List.of("全球发售", "公开发售", "招股");
 
     private static final Pattern STAGE = Pattern.compile(
-            "((?:撤回|撤销)[^，。；,;]{0,8}?(?:申请|招股书|IPO|上市)|终止(?:审核|注册|上市|IPO)|IPO终止|主动撤回)"
+            "((?:撤回|撤销)[^，。；,;]{0,8}?(?:申请|招股书|IPO|上市)|终止[^，。；,;]{0,4}?(?:审核|注册|上市|IPO)|IPO终止|主动撤回"
+            + "|(?:IPO|上市)申请(?:已|已经)?失效)"
             + "|((?:被|遭)[^，。；,;]{0,12}?(?:否决|否了|驳回)|(?:上市|IPO|上会)[^，。；,;]{0,4}?(?:被否|未通过|未获通过|失败)"
             + "|不符合(?:发行条件|上市条件))"
             + "|((?:递交|提交|披露|更新|报送|重新递交)了?[^，。；,;]{0,12}?(?:招股书|招股说明书|IPO申请|上市申请|IPO 申请|申请材料)"
             + "|(?:招股书|IPO|上市申请|申请)\\s?(?:已)?获(?:得)?[^，。；,;]{0,6}?受理|受理[^，。；,;]{0,12}?(?:IPO|上市)\\s?申请|递表"
             // "以保密形式申请在港IPO", "已向港交所申请上市"; 申请上市辅导 is the tutoring before a filing
-            + "|申请(?:在|于)?[^，。；,;申]{0,4}?(?:IPO|上市)(?!辅导|申请|公司|企业))"
+            + "|申请(?:在|于|赴)?" + Finder.anyOf(VENUES) + "?(?:IPO|上市)(?!辅导|申请|公司|企业))"
             + "|((?:通过|获得|获)[^，。；,;]{0,8}?(?:上市委|审核|审议|注册批复|核准|批准|同意注册|注册生效|备案|聆讯)(?!委员会)"
-            + "|(?:启动|开启)" + Finder.anyOf(OFFERING_WORDS) + "|(?:今起|今日|正式|开始)招股(?!书|说明书)"
+            + "|(?:启动|开启)" + Finder.anyOf(OFFERING_WORDS) + "|(?:今起|今日|正式|开始|起)招股(?!书|说明书)"
             + "|(?<![通经到至])过会|(?:上市委|上市审核委员会)[^，。；,;]{0,12}?审议通过|注册生效"
             + "|(?:IPO|上市)[^，。；,;未没不]{0,4}?(?:获得?|顺利)通过"
             + "|同意[^，。；,;]{0,16}?(?:发行|上市)[^，。；,;]{0,8}?注册)"
             + "|((?:正式|成功|挂牌|敲钟)上市|(?:(?<![处位属对由关基用至等终])于|在|登陆)[^，。；,;赴]{0,10}?" + Finder.anyOf(VENUES)
             + "(?:正式|成功)?(?:挂牌)?上市(?![公企委审申前辅])|上市首日|挂牌交易|敲钟"
+            // "今日在港交所主板挂牌": 挂牌 at an exchange is the listing itself
+            + "|(?:于|在)[^，。；,;赴]{0,10}?" + Finder.anyOf(EXCHANGES) + "(?:正式|成功)?挂牌(?!上市|交易|仪式)"
+            // "云知声(09678)今日挂牌": a listed company's stock code before, the day of its first trade
+            + "|(?<=\\d\\)|\\d\\.HK\\)|\\d-HK\\))\\s?(?:今日|今天|昨日|昨天|正式)挂牌(?!上市|交易|仪式|成立|运营)"
             + "|(?:成功|正式)?登陆" + Finder.anyOf(EXCHANGES) + ")");
 
     /**
@@ -47,12 +52,12 @@ public final class IpoStageParser {
      */
     static final List<String> WORDS = Finder.union(List.of("撤回", "撤销", "终止", "否决", "否了", "驳回", "上市", "ipo", "上会",
             "招股书", "招股说明书", "申请材料", "受理", "审核", "审议", "注册批复", "核准", "批准", "同意注册", "注册生效", "备案",
-            "聆讯", "挂牌交易", "敲钟", "登陆", "发行条件", "递表", "过会", "注册"), OFFERING_WORDS);
+            "聆讯", "挂牌交易", "挂牌", "敲钟", "登陆", "发行条件", "递表", "过会", "注册", "失效"), OFFERING_WORDS);
 
     /** every word a stage can start with (FinderTest checks them) */
     static final Finder STAGE_F = new Finder(STAGE, "撤回", "撤销", "终止", "IPO", "主动撤回", "被", "遭", "上市", "上会", "不符合",
             "递交", "提交", "披露", "更新", "报送", "重新递交", "招股书", "申请", "受理", "递表", "通过", "获得", "获", "启动", "开启",
-            "今起", "今日", "正式", "开始", "过会", "注册生效", "同意", "成功", "挂牌", "敲钟", "于", "在", "登陆").lookingAround();
+            "今起", "今日", "正式", "开始", "起", "过会", "今天", "昨日", "昨天", " ", "注册生效", "同意", "成功", "挂牌", "敲钟", "于", "在", "登陆").lookingAround();
 
     private IpoStageParser() {
     }
