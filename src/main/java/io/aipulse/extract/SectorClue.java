@@ -9,6 +9,11 @@ enum SectorClue {
     MODEL,
     /** the phrases the event is about (the model, the product, the descriptor of the company), in text order */
     ABOUT,
+    /**
+     * what a report is about: its title and its finding after the publisher ({@link #ABOUT}'s phrases), weak
+     * keywords too; the publisher's own descriptor and the rest of the sentence are not the report's topic
+     */
+    FINDING,
     /** the clauses of the event's mentions, strong keywords only */
     CLAUSE,
     /** the sentences of the event's mentions */

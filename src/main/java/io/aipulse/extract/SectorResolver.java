@@ -42,7 +42,8 @@ final class SectorResolver {
     private String read(SectorClue clue, ArticleContext run, List<Candidate> group, Company registry) {
         return switch (clue) {
             case MODEL -> modelSector(group);
-            case ABOUT -> aboutSector(run, group);
+            case ABOUT -> aboutSector(run, group, true);
+            case FINDING -> aboutSector(run, group, false);
             case SENTENCE -> score(run, sentenceSpans(run, group), false);
             case CLAUSE -> score(run, clauseSpans(group), true);
             case ITEM -> score(run, itemSpans(run, group), true);
@@ -62,10 +63,10 @@ final class SectorResolver {
     }
 
     /** The phrases in text order: the first that decides wins (a headline, then the body). */
-    private static String aboutSector(ArticleContext run, List<Candidate> group) {
+    private static String aboutSector(ArticleContext run, List<Candidate> group, boolean needStrong) {
         for (Candidate c : group) {
             if (c.aboutStart >= 0 && c.aboutEnd > c.aboutStart) {
-                String s = score(run, List.of(new int[] {c.aboutStart, c.aboutEnd}), true);
+                String s = score(run, List.of(new int[] {c.aboutStart, c.aboutEnd}), needStrong);
                 if (s != null) {
                     return s;
                 }

@@ -1,0 +1,49 @@
+package io.aipulse.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aipulse.article.Article;
+import io.aipulse.article.TimeSource;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The sector of an event with the shipped knowledge ({@code config/}): the sector of what the event is about,
+ * on sentences written by the team.
+ */
+class SectorResolverTest {
+
+    private static RuleBasedExtractor extractor;
+
+    @BeforeAll
+    static void loadTheShippedKnowledge() {
+        extractor = new RuleBasedExtractor(Knowledge.load(Path.of("config")), ExtractionSettings.defaults());
+    }
+
+    private static String sectorOf(EventType type, String text) {
+        Article article = new Article("sector", null, null, null, text, Instant.parse("2024-11-20T02:00:00Z"),
+                TimeSource.TEXT, "sector");
+        List<Event> events = extractor.extract(article).stream().filter(e -> e.type() == type).toList();
+        assertThat(events).as("events of type %s in %s", type, text).hasSize(1);
+        return events.get(0).sector();
+    }
+
+    @ParameterizedTest(name = "{0}: {1} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # a survey is the report's genre, not an investigation (调查 alone is security-governance)
+            REPORT | 据研究机构Gartner调查显示,超过六成员工已在工作中使用AI工具。 | general
+            # hardware and software listed together: a cross-sector forecast
+            REPORT | 据行业分析机构IDC统计,2025年全球企业在人工智能软件、硬件和服务上的支出将达到3000亿美元。 | general
+            # the publisher's descriptor says what the publisher does, not what the report is about
+            REPORT | 据数据分析平台Crunchbase统计,今年二季度全球AI初创公司共融资240亿美元。 | general
+            # a report about one field keeps that field
+            REPORT | 据IDC统计,2025年中国AI芯片出货量将同比增长50%。 | compute-chips
+            """)
+    void theSectorIsThatOfWhatTheEventIsAbout(EventType type, String text, String sector) {
+        assertThat(sectorOf(type, text)).isEqualTo(sector);
+    }
+}
