@@ -42,6 +42,9 @@ class SectorResolverTest {
             REPORT | 据数据分析平台Crunchbase统计,今年二季度全球AI初创公司共融资240亿美元。 | general
             # a report about one field keeps that field
             REPORT | 据IDC统计,2025年中国AI芯片出货量将同比增长50%。 | compute-chips
+            # the journal is where research appears, not what it is about
+            RESEARCH | 百川智能关于大模型推理能力的研究论文登上《自然》封面。 | foundation-models
+            RESEARCH | 中国科学院研究团队在《科学》杂志发表论文，用AI模型预测台风路径。 | science
             """)
     void theSectorIsThatOfWhatTheEventIsAbout(EventType type, String text, String sector) {
         assertThat(sectorOf(type, text)).isEqualTo(sector);
