@@ -22,6 +22,11 @@ enum SectorClue {
     ITEM,
     /** the subject's entry in the company registry */
     REGISTRY,
+    /**
+     * what the article says the subject is wherever it names it, strong keywords only: the descriptor before
+     * a mention ("AI辅助编程公司——X") or the one it is given after ("X作为自动驾驶芯片企业", "X是一家...公司")
+     */
+    PROFILE,
     /** the registry sector of the company bought */
     TARGET,
     /** a policy's title, or the sentence of an untitled policy; security words first */

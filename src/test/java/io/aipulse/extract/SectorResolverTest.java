@@ -25,7 +25,7 @@ class SectorResolverTest {
     }
 
     private static String sectorOf(EventType type, String text) {
-        Article article = new Article("sector", null, null, null, text, Instant.parse("2024-11-20T02:00:00Z"),
+        Article article = new Article("sector", null, null, null, text.replace("\\n", "\n"), Instant.parse("2024-11-20T02:00:00Z"),
                 TimeSource.TEXT, "sector");
         List<Event> events = extractor.extract(article).stream().filter(e -> e.type() == type).toList();
         assertThat(events).as("events of type %s in %s", type, text).hasSize(1);
@@ -45,6 +45,9 @@ class SectorResolverTest {
             # the journal is where research appears, not what it is about
             RESEARCH | 百川智能关于大模型推理能力的研究论文登上《自然》封面。 | foundation-models
             RESEARCH | 中国科学院研究团队在《科学》杂志发表论文，用AI模型预测台风路径。 | science
+            # a company the registry does not know: what the article says it is, wherever it says it
+            IPO | 8月8日，云帆科技在港交所主板挂牌上市，首日股价上涨12%。\\n\\n云帆科技是一家专注于工业质检的人工智能企业，成立于2016年。 | manufacturing
+            SETBACK | 据报道，AI医学影像公司——深瞳医疗已申请破产。\\n\\n公司创始人表示将配合清算。\\n\\n3月，深瞳医疗宣布裁员一半。 | healthcare-biotech
             """)
     void theSectorIsThatOfWhatTheEventIsAbout(EventType type, String text, String sector) {
         assertThat(sectorOf(type, text)).isEqualTo(sector);
