@@ -27,6 +27,8 @@ enum SectorClue {
      * a mention ("AI辅助编程公司——X") or the one it is given after ("X作为自动驾驶芯片企业", "X是一家...公司")
      */
     PROFILE,
+    /** {@link #PROFILE} of the company bought */
+    TARGET_PROFILE,
     /** the registry sector of the company bought */
     TARGET,
     /** a policy's title, or the sentence of an untitled policy; security words first */

@@ -60,7 +60,8 @@ final class SectorResolver {
             case ITEM -> score(run, itemSpans(run, group), true);
             case REGISTRY -> registry == null ? null : registry.sector();
             case TARGET -> targetSector(group);
-            case PROFILE -> profileSector(run, group);
+            case PROFILE -> profileSector(run, subjectNames(run, group));
+            case TARGET_PROFILE -> profileSector(run, targetNames(group));
             case POLICY_TITLE -> policySector(run, group);
         };
     }
@@ -87,8 +88,8 @@ final class SectorResolver {
         return null;
     }
 
-    /** What the article says the subject is: the descriptors of its mentions, before or after the name. */
-    private static String profileSector(ArticleContext run, List<Candidate> group) {
+    /** The subject's names: canonical and as the text writes them. */
+    private static Set<String> subjectNames(ArticleContext run, List<Candidate> group) {
         String text = run.text();
         Set<String> names = new LinkedHashSet<>();
         for (Candidate c : group) {
@@ -97,6 +98,20 @@ final class SectorResolver {
                 names.add(text.substring(c.subject.start(), c.subject.end()));
             }
         }
+        return names;
+    }
+
+    private static Set<String> targetNames(List<Candidate> group) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Candidate c : group) {
+            names.addAll(c.counterparties);
+        }
+        return names;
+    }
+
+    /** What the article says a company is: the descriptors of its mentions, before or after the name. */
+    private static String profileSector(ArticleContext run, Set<String> names) {
+        String text = run.text();
         List<int[]> spans = new ArrayList<>();
         for (String name : names) {
             if (name.length() < 2) {
