@@ -52,6 +52,8 @@ class SectorResolverTest {
             RESEARCH | 中国科学院研究团队在《科学》杂志发表论文，用AI模型预测台风路径。 | science
             # a company the registry does not know: what the article says it is, wherever it says it
             IPO | 8月8日，云帆科技在港交所主板挂牌上市，首日股价上涨12%。\\n\\n云帆科技是一家专注于工业质检的人工智能企业，成立于2016年。 | manufacturing
+            # a catalogue model with its version glued on is still the model: an on-device general model is a model
+            MODEL_RELEASE | 面壁智能今日发布新一代端侧开源模型MiniCPM4.0。 | foundation-models
             # an acquisition is in the field of the company bought, not of the buyer
             ACQUISITION | 11月18日，腾讯宣布以2亿元收购星图智能。\\n\\n星图智能是一家医学影像AI公司。 | healthcare-biotech
             ACQUISITION | 蚂蚁集团宣布全资收购好大夫在线。 | healthcare-biotech
