@@ -33,7 +33,8 @@ final class AcquisitionRule extends Rule {
 
     AcquisitionRule() {
         super(EventType.ACQUISITION, TRIGGERS,
-                Policies.sectorFrom(SectorClue.TARGET, SectorClue.ABOUT, SectorClue.SENTENCE, SectorClue.REGISTRY));
+                Policies.sectorFrom(SectorClue.TARGET, SectorClue.ABOUT, SectorClue.TARGET_PROFILE, SectorClue.SENTENCE,
+                        SectorClue.REGISTRY));
     }
 
     @Override
@@ -59,8 +60,16 @@ final class AcquisitionRule extends Rule {
             int tStart = m.end();
             int tEnd = m.end();
             int targetLimit = s.clauseEnd(m.end());
-            for (OrgMention o : s.orgs()) {
+            List<OrgMention> orgs = s.orgs();
+            for (int k = 0; k < orgs.size(); k++) {
+                OrgMention o = orgs.get(k);
                 if (o.start() >= m.end() && o.start() <= targetLimit) {
+                    // "收购人工智能基础设施集团ZTSystems": a name right after a name the registry does not know is the
+                    // target, the first its descriptor
+                    if (o.company() == null && k + 1 < orgs.size() && orgs.get(k + 1).start() >= o.end()
+                            && text.substring(o.end(), orgs.get(k + 1).start()).isBlank()) {
+                        o = orgs.get(k + 1);
+                    }
                     target = o.name();
                     tStart = o.start();
                     tEnd = o.end();
@@ -96,7 +105,7 @@ final class AcquisitionRule extends Rule {
                 if (c.amount == null) {
                     c.amount = priceBefore(s, subject.end() < m.start() ? subject.end() : cs, m.start(), false);
                 }
-                c.aboutStart = tStart;
+                c.aboutStart = Math.min(tStart, m.end());
                 c.aboutEnd = tEnd;
             }
         }

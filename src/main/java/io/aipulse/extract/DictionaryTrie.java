@@ -37,6 +37,21 @@ final class DictionaryTrie {
     private final Knowledge.Term[][] values;
     private final int maxKeyLength;
 
+    /** what a number before it counts (a date, an amount, a size): "ChatGLM7月初" is no version 7 */
+    private static final String NOT_A_VERSION = "年月日号號亿億万萬千百元个個岁歲";
+
+    /** A version number at {@code at}: digits and dots, not followed by what makes them a date or an amount. */
+    static boolean versionAt(char[] t, int at) {
+        if (at >= t.length || t[at] < '0' || t[at] > '9') {
+            return false;
+        }
+        int q = at;
+        while (q < t.length && (t[q] >= '0' && t[q] <= '9' || t[q] == '.')) {
+            q++;
+        }
+        return q >= t.length || NOT_A_VERSION.indexOf(t[q]) < 0;
+    }
+
     /** @param dictionary keys (ASCII already lower-cased, non-empty) to their meanings */
     DictionaryTrie(Map<String, Knowledge.Term[]> dictionary) {
         int next = 1;
@@ -215,11 +230,19 @@ final class DictionaryTrie {
             }
             for (int k = found - 1; k >= 0; k--) {
                 int end = ends[k];
+                boolean versioned = false;
                 if (end < n && Knowledge.isAsciiAlnum(t[end - 1]) && Knowledge.isAsciiAlnum(t[end])) {
-                    continue; // a key ending with a letter or digit inside a word
+                    // a key ending with a letter or digit inside a word; only a model's version may follow its
+                    // name ("MiniCPM4.0", "Qwen2.5")
+                    if (!Character.isLetter(t[end - 1]) || !versionAt(t, end)) {
+                        continue;
+                    }
+                    versioned = true;
                 }
                 for (Knowledge.Term term : values[nodes[k]]) {
-                    out.add(new Knowledge.Hit(p, end, term));
+                    if (!versioned || term.kind() == Knowledge.Kind.MODEL) {
+                        out.add(new Knowledge.Hit(p, end, term));
+                    }
                 }
             }
         }

@@ -45,7 +45,7 @@ final class FundingRule extends Rule {
     FundingRule() {
         super(EventType.FUNDING, TRIGGERS,
                 Policies.sectorFrom(SectorClue.ABOUT, SectorClue.CLAUSE,
-                        SectorClue.REGISTRY, SectorClue.SENTENCE, SectorClue.ITEM)
+                        SectorClue.REGISTRY, SectorClue.PROFILE, SectorClue.SENTENCE, SectorClue.ITEM)
                         .distinguishedBy(Distinction.ROUND));
     }
 

@@ -46,7 +46,7 @@ final class InvestmentRule extends Rule {
 
     InvestmentRule() {
         super(EventType.INVESTMENT, TRIGGERS,
-                Policies.sectorFrom(SectorClue.REGISTRY, SectorClue.SENTENCE).actors(ActorFilter.NAMED));
+                Policies.sectorFrom(SectorClue.REGISTRY, SectorClue.PROFILE, SectorClue.SENTENCE).actors(ActorFilter.NAMED));
     }
 
     @Override

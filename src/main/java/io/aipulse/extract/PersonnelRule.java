@@ -62,7 +62,7 @@ final class PersonnelRule extends Rule {
 
     PersonnelRule() {
         super(EventType.PERSONNEL, TRIGGERS,
-                Policies.sectorFrom(SectorClue.REGISTRY, SectorClue.SENTENCE, SectorClue.ITEM)
+                Policies.sectorFrom(SectorClue.REGISTRY, SectorClue.PROFILE, SectorClue.SENTENCE, SectorClue.ITEM)
                         .actors(ActorFilter.NAMED));
     }
 

@@ -50,7 +50,7 @@ final class ReportRule extends Rule {
 
     ReportRule() {
         super(EventType.REPORT, TRIGGERS,
-                Policies.sectorFrom(SectorClue.ABOUT, SectorClue.SENTENCE)
+                Policies.sectorFrom(SectorClue.FINDING)
                         .actors(ActorFilter.PUBLISHERS)
                         .distinguishedBy(Distinction.TITLE));
     }
@@ -200,7 +200,8 @@ final class ReportRule extends Rule {
     private static void reportAt(SentenceContext s, OrgMention subject, int start, int end) {
         Candidate c = s.add(EventType.REPORT, subject, start, end);
         if (c != null) {
-            c.aboutStart = start;
+            // the finding: what follows the publisher ("据 X 统计, ..."), never the publisher's descriptor
+            c.aboutStart = Math.max(start, subject.end());
             c.aboutEnd = s.end();
             Finder.Scan titles = TITLE_F.scan(s.text(), start, Math.min(c.clauseEnd + 1, s.end()));
             Matcher t = titles.matcher();

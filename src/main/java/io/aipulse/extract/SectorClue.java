@@ -9,6 +9,11 @@ enum SectorClue {
     MODEL,
     /** the phrases the event is about (the model, the product, the descriptor of the company), in text order */
     ABOUT,
+    /**
+     * what a report is about: its title and its finding after the publisher ({@link #ABOUT}'s phrases), weak
+     * keywords too; the publisher's own descriptor and the rest of the sentence are not the report's topic
+     */
+    FINDING,
     /** the clauses of the event's mentions, strong keywords only */
     CLAUSE,
     /** the sentences of the event's mentions */
@@ -17,6 +22,13 @@ enum SectorClue {
     ITEM,
     /** the subject's entry in the company registry */
     REGISTRY,
+    /**
+     * what the article says the subject is wherever it names it, strong keywords only: the descriptor before
+     * a mention ("AI辅助编程公司——X") or the one it is given after ("X作为自动驾驶芯片企业", "X是一家...公司")
+     */
+    PROFILE,
+    /** {@link #PROFILE} of the company bought */
+    TARGET_PROFILE,
     /** the registry sector of the company bought */
     TARGET,
     /** a policy's title, or the sentence of an untitled policy; security words first */

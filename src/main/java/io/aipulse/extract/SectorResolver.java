@@ -21,6 +21,17 @@ final class SectorResolver {
     private static final String AMBIGUOUS = "?";
     private static final Pattern SECURITY = Pattern.compile("安全|监管|治理|伦理|管理办法|暂行办法|合规|风险|管理规定");
 
+    /** a company's descriptor: "...公司", "...企业" */
+    private static final List<String> COMPANY_NOUN_LIST = List.of("公司", "企业", "厂商", "独角兽", "开发商", "制造商", "供应商",
+            "服务商", "提供商", "初创");
+    private static final Words COMPANY_NOUNS = Words.of(COMPANY_NOUN_LIST.toArray(new String[0]));
+    /** what ties a name to what it is said to be after it */
+    private static final List<String> PROFILE_LINKS = List.of("作为", "是一家", "是一间", "为一家", "，一家", ",一家", "——一家", "是");
+    private static final String PROFILE_GLUE = " —-:：“\"";
+    private static final String CLAUSE_ENDS = "，。；,;！？!?\n：:、";
+    private static final int PROFILE_REACH = 30;
+    private static final int MAX_PROFILES = 12;
+
     private final Knowledge knowledge;
 
     SectorResolver(Knowledge knowledge) {
@@ -42,12 +53,15 @@ final class SectorResolver {
     private String read(SectorClue clue, ArticleContext run, List<Candidate> group, Company registry) {
         return switch (clue) {
             case MODEL -> modelSector(group);
-            case ABOUT -> aboutSector(run, group);
+            case ABOUT -> aboutSector(run, group, true);
+            case FINDING -> aboutSector(run, group, false);
             case SENTENCE -> score(run, sentenceSpans(run, group), false);
             case CLAUSE -> score(run, clauseSpans(group), true);
             case ITEM -> score(run, itemSpans(run, group), true);
             case REGISTRY -> registry == null ? null : registry.sector();
             case TARGET -> targetSector(group);
+            case PROFILE -> profileSector(run, subjectNames(run, group));
+            case TARGET_PROFILE -> profileSector(run, targetNames(group));
             case POLICY_TITLE -> policySector(run, group);
         };
     }
@@ -62,16 +76,116 @@ final class SectorResolver {
     }
 
     /** The phrases in text order: the first that decides wins (a headline, then the body). */
-    private static String aboutSector(ArticleContext run, List<Candidate> group) {
+    private static String aboutSector(ArticleContext run, List<Candidate> group, boolean needStrong) {
         for (Candidate c : group) {
             if (c.aboutStart >= 0 && c.aboutEnd > c.aboutStart) {
-                String s = score(run, List.of(new int[] {c.aboutStart, c.aboutEnd}), true);
+                String s = score(run, List.of(new int[] {c.aboutStart, c.aboutEnd}), needStrong);
                 if (s != null) {
                     return s;
                 }
             }
         }
         return null;
+    }
+
+    /** The subject's names: canonical and as the text writes them. */
+    private static Set<String> subjectNames(ArticleContext run, List<Candidate> group) {
+        String text = run.text();
+        Set<String> names = new LinkedHashSet<>();
+        for (Candidate c : group) {
+            names.add(c.name());
+            if (c.subject != null && c.subject.end() > c.subject.start() && c.subject.end() <= text.length()) {
+                names.add(text.substring(c.subject.start(), c.subject.end()));
+            }
+        }
+        return names;
+    }
+
+    private static Set<String> targetNames(List<Candidate> group) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Candidate c : group) {
+            names.addAll(c.counterparties);
+        }
+        return names;
+    }
+
+    /** What the article says a company is: the descriptors of its mentions, before or after the name. */
+    private static String profileSector(ArticleContext run, Set<String> names) {
+        String text = run.text();
+        List<int[]> spans = new ArrayList<>();
+        for (String name : names) {
+            if (name.length() < 2) {
+                continue;
+            }
+            for (int p = text.indexOf(name); p >= 0 && spans.size() < MAX_PROFILES;
+                    p = text.indexOf(name, p + name.length())) {
+                int[] before = descriptorBefore(text, p);
+                if (before != null) {
+                    spans.add(before);
+                }
+                int[] after = descriptorAfter(text, p + name.length());
+                if (after != null) {
+                    spans.add(after);
+                }
+            }
+        }
+        return spans.isEmpty() ? null : score(run, spans, true);
+    }
+
+    /** "AI辅助编程公司——X" / "自动驾驶芯片企业 X": the phrase of the clause that ends with a company noun right before. */
+    private static int[] descriptorBefore(String text, int name) {
+        int q = name;
+        while (q > 0 && PROFILE_GLUE.indexOf(text.charAt(q - 1)) >= 0) {
+            q--;
+        }
+        if (!COMPANY_NOUNS.endsIn(text, Math.max(0, q - 3), q)) {
+            return null;
+        }
+        int from = q;
+        while (from > 0 && q - from < PROFILE_REACH && CLAUSE_ENDS.indexOf(text.charAt(from - 1)) < 0) {
+            from--;
+        }
+        return from < q ? new int[] {from, q} : null;
+    }
+
+    /** "X作为自动驾驶芯片企业" / "X(02533.HK)是一家...公司": the phrase after the link up to a company noun. */
+    private static int[] descriptorAfter(String text, int end) {
+        int q = end;
+        if (q < text.length() && (text.charAt(q) == '(' || text.charAt(q) == '（')) {
+            int close = q;
+            while (close < text.length() && close - q < 24 && text.charAt(close) != ')' && text.charAt(close) != '）') {
+                close++;
+            }
+            q = close + 1;
+        }
+        while (q < text.length() && text.charAt(q) == ' ') {
+            q++;
+        }
+        int link = lengthAt(PROFILE_LINKS, text, q);
+        if (link <= 0) {
+            return null;
+        }
+        int from = q + link;
+        for (int e = from; e < text.length() && e - from <= PROFILE_REACH; e++) {
+            if (CLAUSE_ENDS.indexOf(text.charAt(e)) >= 0) {
+                return null;
+            }
+            int noun = lengthAt(COMPANY_NOUN_LIST, text, e);
+            if (noun > 0) {
+                return new int[] {from, e + noun};
+            }
+        }
+        return null;
+    }
+
+    /** The length of the first of {@code words} at {@code at}, or 0. */
+    private static int lengthAt(List<String> words, String text, int at) {
+        for (String w : words) {
+            if (text.startsWith(w, at)) {
+                return w.length();
+            }
+        }
+        return 0;
     }
 
     private String targetSector(List<Candidate> group) {

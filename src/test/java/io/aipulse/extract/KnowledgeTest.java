@@ -147,9 +147,14 @@ class KnowledgeTest {
                         && Knowledge.isAsciiAlnum(lower.charAt(begin - 1)));
                 boolean endOk = !(Knowledge.isAsciiAlnum(lower.charAt(end - 1)) && end < lower.length()
                         && Knowledge.isAsciiAlnum(lower.charAt(end)));
-                if (startOk && endOk) {
+                // a model's name may be followed by its version ("MiniCPM4.0"): a letter, then a digit
+                boolean versioned = !endOk && Character.isLetter(lower.charAt(end - 1))
+                        && DictionaryTrie.versionAt(lower.toCharArray(), end);
+                if (startOk && (endOk || versioned)) {
                     for (Knowledge.Term t : value) {
-                        expected.add(new Knowledge.Hit(begin, end, t));
+                        if (endOk || t.kind() == Knowledge.Kind.MODEL) {
+                            expected.add(new Knowledge.Hit(begin, end, t));
+                        }
                     }
                 }
             });
