@@ -22,6 +22,8 @@ final class AcquisitionRule extends Rule {
     static final List<String> TRIGGERS = Finder.union(BUY_VERBS, CONTROL_NOUNS);
     static final Finder TAKES_CONTROL = Finder.of(Finder.anyOf(CONTROL_VERBS) + "了?([^，。；,;]{2,20}?)的?"
             + Finder.anyOf(CONTROL_NOUNS), CONTROL_VERBS);
+    /** the deal as a noun: "完成对饿了么的收购", "已完成对Pico的并购" */
+    static final Finder COMPLETES = Finder.of("完成了?对([^，。；,;]{2,20}?)的(?:全资)?(?:收购|并购)", List.of("完成"));
 
     /** nouns that 收购/并购 modifies ("并购市场", "并购投资人", "收购大户"): no deal of its own */
     static final List<String> DEAL_NOUNS = List.of("案", "价", "方", "潮", "传闻", "失败", "计划", "对象", "标的", "市场", "投资", "基金",
@@ -39,7 +41,8 @@ final class AcquisitionRule extends Rule {
 
     @Override
     void apply(SentenceContext s) {
-        takesControl(s);
+        takesControl(s, TAKES_CONTROL);
+        takesControl(s, COMPLETES);
         Set<Integer> done = boughtBy(s);
         String text = s.text();
         Finder.Scan verbs = BUYS.scan(text, s.from(), s.end());
@@ -111,9 +114,12 @@ final class AcquisitionRule extends Rule {
         }
     }
 
-    /** "X ...,取得天普股份控制权": taking control of a company is acquiring it; the company in the counterparties. */
-    private void takesControl(SentenceContext s) {
-        Finder.Scan scan = TAKES_CONTROL.scan(s.text(), s.from(), s.end());
+    /**
+     * "X ...,取得天普股份控制权", "X 完成对 Y 的收购": taking control of a company is acquiring it; the company (group 1
+     * of {@code deal}) in the counterparties.
+     */
+    private void takesControl(SentenceContext s, Finder deal) {
+        Finder.Scan scan = deal.scan(s.text(), s.from(), s.end());
         Matcher m = scan.matcher();
         while (scan.find()) {
             int cs = s.clauseStart(m.start());

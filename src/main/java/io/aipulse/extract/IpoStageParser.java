@@ -66,9 +66,11 @@ public final class IpoStageParser {
     public static Found find(CharSequence s, int from, int to) {
         Finder.Scan scan = STAGE_F.scan(s, Math.max(0, from), Math.min(to, s.length()));
         Matcher m = scan.matcher();
-        if (!scan.find()) {
-            return null;
-        }
+        do {
+            if (!scan.find()) {
+                return null;
+            }
+        } while (insideLatinWord(s, m.start())); // "CEOIPO": the dictionary reads no IPO inside a Latin word either
         IpoStage stage;
         if (m.group(1) != null) {
             stage = IpoStage.WITHDRAWN;
@@ -82,6 +84,14 @@ public final class IpoStageParser {
             stage = IpoStage.LISTED;
         }
         return new Found(stage, m.start(), m.end());
+    }
+
+    private static boolean insideLatinWord(CharSequence s, int at) {
+        return at > 0 && isLatin(s.charAt(at - 1)) && isLatin(s.charAt(at));
+    }
+
+    private static boolean isLatin(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
 
     /** The first listing step of {@code s}, or null. */

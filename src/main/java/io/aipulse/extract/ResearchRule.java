@@ -11,11 +11,18 @@ final class ResearchRule extends Rule {
 
     /** the words a research result is told with: every match holds one */
     static final List<String> TRIGGERS = List.of("论文", "成果", "结果", "突破", "预报", "纪录", "Nature", "Science", "自然", "科学",
-            "Cell", "提高了", "提升了", "预印本", "arXiv");
+            "Cell", "细胞", "提高了", "提升了", "预印本", "arXiv", "期刊", "技术报告", "研制", "提出", "评测", "测评", "榜单", "排行榜",
+            "基准测试", "挑战赛", "竞赛", "大赛", "收录", "接收", "录用");
+    /** where a model or a team is ranked: a benchmark, a leaderboard, a contest (each is a trigger) */
+    static final List<String> CONTESTS = List.of("评测", "测评", "榜单", "排行榜", "基准测试", "挑战赛", "竞赛", "大赛");
+    /** a rank that is news: first place, a championship, a gold medal */
+    static final List<String> TOP_RANKS = List.of("第一", "榜首", "冠军", "金牌", "首位", "第1");
+    /** what a team can put forward: a method, not a product */
+    static final List<String> METHODS = List.of("方法", "算法", "架构", "理论", "范式");
     static final List<String> PUBLISH_VERBS = List.of("发表", "发布", "公布", "提交");
     static final List<String> MEASURES = List.of("精度", "准确率", "准确度");
     /** the journals whose cover or pages are news by themselves (each is also a trigger) */
-    static final List<String> JOURNALS = List.of("Nature", "Science", "Cell", "自然", "科学");
+    static final List<String> JOURNALS = List.of("Nature", "Science", "Cell", "自然", "科学", "细胞");
     /** "登上/首登/上 《自然》封面": a paper on a journal's cover */
     static final List<String> COVER_VERBS = List.of("登上", "首登", "荣登", "上");
     /** "在《自然》上线/发表": a result appears in a journal */
@@ -24,16 +31,32 @@ final class ResearchRule extends Rule {
     /** a release told in a relative clause before the result: the result is the released product's */
     static final Words DESCRIBED_RELEASE = Words.of("发布的", "推出的", "上线的", "开源的");
     static final Words RESULT_WORDS = Words.of("成果", "论文", "研究");
+    private static final Words CONTEST_WORDS = Words.of(CONTESTS.toArray(new String[0]));
+    private static final Words RELEASE_VERBS = Words.of("发布", "推出", "开源", "上线");
 
     static final Finder RESULT = Finder.of(Finder.anyOf(PUBLISH_VERBS)
-            + "了?[^，。；,;]{0,12}?(?:论文|研究成果|研究结果|实验结果|模拟结果|最新成果)"
+            + "了?[^，。；,;]{0,12}?(?:论文|研究成果|研究结果|实验结果|模拟结果|最新成果|技术报告)"
+            // "发表于国际顶级期刊Nature", "刊登于国际期刊《自然》"
+            + "|" + Finder.anyOf(APPEAR_VERBS) + "(?:于|在)[^，。；,;]{0,12}?(?:期刊|杂志|《?" + Finder.anyOf(JOURNALS) + ")"
+            // "相关论文被ICML收录"
+            + "|论文[^，。；,;]{0,4}?被[^，。；,;]{0,16}?(?:收录|接收|录用)"
+            // "获得CVPR最佳论文奖", "在多项评测中取得第一", "斩获挑战赛冠军"
+            + "|(?:获得|获|斩获|夺得|荣获)[^，。；,;]{0,12}?最佳论文"
+            + "|" + Finder.anyOf(CONTESTS) + "[^，。；,;]{0,12}?(?:取得|获得|夺得|斩获|位列|排名|登顶|位居|问鼎|拿下)[^，。；,;]{0,8}?"
+            + Finder.anyOf(TOP_RANKS)
+            + "|(?:取得|获得|夺得|斩获|问鼎|拿下)[^，。；,;]{0,12}?" + Finder.anyOf(CONTESTS) + "[^，。；,;]{0,4}?(?:冠军|金牌|第一)"
+            // "研制出全球首个...", "提出了一种新的...方法"
+            // a new method is a result; a slogan put forward ("提出了'算法、大数据、计算力'三要素") is not
+            + "|研制(?:出|成功)|提出了?(?:一种|一个|一套)?(?:全新|新型|新|创新)[^，。；,;]{0,12}?" + Finder.anyOf(METHODS)
+            + "|首次提出[^，。；,;]{0,16}?" + Finder.anyOf(METHODS)
             + "|实现了?[^，。；,;]{0,16}?(?:突破|准确预报|新纪录)"
-            + "|刷新[^，。；,;]{0,12}?纪录|登上[^，。；,;]{0,6}?《?(?:Nature|Science|自然|科学|Cell)"
+            + "|刷新[^，。；,;]{0,12}?纪录|登上[^，。；,;]{0,6}?《?" + Finder.anyOf(JOURNALS)
             + "|" + Finder.anyOf(MEASURES) + "[^，。；,;]{0,10}?(?:提高|提升)了|提交在[^，。；,;]{0,10}?(?:预印本|arXiv|ArXiv)"
             + "|" + Finder.anyOf(COVER_VERBS) + "\\s?《?" + Finder.anyOf(JOURNALS) + "》?[^，。；,;《》]{0,4}?封面"
             + "|在[^，。；,;]{0,16}?《?" + Finder.anyOf(JOURNALS) + "》?(?:\\([A-Za-z ]{1,20}\\))?(?:杂志|期刊|正刊|子刊)?\\s?上?"
             + Finder.anyOf(APPEAR_VERBS),
-            PUBLISH_VERBS, List.of("实现", "刷新", "登上", "在"), MEASURES, COVER_VERBS);
+            PUBLISH_VERBS, APPEAR_VERBS, List.of("实现", "刷新", "登上", "在", "论文", "获得", "获", "斩获", "夺得", "荣获", "取得",
+                    "问鼎", "拿下", "研制", "提出", "首次"), CONTESTS, MEASURES, COVER_VERBS);
 
     ResearchRule() {
         super(EventType.RESEARCH, TRIGGERS,
@@ -53,6 +76,9 @@ final class ResearchRule extends Rule {
             }
             if (DESCRIBED_RELEASE.in(text, s.from(), m.start())) {
                 continue; // "百度此次发布的文心大模型4.5,实现了三大技术突破": what a release brings, told with the release
+            }
+            if (CONTEST_WORDS.in(text, m.start(), m.end()) && RELEASE_VERBS.in(text, s.start(), m.start())) {
+                continue; // "X发布Y模型,在多项评测中取得第一": the ranking is what the release claims, not a result of its own
             }
             OrgMention subject = s.subjectBefore(m.start(), cs, ActorFilter.NAMED);
             if (subject == null && cs > s.from() && RESULT_WORDS.in(text, s.from(), cs)
