@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 final class InvestmentRule extends Rule {
 
     /** the verbs of committing capital, right before an amount */
-    static final List<String> INVEST_VERBS = List.of("投资", "投入", "出资", "追加投资");
+    static final List<String> INVEST_VERBS = List.of("投资", "投入", "出资", "追加投资", "斥资");
     /** the verbs of setting up a fund */
     static final List<String> FUND_VERBS = List.of("设立", "成立", "发起", "募集", "募资", "完成募集");
     /** the verbs of building capacity */
@@ -25,11 +25,20 @@ final class InvestmentRule extends Rule {
 
     static final Finder INVESTS = Finder.of("(?<![获得成自领跟参的])" + Finder.anyOf(INVEST_VERBS)
             + "\\s?(?=(?:约|超过|超|近|逾|高达)?\\s?[\\d数上两一二三四五六七八九十几])", INVEST_VERBS).lookingAround();
-    static final Finder SETS_UP = Finder.of(Finder.anyOf(FUND_VERBS) + "[^，。；,;]{0,12}?(?:基金|产业基金)"
+    static final Finder SETS_UP = Finder.of(Finder.anyOf(FUND_VERBS) + "[^，。；,;轮融]{0,20}?(?:基金|产业基金)"
             + "|基金[^，。；,;]{0,6}?(?:完成募集|募资|募集)"
             + "|" + Finder.anyOf(BUILD_VERBS) + "[^，。；,;]{0,20}?" + Finder.anyOf(FACILITIES),
             FUND_VERBS, FUND, BUILD_VERBS);
 
+    /** a clause that gives the total of the build before it: "总投资达60亿元", "项目总投资120亿元", "投资额约5亿元" */
+    private static final Pattern TOTAL_NEXT = Pattern.compile("\\s?(?:项目|该项目)?(?:总投资|投资总额|投资额|计划投资|总规模)");
+    /** a purchase in the clause: 斥资 then 收购 is an acquisition, 入股 a round of another company */
+    private static final Words BUYING = Words.of("收购", "并购", "买下", "入股");
+    /** what spending builds: the build verbs, the facilities, research, capacity */
+    private static final Words CAPACITY = Words.of(Finder.union(BUILD_VERBS, FACILITIES,
+            List.of("打造", "基础设施", "算力", "研发", "产能", "扩产", "网络")).toArray(new String[0]));
+    /** verbs that put capital into the company named right after them */
+    private static final Words INTO = Words.of("投资", "注资", "入股");
     /** the mark before a company that receives the capital: "向 X 投入", "对 X 投资" */
     private static final String RECIPIENT_MARKS = "向对";
     /** a clause whose subject is the project: "项目投资 15 亿元", "该项目总投资 120 亿元" */
@@ -58,12 +67,20 @@ final class InvestmentRule extends Rule {
             if (amount == null || amount.start() > m.end() + 6) {
                 continue;
             }
+            if (s.text().startsWith("斥资", m.start()) && !CAPACITY.in(s.text(), amount.end(), s.clauseEnd(m.end()))) {
+                continue; // "斥资30亿元...发红包": money spent, not capacity built
+            }
             investmentAt(s, m.start(), m.end(), amount.amount());
         }
         Finder.Scan setsUp = SETS_UP.scan(s.text(), s.from(), s.end());
         m = setsUp.matcher();
         while (setsUp.find()) {
-            AmountParser.Match amount = s.firstAmount(s.clauseStart(m.start()), s.clauseEnd(m.end()));
+            int ce = s.clauseEnd(m.end());
+            AmountParser.Match amount = s.firstAmount(s.clauseStart(m.start()), ce);
+            if (amount == null && TOTAL_NEXT.matcher(s.text()).region(Math.min(ce + 1, s.end()), s.end()).lookingAt()) {
+                // "在芜湖投资建设智算中心,总投资达60亿元": the build's total in the clause after it
+                amount = s.firstAmount(ce, s.clauseEnd(Math.min(ce + 1, s.end())));
+            }
             if (amount != null) {
                 investmentAt(s, m.start(), m.end(), amount.amount());
             }
@@ -72,13 +89,18 @@ final class InvestmentRule extends Rule {
 
     private void investmentAt(SentenceContext s, int start, int end, Amount amount) {
         int cs = s.clauseStart(start);
-        if (Aggregates.in(s.text(), cs, start) || s.background(cs, start) || s.text().substring(cs, start).contains("获")) {
+        if (Aggregates.in(s.text(), cs, start) || s.background(cs, start) || s.text().substring(cs, start).contains("获")
+                || BUYING.in(s.text(), end, s.clauseEnd(end))) {
             return;
         }
         String text = s.text();
+        int ce = s.clauseEnd(end);
         for (OrgMention o : s.orgs()) {
             if (o.start() > cs && o.end() <= start && receives(text, cs, o.start())) {
                 return; // "向 OpenAI 投入 N": capital put into another company, a round it receives
+            }
+            if (o.start() >= end && o.start() <= ce && INTO.in(text, Math.max(end, o.start() - 2), o.start())) {
+                return; // "斥资130亿美元投资OpenAI": the same, the company after the verb
             }
         }
         OrgMention subject = s.subjectBefore(start, cs, ActorFilter.NAMED);
