@@ -11,11 +11,13 @@ import java.util.regex.Matcher;
 final class PersonnelRule extends Rule {
 
     /** the verbs of taking a post, and the adverbs that may open them */
-    static final List<String> JOIN_VERBS = List.of("加入", "加盟", "入职", "出任", "担任", "就任", "履新", "接任", "回归");
+    static final List<String> JOIN_VERBS = List.of("加入", "加盟", "入职", "出任", "担任", "就任", "履新", "接任", "回归", "兼任",
+            "迎来新任");
     static final List<String> JOIN_ADVERBS = List.of("即将", "正式", "已", "宣布");
     /** the verbs of JOIN_VERBS whose object is the post itself ("出任X董事长"), not the organisation joined */
-    private static final List<String> TAKES_POST = List.of("出任", "担任", "就任", "接任");
-    static final List<String> LEAVE_VERBS = List.of("离职", "离任", "辞任", "辞职", "辞去", "递交辞呈", "卸任", "退休", "分道扬镳");
+    private static final List<String> TAKES_POST = List.of("出任", "担任", "就任", "接任", "兼任", "迎来新任");
+    static final List<String> LEAVE_VERBS = List.of("离职", "离任", "辞任", "辞职", "辞去", "递交辞呈", "卸任", "退休", "分道扬镳",
+            "离开公司", "离开了公司");
     static final List<String> APPOINT = List.of("任命", "聘请", "聘任");
     static final List<String> TRIGGERS = Finder.union(JOIN_VERBS, APPOINT, LEAVE_VERBS);
 
@@ -34,7 +36,7 @@ final class PersonnelRule extends Rule {
 
     static {
         List<String> roles = new ArrayList<>(NAMING_TITLES);
-        roles.addAll(List.of(CHIEF_SCIENTIST, "CPO", "负责人", "高管", "合伙人", "院长", "主任", "总监", "VP", "President"));
+        roles.addAll(List.of(CHIEF_SCIENTIST, "CPO", "负责人", "高管", "合伙人", "院长", "主任", "总监", "主管", "VP", "President"));
         ROLES = List.copyOf(roles);
     }
 
@@ -110,11 +112,37 @@ final class PersonnelRule extends Rule {
             if (org == null) {
                 org = announcer(s, cs, m.start());
             }
+            if (org == null) {
+                org = titledOrg(s, m.start());
+            }
+            if (org != null && former(text, org)) {
+                continue; // "前微软副总裁沈向洋加盟...": the employer before, not the post taken
+            }
             Candidate c = s.add(EventType.PERSONNEL, org, m.start(), m.end());
             if (c != null) {
                 c.product = personAndRole(s, m.start());
             }
         }
+    }
+
+    /** "商汤科技联合创始人徐立担任董事长": the organisation whose title the person holds, right before the title. */
+    private static OrgMention titledOrg(SentenceContext s, int trigger) {
+        for (OrgMention o : s.orgs()) {
+            if (o.start() < s.from() || o.end() > trigger || o.isKind("media") || former(s.text(), o)) {
+                continue;
+            }
+            Finder.Scan role = ROLE.scan(s.text(), o.end(), Math.min(trigger, o.end() + 12));
+            if (role.find() && (role.matcher().start() == o.end()
+                    || role.matcher().start() == o.end() + 1 && s.text().charAt(o.end()) == ' ')) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    /** "前微软副总裁", "原Google DeepMind副总裁": 前 or 原 right before the organisation marks a former employer */
+    private static boolean former(String text, OrgMention o) {
+        return o.start() > 0 && (text.charAt(o.start() - 1) == '前' || text.charAt(o.start() - 1) == '原');
     }
 
     /** "百度宣布,王海峰出任首席技术官": the organisation before the clause that announces it. */
