@@ -559,7 +559,7 @@ final class ArticleContext {
     }
 
     boolean backgroundClause(int clauseStart, int trigger) {
-        return Cues.BACKGROUND.in(text, clauseStart, trigger);
+        return Cues.BACKGROUND.inOutsideTitles(text, clauseStart, trigger);
     }
 
     Candidate add(EventType type, OrgMention subject, int si, int trigger, int triggerEnd) {

@@ -331,4 +331,11 @@ class RuleBasedExtractorTest {
                 + "百川智能发布的 Baichuan-13B 大模型性能领先。");
         assertThat(events).filteredOn(e -> e.type() == EventType.MODEL_RELEASE).hasSize(1);
     }
+
+    @Test
+    void aReleaseWordInsideADocumentsTitleIsNoLaunch() {
+        // 开放 and 发布 name the policy here, they release nothing
+        List<Event> events = extract("国务院办公厅印发了《关于加快场景开放推动新场景大规模应用的实施意见》。");
+        assertThat(events).extracting(Event::type).containsExactly(EventType.POLICY);
+    }
 }
