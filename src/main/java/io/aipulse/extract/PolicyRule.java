@@ -28,7 +28,11 @@ final class PolicyRule extends Rule {
     static final List<String> POLICY_NOUNS = List.of("实施意见", "实施方案", "行动方案", "行动计划", "若干措施", "产业政策", "政策",
             "意见", "方案", "办法", "措施", "规划", "通知", "条例", "新规", "规定", "禁令", "管制措施", "行政命令", "法案", "法规");
 
-    static final Finder TITLED = Finder.of(Finder.anyOf(ISSUE_VERBS) + "(?:了|的)?[^，。；,;]{0,12}?《([^》]{2,80})》",
+    /**
+     * "印发《...》"; Taiwan and Hong Kong news put a document's name in corner quotes ("公布「...条例」草案"), which
+     * count as a title when the name is a policy's
+     */
+    static final Finder TITLED = Finder.of(Finder.anyOf(ISSUE_VERBS) + "(?:了|的)?[^，。；,;]{0,12}?(?:《([^》]{2,80})》|「([^」]{2,80})」)",
             ISSUE_VERBS);
     static final Finder PLAIN = Finder.of(Finder.anyOf(PLAIN_ISSUE_VERBS) + "(?:了|的)?(?:一份|一系列|多项|新)?[^，。；,;《]{0,20}?"
             + "(" + String.join("|", POLICY_NOUNS) + ")", PLAIN_ISSUE_VERBS);
@@ -36,8 +40,8 @@ final class PolicyRule extends Rule {
     /** the title first, the verb after it: "《...行动方案》(简称“《行动方案》”)正式发布", "《...》出台" */
     static final Finder TITLE_FIRST = Finder.of("《([^》]{2,80})》(?:\\([^()]{0,20}\\))?[^，。；,;《》()]{0,12}?"
             + Finder.anyOf(AFTER_TITLE_VERBS) + "(?![会时后前者])", List.of("《"));
-    static final Finder PASSED = Finder.of(Finder.anyOf(PASS_VERBS) + "了?\\s?[“《]([^”》，。]{1,40}?"
-            + Finder.anyOf(LAW_NOUNS) + ")[”》]", PASS_VERBS);
+    static final Finder PASSED = Finder.of(Finder.anyOf(PASS_VERBS) + "了?\\s?[“《「]([^”》」，。]{1,40}?"
+            + Finder.anyOf(LAW_NOUNS) + ")[”》」]", PASS_VERBS);
     /** the letterhead opens the document: the sentences where 我委 looks for its body (bounded work per mention) */
     private static final int LETTERHEAD_SENTENCES = 40;
     /** the issuing body speaking of itself in its own document: "我委研究制定了《...》" */
@@ -65,9 +69,9 @@ final class PolicyRule extends Rule {
         String text = s.text();
         int from = s.from();
         int to = s.end();
-        boolean titled = holds(text, '《', from, to);
+        boolean titled = holds(text, '《', from, to) || holds(text, '「', from, to);
         boolean plain = ANY_POLICY_NOUN.in(text, from, to);
-        boolean quoted = holds(text, '“', from, to);
+        boolean quoted = holds(text, '“', from, to) || holds(text, '「', from, to);
         if (!titled && !plain && !quoted) {
             return;
         }
@@ -75,12 +79,13 @@ final class PolicyRule extends Rule {
         Matcher m = titles.matcher();
         Set<Integer> seen = new HashSet<>();
         while (titles.find()) {
-            String title = m.group(1);
+            int g = m.group(1) != null ? 1 : 2;
+            String title = m.group(g);
             if (!POLICY_TITLE.in(title) || REPORT_TITLE.in(title)) {
                 continue;
             }
             seen.add(m.start());
-            policyAt(s, m.start(), m.end(), "《" + title + "》", m.start(1), m.end(1));
+            policyAt(s, m.start(), m.end(), "《" + title + "》", m.start(g), m.end(g));
         }
         titles = TITLE_FIRST.scan(text, titled ? from : to, to);
         m = titles.matcher();
