@@ -417,14 +417,34 @@ final class OrgFinder {
                     while (after < to && text.charAt(after) == ' ') {
                         after++;
                     }
-                    if (after < text.length() && VERBS_AFTER_FIRST.at(text, after, text.length())
-                            || domainName(text, i, end)) {
+                    if ((after < text.length() && VERBS_AFTER_FIRST.at(text, after, text.length())
+                            && !describesNext(text, after, out)) || domainName(text, i, end)) {
                         addNamed(out, text, i, end, OrgMention.FALLBACK);
                     }
                 }
             }
             i = Math.max(e, i + 1);
         }
+    }
+
+    /**
+     * "AI Agent公司明略科技": a Latin run before 公司 and a name found right after it says what the company does,
+     * it is no name of its own.
+     */
+    private static boolean describesNext(String text, int at, List<OrgMention> out) {
+        if (!text.startsWith("公司", at)) {
+            return false;
+        }
+        int n = at + 2;
+        while (n < text.length() && (text.charAt(n) == ' ' || text.charAt(n) == '“' || text.charAt(n) == '「')) {
+            n++;
+        }
+        for (OrgMention o : out) {
+            if (o.start() == n) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** the domains start-ups take their names from ("Builder.ai", "Character.ai") */

@@ -338,4 +338,13 @@ class RuleBasedExtractorTest {
         List<Event> events = extract("国务院办公厅印发了《关于加快场景开放推动新场景大规模应用的实施意见》。");
         assertThat(events).extracting(Event::type).containsExactly(EventType.POLICY);
     }
+
+    @Test
+    void anAffiliationOrADescriptorBeforeANameIsNotTheCompanyFinanced() {
+        // 清华系 says where the company comes from; "AI Agent" says what it does
+        assertThat(only(extract("清华系具身智能公司星河动力宣布完成A轮融资。"), EventType.FUNDING).subject())
+                .isEqualTo("星河动力");
+        assertThat(only(extract("近日,AI Agent公司明略科技获得新一轮融资。"), EventType.FUNDING).subject())
+                .startsWith("明略");
+    }
 }
