@@ -29,11 +29,11 @@ final class PolicyRule extends Rule {
             "意见", "方案", "办法", "措施", "规划", "通知", "条例", "新规", "规定", "禁令", "管制措施", "行政命令", "法案", "法规");
 
     /**
-     * "印发《...》"; Taiwan and Hong Kong news put a document's name in corner quotes ("公布「...条例」草案"), which
-     * count as a title when the name is a policy's
+     * "印发《...》"; Taiwan and Hong Kong news put a document's name in corner quotes ("公布「...条例」草案", which the
+     * script conversion turns into “...”): quotes count as a title when the name is a policy's
      */
-    static final Finder TITLED = Finder.of(Finder.anyOf(ISSUE_VERBS) + "(?:了|的)?[^，。；,;]{0,12}?(?:《([^》]{2,80})》|「([^」]{2,80})」)",
-            ISSUE_VERBS);
+    static final Finder TITLED = Finder.of(Finder.anyOf(ISSUE_VERBS)
+            + "(?:了|的)?[^，。；,;]{0,12}?(?:《([^》]{2,80})》|[「“]([^」”“「]{2,80})[」”])", ISSUE_VERBS);
     static final Finder PLAIN = Finder.of(Finder.anyOf(PLAIN_ISSUE_VERBS) + "(?:了|的)?(?:一份|一系列|多项|新)?[^，。；,;《]{0,20}?"
             + "(" + String.join("|", POLICY_NOUNS) + ")", PLAIN_ISSUE_VERBS);
 
@@ -69,13 +69,13 @@ final class PolicyRule extends Rule {
         String text = s.text();
         int from = s.from();
         int to = s.end();
-        boolean titled = holds(text, '《', from, to) || holds(text, '「', from, to);
+        boolean titled = holds(text, '《', from, to);
         boolean plain = ANY_POLICY_NOUN.in(text, from, to);
         boolean quoted = holds(text, '“', from, to) || holds(text, '「', from, to);
         if (!titled && !plain && !quoted) {
             return;
         }
-        Finder.Scan titles = TITLED.scan(text, titled ? from : to, to);
+        Finder.Scan titles = TITLED.scan(text, titled || quoted ? from : to, to);
         Matcher m = titles.matcher();
         Set<Integer> seen = new HashSet<>();
         while (titles.find()) {
@@ -162,12 +162,16 @@ final class PolicyRule extends Rule {
         if (s.future(cs, start) || Cues.OPINION.in(s.text(), s.from(), start)) {
             return;
         }
-        // the body may be an agent ("经行政院院会审查,通过..."): any government named before the verb
+        // the body may be an agent ("经行政院院会审查,通过..."): a government named before the verb, the first of
+        // the verb's clause, else the nearest before it
         OrgMention subject = null;
         for (OrgMention o : s.orgs()) {
             if (o.end() <= start && isGovernment(o)) {
+                if (o.start() >= cs) {
+                    subject = o;
+                    break;
+                }
                 subject = o;
-                break;
             }
         }
         Candidate c = subject == null ? null : s.add(EventType.POLICY, subject, start, end);
@@ -200,13 +204,23 @@ final class PolicyRule extends Rule {
 
     /** A government body before the trigger, or a place standing for its government (杭州发布...). */
     private static OrgMention government(SentenceContext s, int trigger, int clauseStart) {
+        // the first government of the verb's clause, else of the sentence ("A 推出“...”,B 公布“...”": B issues the second)
+        OrgMention first = null;
         for (OrgMention o : s.actors(ActorFilter.NAMED)) {
             if (o.end() > trigger) {
                 break;
             }
             if (isGovernment(o)) {
-                return o;
+                if (o.start() >= clauseStart) {
+                    return o;
+                }
+                if (first == null) {
+                    first = o;
+                }
             }
+        }
+        if (first != null) {
+            return first;
         }
         // a city or district name right before the verb (optionally 也/正式/近日...)
         String text = s.text();
