@@ -356,7 +356,8 @@ final class OrgFinder {
         "提供商", "研发商", "运营商", "家名为", "家名叫", "媒体", "网站", "社区", "研究所", "实验室", "协会", "组织", "旗下"};
     private static final String[] VERBS_AFTER = {
         "宣布", "正式", "近日", "日前", "今日", "推出", "发布", "完成", "获得", "获", "上线", "开源", "公布", "与", "和",
-        "计划", "将", "已", "也", "表示", "称", "预计", "预测", "发表", "官宣", "在", "用", "于", "公司"};
+        "计划", "将", "已", "也", "表示", "称", "预计", "预测", "发表", "官宣", "在", "用", "于", "公司",
+        "最新", "近期", "首次", "刚刚", "再次", "率先"};
 
     private static final FirstWords VERBS_AFTER_FIRST = new FirstWords(VERBS_AFTER);
     /** the last characters of {@link #DESCRIPTORS}: most Latin names have none of them right before */

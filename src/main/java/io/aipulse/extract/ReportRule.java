@@ -115,6 +115,9 @@ final class ReportRule extends Rule {
                 continue;
             }
             OrgMention subject = s.subjectBefore(rs, cs, ActorFilter.PUBLISHERS);
+            if (subject == null) {
+                subject = namedRightBefore(s, rs, cs);
+            }
             if (subject == null || used.contains(subject.start())) {
                 continue;
             }
@@ -122,6 +125,28 @@ final class ReportRule extends Rule {
             usedClauses.add(cs);
             reportAt(s, subject, rs, re);
         }
+    }
+
+    /**
+     * "SuperCLUE最新发布的...测评报告": a name the finder only guessed is the publisher when it opens the verb's
+     * clause and only adverbs (最新, 近日...) stand between it and the verb.
+     */
+    private static OrgMention namedRightBefore(SentenceContext s, int verb, int clauseStart) {
+        for (OrgMention o : s.actors(ActorFilter.ANY)) {
+            if (o.end() > verb) {
+                break;
+            }
+            if (o.source() != OrgMention.FALLBACK || o.start() < clauseStart) {
+                continue;
+            }
+            String before = s.text().substring(Math.max(clauseStart, s.from()), o.start()).trim();
+            String between = s.text().substring(o.end(), verb).trim();
+            if (before.isEmpty() && (between.startsWith("最新") ? Cues.adverbsOnly(between.substring(2)) : Cues.adverbsOnly(between))) {
+                return o;
+            }
+            return null;
+        }
+        return null;
     }
 
     /** "X 预计 / X 公布预测称" (not a person speaking) */
