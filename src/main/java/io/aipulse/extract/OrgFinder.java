@@ -247,6 +247,16 @@ final class OrgFinder {
                 || c == '-' || c == '•' || c == '●' || c == '▲' || c == '■' || c == ']' || c == '】';
     }
 
+    /**
+     * A short Han or Latin name a pattern delimits on its own ("领投了灵犀动力的...融资"): two to twelve characters,
+     * no description, adverb or function word.
+     */
+    static boolean plausibleName(String n) {
+        return n.length() >= 2 && n.length() <= 12 && !GENERIC.contains(n) && !HAN_NAME_BAD_START.matcher(n).find()
+                && !ADVERB_START.matcher(n).find() && !FUNCTION_CHARS.matcher(n).find() && !n.contains("人工智能")
+                && n.chars().allMatch(c -> NamePatterns.isHan((char) c) || c < 128 && Character.isLetterOrDigit(c) || c == ' ');
+    }
+
     /** Registry entry for a name the text gives, trying the name and its stripped form. */
     Company lookup(String name) {
         return knowledge.company(name).orElse(null);

@@ -347,4 +347,16 @@ class RuleBasedExtractorTest {
         assertThat(only(extract("近日,AI Agent公司明略科技获得新一轮融资。"), EventType.FUNDING).subject())
                 .startsWith("明略");
     }
+
+    @Test
+    void anInvestorNamedBeforeTheCompanyIsItsInvestorNotTheCompanyFinanced() {
+        Event e = only(extract("红杉中国领投了星河动力的A轮融资。"), EventType.FUNDING);
+        assertThat(e.subject()).isEqualTo("星河动力");
+        assertThat(e.round()).isEqualTo(Round.A);
+        assertThat(e.counterparties()).contains("红杉中国");
+        // a commitment, a total or the past is no round
+        assertThat(extract("软银宣布将向OpenAI投资400亿美元。")).noneMatch(x -> x.type() == EventType.FUNDING);
+        assertThat(extract("红杉中国此前曾领投星河动力的天使轮融资。")).isEmpty();
+        assertThat(extract("星河动力宣布启动新一轮融资。")).isEmpty();
+    }
 }
