@@ -19,6 +19,8 @@ final class OrgFinder {
             "股份有限公司", "有限责任公司", "有限公司", "集团", "研究院", "研究所", "实验室", "大学", "学院", "研究中心",
             "创新中心", "委员会", "管委会", "办公厅", "人民政府", "网信办", "联盟", "协会", "学会", "基金会", "出版社",
             "银行", "证券", "资本", "基金", "医院", "交易所");
+    /** the legislatures and cabinets a place name opens (韩国国会, 欧洲议会, 香港立法会, 日本内阁) */
+    static final List<String> LEGISLATURES = List.of("国会", "议会", "立法会", "内阁", "参议院", "众议院");
     /** One-character suffixes of government bodies, accepted only after a place name (北京市经济和信息化局). */
     private static final String GOV_SUFFIX_CHARS = "局厅委办部署";
 
@@ -102,6 +104,11 @@ final class OrgFinder {
                 if (c == '政' && i + 1 < limit && text.charAt(i + 1) == '府' || c == '中' && i + 1 < limit
                         && text.charAt(i + 1) == '心') {
                     len = 2;
+                }
+                for (String legislature : LEGISLATURES) { // 韩国国会, 欧洲议会, 香港立法会
+                    if (i + legislature.length() <= limit && text.startsWith(legislature, i)) {
+                        len = legislature.length();
+                    }
                 }
                 if (len > 0) {
                     gov.add(new int[] {i, i + len});
