@@ -15,7 +15,7 @@ final class ReportRule extends Rule {
     /** what a source publishes: "据 X 统计" */
     static final List<String> SOURCE_NOUNS = List.of("统计数据", "统计", "数据显示", "数据", "报告", "研报", "调查", "调研", "测算");
     /** what a released report is called: "X 发布的 ... 白皮书" */
-    static final List<String> REPORT_OBJECTS = List.of("报告", "研报", "白皮书", "蓝皮书", "数据显示", "调查", "调研", "榜单", "排行榜",
+    static final List<String> REPORT_OBJECTS = List.of("报告", "研报", "白皮书", "蓝皮书", "数据显示", "调查", "调研", "榜单", "排行榜", "榜》",
             "指数", "统计", "名单", "地图");
     static final Words REPORT_OBJECT = Words.of(REPORT_OBJECTS.toArray(new String[0]));
     /** what a model's maker publishes with the model ("发布其最新版本 DeepSeek-V4 技术报告"): research, not a report */
@@ -26,7 +26,7 @@ final class ReportRule extends Rule {
     static final List<String> BY_WORDS = List.of("根据", "据");
     /** the verbs of a publisher's finding */
     static final List<String> FINDING_VERBS = List.of("预计", "预测", "估计", "数据显示", "统计显示", "报告显示", "调查显示", "研报称",
-            "报告称", "报告指出", "调研结果证实", "调研结果显示", "调查结果显示", "公布预测称", "发布研报称", "发布研究报告指出", "统计数据显示");
+            "报告称", "报告指出", "报告中指出", "报告中称", "报告中预测", "报告中预计", "报告中显示", "报告中写道", "调研结果证实", "调研结果显示", "调查结果显示", "公布预测称", "发布研报称", "发布研究报告指出", "统计数据显示");
     /** the verbs of a forecast, which only analysts publish */
     private static final List<String> FORECAST_VERBS = List.of("预计", "预测", "估计");
 
