@@ -35,7 +35,7 @@ final class ReportRule extends Rule {
 
     static final Finder BY_SOURCE = Finder.of(Finder.anyOf(BY_WORDS) + "\\s?([^，。；,;]{2,30}?)(?:的)?(?:最新)?"
             + Finder.anyOf(SOURCE_NOUNS) + "(?!中)", BY_WORDS).lookingAround();
-    static final Finder FINDING = Finder.of("(" + String.join("|", FINDING_VERBS) + ")",
+    static final Finder FINDING = Finder.of("(" + String.join("|", FINDING_VERBS) + ")(?!模型|算法|方法|系统|能力|精度|准确|功能|工具|平台|技术)",
             Finder.literalStarts(FINDING_VERBS)).lookingAround();
     private static final Pattern HEADLINE = Pattern.compile(
             "^\\s?[:：]\\s?[^。]{0,60}?(" + String.join("|", HEADLINE_WORDS) + ")");

@@ -24,6 +24,8 @@ final class ResearchRule extends Rule {
     /** a release told in a relative clause before the result: the result is the released product's */
     static final Words DESCRIBED_RELEASE = Words.of("发布的", "推出的", "上线的", "开源的");
     static final Words RESULT_WORDS = Words.of("成果", "论文", "研究");
+    /** a paper honoured at a conference: "入选CVPR 2024最佳论文", "获得ICML最佳论文奖" */
+    static final List<String> HONOUR_VERBS = List.of("入选", "获得", "荣获", "斩获", "获");
 
     static final Finder RESULT = Finder.of(Finder.anyOf(PUBLISH_VERBS)
             + "了?[^，。；,;]{0,12}?(?:论文|研究成果|研究结果|实验结果|模拟结果|最新成果)"
@@ -32,8 +34,10 @@ final class ResearchRule extends Rule {
             + "|" + Finder.anyOf(MEASURES) + "[^，。；,;]{0,10}?(?:提高|提升)了|提交在[^，。；,;]{0,10}?(?:预印本|arXiv|ArXiv)"
             + "|" + Finder.anyOf(COVER_VERBS) + "\\s?《?" + Finder.anyOf(JOURNALS) + "》?[^，。；,;《》]{0,4}?封面"
             + "|在[^，。；,;]{0,16}?《?" + Finder.anyOf(JOURNALS) + "》?(?:\\([A-Za-z ]{1,20}\\))?(?:杂志|期刊|正刊|子刊)?\\s?上?"
-            + Finder.anyOf(APPEAR_VERBS),
-            PUBLISH_VERBS, List.of("实现", "刷新", "登上", "在"), MEASURES, COVER_VERBS);
+            + Finder.anyOf(APPEAR_VERBS)
+            + "|" + Finder.anyOf(APPEAR_VERBS) + "于\\s?《?" + Finder.anyOf(JOURNALS)
+            + "|论文(?:被|获)[^，。；,;]{0,16}?(?:接收|录用|收录)|" + Finder.anyOf(HONOUR_VERBS) + "[^，。；,;]{0,16}?最佳论文",
+            PUBLISH_VERBS, List.of("实现", "刷新", "登上", "在", "论文"), MEASURES, COVER_VERBS, APPEAR_VERBS, HONOUR_VERBS);
 
     ResearchRule() {
         super(EventType.RESEARCH, TRIGGERS,
@@ -58,6 +62,10 @@ final class ResearchRule extends Rule {
             if (subject == null && cs > s.from() && RESULT_WORDS.in(text, s.from(), cs)
                     && Cues.adverbsOnly(text.substring(cs, m.start()))) {
                 // "X 的一项研究成果,近日在《自然》上线": the owner of the result named in the clause before
+                subject = s.subjectBefore(cs, s.from(), ActorFilter.NAMED);
+            }
+            if (subject == null && cs > s.from() && m.start() - cs <= 8 && RESULT_WORDS.in(text, cs, Math.min(m.end(), cs + 8))) {
+                // "X 研究团队开发出...,相关成果发表于《科学》杂志": the result of the team the sentence opens with
                 subject = s.subjectBefore(cs, s.from(), ActorFilter.NAMED);
             }
             if (subject == null && text.substring(cs, m.start()).contains("研究")) {

@@ -359,4 +359,10 @@ class RuleBasedExtractorTest {
         assertThat(extract("红杉中国此前曾领投星河动力的天使轮融资。")).isEmpty();
         assertThat(extract("星河动力宣布启动新一轮融资。")).isEmpty();
     }
+
+    @Test
+    void aPredictionModelIsNoForecast() {
+        // 预测 as a noun's modifier ("结构预测模型") publishes nothing
+        assertThat(extract("北京大学研究团队开发出一种新的蛋白质结构预测模型。")).noneMatch(x -> x.type() == EventType.REPORT);
+    }
 }
