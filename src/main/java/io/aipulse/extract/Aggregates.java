@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 final class Aggregates {
 
     static final Pattern PATTERN = Pattern.compile(
-            "累计|总额|总计|共计|连续|先后|融资前|总融资|合计|\\d+\\s?轮融资|多轮融资|数轮融资|[两三四五六七八九十]轮融资");
+            "累计|总额|总计|共计|连续|先后|融资前|总融资|合计|(?<![A-Za-z0-9])\\d+\\s?轮融资|多轮融资|数轮融资|[两三四五六七八九十]轮融资");
     private static final Words WORDS = Words.of("累计", "总额", "总计", "共计", "连续", "先后", "融资前", "总融资", "合计");
     /** the characters that may stand right before 轮融资, besides digits */
     private static final String COUNTS = "多数两三四五六七八九十";
@@ -32,13 +32,27 @@ final class Aggregates {
         return false;
     }
 
-    /** {@code \\d+\\s?}, 多, 数 or a Chinese numeral right before {@code k}, not before {@code from}. */
+    /**
+     * {@code \\d+\\s?}, 多, 数 or a Chinese numeral right before {@code k}, not before {@code from}; digits right
+     * after a Latin letter name a sub-round ("C1轮融资", "B2轮融资"), not a count of rounds.
+     */
     private static boolean counted(String text, int from, int k) {
         char p = text.charAt(k - 1);
-        if (isDigit(p) || COUNTS.indexOf(p) >= 0) {
+        if (COUNTS.indexOf(p) >= 0) {
             return true;
         }
-        return k - 2 >= from && NamePatterns.isRegexSpace(p) && isDigit(text.charAt(k - 2));
+        int d = isDigit(p) ? k - 1 : k - 2 >= from && NamePatterns.isRegexSpace(p) && isDigit(text.charAt(k - 2)) ? k - 2 : -1;
+        if (d < 0) {
+            return false;
+        }
+        while (d > from && isDigit(text.charAt(d - 1))) {
+            d--;
+        }
+        return d == from || !isLatinLetter(text.charAt(d - 1));
+    }
+
+    private static boolean isLatinLetter(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
 
     private static boolean isDigit(char c) {

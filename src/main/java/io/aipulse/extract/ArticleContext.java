@@ -374,7 +374,8 @@ final class ArticleContext {
                 OrgMention o = orgs.get(i);
                 int afterEnd = Math.min(s.end, o.end() + 8);
                 if (o.start() < s.datelineEnd || insideTitle(o.start(), s.start) || precededByAgentWord(o.start(), s.start)
-                        || Cues.opensWith(text, o.end(), afterEnd, Cues.INVESTOR_WORDS)) {
+                        || Cues.opensWith(text, o.end(), afterEnd, Cues.INVESTOR_WORDS)
+                        || i + 1 < flags.length && affiliation(o, orgs.get(i + 1))) {
                     flags[i] = 1;
                 } else if (Cues.opensWith(text, o.end(), afterEnd, Cues.PERSON_WORDS)) {
                     flags[i] = 2;
@@ -402,6 +403,24 @@ final class ArticleContext {
             out.add(o);
         }
         return out;
+    }
+
+    /**
+     * "清华系具身智能公司星海图", "阿里系创业公司X": an organisation + 系 before a descriptor of the next name tells
+     * where that company comes from; it is not an actor (系 as a copula, "X系Y旗下公司", has no descriptor between).
+     */
+    private boolean affiliation(OrgMention o, OrgMention next) {
+        int at = o.end();
+        if (at >= text.length() || text.charAt(at) != '系' || next.start() - at > 16 || next.start() <= at + 1) {
+            return false;
+        }
+        String between = text.substring(at + 1, next.start()).trim();
+        for (int i = 0; i < between.length(); i++) {
+            if (",，。;；:：、".indexOf(between.charAt(i)) >= 0) {
+                return false;
+            }
+        }
+        return Cues.AFFILIATED_DESCRIPTORS.endsIn(between, 0, between.length());
     }
 
     private boolean insideTitle(int at, int from) {
@@ -626,7 +645,7 @@ final class ArticleContext {
     }
 
     boolean backgroundClause(int clauseStart, int trigger) {
-        return Cues.BACKGROUND.in(text, clauseStart, trigger);
+        return Cues.BACKGROUND.inOutsideTitles(text, clauseStart, trigger);
     }
 
     Candidate add(EventType type, OrgMention subject, int si, int trigger, int triggerEnd) {

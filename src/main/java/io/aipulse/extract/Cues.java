@@ -50,6 +50,10 @@ final class Cues {
             "被", "遭", "向", "获", "获得", "来自", "受", "经", "给", "对", "收购", "入职", "加入", "加盟", "领投方", "投资方为", "援引",
             "在");
 
+    /** the descriptors of a company that an affiliation ("清华系", "阿里系") can stand before */
+    static final Words AFFILIATED_DESCRIPTORS = Words.of("公司", "企业", "团队", "初创", "独角兽", "平台", "厂商", "创业者",
+            "创业项目");
+
     /** words right before an amount that make it a valuation, a total or a revenue, not the deal's amount */
     static final Words VALUATION = Words.of("估值", "总额", "累计", "营收", "注册资本", "市值", "收入");
 

@@ -30,6 +30,26 @@ final class FundingRule extends Rule {
     static final Finder HEADLINE = Finder.of("\\s?" + Finder.anyOf(HEADLINE_VERBS) + "?" + Finder.anyOf(NEW_ROUND)
             + "?融资\\s?(?=[\\d数近超约逾])", NamePatterns.REGEX_SPACES, HEADLINE_VERBS, NEW_ROUND, List.of("融资"));
 
+    /** an investor's part in a named company's round, before the company: "红杉中国领投了星海图的A轮融资" */
+    static final List<String> TOOK_PART = List.of("领投", "参投", "参与", "跟投", "独家投资");
+    static final Finder TOOK_PART_IN = Finder.of(Finder.anyOf(TOOK_PART) + "了?\\s?([^，。；;,的]{2,24}?)的([^，。；;,]{0,16}?)融资",
+            TOOK_PART);
+    /** an investment into a named company, with its amount: "软银向OpenAI投资400亿美元", "亚马逊对Anthropic追加投资40亿美元" */
+    static final List<String> INTO = List.of("向", "对");
+    static final Finder INVESTED_INTO = Finder.of(Finder.anyOf(INTO) + "\\s?([^，。；;,]{2,20}?)\\s?(?:追加|战略|新增|再次)?(?:投资|注资)了?\\s?"
+            + "(?=[\\d数上近超约逾一二两三四五六七八九十几])", INTO);
+    /** the round named with its lead: "星海图的A轮融资由红杉中国领投" */
+    static final Finder LED_BY = Finder.of("融资(?:由|是由)[^，。；;,]{2,30}?(?:领投|独家投资)", List.of("融资"));
+    /** an announced round: "星海图宣布了数亿元B轮融资" (the round named) */
+    static final List<String> ANNOUNCE_VERBS = List.of("宣布");
+    static final Finder ANNOUNCED = Finder.of(Finder.anyOf(ANNOUNCE_VERBS) + "了?([^，。；;,]{0,16}?)轮\\s?融资", ANNOUNCE_VERBS);
+    /** what the company receives in the round, after it: "在新一轮融资中获得6亿欧元" */
+    static final Finder IN_ROUND = Finder.of("融资中\\s?(?:获得|筹集|筹得|募得|拿到|共获得)了?\\s?(?=[\\d数上近超约逾一二两三四五六七八九十几])",
+            List.of("融资中"));
+    /** in an announced round's words, those of someone else's part in it, or of a round started, not closed */
+    private static final Words NOT_ANNOUNCED = Words.of("领投", "参投", "参与", "投资", "启动", "开启", "开始", "筹备", "完成", "获",
+            "对", "向", "的");
+
     /** the words that announce a lead investor, a following one, or a list of investors after them */
     private static final List<String> LEAD_WORDS = List.of("联合领投", "领投");
     private static final List<String> FOLLOW_WORDS = List.of("跟投", "参投", "追加投资");
@@ -79,12 +99,102 @@ final class FundingRule extends Rule {
         Finder.Scan headline = HEADLINE.scan(text, s.from(), s.end());
         m = headline.matcher();
         while (headline.find()) {
-            // "X 融资 6 亿欧元": the name right before
+            // "X 融资 6 亿欧元", "X A轮融资1亿元": the name right before, or before the round's name
             for (OrgMention o : s.actors(ActorFilter.ANY)) {
-                if (o.end() <= m.start() && m.start() - o.end() <= 1) {
+                if (o.end() <= m.start() && (m.start() - o.end() <= 1 || roundNameOnly(text, o.end(), m.start()))) {
                     fundingAt(s, m.start(), m.end());
                 }
             }
+        }
+        Finder.Scan tookPart = TOOK_PART_IN.scan(text, s.from(), s.end());
+        m = tookPart.matcher();
+        while (tookPart.find()) {
+            financedNamed(s, m.start(), m.end(), m.start(1), m.end(1), true);
+        }
+        Finder.Scan into = INVESTED_INTO.scan(text, s.from(), s.end());
+        m = into.matcher();
+        while (into.find()) {
+            financedNamed(s, m.start(), m.end(), m.start(1), m.end(1), false);
+        }
+        for (Finder f : List.of(LED_BY, IN_ROUND)) {
+            Finder.Scan scan = f.scan(text, s.from(), s.end());
+            m = scan.matcher();
+            while (scan.find()) {
+                fundingAt(s, m.start(), m.end());
+            }
+        }
+        Finder.Scan announced = ANNOUNCED.scan(text, s.from(), s.end());
+        m = announced.matcher();
+        while (announced.find()) {
+            if (!NOT_ANNOUNCED.in(text, m.start(1), m.end(1))
+                    && RoundParser.find(text, m.start(1), m.end(1) + 1) != null) {
+                fundingAt(s, m.start(), m.end());
+            }
+        }
+    }
+
+    /** Only a round's name stands in {@code [from, to)}: "A轮", "Pre-A 轮", "天使轮" (at most 8 characters). */
+    private static boolean roundNameOnly(String text, int from, int to) {
+        String between = text.substring(from, to).trim();
+        return between.length() <= 10 && ROUND_NAME.matcher(between).matches();
+    }
+
+    /** a round's name and nothing else: "A轮", "Pre-A+ 轮", "C1轮", "天使轮", "种子+轮", "战略轮" */
+    private static final java.util.regex.Pattern ROUND_NAME = java.util.regex.Pattern.compile(
+            "(?i)(?:(?:pre-?\\s?)?[A-F]\\d?|天使|种子|战略)\\s?\\+*\\s?轮");
+
+    /**
+     * "红杉中国领投了星海图的A轮融资", "软银向OpenAI投资400亿美元": the organisation named right before the
+     * round's 的 (or the verb) is financed; the actor before the verb is its investor. Not in a clause of the past,
+     * the future or of totals. Before a round's 的 ({@code ownName}) the words are a name even when the finder does
+     * not know them; after 向/对 only a known organisation is (向人工智能产业投资 finances no company).
+     */
+    private void financedNamed(SentenceContext s, int start, int end, int nameFrom, int nameTo, boolean ownName) {
+        String text = s.text();
+        int cs = s.clauseStart(start);
+        if (Aggregates.in(text, cs, end) || s.background(cs, start) || s.future(cs, start) || Cues.willBefore(text, cs, start)) {
+            return;
+        }
+        OrgMention financed = null;
+        for (OrgMention o : s.orgs()) {
+            if (o.start() >= nameFrom && o.end() <= nameTo && nameTo - o.end() <= 1) {
+                financed = o;
+            }
+        }
+        if (financed == null && ownName) {
+            // "领投了灵犀动力的B轮融资": what stands between the verb and 的 is the company's name
+            String n = text.substring(nameFrom, nameTo).trim();
+            if (OrgFinder.plausibleName(n)) {
+                Company known = s.lookup(n);
+                financed = new OrgMention(nameFrom, nameTo, known != null ? known.name() : Names.canonical(n), known, null, null,
+                        known != null ? OrgMention.REGISTRY : OrgMention.FALLBACK, false);
+            }
+        }
+        if (financed == null || financed.isKind("investor") || financed.isKind("government") || financed.place()) {
+            return;
+        }
+        OrgMention investor = null; // the last organisation of the clause before the verb (an investor is no actor)
+        for (OrgMention o : s.orgs()) {
+            if (o.start() >= cs && o.end() <= start) {
+                investor = o;
+            }
+        }
+        Candidate c = s.add(EventType.FUNDING, financed, start, end);
+        if (c != null) {
+            c.round = RoundParser.find(text, financed.end(), Math.min(s.end(), c.clauseEnd + 1));
+            c.amount = amount(s, financed.end(), c.clauseEnd);
+            List<String> investors = new ArrayList<>();
+            if (investor != null && !investor.name().equals(financed.name())) {
+                investors.add(investor.name());
+            }
+            for (String n : investors(s)) {
+                if (!investors.contains(n) && !n.equals(financed.name())) {
+                    investors.add(n);
+                }
+            }
+            c.counterparties = investors;
+            c.aboutStart = Math.max(s.start(), financed.start() - 24);
+            c.aboutEnd = financed.end();
         }
     }
 

@@ -28,10 +28,20 @@ final class NamePatterns {
     private static final List<List<String>> FUNDED_BETWEEN = List.of(
             List.of("亦", "也", "已", "还", "均", "刚刚", "刚", "再度", "再次"), List.of("于"),
             List.of("近日", "日前", "今日", "近期", "本周"), List.of("正式"), List.of("宣布"), List.of("成功"));
-    private static final List<String> FUNDED_VERBS = List.of("完成", "获得", "拿下");
+    /** the verbs of a round ("...融资"), and those that also receive an investment ("获红杉中国数亿元投资") */
+    private static final List<String> FUNDED_VERBS = List.of("完成", "拿下", "拿到", "斩获");
+    private static final List<String> INVESTED_VERBS = List.of("获得", "获");
+    /** after 获, these make another word: 获悉 (learn), 获批 (approved), 获奖 ... */
+    private static final String NOT_AFTER_HUO = "悉批奖评选颁准";
+    /** the time words before a round's verb: the group of FUNDED_BETWEEN, or a month ("于今年3月", "7 月") */
+    private static final String MONTH = "(?:在|于)?(?:今年|去年)?\\d{1,2}\\s?月(?:\\s?\\d{1,2}\\s?[日号])?(?:初|底|中旬|上旬|下旬|末|份)?";
+    private static final int TIME_GROUP = 2;
     static final Pattern FUNDED_NAME = Pattern.compile("\\s?([\\p{IsHan}]{2,6}?)(?="
-            + FUNDED_BETWEEN.stream().map(g -> Finder.anyOf(g) + "?").collect(java.util.stream.Collectors.joining())
-            + Finder.anyOf(FUNDED_VERBS) + "[^,，。;；]{0,30}?融资)");
+            + java.util.stream.IntStream.range(0, FUNDED_BETWEEN.size()).mapToObj(g -> g == TIME_GROUP
+                    ? "(?:" + String.join("|", FUNDED_BETWEEN.get(g)) + "|" + MONTH + ")?"
+                    : Finder.anyOf(FUNDED_BETWEEN.get(g)) + "?").collect(java.util.stream.Collectors.joining())
+            + "(?:" + Finder.anyOf(FUNDED_VERBS) + "[^,，。;；]{0,30}?融资|(?:获得|获(?![" + NOT_AFTER_HUO + "]))"
+            + "[^,，。;；]{0,30}?(?:融资|投资)))");
     static final Pattern DESCRIBED_HAN = Pattern.compile(
             "(?:公司|独角兽)([\\p{IsHan}]{2,8}?)(?=\\s?(?:宣布|完成|获得|获|发布|推出|近日|日前))");
 
@@ -159,7 +169,14 @@ final class NamePatterns {
     private static boolean roundAhead(String text, int x, int to, int g) {
         if (g == FUNDED_BETWEEN.size()) {
             for (String v : FUNDED_VERBS) {
-                if (x + v.length() <= to && text.startsWith(v, x) && roundWithin(text, x + v.length(), to)) {
+                if (x + v.length() <= to && text.startsWith(v, x) && roundWithin(text, x + v.length(), to, false)) {
+                    return true;
+                }
+            }
+            for (String v : INVESTED_VERBS) {
+                int e = x + v.length();
+                if (e <= to && text.startsWith(v, x) && (v.length() > 1 || e >= to || NOT_AFTER_HUO.indexOf(text.charAt(e)) < 0)
+                        && roundWithin(text, e, to, true)) {
                     return true;
                 }
             }
@@ -170,11 +187,90 @@ final class NamePatterns {
                 return true;
             }
         }
+        if (g == TIME_GROUP) {
+            for (int e : monthEnds(text, x, to)) {
+                if (e >= 0 && roundAhead(text, e, to, g + 1)) {
+                    return true;
+                }
+            }
+        }
         return roundAhead(text, x, to, g + 1);
     }
 
-    /** {@code [^,，。;；]{0,30}?融资} at {@code y}. */
-    private static boolean roundWithin(String text, int y, int to) {
+    /** The places where {@link #MONTH} can end when it starts at {@code x} ("于今年3月", "7 月 8 日"), -1 for none. */
+    private static int[] monthEnds(String text, int x, int to) {
+        int[] out = new int[24];
+        java.util.Arrays.fill(out, -1);
+        int n = 0;
+        for (String pre : new String[] {"在", "于", ""}) {
+            if (!text.startsWith(pre, x) || x + pre.length() > to) {
+                continue;
+            }
+            for (String year : new String[] {"今年", "去年", ""}) {
+                int y = x + pre.length();
+                if (!text.startsWith(year, y) || y + year.length() > to) {
+                    continue;
+                }
+                int d = digits(text, y + year.length(), to);
+                if (d < 0) {
+                    continue;
+                }
+                for (int m : spaced(text, d, to)) {
+                    if (m < 0 || m >= to || text.charAt(m) != '月') {
+                        continue;
+                    }
+                    int afterMonth = m + 1;
+                    n = addWithTails(text, afterMonth, to, out, n);
+                    for (int ds : spaced(text, afterMonth, to)) {
+                        int de = ds < 0 ? -1 : digits(text, ds, to);
+                        if (de < 0) {
+                            continue;
+                        }
+                        for (int u : spaced(text, de, to)) {
+                            if (u >= 0 && u < to && (text.charAt(u) == '日' || text.charAt(u) == '号')) {
+                                n = addWithTails(text, u + 1, to, out, n);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code e} and the ends of a month part (初, 底, 中旬 ...) after it. */
+    private static int addWithTails(String text, int e, int to, int[] out, int n) {
+        if (n < out.length) {
+            out[n++] = e;
+        }
+        for (String t : new String[] {"初", "底", "中旬", "上旬", "下旬", "末", "份"}) {
+            if (e + t.length() <= to && text.startsWith(t, e) && n < out.length) {
+                out[n++] = e + t.length();
+            }
+        }
+        return n;
+    }
+
+    /** The end of the ASCII digits {@code \\d{1,2}} at {@code at} (the longer: a shorter run is followed by a digit, which no
+     * part of {@link #MONTH} accepts), or -1. */
+    private static int digits(String text, int at, int to) {
+        if (at >= to || !isAsciiDigit(text.charAt(at))) {
+            return -1;
+        }
+        return at + 1 < to && isAsciiDigit(text.charAt(at + 1)) ? at + 2 : at + 1;
+    }
+
+    /** {@code at} and, when a regex space stands there, the place after it: where {@code \\s?} can end. */
+    private static int[] spaced(String text, int at, int to) {
+        return at < to && isRegexSpace(text.charAt(at)) ? new int[] {at, at + 1} : new int[] {at, -1};
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** {@code [^,，。;；]{0,30}?融资} at {@code y} (or 投资 too when {@code invested}). */
+    private static boolean roundWithin(String text, int y, int to, boolean invested) {
         for (int k = 0; k <= 30; k++) {
             int at = y + k;
             if (k > 0 && ",，。;；".indexOf(text.charAt(at - 1)) >= 0) {
@@ -183,7 +279,7 @@ final class NamePatterns {
             if (at + 2 > to) {
                 return false;
             }
-            if (text.charAt(at) == '融' && text.charAt(at + 1) == '资') {
+            if ((text.charAt(at) == '融' || invested && text.charAt(at) == '投') && text.charAt(at + 1) == '资') {
                 return true;
             }
         }

@@ -19,12 +19,14 @@ final class OrgFinder {
             "股份有限公司", "有限责任公司", "有限公司", "集团", "研究院", "研究所", "实验室", "大学", "学院", "研究中心",
             "创新中心", "委员会", "管委会", "办公厅", "人民政府", "网信办", "联盟", "协会", "学会", "基金会", "出版社",
             "银行", "证券", "资本", "基金", "医院", "交易所");
+    /** the legislatures and cabinets a place name opens (韩国国会, 欧洲议会, 香港立法会, 日本内阁) */
+    static final List<String> LEGISLATURES = List.of("国会", "议会", "立法会", "内阁", "参议院", "众议院");
     /** One-character suffixes of government bodies, accepted only after a place name (北京市经济和信息化局). */
     private static final String GOV_SUFFIX_CHARS = "局厅委办部署";
 
     /** Descriptor + quoted Chinese name: 公司“力文所”. */
     private static final Pattern DESCRIBED_QUOTED = Pattern.compile(
-            "(?:公司|企业|平台|机构|厂商|独角兽|品牌|团队|创业公司|初创公司)\\s?[“「『]([^”“「」『』]{2,12})[”」』]");
+            "(?:公司|企业|平台|机构|厂商|独角兽|品牌|团队|创业公司|初创公司|家名为|家名叫)\\s?[“「『]([^”“「」『』]{2,12})[”」』]");
     private static final Pattern PRODUCT_NAME_END = Pattern.compile("(?:平台|工具|功能|产品|应用|模型|系统|服务|助手|App)$");
     // the company-like names before a verb (新壹科技发布...), after 公司 (AI 搜索公司秘塔科技获得...) and opening a
     // round (无问芯穹完成...融资) are NamePatterns.HAN_NAME, DESCRIBED_HAN and FUNDED_NAME, matched by hand there
@@ -35,7 +37,7 @@ final class OrgFinder {
             + "|刚|全年|半年|上半年|下半年|本年|年内|同年|当年|共|累计|先后|分别|随后|同时|此后|之后|最终|成功|顺利|均"
             + "|便|就|才|亦|随即)");
     private static final Pattern HAN_NAME_BAD_START = Pattern.compile(
-            "^(?:多|几|两|数|各|该|这|某|其|本|此|国内|国外|全球|我国|中国|各大|头部|行业|以|在|而|但|并|据|由|对|从|大|老|原|前)");
+            "^(?:一家|一个|一批|另一|首家|多|几|两|数|各|该|这|某|其|本|此|国内|国外|全球|我国|中国|各大|头部|行业|以|在|而|但|并|据|由|对|从|大|老|原|前)");
 
     /** Names that are descriptions, not organisations. */
     private static final Set<String> GENERIC = Set.of(
@@ -103,6 +105,11 @@ final class OrgFinder {
                         && text.charAt(i + 1) == '心') {
                     len = 2;
                 }
+                for (String legislature : LEGISLATURES) { // 韩国国会, 欧洲议会, 香港立法会
+                    if (i + legislature.length() <= limit && text.startsWith(legislature, i)) {
+                        len = legislature.length();
+                    }
+                }
                 if (len > 0) {
                     gov.add(new int[] {i, i + len});
                 }
@@ -145,8 +152,9 @@ final class OrgFinder {
         boolean funding = (marks & FUNDING) != 0;
         for (int p = from; p < to; p++) {
             boolean clauseStart = p == from || clauseMark(text.charAt(p - 1));
-            // "成立仅5个月的它石智航宣布完成...融资": a round's company may follow its description's 的
-            boolean described = funding && !clauseStart && text.charAt(p - 1) == '的';
+            // "成立仅5个月的它石智航宣布完成...融资": a round's company may follow its description's 的, or the
+            // descriptor itself ("AI视频生成平台爱诗完成...", "陪伴机器人研发商X 7月完成...")
+            boolean described = funding && !clauseStart && (text.charAt(p - 1) == '的' || descriptorEndsAt(text, from, p));
             if (!clauseStart && !described) {
                 continue;
             }
@@ -229,7 +237,8 @@ final class OrgFinder {
             char c = text.charAt(i);
             if (c == '“' || c == '「' || c == '『') {
                 marks |= QUOTE;
-            } else if (i + 1 < to && (c == '公' && text.charAt(i + 1) == '司' || c == '融' && text.charAt(i + 1) == '资')) {
+            } else if (i + 1 < to && (c == '公' && text.charAt(i + 1) == '司'
+                    || (c == '融' || c == '投') && text.charAt(i + 1) == '资')) {
                 marks |= c == '公' ? COMPANY : FUNDING;
             } else if (c == '独' && text.startsWith("独角兽", i) && i + 3 <= to) {
                 marks |= COMPANY;
@@ -243,6 +252,16 @@ final class OrgFinder {
     private static boolean clauseMark(char c) {
         return c == ',' || c == ';' || c == ':' || c == '，' || c == '。' || c == '；' || c == '：' || c == '\n'
                 || c == '-' || c == '•' || c == '●' || c == '▲' || c == '■' || c == ']' || c == '】';
+    }
+
+    /**
+     * A short Han or Latin name a pattern delimits on its own ("领投了灵犀动力的...融资"): two to twelve characters,
+     * no description, adverb or function word.
+     */
+    static boolean plausibleName(String n) {
+        return n.length() >= 2 && n.length() <= 12 && !GENERIC.contains(n) && !HAN_NAME_BAD_START.matcher(n).find()
+                && !ADVERB_START.matcher(n).find() && !FUNCTION_CHARS.matcher(n).find() && !n.contains("人工智能")
+                && n.chars().allMatch(c -> NamePatterns.isHan((char) c) || c < 128 && Character.isLetterOrDigit(c) || c == ' ');
     }
 
     /** Registry entry for a name the text gives, trying the name and its stripped form. */
@@ -351,10 +370,11 @@ final class OrgFinder {
 
     private static final String[] DESCRIPTORS = {
         "公司", "企业", "平台", "机构", "厂商", "独角兽", "品牌", "团队", "巨头", "开发商", "制造商", "供应商", "服务商",
-        "提供商", "媒体", "网站", "社区", "研究所", "实验室", "协会", "组织", "旗下"};
+        "提供商", "研发商", "运营商", "家名为", "家名叫", "媒体", "网站", "社区", "研究所", "实验室", "协会", "组织", "旗下"};
     private static final String[] VERBS_AFTER = {
         "宣布", "正式", "近日", "日前", "今日", "推出", "发布", "完成", "获得", "获", "上线", "开源", "公布", "与", "和",
-        "计划", "将", "已", "也", "表示", "称", "预计", "预测", "发表", "官宣", "在", "用", "于", "公司"};
+        "计划", "将", "已", "也", "表示", "称", "预计", "预测", "发表", "官宣", "在", "用", "于", "公司",
+        "最新", "近期", "首次", "刚刚", "再次", "率先"};
 
     private static final FirstWords VERBS_AFTER_FIRST = new FirstWords(VERBS_AFTER);
     /** the last characters of {@link #DESCRIPTORS}: most Latin names have none of them right before */
@@ -417,14 +437,34 @@ final class OrgFinder {
                     while (after < to && text.charAt(after) == ' ') {
                         after++;
                     }
-                    if (after < text.length() && VERBS_AFTER_FIRST.at(text, after, text.length())
-                            || domainName(text, i, end)) {
+                    if ((after < text.length() && VERBS_AFTER_FIRST.at(text, after, text.length())
+                            && !describesNext(text, after, out)) || domainName(text, i, end)) {
                         addNamed(out, text, i, end, OrgMention.FALLBACK);
                     }
                 }
             }
             i = Math.max(e, i + 1);
         }
+    }
+
+    /**
+     * "AI Agent公司明略科技": a Latin run before 公司 and a name found right after it says what the company does,
+     * it is no name of its own.
+     */
+    private static boolean describesNext(String text, int at, List<OrgMention> out) {
+        if (!text.startsWith("公司", at)) {
+            return false;
+        }
+        int n = at + 2;
+        while (n < text.length() && (text.charAt(n) == ' ' || text.charAt(n) == '“' || text.charAt(n) == '「')) {
+            n++;
+        }
+        for (OrgMention o : out) {
+            if (o.start() == n) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** the domains start-ups take their names from ("Builder.ai", "Character.ai") */

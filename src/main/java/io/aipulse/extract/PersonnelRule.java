@@ -18,7 +18,13 @@ final class PersonnelRule extends Rule {
     private static final List<String> TAKES_POST = List.of("出任", "担任", "就任", "接任", "兼任", "迎来新任");
     static final List<String> LEAVE_VERBS = List.of("离职", "离任", "辞任", "辞职", "辞去", "递交辞呈", "卸任", "退休", "分道扬镳",
             "离开公司", "离开了公司");
-    static final List<String> APPOINT = List.of("任命", "聘请", "聘任");
+    static final List<String> APPOINT = List.of("任命", "聘请", "聘任", "延揽");
+    /**
+     * the chief officers of Taiwan and Hong Kong news: 执行长 (CEO), 技术长 (CTO), 营运长, 财务长, AI长 ... (not the
+     * 长 of 长期, 长远, 长度 ...)
+     */
+    private static final List<String> TAIWAN_CHIEFS = java.util.stream.Stream.of("执行长", "技术长", "营运长", "财务长", "资讯长",
+            "行销长", "AI长", "人工智慧长").map(t -> t + "(?![期远久度达])").toList();
     static final List<String> TRIGGERS = Finder.union(JOIN_VERBS, APPOINT, LEAVE_VERBS);
 
     /** any chief officer title ("首席执行官", "首席战略官") */
@@ -26,13 +32,14 @@ final class PersonnelRule extends Rule {
     /** a chief scientist of a field, the field's name may hold Latin letters ("首席人工智能(AI)科学家") */
     private static final String CHIEF_SCIENTIST = "首席[^，。；,;]{0,10}?科学家";
     /** the titles that name a person right after them ("CEO 张三") */
-    static final List<String> NAMING_TITLES = List.of("CEO", "CTO", "COO", "CFO", "CMO", "CSO", "总裁", "副总裁", CHIEF_OFFICER,
-            "董事长", "总经理", "联合创始人", "首席科学家");
+    static final List<String> NAMING_TITLES = java.util.stream.Stream.concat(java.util.stream.Stream.of("CEO", "CTO", "COO", "CFO",
+            "CMO", "CSO", "总裁", "副总裁", CHIEF_OFFICER, "董事长", "总经理", "联合创始人", "首席科学家"), TAIWAN_CHIEFS.stream()).toList();
     /** every role that makes a sentence about a post */
     static final List<String> ROLES;
     /** the roles an appointment names */
-    static final List<String> APPOINTED_ROLES = List.of("CEO", "CTO", "COO", "CFO", "CMO", "总裁", "副总裁", CHIEF_OFFICER,
-            "董事长", "总经理", CHIEF_SCIENTIST, "负责人", "院长", "主任", "总监");
+    static final List<String> APPOINTED_ROLES = java.util.stream.Stream.concat(java.util.stream.Stream.of("CEO", "CTO", "COO", "CFO",
+            "CMO", "总裁", "副总裁", CHIEF_OFFICER, "董事长", "总经理", CHIEF_SCIENTIST, "负责人", "院长", "主任", "总监"),
+            TAIWAN_CHIEFS.stream()).toList();
 
     static {
         List<String> roles = new ArrayList<>(NAMING_TITLES);

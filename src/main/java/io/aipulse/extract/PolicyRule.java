@@ -16,28 +16,35 @@ final class PolicyRule extends Rule {
     /** the verbs of issuing a document */
     static final List<String> ISSUE_VERBS = List.of("印发", "出台", "颁布", "发布", "公布", "推出", "制定", "下发", "发出");
     /** the verbs that issue a policy named without a title */
-    static final List<String> PLAIN_ISSUE_VERBS = List.of("印发", "出台", "颁布", "发布");
+    static final List<String> PLAIN_ISSUE_VERBS = List.of("印发", "出台", "颁布", "发布", "公布");
     /** the verbs of an issue that follow the title: "《...》正式发布", "《...》出台", "现予印发" */
     static final List<String> AFTER_TITLE_VERBS = List.of("印发", "出台", "颁布", "发布", "公布", "下发");
     /** a legislature or cabinet passing a law: "立法院三读通过“...法”", "经院会审查,通过“...草案”" */
     static final List<String> PASS_VERBS = List.of("通过");
     /** what a passed law is called: the end of its title */
     static final List<String> LAW_NOUNS = List.of("法", "法案", "条例", "草案", "法规");
-    static final List<String> TRIGGERS = Finder.union(ISSUE_VERBS, PASS_VERBS);
+    /** a government meeting adopting a document: "国务院常务会议审议通过《...的意见》" (any policy title) */
+    static final List<String> REVIEW_VERBS = List.of("审议通过", "审议并通过");
+    static final List<String> TRIGGERS = Finder.union(ISSUE_VERBS, PASS_VERBS, REVIEW_VERBS);
     /** what a policy named without a title is called */
-    static final List<String> POLICY_NOUNS = List.of("实施意见", "实施方案", "行动方案", "行动计划", "若干措施", "产业政策", "政策",
+    static final List<String> POLICY_NOUNS = List.of("实施意见", "实施方案", "行动方案", "行动计划", "若干措施", "产业政策", "政策", "举措",
             "意见", "方案", "办法", "措施", "规划", "通知", "条例", "新规", "规定", "禁令", "管制措施", "行政命令", "法案", "法规");
 
-    static final Finder TITLED = Finder.of(Finder.anyOf(ISSUE_VERBS) + "(?:了|的)?[^，。；,;]{0,12}?《([^》]{2,80})》",
-            ISSUE_VERBS);
+    /**
+     * "印发《...》"; Taiwan and Hong Kong news put a document's name in corner quotes ("公布「...条例」草案", which the
+     * script conversion turns into “...”): quotes count as a title when the name is a policy's
+     */
+    static final Finder TITLED = Finder.of(Finder.anyOf(ISSUE_VERBS)
+            + "(?:了|的)?[^，。；,;]{0,12}?(?:《([^》]{2,80})》|[「“]([^」”“「]{2,80})[」”])", ISSUE_VERBS);
     static final Finder PLAIN = Finder.of(Finder.anyOf(PLAIN_ISSUE_VERBS) + "(?:了|的)?(?:一份|一系列|多项|新)?[^，。；,;《]{0,20}?"
             + "(" + String.join("|", POLICY_NOUNS) + ")", PLAIN_ISSUE_VERBS);
 
     /** the title first, the verb after it: "《...行动方案》(简称“《行动方案》”)正式发布", "《...》出台" */
     static final Finder TITLE_FIRST = Finder.of("《([^》]{2,80})》(?:\\([^()]{0,20}\\))?[^，。；,;《》()]{0,12}?"
             + Finder.anyOf(AFTER_TITLE_VERBS) + "(?![会时后前者])", List.of("《"));
-    static final Finder PASSED = Finder.of(Finder.anyOf(PASS_VERBS) + "了?\\s?[“《]([^”》，。]{1,40}?"
-            + Finder.anyOf(LAW_NOUNS) + ")[”》]", PASS_VERBS);
+    static final Finder REVIEWED = Finder.of(Finder.anyOf(REVIEW_VERBS) + "了?\\s?《([^》]{2,80})》", REVIEW_VERBS);
+    static final Finder PASSED = Finder.of(Finder.anyOf(PASS_VERBS) + "了?\\s?[“《「]([^”》」，。]{1,40}?"
+            + Finder.anyOf(LAW_NOUNS) + ")[”》」]", PASS_VERBS);
     /** the letterhead opens the document: the sentences where 我委 looks for its body (bounded work per mention) */
     private static final int LETTERHEAD_SENTENCES = 40;
     /** the issuing body speaking of itself in its own document: "我委研究制定了《...》" */
@@ -49,7 +56,7 @@ final class PolicyRule extends Rule {
     private static final Words REPORT_TITLE = Words.of("报告", "白皮书", "蓝皮书", "研究", "地图", "榜", "指数", "年鉴", "趋势");
     private static final Words ANY_POLICY_NOUN = Words.of(POLICY_NOUNS.toArray(new String[0]));
     private static final Pattern GOVERNMENT_NAME = Pattern.compile(
-            "(?:政府|办公厅|委员会|管委会|网信办|国务院|部|局|厅|委|办公室|署)$");
+            "(?:政府|办公厅|委员会|管委会|网信办|国务院|部|局|厅|委|办公室|署|国会|议会|立法会|立法院|内阁|参议院|众议院)$");
     /** what may stand between a place and the verb when the place speaks for its government */
     private static final Pattern PLACE_REST = Pattern.compile("(?:市|区|县)?(?:政府)?(?:也|正式|近日|日前|还|再次|同时)?\\s?");
 
@@ -67,20 +74,21 @@ final class PolicyRule extends Rule {
         int to = s.end();
         boolean titled = holds(text, '《', from, to);
         boolean plain = ANY_POLICY_NOUN.in(text, from, to);
-        boolean quoted = holds(text, '“', from, to);
+        boolean quoted = holds(text, '“', from, to) || holds(text, '「', from, to);
         if (!titled && !plain && !quoted) {
             return;
         }
-        Finder.Scan titles = TITLED.scan(text, titled ? from : to, to);
+        Finder.Scan titles = TITLED.scan(text, titled || quoted ? from : to, to);
         Matcher m = titles.matcher();
         Set<Integer> seen = new HashSet<>();
         while (titles.find()) {
-            String title = m.group(1);
+            int g = m.group(1) != null ? 1 : 2;
+            String title = m.group(g);
             if (!POLICY_TITLE.in(title) || REPORT_TITLE.in(title)) {
                 continue;
             }
             seen.add(m.start());
-            policyAt(s, m.start(), m.end(), "《" + title + "》", m.start(1), m.end(1));
+            policyAt(s, m.start(), m.end(), "《" + title + "》", m.start(g), m.end(g));
         }
         titles = TITLE_FIRST.scan(text, titled ? from : to, to);
         m = titles.matcher();
@@ -92,6 +100,16 @@ final class PolicyRule extends Rule {
             // the verb ends the match: the clause, the future and the subject are read before it
             int verb = m.end() - 2;
             policyAt(s, verb, m.end(), "《" + title + "》", m.start(1), m.end(1));
+        }
+        if (titled) {
+            titles = REVIEWED.scan(text, from, to);
+            m = titles.matcher();
+            while (titles.find()) {
+                String title = m.group(1);
+                if (POLICY_TITLE.in(title) && !REPORT_TITLE.in(title)) {
+                    passedAt(s, m.start(), m.end(), "《" + title + "》", m.start(1), m.end(1));
+                }
+            }
         }
         if (quoted || titled) {
             titles = PASSED.scan(text, from, to);
@@ -157,12 +175,16 @@ final class PolicyRule extends Rule {
         if (s.future(cs, start) || Cues.OPINION.in(s.text(), s.from(), start)) {
             return;
         }
-        // the body may be an agent ("经行政院院会审查,通过..."): any government named before the verb
+        // the body may be an agent ("经行政院院会审查,通过..."): a government named before the verb, the first of
+        // the verb's clause, else the nearest before it
         OrgMention subject = null;
         for (OrgMention o : s.orgs()) {
             if (o.end() <= start && isGovernment(o)) {
+                if (o.start() >= cs) {
+                    subject = o;
+                    break;
+                }
                 subject = o;
-                break;
             }
         }
         Candidate c = subject == null ? null : s.add(EventType.POLICY, subject, start, end);
@@ -195,13 +217,23 @@ final class PolicyRule extends Rule {
 
     /** A government body before the trigger, or a place standing for its government (杭州发布...). */
     private static OrgMention government(SentenceContext s, int trigger, int clauseStart) {
+        // the first government of the verb's clause, else of the sentence ("A 推出“...”,B 公布“...”": B issues the second)
+        OrgMention first = null;
         for (OrgMention o : s.actors(ActorFilter.NAMED)) {
             if (o.end() > trigger) {
                 break;
             }
             if (isGovernment(o)) {
-                return o;
+                if (o.start() >= clauseStart) {
+                    return o;
+                }
+                if (first == null) {
+                    first = o;
+                }
             }
+        }
+        if (first != null) {
+            return first;
         }
         // a city or district name right before the verb (optionally 也/正式/近日...)
         String text = s.text();

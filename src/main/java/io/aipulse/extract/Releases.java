@@ -100,6 +100,9 @@ final class Releases {
             String verb = text.substring(v[2], v[3]);
             char next = te < text.length() ? text.charAt(te) : ' ';
             boolean perfective = text.startsWith("了", te - 1);
+            if (insideTitle(text, s.start(), ts)) {
+                continue; // "印发《关于...开放推动新场景...的实施意见》": a word of a document's name, not a release
+            }
             if (("会时后前者权".indexOf(next) >= 0 || text.startsWith("日期", te)) && !perfective) {
                 continue; // 发布会, 发布时, 上线后: a noun or a time, not a release
             }
@@ -188,6 +191,23 @@ final class Releases {
         }
         return out;
     }
+
+    /** {@code at} lies inside a 《book title》 that opens after {@code from}. */
+    static boolean insideTitle(String text, int from, int at) {
+        for (int i = at - 1; i >= from && i >= at - TITLE_REACH; i--) {
+            char c = text.charAt(i);
+            if (c == '》') {
+                return false;
+            }
+            if (c == '《') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** how far back a title's opening mark is looked for */
+    private static final int TITLE_REACH = 80;
 
     /** Adds a candidate for each release of {@code type} in the sentence, one for each organisation of a list. */
     static void addCandidates(SentenceContext s, EventType type) {

@@ -15,7 +15,7 @@ final class ReportRule extends Rule {
     /** what a source publishes: "据 X 统计" */
     static final List<String> SOURCE_NOUNS = List.of("统计数据", "统计", "数据显示", "数据", "报告", "研报", "调查", "调研", "测算");
     /** what a released report is called: "X 发布的 ... 白皮书" */
-    static final List<String> REPORT_OBJECTS = List.of("报告", "研报", "白皮书", "蓝皮书", "数据显示", "调查", "调研", "榜单", "排行榜",
+    static final List<String> REPORT_OBJECTS = List.of("报告", "研报", "白皮书", "蓝皮书", "数据显示", "调查", "调研", "榜单", "排行榜", "榜》",
             "指数", "统计", "名单", "地图");
     static final Words REPORT_OBJECT = Words.of(REPORT_OBJECTS.toArray(new String[0]));
     /** what a model's maker publishes with the model ("发布其最新版本 DeepSeek-V4 技术报告"): research, not a report */
@@ -26,7 +26,7 @@ final class ReportRule extends Rule {
     static final List<String> BY_WORDS = List.of("根据", "据");
     /** the verbs of a publisher's finding */
     static final List<String> FINDING_VERBS = List.of("预计", "预测", "估计", "数据显示", "统计显示", "报告显示", "调查显示", "研报称",
-            "报告称", "报告指出", "调研结果证实", "调研结果显示", "调查结果显示", "公布预测称", "发布研报称", "发布研究报告指出", "统计数据显示");
+            "报告称", "报告指出", "报告中指出", "报告中称", "报告中预测", "报告中预计", "报告中显示", "报告中写道", "调研结果证实", "调研结果显示", "调查结果显示", "公布预测称", "发布研报称", "发布研究报告指出", "统计数据显示");
     /** the verbs of a forecast, which only analysts publish */
     private static final List<String> FORECAST_VERBS = List.of("预计", "预测", "估计");
 
@@ -35,7 +35,7 @@ final class ReportRule extends Rule {
 
     static final Finder BY_SOURCE = Finder.of(Finder.anyOf(BY_WORDS) + "\\s?([^，。；,;]{2,30}?)(?:的)?(?:最新)?"
             + Finder.anyOf(SOURCE_NOUNS) + "(?!中)", BY_WORDS).lookingAround();
-    static final Finder FINDING = Finder.of("(" + String.join("|", FINDING_VERBS) + ")",
+    static final Finder FINDING = Finder.of("(" + String.join("|", FINDING_VERBS) + ")(?!模型|算法|方法|系统|能力|精度|准确|功能|工具|平台|技术)",
             Finder.literalStarts(FINDING_VERBS)).lookingAround();
     private static final Pattern HEADLINE = Pattern.compile(
             "^\\s?[:：]\\s?[^。]{0,60}?(" + String.join("|", HEADLINE_WORDS) + ")");
@@ -115,6 +115,9 @@ final class ReportRule extends Rule {
                 continue;
             }
             OrgMention subject = s.subjectBefore(rs, cs, ActorFilter.PUBLISHERS);
+            if (subject == null) {
+                subject = namedRightBefore(s, rs, cs);
+            }
             if (subject == null || used.contains(subject.start())) {
                 continue;
             }
@@ -122,6 +125,28 @@ final class ReportRule extends Rule {
             usedClauses.add(cs);
             reportAt(s, subject, rs, re);
         }
+    }
+
+    /**
+     * "SuperCLUE最新发布的...测评报告": a name the finder only guessed is the publisher when it opens the verb's
+     * clause and only adverbs (最新, 近日...) stand between it and the verb.
+     */
+    private static OrgMention namedRightBefore(SentenceContext s, int verb, int clauseStart) {
+        for (OrgMention o : s.actors(ActorFilter.ANY)) {
+            if (o.end() > verb) {
+                break;
+            }
+            if (o.source() != OrgMention.FALLBACK || o.start() < clauseStart) {
+                continue;
+            }
+            String before = s.text().substring(Math.max(clauseStart, s.from()), o.start()).trim();
+            String between = s.text().substring(o.end(), verb).trim();
+            if (before.isEmpty() && (between.startsWith("最新") ? Cues.adverbsOnly(between.substring(2)) : Cues.adverbsOnly(between))) {
+                return o;
+            }
+            return null;
+        }
+        return null;
     }
 
     /** "X 预计 / X 公布预测称" (not a person speaking) */

@@ -41,7 +41,7 @@ final class ResearchRule extends Rule {
             // "相关论文被ICML收录"
             + "|论文[^，。；,;]{0,4}?被[^，。；,;]{0,16}?(?:收录|接收|录用)"
             // "获得CVPR最佳论文奖", "在多项评测中取得第一", "斩获挑战赛冠军"
-            + "|(?:获得|获|斩获|夺得|荣获)[^，。；,;]{0,12}?最佳论文"
+            + "|(?:获得|获|斩获|夺得|荣获|入选)[^，。；,;]{0,16}?最佳论文"
             + "|" + Finder.anyOf(CONTESTS) + "[^，。；,;]{0,12}?(?:取得|获得|夺得|斩获|位列|排名|登顶|位居|问鼎|拿下)[^，。；,;]{0,8}?"
             + Finder.anyOf(TOP_RANKS)
             + "|(?:取得|获得|夺得|斩获|问鼎|拿下)[^，。；,;]{0,12}?" + Finder.anyOf(CONTESTS) + "[^，。；,;]{0,4}?(?:冠军|金牌|第一)"
@@ -56,7 +56,7 @@ final class ResearchRule extends Rule {
             + "|在[^，。；,;]{0,16}?《?" + Finder.anyOf(JOURNALS) + "》?(?:\\([A-Za-z ]{1,20}\\))?(?:杂志|期刊|正刊|子刊)?\\s?上?"
             + Finder.anyOf(APPEAR_VERBS),
             PUBLISH_VERBS, APPEAR_VERBS, List.of("实现", "刷新", "登上", "在", "论文", "获得", "获", "斩获", "夺得", "荣获", "取得",
-                    "问鼎", "拿下", "研制", "提出", "首次"), CONTESTS, MEASURES, COVER_VERBS);
+                    "问鼎", "拿下", "研制", "提出", "首次", "入选"), CONTESTS, MEASURES, COVER_VERBS);
 
     ResearchRule() {
         super(EventType.RESEARCH, TRIGGERS,
@@ -84,6 +84,10 @@ final class ResearchRule extends Rule {
             if (subject == null && cs > s.from() && RESULT_WORDS.in(text, s.from(), cs)
                     && Cues.adverbsOnly(text.substring(cs, m.start()))) {
                 // "X 的一项研究成果,近日在《自然》上线": the owner of the result named in the clause before
+                subject = s.subjectBefore(cs, s.from(), ActorFilter.NAMED);
+            }
+            if (subject == null && cs > s.from() && m.start() - cs <= 8 && RESULT_WORDS.in(text, cs, Math.min(m.end(), cs + 8))) {
+                // "X 研究团队开发出...,相关成果发表于《科学》杂志": the result of the team the sentence opens with
                 subject = s.subjectBefore(cs, s.from(), ActorFilter.NAMED);
             }
             if (subject == null && text.substring(cs, m.start()).contains("研究")) {

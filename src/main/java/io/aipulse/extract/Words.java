@@ -69,6 +69,34 @@ final class Words {
         return false;
     }
 
+    /**
+     * True when one of the words lies inside {@code [from, to)} of {@code s} outside a 《book title》: the words
+     * of a title are its name ("《...三年行动计划》近日出台" speaks of no plan of the future).
+     */
+    boolean inOutsideTitles(String s, int from, int to) {
+        int depth = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c == '《') {
+                depth++;
+                continue;
+            }
+            if (c == '》') {
+                depth = Math.max(0, depth - 1);
+                continue;
+            }
+            if (depth > 0 || !has(first, c)) {
+                continue;
+            }
+            for (String w : byFirst[c & 0xFF]) {
+                if (w.charAt(0) == c && i + w.length() <= to && s.startsWith(w, i)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** True when one of the words ends exactly at {@code to} and starts at or after {@code from}. */
     boolean endsIn(String s, int from, int to) {
         if (to <= from || !has(last, s.charAt(to - 1))) {

@@ -37,16 +37,17 @@ class NamePatternsTest {
             for (int i = 0, len = 1 + random.nextInt(7); i < len; i++) {
                 sb.append(han.charAt(random.nextInt(han.length())));
             }
-            for (String optional : new String[] {"亦", "刚刚", "刚", "于", "近日", "近期", "正式", "宣布", "成功"}) {
+            for (String optional : new String[] {"亦", "刚刚", "刚", "于", "近日", "近期", "今年", "在", "1", "12", " ", "月", "8",
+                "日", "初", "中旬", "正式", "宣布", "成功"}) {
                 if (random.nextBoolean()) {
                     sb.append(optional);
                 }
             }
-            sb.append(new String[] {"完成", "获得", "拿下", "获", ""}[random.nextInt(5)]);
+            sb.append(new String[] {"完成", "获得", "拿下", "获", "获悉", "斩获", ""}[random.nextInt(7)]);
             for (int i = 0, len = random.nextInt(36); i < len; i++) {
                 sb.append(filler.charAt(random.nextInt(filler.length())));
             }
-            out.add(sb.append("融资").toString());
+            out.add(sb.append(random.nextInt(4) == 0 ? "投资" : "融资").toString());
         }
         return out;
     }

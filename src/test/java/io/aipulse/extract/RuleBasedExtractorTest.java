@@ -331,4 +331,38 @@ class RuleBasedExtractorTest {
                 + "百川智能发布的 Baichuan-13B 大模型性能领先。");
         assertThat(events).filteredOn(e -> e.type() == EventType.MODEL_RELEASE).hasSize(1);
     }
+
+    @Test
+    void aReleaseWordInsideADocumentsTitleIsNoLaunch() {
+        // 开放 and 发布 name the policy here, they release nothing
+        List<Event> events = extract("国务院办公厅印发了《关于加快场景开放推动新场景大规模应用的实施意见》。");
+        assertThat(events).extracting(Event::type).containsExactly(EventType.POLICY);
+    }
+
+    @Test
+    void anAffiliationOrADescriptorBeforeANameIsNotTheCompanyFinanced() {
+        // 清华系 says where the company comes from; "AI Agent" says what it does
+        assertThat(only(extract("清华系具身智能公司星河动力宣布完成A轮融资。"), EventType.FUNDING).subject())
+                .isEqualTo("星河动力");
+        assertThat(only(extract("近日,AI Agent公司明略科技获得新一轮融资。"), EventType.FUNDING).subject())
+                .startsWith("明略");
+    }
+
+    @Test
+    void anInvestorNamedBeforeTheCompanyIsItsInvestorNotTheCompanyFinanced() {
+        Event e = only(extract("红杉中国领投了星河动力的A轮融资。"), EventType.FUNDING);
+        assertThat(e.subject()).isEqualTo("星河动力");
+        assertThat(e.round()).isEqualTo(Round.A);
+        assertThat(e.counterparties()).contains("红杉中国");
+        // a commitment, a total or the past is no round
+        assertThat(extract("软银宣布将向OpenAI投资400亿美元。")).noneMatch(x -> x.type() == EventType.FUNDING);
+        assertThat(extract("红杉中国此前曾领投星河动力的天使轮融资。")).isEmpty();
+        assertThat(extract("星河动力宣布启动新一轮融资。")).isEmpty();
+    }
+
+    @Test
+    void aPredictionModelIsNoForecast() {
+        // 预测 as a noun's modifier ("结构预测模型") publishes nothing
+        assertThat(extract("北京大学研究团队开发出一种新的蛋白质结构预测模型。")).noneMatch(x -> x.type() == EventType.REPORT);
+    }
 }
