@@ -111,7 +111,7 @@ public final class PublicationTimeFinder {
      * the day the text supports. No year named: no day (the article's year is unknown).
      */
     private static LocalDate latestDayAfterYearBound(String text, LocalDate today) {
-        LocalDate bound = yearBound(text, today);
+        LocalDate bound = yearBound(text, today, false);
         if (bound == null) {
             return null;
         }
@@ -127,15 +127,20 @@ public final class PublicationTimeFinder {
                 latest = later(latest, day);
             }
         }
-        return latest;
+        // no day at all: a year-in-review ("纵目科技:2025年4月进入破产审查程序") is as late as its latest month
+        return latest != null ? latest : yearBound(text, today, true);
     }
 
-    /** The latest year, or year and month, the text reports on: not a target, not a title, not after today. */
-    private static LocalDate yearBound(String text, LocalDate today) {
+    /**
+     * The latest year, or year and month, the text reports on: not a target, not a title, not a founding, not
+     * after today. With {@code monthsOnly}, only the years named with their month count.
+     */
+    private static LocalDate yearBound(String text, LocalDate today, boolean monthsOnly) {
         LocalDate bound = null;
         Matcher m = YEAR_MONTH.matcher(text);
         while (m.find()) {
-            if (target(text, m.start()) || insideTitle(text, m.start()) || founding(text, m.start(), m.end())) {
+            if (target(text, m.start()) || insideTitle(text, m.start()) || founding(text, m.start(), m.end())
+                    || monthsOnly && m.group(2) == null) {
                 continue;
             }
             int year = Integer.parseInt(m.group(1));

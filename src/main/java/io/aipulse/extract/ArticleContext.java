@@ -458,6 +458,10 @@ final class ArticleContext {
                 return subsidiary(actors, i, trigger);
             }
         }
+        OrgMention topic = topicBeforeColon(actors, clauseStart);
+        if (topic != null) {
+            return topic;
+        }
         Segmenter.Sentence s = sentences.get(si);
         String before = text.substring(Math.max(clauseStart, s.datelineEnd), trigger);
         boolean coref = (Cues.COREFERENCE.in(before) || before.trim().startsWith("公司")) && !Cues.INDEFINITE.in(before);
@@ -475,6 +479,27 @@ final class ArticleContext {
         }
         if (coref || (adverbsOnly >= 0 ? adverbsOnly == 1 : Cues.adverbsOnly(before))) {
             return coreference(si, filter);
+        }
+        return null;
+    }
+
+    /**
+     * "纵目科技:2025年4月进入破产审查程序": a list item names its company, a colon, then what happened to it; the
+     * name alone before the colon is the subject of the clause after it.
+     */
+    private OrgMention topicBeforeColon(List<OrgMention> actors, int clauseStart) {
+        int colon = clauseStart - 1;
+        while (colon >= 0 && text.charAt(colon) == ' ') {
+            colon--;
+        }
+        if (colon < 0 || text.charAt(colon) != ':' && text.charAt(colon) != '：') {
+            return null;
+        }
+        for (OrgMention o : actors) {
+            if (o.end() == colon || o.end() == colon - 1 && text.charAt(colon - 1) == ' ') {
+                int lineStart = text.lastIndexOf('\n', o.start()) + 1;
+                return text.substring(lineStart, o.start()).isBlank() ? o : null;
+            }
         }
         return null;
     }

@@ -18,9 +18,18 @@ import java.util.regex.Pattern;
  */
 final class NamePatterns {
 
+    /**
+     * what follows a company's name opening a clause: a time, an adverb, a preposition, or the verb of an event
+     * ("纵目科技被法院裁定破产", "黑芝麻智能递表港交所", "快仓智能已经以保密形式申请")
+     */
+    private static final java.util.List<String> HAN_VERB_LIST = java.util.List.of(
+            "正式", "近日", "日前", "今日", "宣布", "发布", "推出", "完成", "获得", "获", "上线", "开源", "与", "和", "在", "已", "也",
+            "将", "于", "被", "向", "通过", "递交", "递表", "提交", "最终", "近期", "再次", "再度", "首次", "成功", "携手", "牵手",
+            "联合", "启动", "进入", "申请", "宣告", "遭遇", "陷入", "通知", "登陆", "挂牌", "今起", "昨日", "今天", "拟", "于今年",
+            "科创板", "港股", "IPO", "赴港", ":");
     static final Pattern HAN_NAME = Pattern.compile(
             "\\s?([\\p{IsHan}]{2,6}?(?:科技|智能|网络|数据|信息|软件|机器人|半导体|传媒|汽车|医疗|生物|教育|云))"
-            + "(?=\\s?(?:正式|近日|日前|今日|宣布|发布|推出|完成|获得|获|上线|开源|与|和|在|已|也|将|于))");
+            + "(?=\\s?(?:" + String.join("|", HAN_VERB_LIST) + "))");
     /**
      * the optional words between a company's name and the verb of its round, group by group in their order
      * ("小雨智造亦于近日正式宣布成功完成...融资"): an adverb, 于, a time, 正式, 宣布, 成功
@@ -48,9 +57,7 @@ final class NamePatterns {
     private static final String[] HAN_SUFFIXES = {
         "科技", "智能", "网络", "数据", "信息", "软件", "机器人", "半导体", "传媒", "汽车", "医疗", "生物", "教育", "云"};
     private static final String SUFFIX_FIRST = "科智网数信软机半传汽医生教云";
-    private static final String[] HAN_VERBS = {
-        "正式", "近日", "日前", "今日", "宣布", "发布", "推出", "完成", "获得", "获", "上线", "开源", "与", "和", "在", "已", "也",
-        "将", "于"};
+    private static final String[] HAN_VERBS = HAN_VERB_LIST.toArray(new String[0]);
     private static final String[] DESCRIBED_VERBS = {"宣布", "完成", "获得", "获", "发布", "推出", "近日", "日前"};
 
     /** bit c set when the BMP character c is of the Han script ({@code \p{IsHan}}) */

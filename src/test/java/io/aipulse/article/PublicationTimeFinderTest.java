@@ -157,4 +157,9 @@ class PublicationTimeFinderTest {
     void aFoundingYearIsNoBound() {
         assertThat(dayOf("禾多科技自2017年成立以来累计融资超过十亿元。8月12日,公司通知员工离职。")).isEmpty();
     }
+    @Test
+    void aYearInReviewWithoutDaysIsAsLateAsItsLatestMonth() {
+        String text = "2025年,多家企业破产。\n甲科技:2025年4月进入破产审查程序\n乙科技:2025年8月被裁定破产清算";
+        assertThat(dayOf(text)).contains(LocalDate.of(2025, 8, 1));
+    }
 }
