@@ -137,6 +137,7 @@ final class OrgFinder {
                 }
             }
         }
+        namedAs(text, from, to, out);
         if ((marks & COMPANY) != 0) {
             int pos = from;
             NamePatterns.Found d;
@@ -245,6 +246,24 @@ final class OrgFinder {
             }
         }
         return marks;
+    }
+
+    /** "一家名为深度赋智的AI公司": the name a text introduces, without quotes, up to the 的 of its description. */
+    private static final Pattern NAMED_AS = Pattern.compile("(?:名为|名叫|叫做)\\s?([\\p{IsHan}A-Za-z0-9]{2,10}?)\\s?的");
+
+    private void namedAs(String text, int from, int to, List<OrgMention> out) {
+        Matcher m = null;
+        for (int i = text.indexOf('名', from); i >= 0 && i < to; i = text.indexOf('名', i + 1)) {
+            if (i + 1 >= to || text.charAt(i + 1) != '为' && text.charAt(i + 1) != '叫') {
+                continue;
+            }
+            if (m == null) {
+                m = NAMED_AS.matcher(text);
+            }
+            if (m.region(i, to).lookingAt() && !FUNCTION_CHARS.matcher(m.group(1)).find()) {
+                addNamed(out, text, m.start(1), m.end(1), OrgMention.DESCRIPTOR);
+            }
+        }
     }
 
     /** A character after which a clause starts: ",;:，。；：" or a line break. */

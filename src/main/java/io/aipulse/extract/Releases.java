@@ -185,6 +185,9 @@ final class Releases {
                     type = EventType.MODEL_RELEASE;
                 }
             }
+            if (type == EventType.PRODUCT_LAUNCH && ReleaseVerbs.UPGRADES.contains(verb)) {
+                continue; // "百度App迎来全新升级": a new version of a model is a release, an app's update is no launch
+            }
             if (type != null) {
                 out.add(new Release(ts, te, cs, os, oe, objectBefore, type));
             }
