@@ -29,7 +29,7 @@ final class Releases {
     /** the heads of an object that make it a model, and those that make it a product */
     private static final Words MODEL_HEADS = Words.of("模型", "模型产品", "模型系列", "GPT", "LLM", "Llama", "LLaMA");
     private static final Words PRODUCT_HEADS = Words.of(
-            "平台", "工具", "功能", "产品", "应用", "App", "APP", "app", "助手", "集群", "服务", "系统", "芯片", "社区", "机器人", "终端",
+            "平台", "工具", "功能", "产品", "应用", "App", "APP", "app", "助手", "助理", "集群", "服务", "系统", "芯片", "社区", "机器人", "终端",
             "手机", "电脑", "PC", "眼镜", "方案", "引擎", "框架", "数据集", "插件", "客户端", "软件", "硬件", "设备", "网站", "小程序",
             "智能体", "Agent", "API", "接口", "游戏", "版本", "汽车", "车型", "工厂", "一体机", "服务器", "处理器", "显卡", "眼镜",
             "耳机", "手表", "音箱", "学习机", "翻译机", "模组", "传感器", "大脑", "操作系统", "浏览器", "搜索", "GPU", "CPU", "NPU",
@@ -170,6 +170,9 @@ final class Releases {
                 continue;
             }
             EventType type = classify(s.article(), object, os, true);
+            if (!objectBefore && type != EventType.MODEL_RELEASE && versionOfModelMaker(s, object, ts)) {
+                type = EventType.MODEL_RELEASE; // "MiniMax发布M2", "DeepSeek发布V3.1版本": a model maker's new version
+            }
             if (type == null && objectBefore && os > cs) {
                 type = classify(s.article(), withoutParens(text.substring(cs, ts)), cs, false); // the clause before the dash
             }
@@ -193,6 +196,27 @@ final class Releases {
             }
         }
         return out;
+    }
+
+    /** a bare versioned name, the whole object: "M2", "V3.1版本", "Step 3", "Seedream 4.0", "K2" */
+    private static final Pattern VERSION_NAME = Pattern.compile(
+            "[A-Z][A-Za-z]{0,12}[- ]?\\d+(?:\\.\\d+)*(?:[- ](?:Pro|Max|Plus|Turbo|Preview|mini|Mini|Flash))?(?:版本|版)?");
+
+    /**
+     * The object is only a versioned name and an organisation whose business is foundation models names it before
+     * the verb: what such a maker releases under a version number is a model.
+     */
+    private static boolean versionOfModelMaker(SentenceContext s, String object, int verb) {
+        if (!VERSION_NAME.matcher(object.trim()).matches()) {
+            return false;
+        }
+        for (OrgMention o : s.orgs()) {
+            if (o.start() >= s.from() && o.end() <= verb && o.company() != null
+                    && "foundation-models".equals(o.company().sector())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code at} lies inside a 《book title》 that opens after {@code from}. */
