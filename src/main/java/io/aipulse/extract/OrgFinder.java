@@ -81,6 +81,13 @@ final class OrgFinder {
             if (longerOrgCovers(orgHits, h) || insideAmount(text, h.start(), h.end()) || everydayWord(text, h)) {
                 continue;
             }
+            int local = localStart(text, places, h);
+            if (local >= 0) {
+                // "浙江省发改委", "上海市网信办": a place before a national body's short name is the place's own body
+                out.add(new OrgMention(local, h.end(), text.substring(local, h.end()), null, null, null,
+                        OrgMention.LEGAL, false));
+                continue;
+            }
             out.add(new OrgMention(h.start(), h.end(), h.term().company().name(), h.term().company(), null, null,
                     OrgMention.REGISTRY, false));
         }
@@ -246,6 +253,27 @@ final class OrgFinder {
             }
         }
         return marks;
+    }
+
+    /** a province or autonomous region right before a body's name: 浙江省, 黑龙江省, 广西壮族自治区 */
+    private static final Pattern PROVINCE_BEFORE = Pattern.compile("(?:黑龙江|内蒙古|[\\p{IsHan}]{2})省$|[\\p{IsHan}]{2,4}自治区$");
+
+    /**
+     * Where the city or province that ends where a national government body's short name starts begins, or -1:
+     * the gazetteer's cities, and provinces by their 省 / 自治区.
+     */
+    private static int localStart(String text, List<Knowledge.Hit> places, Knowledge.Hit body) {
+        Company c = body.term().company();
+        if (c == null || !"government".equals(c.kind()) || !"national".equals(c.city())) {
+            return -1;
+        }
+        for (Knowledge.Hit p : places) {
+            if (p.end() == body.start() && p.term().kind() == Knowledge.Kind.CITY) {
+                return p.start();
+            }
+        }
+        Matcher m = PROVINCE_BEFORE.matcher(text.substring(Math.max(0, body.start() - 7), body.start()));
+        return m.find() ? body.start() - (m.end() - m.start()) : -1;
     }
 
     /** "一家名为深度赋智的AI公司": the name a text introduces, without quotes, up to the 的 of its description. */

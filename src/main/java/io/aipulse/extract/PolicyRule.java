@@ -40,7 +40,9 @@ final class PolicyRule extends Rule {
             + "(" + String.join("|", POLICY_NOUNS) + ")", PLAIN_ISSUE_VERBS);
 
     /** the title first, the verb after it: "《...行动方案》(简称“《行动方案》”)正式发布", "《...》出台" */
-    static final Finder TITLE_FIRST = Finder.of("《([^》]{2,80})》(?:\\([^()]{0,20}\\))?[^，。；,;《》()]{0,12}?"
+    static final Finder TITLE_FIRST = Finder.of("《([^》]{2,80})》(?:\\([^()]{0,20}\\))?"
+            // "《...》已经市政府同意,现印发给你们": the notice that issues a document under the government's consent
+            + "(?:[^，。；,;《》()]{0,12}?|已经?[^，。；,;《》]{0,10}?同意[,，]\\s?现予?)"
             + Finder.anyOf(AFTER_TITLE_VERBS) + "(?![会时后前者])", List.of("《"));
     static final Finder REVIEWED = Finder.of(Finder.anyOf(REVIEW_VERBS) + "了?\\s?《([^》]{2,80})》", REVIEW_VERBS);
     static final Finder PASSED = Finder.of(Finder.anyOf(PASS_VERBS) + "了?\\s?[“《「]([^”》」，。]{1,40}?"
