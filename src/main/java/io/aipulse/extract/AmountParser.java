@@ -25,10 +25,11 @@ public final class AmountParser {
         "将近", "接近", "超过", "超出", "高达", "不到", "不足", "大约", "近", "超", "约", "逾", "达"};
     private static final String[][] CURRENCY_SUFFIX = {
         {"美元", "USD"}, {"美金", "USD"}, {"欧元", "EUR"}, {"英镑", "GBP"}, {"加拿大元", "CAD"},
-        {"加元", "CAD"}, {"加币", "CAD"}, {"港元", "HKD"}, {"港币", "HKD"}, {"日元", "JPY"},
+        {"加元", "CAD"}, {"加币", "CAD"}, {"港元", "HKD"}, {"港币", "HKD"}, {"日元", "JPY"}, {"新台币", "TWD"}, {"台币", "TWD"},
         {"元人民币", "CNY"}, {"人民币", "CNY"}, {"元", "CNY"}};
     private static final String[][] CURRENCY_PREFIX = {
-        {"人民币", "CNY"}, {"RMB", "CNY"}, {"US$", "USD"}, {"HK$", "HKD"}, {"C$", "CAD"}, {"$", "USD"},
+        {"人民币", "CNY"}, {"RMB", "CNY"}, {"新台币", "TWD"}, {"台币", "TWD"}, {"NT$", "TWD"}, {"US$", "USD"}, {"HK$", "HKD"},
+        {"C$", "CAD"}, {"$", "USD"},
         {"¥", "CNY"}, {"￥", "CNY"}, {"€", "EUR"}, {"£", "GBP"}};
 
     private final Map<String, Double> cnyPerUnit;
@@ -65,7 +66,7 @@ public final class AmountParser {
     }
 
     private static boolean canStart(char c) {
-        return isDigit(c) || "数几上过近超约逾将接高达不大人RUHC$¥￥€£一二两三四五六七八九十百千亿".indexOf(c) >= 0;
+        return isDigit(c) || "数几上过近超约逾将接高达不大人RUHCN新台$¥￥€£一二两三四五六七八九十百千亿".indexOf(c) >= 0;
     }
 
     private static boolean isDigit(char c) {

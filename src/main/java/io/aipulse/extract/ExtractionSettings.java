@@ -19,6 +19,6 @@ public record ExtractionSettings(ZoneId zone, Map<String, Double> cnyPerUnit) {
 
     public static ExtractionSettings defaults() {
         return new ExtractionSettings(DEFAULT_ZONE, Map.of(
-                "CNY", 1.0, "USD", 7.2, "EUR", 7.8, "GBP", 9.1, "CAD", 5.3, "HKD", 0.92, "JPY", 0.049));
+                "CNY", 1.0, "USD", 7.2, "EUR", 7.8, "GBP", 9.1, "CAD", 5.3, "HKD", 0.92, "JPY", 0.049, "TWD", 0.22));
     }
 }

@@ -15,16 +15,17 @@ final class InvestmentRule extends Rule {
     /** the verbs of setting up a fund */
     static final List<String> FUND_VERBS = List.of("设立", "成立", "发起", "募集", "募资", "完成募集");
     /** the verbs of building capacity */
-    static final List<String> BUILD_VERBS = List.of("投建", "建设", "新建", "扩建");
+    static final List<String> BUILD_VERBS = List.of("投建", "建设", "新建", "扩建", "建置");
 
     /** what a fund or a build sets up */
     static final List<String> FUND = List.of("基金");
-    static final List<String> FACILITIES = List.of("算力中心", "数据中心", "智算中心", "超算中心", "工厂", "基地", "园区");
+    static final List<String> FACILITIES = List.of("算力中心", "数据中心", "智算中心", "超算中心", "资料中心", "工厂", "基地", "园区");
     /** every match names an investing verb, a fund or a facility */
     static final List<String> TRIGGERS = Finder.union(INVEST_VERBS, FUND, FACILITIES);
 
     static final Finder INVESTS = Finder.of("(?<![获得成自领跟参的])" + Finder.anyOf(INVEST_VERBS)
-            + "\\s?(?=(?:约|超过|超|近|逾|高达)?\\s?[\\d数上两一二三四五六七八九十几])", INVEST_VERBS).lookingAround();
+            + "\\s?(?=(?:约|超过|超|近|逾|高达)?\\s?(?:人民币|新台币|台币|NT\\$|US\\$|HK\\$)?\\s?[\\d数上两一二三四五六七八九十几])",
+            INVEST_VERBS).lookingAround();
     static final Finder SETS_UP = Finder.of(Finder.anyOf(FUND_VERBS) + "[^，。；,;轮融]{0,20}?(?:基金|产业基金)"
             + "|基金[^，。；,;]{0,6}?(?:完成募集|募资|募集)"
             + "|" + Finder.anyOf(BUILD_VERBS) + "[^，。；,;]{0,20}?" + Finder.anyOf(FACILITIES),

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class AmountParserTest {
 
     private final AmountParser parser = new AmountParser(Map.of(
-            "CNY", 1.0, "USD", 7.0, "EUR", 8.0, "GBP", 9.0, "CAD", 5.0, "HKD", 0.9, "JPY", 0.05));
+            "CNY", 1.0, "USD", 7.0, "EUR", 8.0, "GBP", 9.0, "CAD", 5.0, "HKD", 0.9, "JPY", 0.05, "TWD", 0.2));
 
     private Amount parse(String text) {
         return parser.parse(text).orElseThrow(() -> new AssertionError("no amount in " + text));
@@ -41,6 +41,9 @@ class AmountParserTest {
         "募资 6 亿欧元; EUR; 600000000; 600000000; false",
         "5000 万英镑; GBP; 50000000; 50000000; false",
         "100 亿日元; JPY; 10000000000; 10000000000; false",
+        "斥资新台币200亿元扩建; TWD; 20000000000; 20000000000; false",
+        "投资10亿新台币; TWD; 1000000000; 1000000000; false",
+        "NT$30 billion; TWD; 30000000000; 30000000000; false",
         "$35 million; USD; 35000000; 35000000; false",
         "US$1.5 billion; USD; 1500000000; 1500000000; false",
         "1亿至2亿元; CNY; 100000000; 200000000; false",
