@@ -40,6 +40,9 @@ final class InvestmentRule extends Rule {
             List.of("打造", "基础设施", "算力", "研发", "产能", "扩产", "网络")).toArray(new String[0]));
     /** verbs that put capital into the company named right after them */
     private static final Words INTO = Words.of("投资", "注资", "入股");
+    /** "由X投资建设的...数据中心项目": the builder named as the agent of a facility, with or without an amount */
+    static final Finder BUILT_BY = Finder.of("由([^，。；,;由]{2,30}?)(?:投资建设|投资兴建|投建|建设)的[^，。；,;]{0,24}?"
+            + Finder.anyOf(FACILITIES), List.of("由"));
     /** the mark before a company that receives the capital: "向 X 投入", "对 X 投资" */
     private static final String RECIPIENT_MARKS = "向对";
     /** a clause whose subject is the project: "项目投资 15 亿元", "该项目总投资 120 亿元" */
@@ -73,6 +76,7 @@ final class InvestmentRule extends Rule {
             }
             investmentAt(s, m.start(), m.end(), amount.amount());
         }
+        builtBy(s);
         Finder.Scan setsUp = SETS_UP.scan(s.text(), s.from(), s.end());
         m = setsUp.matcher();
         while (setsUp.find()) {
@@ -84,6 +88,31 @@ final class InvestmentRule extends Rule {
             }
             if (amount != null) {
                 investmentAt(s, m.start(), m.end(), amount.amount());
+            }
+        }
+    }
+
+    private void builtBy(SentenceContext s) {
+        Finder.Scan scan = BUILT_BY.scan(s.text(), s.from(), s.end());
+        Matcher m = scan.matcher();
+        while (scan.find()) {
+            int cs = s.clauseStart(m.start());
+            if (s.background(cs, m.start()) || s.future(cs, m.start())) {
+                continue;
+            }
+            OrgMention builder = null;
+            for (OrgMention o : s.orgs()) {
+                if (o.start() >= m.start(1) && o.end() <= m.end(1)) {
+                    builder = o;
+                    break;
+                }
+            }
+            AmountParser.Match amount = s.firstAmount(m.end(), s.end());
+            Candidate c = s.add(EventType.INVESTMENT, builder, m.start(), m.end());
+            if (c != null) {
+                c.amount = amount == null ? null : amount.amount();
+                c.aboutStart = m.end(1);
+                c.aboutEnd = m.end();
             }
         }
     }
