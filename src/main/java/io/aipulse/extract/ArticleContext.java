@@ -477,8 +477,29 @@ final class ArticleContext {
                 }
             }
         }
-        if (coref || (adverbsOnly >= 0 ? adverbsOnly == 1 : Cues.adverbsOnly(before))) {
+        if (coref) {
+            OrgMention o = coreference(si, filter);
+            return o != null || !Cues.COREFERENCE.in(before) ? o : antecedentAcrossParagraphs(si, filter);
+        }
+        if (adverbsOnly >= 0 ? adverbsOnly == 1 : Cues.adverbsOnly(before)) {
             return coreference(si, filter);
+        }
+        return null;
+    }
+
+    /** how many sentences back an explicit anaphor (该公司, 这家公司, 其) looks past its own paragraph */
+    private static final int ANAPHOR_REACH = 3;
+
+    /**
+     * "率先引爆市场的是...智平方。\n\n2月23日,该公司宣布完成B轮融资": an explicit anaphor may point into the paragraph
+     * before; the nearest sentence that names an actor gives it.
+     */
+    private OrgMention antecedentAcrossParagraphs(int si, ActorFilter filter) {
+        for (int k = si - 1; k >= 0 && k >= si - ANAPHOR_REACH; k--) {
+            List<OrgMention> a = actors(k, filter);
+            if (!a.isEmpty()) {
+                return a.get(0);
+            }
         }
         return null;
     }
