@@ -113,6 +113,12 @@ final class NamePatterns {
         return m.lookingAt() ? new Found(m.start(1), m.end(1), m.end()) : null;
     }
 
+    /** One of the words that follow a company's name opening a clause starts at {@code at} (one space allowed). */
+    static boolean verbAt(String text, int at, int to) {
+        int v = at < to && isRegexSpace(text.charAt(at)) ? at + 1 : at;
+        return anyAt(text, v, to, HAN_VERBS);
+    }
+
     /** {@code HAN_NAME.matcher(text).region(p, to).lookingAt()}. */
     static Found hanName(String text, int p, int to) {
         if (p >= to) {

@@ -166,6 +166,9 @@ final class OrgFinder {
             if (!clauseStart && !described) {
                 continue;
             }
+            if (clauseStart) {
+                quotedOpening(text, hits, p, to, out);
+            }
             NamePatterns.Found h = clauseStart ? NamePatterns.hanName(text, p, to) : null;
             if (h != null) {
                 String n = text.substring(h.start(), h.end());
@@ -274,6 +277,47 @@ final class OrgFinder {
         }
         Matcher m = PROVINCE_BEFORE.matcher(text.substring(Math.max(0, body.start() - 7), body.start()));
         return m.find() ? body.start() - (m.end() - m.start()) : -1;
+    }
+
+    /** a quoted epithet, not a name: "“全球大模型第一股”", "“AI概念股龙头”" */
+    private static final Pattern DESCRIPTION_END = Pattern.compile("(?:第一股|第一|概念股|龙头|独角兽)$");
+    /** the longest quoted name that opens a clause as its subject */
+    private static final int MAX_QUOTED_NAME = 12;
+
+    /**
+     * "「奇点灵智」已于近期完成...": a quoted Chinese name opening a clause right before a verb is its subject's name
+     * (a quoted Latin name there is as often a model or a product: "「Nano Banana」在...榜单中位居首位").
+     */
+    private void quotedOpening(String text, List<Knowledge.Hit> hits, int p, int to, List<OrgMention> out) {
+        int q = p < to && text.charAt(p) == ' ' ? p + 1 : p;
+        if (q >= to || "“「『".indexOf(text.charAt(q)) < 0) {
+            return;
+        }
+        for (int e = q + 3; e < Math.min(to, q + 2 + MAX_QUOTED_NAME); e++) {
+            char c = text.charAt(e);
+            if (c == '”' || c == '」' || c == '』') {
+                String name = text.substring(q + 1, e);
+                if (NamePatterns.verbAt(text, e + 1, to) && !FUNCTION_CHARS.matcher(name).find()
+                        && !PRODUCT_NAME_END.matcher(name).find() && !modelIn(hits, q + 1, e)
+                        && !DESCRIPTION_END.matcher(name).find() && NamePatterns.isHan(name.charAt(0))) {
+                    addNamed(out, text, q + 1, e, OrgMention.DESCRIPTOR);
+                }
+                return;
+            }
+            if (c == '“' || c == '「' || c == '，' || c == ',' || c == '。') {
+                return;
+            }
+        }
+    }
+
+    /** a catalogue model inside {@code [from, to)}: "“文心一言”正式上线" quotes a model, not its maker */
+    private static boolean modelIn(List<Knowledge.Hit> hits, int from, int to) {
+        for (Knowledge.Hit h : hitsIn(hits, from, to)) {
+            if (h.term().kind() == Knowledge.Kind.MODEL) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "一家名为深度赋智的AI公司": the name a text introduces, without quotes, up to the 的 of its description. */
