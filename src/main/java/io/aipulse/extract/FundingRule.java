@@ -249,7 +249,40 @@ final class FundingRule extends Rule {
         // the descriptor before the name says what the company does
         c.aboutStart = Math.max(s.start(), subject.start() - 24);
         c.aboutEnd = subject.end();
+        if (EACH.in(text, subject.end(), start)) {
+            for (OrgMention o : listedAfter(s, subject, start)) {
+                Candidate each = s.add(EventType.FUNDING, o, start, end); // the amount was one company's, or all of theirs
+                if (each != null) {
+                    each.round = c.round;
+                    each.aboutStart = Math.max(s.start(), o.start() - 24);
+                    each.aboutEnd = o.end();
+                }
+            }
+        }
         return c;
+    }
+
+    /** "A、B相继完成新一轮融资", "A和B分别获得...": each company of the list has a round of its own */
+    private static final Words EACH = Words.of("相继", "陆续", "先后", "分别", "均", "都");
+    private static final List<String> LIST_JOINS = List.of("、", "和", "与", "及", "以及");
+
+    /** The companies joined to {@code first} by 、/和/与 before {@code to}, in order. */
+    private static List<OrgMention> listedAfter(SentenceContext s, OrgMention first, int to) {
+        List<OrgMention> out = new ArrayList<>();
+        OrgMention last = first;
+        for (OrgMention o : s.actors(ActorFilter.ANY)) {
+            if (o.start() < last.end()) {
+                continue;
+            }
+            if (o.end() > to || !LIST_JOINS.contains(s.text().substring(last.end(), o.start()).strip())) {
+                break;
+            }
+            if (!o.isKind("investor") && !o.place()) {
+                out.add(o);
+            }
+            last = o;
+        }
+        return out;
     }
 
     /** The round's amount: in the clause, later in the sentence, or in a following sentence that gives it. */
