@@ -22,14 +22,15 @@ final class ReportRule extends Rule {
     /** what a model's maker publishes with the model ("发布其最新版本 DeepSeek-V4 技术报告"): research, not a report */
     static final Words MODEL_PAPER = Words.of("技术报告", "技术白皮书");
     /** what a headline forecast says after "X：" */
-    static final List<String> HEADLINE_WORDS = List.of("预计", "预测", "有望", "将达", "将超过", "将带来", "市场规模", "营收");
+    static final List<String> HEADLINE_WORDS = List.of("预计", "预测", "有望", "将达", "将超过", "将带来", "市场规模", "营收", "规模将",
+            "将增长");
     /** "根据 X 统计": the words that open a source */
     static final List<String> BY_WORDS = List.of("根据", "据");
     /** the verbs of a publisher's finding */
-    static final List<String> FINDING_VERBS = List.of("预计", "预测", "估计", "数据显示", "统计显示", "报告显示", "调查显示", "研报称",
+    static final List<String> FINDING_VERBS = List.of("预计", "预测", "估计", "估算", "统计,", "数据显示", "统计显示", "报告显示", "调查显示", "研报称",
             "报告称", "报告指出", "报告中指出", "报告中称", "报告中预测", "报告中预计", "报告中显示", "报告中写道", "调研结果证实", "调研结果显示", "调查结果显示", "公布预测称", "发布研报称", "发布研究报告指出", "统计数据显示");
     /** the verbs of a forecast, which only analysts publish */
-    private static final List<String> FORECAST_VERBS = List.of("预计", "预测", "估计");
+    private static final List<String> FORECAST_VERBS = List.of("预计", "预测", "估计", "估算");
 
     /** every match holds a source noun, a finding verb, a report's name or a headline forecast word */
     static final List<String> TRIGGERS = Finder.union(SOURCE_NOUNS, FINDING_VERBS, REPORT_OBJECTS, HEADLINE_WORDS);
