@@ -46,8 +46,8 @@ final class AcquisitionRule extends Rule {
         Set<Integer> done = boughtBy(s);
         String text = s.text();
         Finder.Scan verbs = BUYS.scan(text, s.from(), s.end());
-        Matcher m = verbs.matcher();
         while (verbs.find()) {
+            Matcher m = verbs.matcher();
             if (done.contains(m.end())) {
                 continue;
             }
@@ -120,8 +120,8 @@ final class AcquisitionRule extends Rule {
      */
     private void takesControl(SentenceContext s, Finder deal) {
         Finder.Scan scan = deal.scan(s.text(), s.from(), s.end());
-        Matcher m = scan.matcher();
         while (scan.find()) {
+            Matcher m = scan.matcher();
             int cs = s.clauseStart(m.start());
             if (s.background(cs, m.start()) || s.future(cs, m.start()) && !s.text().substring(cs, m.start()).contains("拟")) {
                 continue;
@@ -156,9 +156,9 @@ final class AcquisitionRule extends Rule {
     /** "Y 被 X 收购": the passive voice; returns the ends of the verbs it read. */
     private Set<Integer> boughtBy(SentenceContext s) {
         Finder.Scan passive = BOUGHT_BY.scan(s.text(), s.from(), s.end());
-        Matcher p = passive.matcher();
         Set<Integer> done = new HashSet<>();
         while (passive.find()) {
+            Matcher p = passive.matcher();
             OrgMention acquirer = null;
             for (OrgMention o : s.orgs()) {
                 if (o.start() >= p.start(1) && o.end() <= p.end(1)) {

@@ -61,8 +61,8 @@ final class InvestmentRule extends Rule {
     @Override
     void apply(SentenceContext s) {
         Finder.Scan invests = INVESTS.scan(s.text(), s.from(), s.end());
-        Matcher m = invests.matcher();
         while (invests.find()) {
+            Matcher m = invests.matcher();
             AmountParser.Match amount = s.firstAmount(m.end(), Math.min(s.end(), m.end() + 16));
             if (amount == null || amount.start() > m.end() + 6) {
                 continue;
@@ -73,8 +73,8 @@ final class InvestmentRule extends Rule {
             investmentAt(s, m.start(), m.end(), amount.amount());
         }
         Finder.Scan setsUp = SETS_UP.scan(s.text(), s.from(), s.end());
-        m = setsUp.matcher();
         while (setsUp.find()) {
+            Matcher m = setsUp.matcher();
             int ce = s.clauseEnd(m.end());
             AmountParser.Match amount = s.firstAmount(s.clauseStart(m.start()), ce);
             if (amount == null && TOTAL_NEXT.matcher(s.text()).region(Math.min(ce + 1, s.end()), s.end()).lookingAt()) {

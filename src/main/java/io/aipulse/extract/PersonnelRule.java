@@ -88,8 +88,8 @@ final class PersonnelRule extends Rule {
     private void joins(SentenceContext s) {
         String text = s.text();
         Finder.Scan joins = JOINS.scan(text, s.from(), s.end());
-        Matcher m = joins.matcher();
         while (joins.find()) {
+            Matcher m = joins.matcher();
             int cs = s.clauseStart(m.start());
             // "曾任职OpenAI的姚顺雨出任": a past post that describes the person is no past of this post
             String before = FORMER_POST_OF_PERSON.matcher(text.substring(cs, m.start())).replaceFirst("");
@@ -171,8 +171,8 @@ final class PersonnelRule extends Rule {
 
     private void appointments(SentenceContext s) {
         Finder.Scan appoints = APPOINTS.scan(s.text(), s.from(), s.end());
-        Matcher m = appoints.matcher();
         while (appoints.find()) {
+            Matcher m = appoints.matcher();
             int cs = s.clauseStart(m.start());
             if (s.background(cs, m.start())) {
                 continue;
@@ -186,8 +186,8 @@ final class PersonnelRule extends Rule {
 
     private void departures(SentenceContext s) {
         Finder.Scan leaves = LEAVES.scan(s.text(), s.from(), s.end());
-        Matcher m = leaves.matcher();
         while (leaves.find()) {
+            Matcher m = leaves.matcher();
             int cs = s.clauseStart(m.start());
             if (s.background(cs, m.start())) {
                 continue;
@@ -209,9 +209,9 @@ final class PersonnelRule extends Rule {
     /** The last "title person" before {@code to} in the sentence: "张三 (CTO)". */
     private static String personAndRole(SentenceContext s, int to) {
         Finder.Scan roles = TITLE_AND_PERSON.scan(s.text(), s.start(), to);
-        Matcher m = roles.matcher();
         String found = null;
         while (roles.find()) {
+            Matcher m = roles.matcher();
             String person = m.group(2);
             for (String cut : NAME_ENDS) {
                 int i = person.indexOf(cut);

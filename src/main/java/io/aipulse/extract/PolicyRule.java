@@ -79,9 +79,9 @@ final class PolicyRule extends Rule {
             return;
         }
         Finder.Scan titles = TITLED.scan(text, titled || quoted ? from : to, to);
-        Matcher m = titles.matcher();
         Set<Integer> seen = new HashSet<>();
         while (titles.find()) {
+            Matcher m = titles.matcher();
             int g = m.group(1) != null ? 1 : 2;
             String title = m.group(g);
             if (!POLICY_TITLE.in(title) || REPORT_TITLE.in(title)) {
@@ -91,8 +91,8 @@ final class PolicyRule extends Rule {
             policyAt(s, m.start(), m.end(), "《" + title + "》", m.start(g), m.end(g));
         }
         titles = TITLE_FIRST.scan(text, titled ? from : to, to);
-        m = titles.matcher();
         while (titles.find()) {
+            Matcher m = titles.matcher();
             String title = m.group(1);
             if (!POLICY_TITLE.in(title) || REPORT_TITLE.in(title)) {
                 continue;
@@ -103,8 +103,8 @@ final class PolicyRule extends Rule {
         }
         if (titled) {
             titles = REVIEWED.scan(text, from, to);
-            m = titles.matcher();
             while (titles.find()) {
+                Matcher m = titles.matcher();
                 String title = m.group(1);
                 if (POLICY_TITLE.in(title) && !REPORT_TITLE.in(title)) {
                     passedAt(s, m.start(), m.end(), "《" + title + "》", m.start(1), m.end(1));
@@ -113,14 +113,14 @@ final class PolicyRule extends Rule {
         }
         if (quoted || titled) {
             titles = PASSED.scan(text, from, to);
-            m = titles.matcher();
             while (titles.find()) {
+                Matcher m = titles.matcher();
                 passedAt(s, m.start(), m.end(), "《" + m.group(1) + "》", m.start(1), m.end(1));
             }
         }
         Finder.Scan plains = PLAIN.scan(text, plain ? from : to, to);
-        m = plains.matcher();
         while (plains.find()) {
+            Matcher m = plains.matcher();
             if (seen.contains(m.start())) {
                 continue;
             }

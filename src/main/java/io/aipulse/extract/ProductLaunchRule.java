@@ -30,8 +30,8 @@ final class ProductLaunchRule extends Rule {
 
     private static void newFeatures(SentenceContext s) {
         Finder.Scan features = NEW_FEATURE.scan(s.text(), s.from(), s.end());
-        Matcher m = features.matcher();
         while (features.find()) {
+            Matcher m = features.matcher();
             if (s.article().firstHit(Knowledge.Kind.MODEL, m.start(1), m.end(1)) == null) {
                 continue; // only a product of the catalogue
             }

@@ -68,8 +68,8 @@ final class ReportRule extends Rule {
     /** "根据 X 统计" / "据 X 数据显示" */
     private void bySource(SentenceContext s, Set<Integer> used, Set<Integer> usedClauses) {
         Finder.Scan a = BY_SOURCE.scan(s.text(), s.start(), s.end());
-        Matcher m = a.matcher();
         while (a.find()) {
+            Matcher m = a.matcher();
             if (nounStart(s.text(), m.end()) < s.from()) {
                 continue; // "据...消息" is the dateline: a source noun inside it sends no sentence here
             }
@@ -152,8 +152,8 @@ final class ReportRule extends Rule {
     /** "X 预计 / X 公布预测称" (not a person speaking) */
     private void findings(SentenceContext s, Set<Integer> used, Set<Integer> usedClauses) {
         Finder.Scan a = FINDING.scan(s.text(), s.from(), s.end());
-        Matcher m = a.matcher();
         while (a.find()) {
+            Matcher m = a.matcher();
             int cs = s.clauseStart(m.start());
             if (usedClauses.contains(cs)) {
                 continue;
@@ -229,9 +229,8 @@ final class ReportRule extends Rule {
             c.aboutStart = Math.max(start, subject.end());
             c.aboutEnd = s.end();
             Finder.Scan titles = TITLE_F.scan(s.text(), start, Math.min(c.clauseEnd + 1, s.end()));
-            Matcher t = titles.matcher();
             if (titles.find()) {
-                c.product = "《" + t.group(1) + "》";
+                c.product = "《" + titles.matcher().group(1) + "》";
             }
         }
     }

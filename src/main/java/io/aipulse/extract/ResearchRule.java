@@ -68,8 +68,8 @@ final class ResearchRule extends Rule {
     void apply(SentenceContext s) {
         String text = s.text();
         Finder.Scan results = RESULT.scan(text, s.from(), s.end());
-        Matcher m = results.matcher();
         while (results.find()) {
+            Matcher m = results.matcher();
             int cs = s.clauseStart(m.start());
             if (s.future(cs, m.start()) || s.background(cs, m.start())) {
                 continue;

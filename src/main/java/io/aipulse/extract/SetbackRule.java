@@ -36,8 +36,8 @@ final class SetbackRule extends Rule {
     @Override
     void apply(SentenceContext s) {
         Finder.Scan setbacks = SETBACK.scan(s.text(), s.from(), s.end());
-        Matcher m = setbacks.matcher();
         while (setbacks.find()) {
+            Matcher m = setbacks.matcher();
             int cs = s.clauseStart(m.start());
             if (HYPOTHETICAL.in(s.text(), cs, m.start())) {
                 continue;
