@@ -45,7 +45,7 @@ final class AcquisitionRule extends Rule {
         takesControl(s, COMPLETES);
         Set<Integer> done = boughtBy(s);
         String text = s.text();
-        Finder.Scan verbs = BUYS.scan(text, s.from(), s.end());
+        Finder.Scan verbs = s.scan(BUYS, s.from(), s.end());
         while (verbs.find()) {
             Matcher m = verbs.matcher();
             if (done.contains(m.end())) {
@@ -119,7 +119,7 @@ final class AcquisitionRule extends Rule {
      * of {@code deal}) in the counterparties.
      */
     private void takesControl(SentenceContext s, Finder deal) {
-        Finder.Scan scan = deal.scan(s.text(), s.from(), s.end());
+        Finder.Scan scan = s.scan(deal, s.from(), s.end());
         while (scan.find()) {
             Matcher m = scan.matcher();
             int cs = s.clauseStart(m.start());
@@ -155,7 +155,7 @@ final class AcquisitionRule extends Rule {
 
     /** "Y 被 X 收购": the passive voice; returns the ends of the verbs it read. */
     private Set<Integer> boughtBy(SentenceContext s) {
-        Finder.Scan passive = BOUGHT_BY.scan(s.text(), s.from(), s.end());
+        Finder.Scan passive = s.scan(BOUGHT_BY, s.from(), s.end());
         Set<Integer> done = new HashSet<>();
         while (passive.find()) {
             Matcher p = passive.matcher();

@@ -95,6 +95,11 @@ final class Finder {
         return List.copyOf(out);
     }
 
+    /** False when no match can start at a character of {@code chars} (a {@link CharFilter}). */
+    boolean mayStartWithOneOf(long[] chars) {
+        return first.mayStartWithOneOf(chars);
+    }
+
     /** The matches of {@code [from, to)} of {@code text}, one {@link Scan#find()} at a time. */
     Scan scan(CharSequence text, int from, int to) {
         return new Scan(this, text, from, to);

@@ -27,6 +27,16 @@ final class FirstWords {
         }
     }
 
+    /** False when no word can start with a character of {@code chars} (a {@link CharFilter}). */
+    boolean mayStartWithOneOf(long[] chars) {
+        for (int i = 0; i < first.length; i++) {
+            if ((first[i] & chars[i]) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The words, in the order given. */
     java.util.List<String> words() {
         return words;

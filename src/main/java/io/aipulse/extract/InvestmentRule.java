@@ -60,7 +60,7 @@ final class InvestmentRule extends Rule {
 
     @Override
     void apply(SentenceContext s) {
-        Finder.Scan invests = INVESTS.scan(s.text(), s.from(), s.end());
+        Finder.Scan invests = s.scan(INVESTS, s.from(), s.end());
         while (invests.find()) {
             Matcher m = invests.matcher();
             AmountParser.Match amount = s.firstAmount(m.end(), Math.min(s.end(), m.end() + 16));
@@ -72,7 +72,7 @@ final class InvestmentRule extends Rule {
             }
             investmentAt(s, m.start(), m.end(), amount.amount());
         }
-        Finder.Scan setsUp = SETS_UP.scan(s.text(), s.from(), s.end());
+        Finder.Scan setsUp = s.scan(SETS_UP, s.from(), s.end());
         while (setsUp.find()) {
             Matcher m = setsUp.matcher();
             int ce = s.clauseEnd(m.end());

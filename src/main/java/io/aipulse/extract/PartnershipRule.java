@@ -60,7 +60,7 @@ final class PartnershipRule extends Rule {
     private Set<Integer> agreements(SentenceContext s) {
         String text = s.text();
         Set<Integer> done = new HashSet<>();
-        Finder.Scan a = AGREEMENT.scan(text, s.from(), s.end());
+        Finder.Scan a = s.scan(AGREEMENT, s.from(), s.end());
         while (a.find()) {
             Matcher m = a.matcher();
             int cs = s.clauseStart(m.start());
@@ -166,7 +166,7 @@ final class PartnershipRule extends Rule {
 
     /** "英伟达宣布将在印度与信实工业合作建设...": a plain 与 X 合作 with a named actor before it. */
     private void withPartner(SentenceContext s, Set<Integer> done) {
-        Finder.Scan a = WITH_PARTNER.scan(s.text(), s.from(), s.end());
+        Finder.Scan a = s.scan(WITH_PARTNER, s.from(), s.end());
         while (a.find()) {
             Matcher m = a.matcher();
             int cs = s.clauseStart(m.start());

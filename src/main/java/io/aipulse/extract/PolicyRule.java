@@ -78,7 +78,7 @@ final class PolicyRule extends Rule {
         if (!titled && !plain && !quoted) {
             return;
         }
-        Finder.Scan titles = TITLED.scan(text, titled || quoted ? from : to, to);
+        Finder.Scan titles = s.scan(TITLED, titled || quoted ? from : to, to);
         Set<Integer> seen = new HashSet<>();
         while (titles.find()) {
             Matcher m = titles.matcher();
@@ -90,7 +90,7 @@ final class PolicyRule extends Rule {
             seen.add(m.start());
             policyAt(s, m.start(), m.end(), "《" + title + "》", m.start(g), m.end(g));
         }
-        titles = TITLE_FIRST.scan(text, titled ? from : to, to);
+        titles = s.scan(TITLE_FIRST, titled ? from : to, to);
         while (titles.find()) {
             Matcher m = titles.matcher();
             String title = m.group(1);
@@ -102,7 +102,7 @@ final class PolicyRule extends Rule {
             policyAt(s, verb, m.end(), "《" + title + "》", m.start(1), m.end(1));
         }
         if (titled) {
-            titles = REVIEWED.scan(text, from, to);
+            titles = s.scan(REVIEWED, from, to);
             while (titles.find()) {
                 Matcher m = titles.matcher();
                 String title = m.group(1);
@@ -112,13 +112,13 @@ final class PolicyRule extends Rule {
             }
         }
         if (quoted || titled) {
-            titles = PASSED.scan(text, from, to);
+            titles = s.scan(PASSED, from, to);
             while (titles.find()) {
                 Matcher m = titles.matcher();
                 passedAt(s, m.start(), m.end(), "《" + m.group(1) + "》", m.start(1), m.end(1));
             }
         }
-        Finder.Scan plains = PLAIN.scan(text, plain ? from : to, to);
+        Finder.Scan plains = s.scan(PLAIN, plain ? from : to, to);
         while (plains.find()) {
             Matcher m = plains.matcher();
             if (seen.contains(m.start())) {

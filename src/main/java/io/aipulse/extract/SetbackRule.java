@@ -35,7 +35,7 @@ final class SetbackRule extends Rule {
 
     @Override
     void apply(SentenceContext s) {
-        Finder.Scan setbacks = SETBACK.scan(s.text(), s.from(), s.end());
+        Finder.Scan setbacks = s.scan(SETBACK, s.from(), s.end());
         while (setbacks.find()) {
             Matcher m = setbacks.matcher();
             int cs = s.clauseStart(m.start());
