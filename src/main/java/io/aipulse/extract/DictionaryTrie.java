@@ -2,7 +2,6 @@ package io.aipulse.extract;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -180,7 +179,7 @@ final class DictionaryTrie {
     }
 
     /** Appends every hit of {@code text} to {@code out}: by start, longest first. */
-    void scan(String text, List<Knowledge.Hit> out) {
+    void scan(String text, HitList out) {
         int n = text.length();
         // one bulk copy: array reads in the walk below are cheaper than String.charAt's coder and bounds checks
         char[] t = text.toCharArray();
@@ -241,7 +240,7 @@ final class DictionaryTrie {
                 }
                 for (Knowledge.Term term : values[nodes[k]]) {
                     if (!versioned || term.kind() == Knowledge.Kind.MODEL) {
-                        out.add(new Knowledge.Hit(p, end, term));
+                        out.append(new Knowledge.Hit(p, end, term));
                     }
                 }
             }

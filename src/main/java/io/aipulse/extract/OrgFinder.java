@@ -322,6 +322,9 @@ final class OrgFinder {
 
     /** Index of the first hit starting at or after {@code from} (hits sorted by start). */
     static int firstAt(List<Knowledge.Hit> hits, int from) {
+        if (hits instanceof HitList list) {
+            return list.firstAt(from);
+        }
         int lo = 0;
         int hi = hits.size();
         while (lo < hi) {
