@@ -45,9 +45,9 @@ final class AcquisitionRule extends Rule {
         takesControl(s, COMPLETES);
         Set<Integer> done = boughtBy(s);
         String text = s.text();
-        Finder.Scan verbs = BUYS.scan(text, s.from(), s.end());
-        Matcher m = verbs.matcher();
+        Finder.Scan verbs = s.scan(BUYS, s.from(), s.end());
         while (verbs.find()) {
+            Matcher m = verbs.matcher();
             if (done.contains(m.end())) {
                 continue;
             }
@@ -119,9 +119,9 @@ final class AcquisitionRule extends Rule {
      * of {@code deal}) in the counterparties.
      */
     private void takesControl(SentenceContext s, Finder deal) {
-        Finder.Scan scan = deal.scan(s.text(), s.from(), s.end());
-        Matcher m = scan.matcher();
+        Finder.Scan scan = s.scan(deal, s.from(), s.end());
         while (scan.find()) {
+            Matcher m = scan.matcher();
             int cs = s.clauseStart(m.start());
             if (s.background(cs, m.start()) || s.future(cs, m.start()) && !s.text().substring(cs, m.start()).contains("拟")) {
                 continue;
@@ -155,10 +155,10 @@ final class AcquisitionRule extends Rule {
 
     /** "Y 被 X 收购": the passive voice; returns the ends of the verbs it read. */
     private Set<Integer> boughtBy(SentenceContext s) {
-        Finder.Scan passive = BOUGHT_BY.scan(s.text(), s.from(), s.end());
-        Matcher p = passive.matcher();
+        Finder.Scan passive = s.scan(BOUGHT_BY, s.from(), s.end());
         Set<Integer> done = new HashSet<>();
         while (passive.find()) {
+            Matcher p = passive.matcher();
             OrgMention acquirer = null;
             for (OrgMention o : s.orgs()) {
                 if (o.start() >= p.start(1) && o.end() <= p.end(1)) {

@@ -28,8 +28,16 @@ final class ArticleContext {
     private final LocalDate anchor;
     private final boolean articleDated;
     private final Map<Integer, LocalDate> itemDates = new HashMap<>();
-    private final Map<Integer, List<OrgMention>> orgCache = new HashMap<>();
-    private final Map<Integer, List<DateParser.Mention>> dateCache = new HashMap<>();
+    // per sentence, computed when first asked (null until then): arrays rather than maps keyed by a boxed index
+    /** the organisations of each sentence, with the article's declared short names */
+    private final List<OrgMention>[] orgCache;
+    /** the organisations the finder reads in each sentence, before the declared short names */
+    private final List<OrgMention>[] foundOrgCache;
+    /** the actors of each sentence, by {@link ActorFilter#ordinal()} */
+    private final List<OrgMention>[][] actorCache;
+    /** per sentence, for each of its organisations: 1 = never an actor, 2 = a person's title follows it */
+    private final byte[][] actorFlags;
+    private final List<DateParser.Mention>[] dateCache;
     private final Integer[] contextYear;
     private final List<Candidate> candidates = new ArrayList<>();
     /** the short names the article declares ("(以下简称“闪马智能”)") */
@@ -49,8 +57,18 @@ final class ArticleContext {
         // day-month dates take that year, though its events do not take that day as their date
         this.anchor = article.publishedOn(settings.zone());
         this.contextYear = new Integer[sentences.size()];
+        this.orgCache = sentenceArray();
+        this.foundOrgCache = sentenceArray();
+        this.dateCache = sentenceArray();
+        this.actorCache = new List[sentences.size()][];
+        this.actorFlags = new byte[sentences.size()][];
         this.aliases = text.contains("称") ? Aliases.declared(text, this::sentenceAt, this::foundOrgs, orgFinder)
                 : Aliases.none();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> List<T>[] sentenceArray() {
+        return new List[sentences.size()];
     }
 
     List<Candidate> run() {
@@ -280,10 +298,10 @@ final class ArticleContext {
         }
         for (int si = sentenceAt(from); si < sentences.size() && sentences.get(si).start < to; si++) {
             Segmenter.Sentence s = sentences.get(si);
-            if (s.end <= from || !orgCache.containsKey(si)) {
+            if (s.end <= from || orgCache[si] == null) {
                 continue;
             }
-            for (OrgMention o : orgCache.get(si)) {
+            for (OrgMention o : orgCache[si]) {
                 out.add(new int[] {o.start(), o.end()});
             }
         }
@@ -293,7 +311,7 @@ final class ArticleContext {
     // ------------------------------------------------------------------ anchor, dates
 
     List<DateParser.Mention> dates(int si) {
-        List<DateParser.Mention> cached = dateCache.get(si);
+        List<DateParser.Mention> cached = dateCache[si];
         if (cached != null) {
             return cached;
         }
@@ -303,7 +321,7 @@ final class ArticleContext {
         LocalDate contextDay = refersBack(s) ? lastDayBefore(si) : null;
         List<DateParser.Mention> found = DateParser.findAll(text, s.start, s.end, anchor, contextYear[si],
                 today != null ? today : anchor, contextDay);
-        dateCache.put(si, found);
+        dateCache[si] = found;
         return found;
     }
 
@@ -338,51 +356,60 @@ final class ArticleContext {
     // ------------------------------------------------------------------ organisations
 
     List<OrgMention> orgs(int si) {
-        return orgCache.computeIfAbsent(si, k -> {
-            Segmenter.Sentence s = sentences.get(k);
-            return aliases.apply(text, s.start, s.end, foundOrgs(k));
-        });
+        if (orgCache[si] == null) {
+            Segmenter.Sentence s = sentences.get(si);
+            orgCache[si] = aliases.apply(text, s.start, s.end, foundOrgs(si));
+        }
+        return orgCache[si];
     }
 
     /** The organisations the finder reads in sentence {@code si}, before the article's declared short names. */
     private List<OrgMention> foundOrgs(int si) {
         // kept: the sentences that declare a short name are read for the declaration first, then for the rules
-        return foundOrgCache.computeIfAbsent(si, k -> {
-            Segmenter.Sentence s = sentences.get(k);
-            return orgFinder.find(text, hits, s.start, s.end);
-        });
+        if (foundOrgCache[si] == null) {
+            Segmenter.Sentence s = sentences.get(si);
+            foundOrgCache[si] = orgFinder.find(text, hits, s.start, s.end);
+        }
+        return foundOrgCache[si];
     }
-
-    private final Map<Integer, List<OrgMention>> foundOrgCache = new HashMap<>();
 
     /** Organisations of sentence {@code si} that can be the actor of an event, as {@code filter} says. */
-    private final Map<Long, List<OrgMention>> actorCache = new HashMap<>();
-
+    @SuppressWarnings("unchecked")
     List<OrgMention> actors(int si, ActorFilter filter) {
-        return actorCache.computeIfAbsent(((long) si << 8) | filter.ordinal(), k -> computeActors(si, filter));
+        List<OrgMention>[] bySentence = actorCache[si];
+        if (bySentence == null) {
+            bySentence = new List[ActorFilter.values().length];
+            actorCache[si] = bySentence;
+        }
+        if (bySentence[filter.ordinal()] == null) {
+            bySentence[filter.ordinal()] = computeActors(si, filter);
+        }
+        return bySentence[filter.ordinal()];
     }
 
-    /** Per sentence, for each of its organisations: 1 = never an actor, 2 = a person's title follows it. */
-    private final Map<Integer, byte[]> actorFlags = new HashMap<>();
-
     private byte[] actorFlags(int si) {
-        return actorFlags.computeIfAbsent(si, k -> {
-            Segmenter.Sentence s = sentences.get(k);
-            List<OrgMention> orgs = orgs(k);
-            byte[] flags = new byte[orgs.size()];
-            for (int i = 0; i < flags.length; i++) {
-                OrgMention o = orgs.get(i);
-                int afterEnd = Math.min(s.end, o.end() + 8);
-                if (o.start() < s.datelineEnd || insideTitle(o.start(), s.start) || precededByAgentWord(o.start(), s.start)
-                        || Cues.opensWith(text, o.end(), afterEnd, Cues.INVESTOR_WORDS)
-                        || i + 1 < flags.length && affiliation(o, orgs.get(i + 1))) {
-                    flags[i] = 1;
-                } else if (Cues.opensWith(text, o.end(), afterEnd, Cues.PERSON_WORDS)) {
-                    flags[i] = 2;
-                }
+        if (actorFlags[si] == null) {
+            actorFlags[si] = computeActorFlags(si);
+        }
+        return actorFlags[si];
+    }
+
+    private byte[] computeActorFlags(int si) {
+        Segmenter.Sentence s = sentences.get(si);
+        List<OrgMention> orgs = orgs(si);
+        byte[] flags = new byte[orgs.size()];
+        for (int i = 0; i < flags.length; i++) {
+            OrgMention o = orgs.get(i);
+            int afterEnd = Math.min(s.end, o.end() + 8);
+            if (o.start() < s.datelineEnd || insideTitle(o.start(), s.start) || precededByAgentWord(o.start(), s.start)
+                    || Cues.opensWith(text, o.end(), afterEnd, Cues.INVESTOR_WORDS)
+                    || i + 1 < flags.length && affiliation(o, orgs.get(i + 1))) {
+                flags[i] = 1;
+            } else if (Cues.opensWith(text, o.end(), afterEnd, Cues.PERSON_WORDS)) {
+                flags[i] = 2;
             }
-            return flags;
-        });
+        }
+        return flags;
     }
 
     private List<OrgMention> computeActors(int si, ActorFilter filter) {

@@ -2,7 +2,6 @@ package io.aipulse.extract;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -33,8 +32,13 @@ final class DictionaryTrie {
     private final int[] bc;
     /** bit n set when a key ends at node n */
     private final long[] terminal;
-    /** the meanings of the key ending at a node, or null */
-    private final Knowledge.Term[][] values;
+    /**
+     * the meanings of every key, those of one key together: a key's meanings are read without going through an
+     * array object of their own (one cache miss fewer per hit)
+     */
+    private final Knowledge.Term[] meanings;
+    /** per node: where its key's meanings start in {@link #meanings}, shifted left 8, and how many (0 for none) */
+    private final int[] meaningsOf;
     private final int maxKeyLength;
 
     /** what a number before it counts (a date, an amount, a size): "ChatGLM7月初" is no version 7 */
@@ -155,7 +159,24 @@ final class DictionaryTrie {
         int size = Math.max(used + alphabet + 1, b.length);
         this.bc = new int[2 * size];
         this.terminal = new long[(size + 63) / 64];
-        this.values = Arrays.copyOf(ensure(vals, size), size);
+        Knowledge.Term[][] values = Arrays.copyOf(ensure(vals, size), size);
+        int total = 0;
+        for (Knowledge.Term[] v : values) {
+            total += v == null ? 0 : v.length;
+        }
+        this.meanings = new Knowledge.Term[total];
+        this.meaningsOf = new int[size];
+        int at = 0;
+        for (int i = 0; i < size; i++) {
+            if (values[i] != null) {
+                if (values[i].length > 0xFF) {
+                    throw new IllegalStateException("more than 255 meanings of one key");
+                }
+                System.arraycopy(values[i], 0, meanings, at, values[i].length);
+                meaningsOf[i] = at << 8 | values[i].length;
+                at += values[i].length;
+            }
+        }
         for (int i = 0; i < size; i++) {
             bc[2 * i] = i < b.length ? b[i] : 0;
             bc[2 * i + 1] = i < chk.length ? chk[i] : -1;
@@ -180,7 +201,7 @@ final class DictionaryTrie {
     }
 
     /** Appends every hit of {@code text} to {@code out}: by start, longest first. */
-    void scan(String text, List<Knowledge.Hit> out) {
+    void scan(String text, HitList out) {
         int n = text.length();
         // one bulk copy: array reads in the walk below are cheaper than String.charAt's coder and bounds checks
         char[] t = text.toCharArray();
@@ -239,9 +260,11 @@ final class DictionaryTrie {
                     }
                     versioned = true;
                 }
-                for (Knowledge.Term term : values[nodes[k]]) {
+                int of = meaningsOf[nodes[k]];
+                for (int i = of >>> 8, last = i + (of & 0xFF); i < last; i++) {
+                    Knowledge.Term term = meanings[i];
                     if (!versioned || term.kind() == Knowledge.Kind.MODEL) {
-                        out.add(new Knowledge.Hit(p, end, term));
+                        out.append(new Knowledge.Hit(p, end, term));
                     }
                 }
             }

@@ -95,17 +95,25 @@ final class Finder {
         return List.copyOf(out);
     }
 
+    /** False when no match can start at a character of {@code chars} (a {@link CharFilter}). */
+    boolean mayStartWithOneOf(long[] chars) {
+        return first.mayStartWithOneOf(chars);
+    }
+
     /** The matches of {@code [from, to)} of {@code text}, one {@link Scan#find()} at a time. */
     Scan scan(CharSequence text, int from, int to) {
         return new Scan(this, text, from, to);
     }
 
-    /** One pass over a region; {@link #matcher()} holds the current match. */
+    /**
+     * One pass over a region; {@link #matcher()} holds the current match. The matcher is made when a first word
+     * is found: most regions a rule scans hold none, and a scan that finds nothing then allocates nothing.
+     */
     static final class Scan {
         private final Finder finder;
         private final CharSequence text;
         private final int to;
-        private final Matcher m;
+        private Matcher m;
         private int pos;
 
         private Scan(Finder finder, CharSequence text, int from, int to) {
@@ -113,10 +121,6 @@ final class Finder {
             this.text = text;
             this.to = to;
             this.pos = from;
-            this.m = finder.pattern.matcher(text);
-            if (finder.transparent) {
-                m.useTransparentBounds(true).useAnchoringBounds(false);
-            }
         }
 
         /** The next match, as {@link Matcher#find()} on the region would give it. */
@@ -126,9 +130,10 @@ final class Finder {
                 if (!first.at(text, s, to)) {
                     continue;
                 }
-                m.region(s, to);
-                if (m.lookingAt()) {
-                    pos = m.end() > s ? m.end() : s + 1;
+                Matcher matcher = matcher();
+                matcher.region(s, to);
+                if (matcher.lookingAt()) {
+                    pos = matcher.end() > s ? matcher.end() : s + 1;
                     return true;
                 }
             }
@@ -136,7 +141,14 @@ final class Finder {
             return false;
         }
 
+        /** The matcher of the scan: after {@link #find()} returned true, its current match. */
         Matcher matcher() {
+            if (m == null) {
+                m = finder.pattern.matcher(text);
+                if (finder.transparent) {
+                    m.useTransparentBounds(true).useAnchoringBounds(false);
+                }
+            }
             return m;
         }
     }

@@ -8,7 +8,8 @@ package io.aipulse.extract;
  */
 final class FirstWords {
 
-    private final long[] first = new long[1024];
+    /** the first characters of the words ({@link CharFilter}) */
+    private final long[] first = CharFilter.create();
     /** the words by the low 8 bits of their first character */
     private final String[][] byFirst = new String[256][];
 
@@ -18,12 +19,22 @@ final class FirstWords {
         this.words = java.util.List.of(words);
         for (String w : words) {
             char c = w.charAt(0);
-            first[c >>> 6] |= 1L << c;
+            CharFilter.add(first, c);
             String[] old = byFirst[c & 0xFF];
             String[] now = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
             now[now.length - 1] = w;
             byFirst[c & 0xFF] = now;
         }
+    }
+
+    /** False when no word can start with a character of {@code chars} (a {@link CharFilter}). */
+    boolean mayStartWithOneOf(long[] chars) {
+        for (int i = 0; i < first.length; i++) {
+            if ((first[i] & chars[i]) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The words, in the order given. */
@@ -34,7 +45,7 @@ final class FirstWords {
     /** True when one of the words starts at {@code i} of {@code text} and ends by {@code to}. */
     boolean at(CharSequence text, int i, int to) {
         char c = text.charAt(i);
-        if ((first[c >>> 6] & (1L << c)) == 0) {
+        if (!CharFilter.mayContain(first, c)) {
             return false;
         }
         for (String w : byFirst[c & 0xFF]) {

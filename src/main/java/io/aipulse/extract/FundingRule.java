@@ -72,9 +72,9 @@ final class FundingRule extends Rule {
     @Override
     void apply(SentenceContext s) {
         String text = s.text();
-        Finder.Scan received = RECEIVED.scan(text, s.from(), s.end());
-        Matcher m = received.matcher();
+        Finder.Scan received = s.scan(RECEIVED, s.from(), s.end());
         while (received.find()) {
+            Matcher m = received.matcher();
             if (participatedIn(s, m)) {
                 continue;
             }
@@ -88,17 +88,17 @@ final class FundingRule extends Rule {
                 }
             }
         }
-        Finder.Scan raised = RAISED.scan(text, s.from(), s.end());
-        m = raised.matcher();
+        Finder.Scan raised = s.scan(RAISED, s.from(), s.end());
         while (raised.find()) {
+            Matcher m = raised.matcher();
             if (STATISTICS.in(text, s.start(), s.end())) {
                 continue;
             }
             fundingAt(s, m.start(), m.end());
         }
-        Finder.Scan headline = HEADLINE.scan(text, s.from(), s.end());
-        m = headline.matcher();
+        Finder.Scan headline = s.scan(HEADLINE, s.from(), s.end());
         while (headline.find()) {
+            Matcher m = headline.matcher();
             // "X 融资 6 亿欧元", "X A轮融资1亿元": the name right before, or before the round's name
             for (OrgMention o : s.actors(ActorFilter.ANY)) {
                 if (o.end() <= m.start() && (m.start() - o.end() <= 1 || roundNameOnly(text, o.end(), m.start()))) {
@@ -106,26 +106,26 @@ final class FundingRule extends Rule {
                 }
             }
         }
-        Finder.Scan tookPart = TOOK_PART_IN.scan(text, s.from(), s.end());
-        m = tookPart.matcher();
+        Finder.Scan tookPart = s.scan(TOOK_PART_IN, s.from(), s.end());
         while (tookPart.find()) {
+            Matcher m = tookPart.matcher();
             financedNamed(s, m.start(), m.end(), m.start(1), m.end(1), true);
         }
-        Finder.Scan into = INVESTED_INTO.scan(text, s.from(), s.end());
-        m = into.matcher();
+        Finder.Scan into = s.scan(INVESTED_INTO, s.from(), s.end());
         while (into.find()) {
+            Matcher m = into.matcher();
             financedNamed(s, m.start(), m.end(), m.start(1), m.end(1), false);
         }
         for (Finder f : List.of(LED_BY, IN_ROUND)) {
-            Finder.Scan scan = f.scan(text, s.from(), s.end());
-            m = scan.matcher();
+            Finder.Scan scan = s.scan(f, s.from(), s.end());
             while (scan.find()) {
+                Matcher m = scan.matcher();
                 fundingAt(s, m.start(), m.end());
             }
         }
-        Finder.Scan announced = ANNOUNCED.scan(text, s.from(), s.end());
-        m = announced.matcher();
+        Finder.Scan announced = s.scan(ANNOUNCED, s.from(), s.end());
         while (announced.find()) {
+            Matcher m = announced.matcher();
             if (!NOT_ANNOUNCED.in(text, m.start(1), m.end(1))
                     && RoundParser.find(text, m.start(1), m.end(1) + 1) != null) {
                 fundingAt(s, m.start(), m.end());

@@ -64,9 +64,9 @@ final class InvestmentRule extends Rule {
 
     @Override
     void apply(SentenceContext s) {
-        Finder.Scan invests = INVESTS.scan(s.text(), s.from(), s.end());
-        Matcher m = invests.matcher();
+        Finder.Scan invests = s.scan(INVESTS, s.from(), s.end());
         while (invests.find()) {
+            Matcher m = invests.matcher();
             AmountParser.Match amount = s.firstAmount(m.end(), Math.min(s.end(), m.end() + 16));
             if (amount == null || amount.start() > m.end() + 6) {
                 continue;
@@ -77,9 +77,9 @@ final class InvestmentRule extends Rule {
             investmentAt(s, m.start(), m.end(), amount.amount());
         }
         builtBy(s);
-        Finder.Scan setsUp = SETS_UP.scan(s.text(), s.from(), s.end());
-        m = setsUp.matcher();
+        Finder.Scan setsUp = s.scan(SETS_UP, s.from(), s.end());
         while (setsUp.find()) {
+            Matcher m = setsUp.matcher();
             int ce = s.clauseEnd(m.end());
             AmountParser.Match amount = s.firstAmount(s.clauseStart(m.start()), ce);
             if (amount == null && TOTAL_NEXT.matcher(s.text()).region(Math.min(ce + 1, s.end()), s.end()).lookingAt()) {
@@ -93,9 +93,9 @@ final class InvestmentRule extends Rule {
     }
 
     private void builtBy(SentenceContext s) {
-        Finder.Scan scan = BUILT_BY.scan(s.text(), s.from(), s.end());
-        Matcher m = scan.matcher();
+        Finder.Scan scan = s.scan(BUILT_BY, s.from(), s.end());
         while (scan.find()) {
+            Matcher m = scan.matcher();
             int cs = s.clauseStart(m.start());
             if (s.background(cs, m.start()) || s.future(cs, m.start())) {
                 continue;

@@ -65,12 +65,12 @@ public final class IpoStageParser {
     /** The first listing step in {@code [from, to)}, or null. */
     public static Found find(CharSequence s, int from, int to) {
         Finder.Scan scan = STAGE_F.scan(s, Math.max(0, from), Math.min(to, s.length()));
-        Matcher m = scan.matcher();
         do {
             if (!scan.find()) {
                 return null;
             }
-        } while (insideLatinWord(s, m.start())); // "CEOIPO": the dictionary reads no IPO inside a Latin word either
+        } while (insideLatinWord(s, scan.matcher().start())); // "CEOIPO": the dictionary reads no IPO inside a Latin word either
+        Matcher m = scan.matcher();
         IpoStage stage;
         if (m.group(1) != null) {
             stage = IpoStage.WITHDRAWN;

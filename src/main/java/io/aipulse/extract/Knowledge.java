@@ -307,7 +307,7 @@ public final class Knowledge {
      * Latin letter or digit only match at word boundaries.
      */
     public List<Hit> scan(String text) {
-        List<Hit> hits = new ArrayList<>(Math.max(16, text.length() / 8));
+        HitList hits = new HitList();
         trie.scan(text, hits);
         return hits;
     }

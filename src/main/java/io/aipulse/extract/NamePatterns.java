@@ -212,6 +212,9 @@ final class NamePatterns {
 
     /** The places where {@link #MONTH} can end when it starts at {@code x} ("于今年3月", "7 月 8 日"), -1 for none. */
     private static int[] monthEnds(String text, int x, int to) {
+        if (!digitWithin(text, x, Math.min(to, x + MONTH_DIGIT_REACH))) {
+            return NO_ENDS; // the usual case: no month here, and nothing to allocate
+        }
         int[] out = new int[24];
         java.util.Arrays.fill(out, -1);
         int n = 0;
@@ -249,6 +252,19 @@ final class NamePatterns {
             }
         }
         return out;
+    }
+
+    /** a month's first digit comes at most this far after its start: after 在 or 于, and 今年 or 去年 */
+    private static final int MONTH_DIGIT_REACH = 4;
+    private static final int[] NO_ENDS = new int[0];
+
+    private static boolean digitWithin(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (isAsciiDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code e} and the ends of a month part (初, 底, 中旬 ...) after it. */

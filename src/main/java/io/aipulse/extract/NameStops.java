@@ -65,7 +65,7 @@ final class NameStops {
         final String[] words;
         /** word indices by the low 8 bits of their last character (a look-up boxes nothing) */
         private final int[][] byLast = new int[256][];
-        private final long[] lastBits = new long[1024];
+        private final long[] lastBits = CharFilter.create();
 
         WordsByLastChar(String[] words) {
             if (words.length > 128) {
@@ -74,7 +74,7 @@ final class NameStops {
             this.words = words.clone();
             for (int w = 0; w < words.length; w++) {
                 char c = words[w].charAt(words[w].length() - 1);
-                lastBits[c >>> 6] |= 1L << c;
+                CharFilter.add(lastBits, c);
                 int[] old = byLast[c & 0xFF];
                 int[] now = old == null ? new int[1] : java.util.Arrays.copyOf(old, old.length + 1);
                 now[now.length - 1] = w;
@@ -87,7 +87,7 @@ final class NameStops {
          * the words), or null when no word ends with {@code c}.
          */
         int[] endingWith(char c) {
-            return (lastBits[c >>> 6] & (1L << c)) == 0 ? null : byLast[c & 0xFF];
+            return CharFilter.mayContain(lastBits, c) ? byLast[c & 0xFF] : null;
         }
     }
 

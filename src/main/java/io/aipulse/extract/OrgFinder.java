@@ -21,6 +21,9 @@ final class OrgFinder {
             "银行", "证券", "资本", "基金", "医院", "交易所");
     /** the legislatures and cabinets a place name opens (韩国国会, 欧洲议会, 香港立法会, 日本内阁) */
     static final List<String> LEGISLATURES = List.of("国会", "议会", "立法会", "内阁", "参议院", "众议院");
+    /** the first characters of {@link #LEGISLATURES}: most characters after a place start none */
+    private static final String LEGISLATURE_FIRSTS = LEGISLATURES.stream().map(l -> l.substring(0, 1))
+            .collect(java.util.stream.Collectors.joining());
     /** One-character suffixes of government bodies, accepted only after a place name (北京市经济和信息化局). */
     private static final String GOV_SUFFIX_CHARS = "局厅委办部署";
 
@@ -112,9 +115,11 @@ final class OrgFinder {
                         && text.charAt(i + 1) == '心') {
                     len = 2;
                 }
-                for (String legislature : LEGISLATURES) { // 韩国国会, 欧洲议会, 香港立法会
-                    if (i + legislature.length() <= limit && text.startsWith(legislature, i)) {
-                        len = legislature.length();
+                if (LEGISLATURE_FIRSTS.indexOf(c) >= 0) {
+                    for (String legislature : LEGISLATURES) { // 韩国国会, 欧洲议会, 香港立法会
+                        if (i + legislature.length() <= limit && text.startsWith(legislature, i)) {
+                            len = legislature.length();
+                        }
                     }
                 }
                 if (len > 0) {
@@ -413,6 +418,9 @@ final class OrgFinder {
 
     /** Index of the first hit starting at or after {@code from} (hits sorted by start). */
     static int firstAt(List<Knowledge.Hit> hits, int from) {
+        if (hits instanceof HitList list) {
+            return list.firstAt(from);
+        }
         int lo = 0;
         int hi = hits.size();
         while (lo < hi) {

@@ -60,9 +60,9 @@ final class PartnershipRule extends Rule {
     private Set<Integer> agreements(SentenceContext s) {
         String text = s.text();
         Set<Integer> done = new HashSet<>();
-        Finder.Scan a = AGREEMENT.scan(text, s.from(), s.end());
-        Matcher m = a.matcher();
+        Finder.Scan a = s.scan(AGREEMENT, s.from(), s.end());
         while (a.find()) {
+            Matcher m = a.matcher();
             int cs = s.clauseStart(m.start());
             if (s.future(cs, m.start()) || s.background(cs, m.start()) || NOT_COOPERATION.in(text, m.start(), m.end())) {
                 continue;
@@ -166,9 +166,9 @@ final class PartnershipRule extends Rule {
 
     /** "英伟达宣布将在印度与信实工业合作建设...": a plain 与 X 合作 with a named actor before it. */
     private void withPartner(SentenceContext s, Set<Integer> done) {
-        Finder.Scan a = WITH_PARTNER.scan(s.text(), s.from(), s.end());
-        Matcher m = a.matcher();
+        Finder.Scan a = s.scan(WITH_PARTNER, s.from(), s.end());
         while (a.find()) {
+            Matcher m = a.matcher();
             int cs = s.clauseStart(m.start());
             if (done.contains(cs) || s.future(cs, m.start()) || s.background(cs, m.start())
                     || insideTitle(s.text(), s.from(), m.start())) {

@@ -77,7 +77,7 @@ final class PersonnelRule extends Rule {
 
     @Override
     void apply(SentenceContext s) {
-        if (!ROLE.scan(s.text(), s.start(), s.end()).find()) {
+        if (!s.scan(ROLE, s.start(), s.end()).find()) {
             return;
         }
         joins(s);
@@ -87,9 +87,9 @@ final class PersonnelRule extends Rule {
 
     private void joins(SentenceContext s) {
         String text = s.text();
-        Finder.Scan joins = JOINS.scan(text, s.from(), s.end());
-        Matcher m = joins.matcher();
+        Finder.Scan joins = s.scan(JOINS, s.from(), s.end());
         while (joins.find()) {
+            Matcher m = joins.matcher();
             int cs = s.clauseStart(m.start());
             // "曾任职OpenAI的姚顺雨出任": a past post that describes the person is no past of this post
             String before = FORMER_POST_OF_PERSON.matcher(text.substring(cs, m.start())).replaceFirst("");
@@ -138,7 +138,7 @@ final class PersonnelRule extends Rule {
             if (o.start() < s.from() || o.end() > trigger || o.isKind("media") || former(s.text(), o)) {
                 continue;
             }
-            Finder.Scan role = ROLE.scan(s.text(), o.end(), Math.min(trigger, o.end() + 12));
+            Finder.Scan role = s.scan(ROLE, o.end(), Math.min(trigger, o.end() + 12));
             if (role.find() && (role.matcher().start() == o.end()
                     || role.matcher().start() == o.end() + 1 && s.text().charAt(o.end()) == ' ')) {
                 return o;
@@ -170,9 +170,9 @@ final class PersonnelRule extends Rule {
     }
 
     private void appointments(SentenceContext s) {
-        Finder.Scan appoints = APPOINTS.scan(s.text(), s.from(), s.end());
-        Matcher m = appoints.matcher();
+        Finder.Scan appoints = s.scan(APPOINTS, s.from(), s.end());
         while (appoints.find()) {
+            Matcher m = appoints.matcher();
             int cs = s.clauseStart(m.start());
             if (s.background(cs, m.start())) {
                 continue;
@@ -185,9 +185,9 @@ final class PersonnelRule extends Rule {
     }
 
     private void departures(SentenceContext s) {
-        Finder.Scan leaves = LEAVES.scan(s.text(), s.from(), s.end());
-        Matcher m = leaves.matcher();
+        Finder.Scan leaves = s.scan(LEAVES, s.from(), s.end());
         while (leaves.find()) {
+            Matcher m = leaves.matcher();
             int cs = s.clauseStart(m.start());
             if (s.background(cs, m.start())) {
                 continue;
@@ -208,10 +208,10 @@ final class PersonnelRule extends Rule {
 
     /** The last "title person" before {@code to} in the sentence: "张三 (CTO)". */
     private static String personAndRole(SentenceContext s, int to) {
-        Finder.Scan roles = TITLE_AND_PERSON.scan(s.text(), s.start(), to);
-        Matcher m = roles.matcher();
+        Finder.Scan roles = s.scan(TITLE_AND_PERSON, s.start(), to);
         String found = null;
         while (roles.find()) {
+            Matcher m = roles.matcher();
             String person = m.group(2);
             for (String cut : NAME_ENDS) {
                 int i = person.indexOf(cut);

@@ -94,8 +94,8 @@ final class PlaceResolver {
         String t = run.text();
         for (Segmenter.Sentence s : run.sentences()) {
             Finder.Scan places = EVENT_PLACE.scan(t, s.start, s.end);
-            Matcher m = places.matcher();
             while (places.find()) {
+                Matcher m = places.matcher();
                 out.computeIfAbsent(s.item, k -> new ArrayList<>()).add(new EventPlace(m.start(), s.start, m.group(1)));
             }
         }

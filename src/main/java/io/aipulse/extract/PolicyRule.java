@@ -80,10 +80,10 @@ final class PolicyRule extends Rule {
         if (!titled && !plain && !quoted) {
             return;
         }
-        Finder.Scan titles = TITLED.scan(text, titled || quoted ? from : to, to);
-        Matcher m = titles.matcher();
+        Finder.Scan titles = s.scan(TITLED, titled || quoted ? from : to, to);
         Set<Integer> seen = new HashSet<>();
         while (titles.find()) {
+            Matcher m = titles.matcher();
             int g = m.group(1) != null ? 1 : 2;
             String title = m.group(g);
             if (!POLICY_TITLE.in(title) || REPORT_TITLE.in(title)) {
@@ -92,9 +92,9 @@ final class PolicyRule extends Rule {
             seen.add(m.start());
             policyAt(s, m.start(), m.end(), "《" + title + "》", m.start(g), m.end(g));
         }
-        titles = TITLE_FIRST.scan(text, titled ? from : to, to);
-        m = titles.matcher();
+        titles = s.scan(TITLE_FIRST, titled ? from : to, to);
         while (titles.find()) {
+            Matcher m = titles.matcher();
             String title = m.group(1);
             if (!POLICY_TITLE.in(title) || REPORT_TITLE.in(title)) {
                 continue;
@@ -104,9 +104,9 @@ final class PolicyRule extends Rule {
             policyAt(s, verb, m.end(), "《" + title + "》", m.start(1), m.end(1));
         }
         if (titled) {
-            titles = REVIEWED.scan(text, from, to);
-            m = titles.matcher();
+            titles = s.scan(REVIEWED, from, to);
             while (titles.find()) {
+                Matcher m = titles.matcher();
                 String title = m.group(1);
                 if (POLICY_TITLE.in(title) && !REPORT_TITLE.in(title)) {
                     passedAt(s, m.start(), m.end(), "《" + title + "》", m.start(1), m.end(1));
@@ -114,15 +114,15 @@ final class PolicyRule extends Rule {
             }
         }
         if (quoted || titled) {
-            titles = PASSED.scan(text, from, to);
-            m = titles.matcher();
+            titles = s.scan(PASSED, from, to);
             while (titles.find()) {
+                Matcher m = titles.matcher();
                 passedAt(s, m.start(), m.end(), "《" + m.group(1) + "》", m.start(1), m.end(1));
             }
         }
-        Finder.Scan plains = PLAIN.scan(text, plain ? from : to, to);
-        m = plains.matcher();
+        Finder.Scan plains = s.scan(PLAIN, plain ? from : to, to);
         while (plains.find()) {
+            Matcher m = plains.matcher();
             if (seen.contains(m.start())) {
                 continue;
             }

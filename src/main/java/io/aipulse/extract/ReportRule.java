@@ -69,9 +69,9 @@ final class ReportRule extends Rule {
 
     /** "根据 X 统计" / "据 X 数据显示" */
     private void bySource(SentenceContext s, Set<Integer> used, Set<Integer> usedClauses) {
-        Finder.Scan a = BY_SOURCE.scan(s.text(), s.start(), s.end());
-        Matcher m = a.matcher();
+        Finder.Scan a = s.scan(BY_SOURCE, s.start(), s.end());
         while (a.find()) {
+            Matcher m = a.matcher();
             if (nounStart(s.text(), m.end()) < s.from()) {
                 continue; // "据...消息" is the dateline: a source noun inside it sends no sentence here
             }
@@ -153,9 +153,9 @@ final class ReportRule extends Rule {
 
     /** "X 预计 / X 公布预测称" (not a person speaking) */
     private void findings(SentenceContext s, Set<Integer> used, Set<Integer> usedClauses) {
-        Finder.Scan a = FINDING.scan(s.text(), s.from(), s.end());
-        Matcher m = a.matcher();
+        Finder.Scan a = s.scan(FINDING, s.from(), s.end());
         while (a.find()) {
+            Matcher m = a.matcher();
             int cs = s.clauseStart(m.start());
             if (usedClauses.contains(cs)) {
                 continue;
@@ -230,10 +230,9 @@ final class ReportRule extends Rule {
             // the finding: what follows the publisher ("据 X 统计, ..."), never the publisher's descriptor
             c.aboutStart = Math.max(start, subject.end());
             c.aboutEnd = s.end();
-            Finder.Scan titles = TITLE_F.scan(s.text(), start, Math.min(c.clauseEnd + 1, s.end()));
-            Matcher t = titles.matcher();
+            Finder.Scan titles = s.scan(TITLE_F, start, Math.min(c.clauseEnd + 1, s.end()));
             if (titles.find()) {
-                c.product = "《" + t.group(1) + "》";
+                c.product = "《" + titles.matcher().group(1) + "》";
             }
         }
     }

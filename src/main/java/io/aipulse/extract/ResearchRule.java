@@ -67,9 +67,9 @@ final class ResearchRule extends Rule {
     @Override
     void apply(SentenceContext s) {
         String text = s.text();
-        Finder.Scan results = RESULT.scan(text, s.from(), s.end());
-        Matcher m = results.matcher();
+        Finder.Scan results = s.scan(RESULT, s.from(), s.end());
         while (results.find()) {
+            Matcher m = results.matcher();
             int cs = s.clauseStart(m.start());
             if (s.future(cs, m.start()) || s.background(cs, m.start())) {
                 continue;

@@ -14,6 +14,8 @@ final class SentenceContext {
     private final Segmenter.Sentence bounds;
     /** the release statements of the sentence, read when a release rule first asks */
     private List<Releases.Release> releases;
+    /** the characters of the sentence, collected when a rule first scans it ({@link #scan}) */
+    private long[] characters;
 
     SentenceContext(ArticleContext article, int index) {
         this.article = article;
@@ -113,6 +115,31 @@ final class SentenceContext {
             releases = Releases.read(this);
         }
         return releases;
+    }
+
+    /**
+     * {@code finder}'s matches in {@code [from, to)} of the text. A rule reads its sentence with several finders, and
+     * most find none of their first words there: the sentence's characters are collected once, and a finder none of
+     * whose first words can start with one of them skips the region without reading it.
+     */
+    Finder.Scan scan(Finder finder, int from, int to) {
+        if (from >= start() && to <= end() && !finder.mayStartWithOneOf(characters())) {
+            return finder.scan(text(), to, to);
+        }
+        return finder.scan(text(), from, to);
+    }
+
+    /** The characters of the sentence, dateline included, as a {@link CharFilter}. */
+    private long[] characters() {
+        if (characters == null) {
+            long[] filter = CharFilter.create();
+            String text = text();
+            for (int i = bounds.start; i < bounds.end; i++) {
+                CharFilter.add(filter, text.charAt(i));
+            }
+            characters = filter;
+        }
+        return characters;
     }
 
     /** The registry entry of a name, or null. */

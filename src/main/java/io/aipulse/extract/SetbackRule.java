@@ -35,9 +35,9 @@ final class SetbackRule extends Rule {
 
     @Override
     void apply(SentenceContext s) {
-        Finder.Scan setbacks = SETBACK.scan(s.text(), s.from(), s.end());
-        Matcher m = setbacks.matcher();
+        Finder.Scan setbacks = s.scan(SETBACK, s.from(), s.end());
         while (setbacks.find()) {
+            Matcher m = setbacks.matcher();
             int cs = s.clauseStart(m.start());
             if (HYPOTHETICAL.in(s.text(), cs, m.start())) {
                 continue;

@@ -11,10 +11,10 @@ final class Words {
     private final String[][] byFirst = new String[256][];
     /** the words by the low 8 bits of their last character */
     private final String[][] byLast = new String[256][];
-    /** bit {@code c} set when some word starts with {@code c} */
-    private final long[] first = new long[1024];
-    /** bit {@code c} set when some word ends with {@code c} */
-    private final long[] last = new long[1024];
+    /** the first characters of the words ({@link CharFilter}: callers compare the words of a bucket) */
+    private final long[] first = CharFilter.create();
+    /** the last characters of the words */
+    private final long[] last = CharFilter.create();
 
     private Words(String[] words) {
         for (String w : words) {
@@ -40,11 +40,11 @@ final class Words {
     }
 
     private static void set(long[] bits, char c) {
-        bits[c >>> 6] |= 1L << c;
+        CharFilter.add(bits, c);
     }
 
     private static boolean has(long[] bits, char c) {
-        return (bits[c >>> 6] & (1L << c)) != 0;
+        return CharFilter.mayContain(bits, c);
     }
 
     /** True when {@code s} contains one of the words. */

@@ -460,11 +460,8 @@ public final class TextCleaner {
             if ((CRYPTO_FIRST[c >>> 6] & (1L << c)) == 0) {
                 continue;
             }
-            int[] words = c < CRYPTO_BY_FIRST.length ? CRYPTO_BY_FIRST[c] : CRYPTO_BY_FIRST_HAN.get(c);
-            if (words == null) {
-                continue;
-            }
-            for (int w : words) {
+            // the bucket may hold words of another first character with the same low bits: startsWithLower compares
+            for (int w : CRYPTO_BY_FIRST[c & 0xFF]) {
                 if ((found & (1L << w)) == 0 && startsWithLower(text, i, to, CRYPTO.get(w))) {
                     found |= 1L << w;
                     if (++count >= enough) {
@@ -497,9 +494,11 @@ public final class TextCleaner {
         return new String(c);
     }
 
-    /** Indices into {@link #CRYPTO} by first character: ASCII in an array, the rest in a map. */
-    private static final int[][] CRYPTO_BY_FIRST = new int[128][];
-    private static final java.util.Map<Character, int[]> CRYPTO_BY_FIRST_HAN = new java.util.HashMap<>();
+    /**
+     * Indices into {@link #CRYPTO} by the low eight bits of their first character: an array rather than a map
+     * keyed by a boxed Character, since common Han characters (数, 公, 交, 元...) start crypto words.
+     */
+    private static final int[][] CRYPTO_BY_FIRST = new int[256][];
     /** bit c set when a crypto word starts with c */
     private static final long[] CRYPTO_FIRST = new long[1024];
 
@@ -507,14 +506,10 @@ public final class TextCleaner {
         for (int w = 0; w < CRYPTO.size(); w++) {
             char c = CRYPTO.get(w).charAt(0);
             CRYPTO_FIRST[c >>> 6] |= 1L << c;
-            int[] old = c < 128 ? CRYPTO_BY_FIRST[c] : CRYPTO_BY_FIRST_HAN.get(c);
+            int[] old = CRYPTO_BY_FIRST[c & 0xFF];
             int[] add = old == null ? new int[] {w} : java.util.Arrays.copyOf(old, old.length + 1);
             add[add.length - 1] = w;
-            if (c < 128) {
-                CRYPTO_BY_FIRST[c] = add;
-            } else {
-                CRYPTO_BY_FIRST_HAN.put(c, add);
-            }
+            CRYPTO_BY_FIRST[c & 0xFF] = add;
         }
         if (CRYPTO.size() > 64) {
             throw new IllegalStateException("crypto words are tracked in a 64-bit set");
