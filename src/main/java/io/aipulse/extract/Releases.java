@@ -42,6 +42,10 @@ final class Releases {
      */
     private static final Words ABSTRACT_HEADS = Words.of("体系", "战略", "理念", "概念", "愿景", "倡议", "路线图", "计划", "生态", "项目",
             "基准", "榜单");
+    /** the ways a model is offered that are part of its release, not a product of their own */
+    private static final Words ACCESS_HEADS = Words.of("API", "接口", "权重");
+    /** the words of a version: after a model's head they name the model's version, not a product */
+    private static final Words VERSION_HEADS = Words.of("版本", "正式版", "预览版");
     /** what makes a relative clause "X 此次发布的 Y" news of the release */
     private static final Words NEWS_MARKS = Words.of("此次", "本次", "这次", "最新", "新", "重磅", "刚刚", "刚", "今天", "今日", "近日",
             "日前", "正式", "首次", "首款", "昨天", "昨日");
@@ -188,6 +192,10 @@ final class Releases {
                     type = EventType.MODEL_RELEASE;
                 }
             }
+            if (type == EventType.PRODUCT_LAUNCH && ACCESS_HEADS.in(object) && !object.contains("平台")
+                    && out.stream().anyMatch(r -> r.type() == EventType.MODEL_RELEASE)) {
+                continue; // "发布Kimi K2,并同步上线API": the model's API is part of its release
+            }
             if (type == EventType.PRODUCT_LAUNCH && ReleaseVerbs.UPGRADES.contains(verb)) {
                 continue; // "百度App迎来全新升级": a new version of a model is a release, an app's update is no launch
             }
@@ -332,8 +340,13 @@ final class Releases {
      * says nothing, any model or product word tells).
      */
     private static EventType classify(ArticleContext article, String object, int os, boolean head) {
+        return classify(article, object, os, head, false);
+    }
+
+    /** With {@code whole}, the object is read as one phrase, not by its first item. */
+    private static EventType classify(ArticleContext article, String object, int os, boolean head, boolean whole) {
         String first = object;
-        for (String sep : new String[] {"、", "，", ",", "以及", "及其", "和"}) {
+        for (String sep : whole ? new String[0] : new String[] {"、", "，", ",", "以及", "及其", "和", "及"}) {
             int i = first.indexOf(sep);
             if (i > 1) {
                 first = first.substring(0, i);
@@ -344,10 +357,16 @@ final class Releases {
         }
         int modelAt = headEnd(MODEL_HEADS, first);
         int productAt = headEnd(PRODUCT_HEADS, first);
+        if (modelAt >= 0 && productAt > modelAt && VERSION_HEADS.in(first.substring(modelAt))) {
+            productAt = -1; // "文心大模型X1推理版本": a version of the model named before it
+        }
         for (Knowledge.Hit h : article.hitsIn(os, os + first.length())) {
             if (h.term().kind() == Knowledge.Kind.MODEL) {
                 modelAt = Math.max(modelAt, h.end() - os);
             }
+        }
+        if (modelAt < 0 && productAt < 0 && !first.equals(object) && object.indexOf(',') < 0 && object.indexOf('，') < 0) {
+            return classify(article, object, os, head, true); // "讯飞写作及星火内容运营大师等应用": the list's shared head
         }
         if (modelAt < 0 && productAt < 0 || head && headEnd(ABSTRACT_HEADS, first) > Math.max(modelAt, productAt)) {
             return null;
