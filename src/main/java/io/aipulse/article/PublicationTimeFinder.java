@@ -45,6 +45,8 @@ public final class PublicationTimeFinder {
             "編輯", "作者", "責編");
     /** before a date: a target or a deadline, not a day the article reports */
     private static final List<String> TARGET_BEFORE = List.of("到", "至", "将", "预计", "前");
+    /** how far before a year the 《 of a title around it is looked for */
+    private static final int TITLE_REACH = 60;
     /** how far a publication word may stand from the date (spaces, a colon, a separator between) */
     private static final int CUE_REACH = 4;
 
@@ -119,7 +121,7 @@ public final class PublicationTimeFinder {
         Matcher m = MONTH_DAY.matcher(text);
         while (m.find()) {
             if (yearBefore(text, m.start()) || target(text, m.start()) || start(text, m.end())
-                    || insideBrackets(text, m.start(), m.end()) || insideTitle(text, m.start())) {
+                    || insideBrackets(text, m.start(), m.end()) || Titles.inside(text, 0, m.start(), TITLE_REACH)) {
                 continue;
             }
             LocalDate day = firstFrom(bound, Integer.parseInt(m.group(1)), m.group(2));
@@ -139,7 +141,7 @@ public final class PublicationTimeFinder {
         LocalDate bound = null;
         Matcher m = YEAR_MONTH.matcher(text);
         while (m.find()) {
-            if (target(text, m.start()) || insideTitle(text, m.start()) || founding(text, m.start(), m.end())
+            if (target(text, m.start()) || Titles.inside(text, 0, m.start(), TITLE_REACH) || founding(text, m.start(), m.end())
                     || monthsOnly && m.group(2) == null) {
                 continue;
             }
@@ -195,20 +197,6 @@ public final class PublicationTimeFinder {
             i--;
         }
         return i >= 0 && (text.charAt(i) == '年' || text.charAt(i) == '-' || text.charAt(i) == '/');
-    }
-
-    /** inside 《a title》 on the same line: 《2026科技预测》 names a year it does not report on */
-    private static boolean insideTitle(String text, int at) {
-        for (int i = at - 1; i >= 0 && i >= at - 60; i--) {
-            char c = text.charAt(i);
-            if (c == '》' || c == '\n') {
-                return false;
-            }
-            if (c == '《') {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {

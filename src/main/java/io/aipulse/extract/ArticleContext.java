@@ -1,5 +1,6 @@
 package io.aipulse.extract;
 
+import io.aipulse.article.Titles;
 import io.aipulse.article.Article;
 import io.aipulse.article.TimeSource;
 import io.aipulse.article.clean.CleanText;
@@ -401,7 +402,8 @@ final class ArticleContext {
         for (int i = 0; i < flags.length; i++) {
             OrgMention o = orgs.get(i);
             int afterEnd = Math.min(s.end, o.end() + 8);
-            if (o.start() < s.datelineEnd || insideTitle(o.start(), s.start) || precededByAgentWord(o.start(), s.start)
+            if (o.start() < s.datelineEnd || Titles.inside(text, s.start, o.start(), TITLE_REACH)
+                    || precededByAgentWord(o.start(), s.start)
                     || Cues.opensWith(text, o.end(), afterEnd, Cues.INVESTOR_WORDS)
                     || i + 1 < flags.length && affiliation(o, orgs.get(i + 1))) {
                 flags[i] = 1;
@@ -450,18 +452,8 @@ final class ArticleContext {
         return Cues.AFFILIATED_DESCRIPTORS.endsIn(between, 0, between.length());
     }
 
-    private boolean insideTitle(int at, int from) {
-        for (int i = at - 1; i >= from && i >= at - 60; i--) {
-            char c = text.charAt(i);
-            if (c == '》') {
-                return false;
-            }
-            if (c == '《') {
-                return true;
-            }
-        }
-        return false;
-    }
+    /** how far before a name the 《 of a title around it is looked for */
+    private static final int TITLE_REACH = 60;
 
     private boolean precededByAgentWord(int at, int from) {
         int i = at;

@@ -1,5 +1,6 @@
 package io.aipulse.extract;
 
+import io.aipulse.article.Titles;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -71,6 +72,9 @@ public final class DateParser {
     /** after a bare day: punctuation, a part of the day, or the first character of a verb news puts after a date */
     private static final String AFTER_BARE_DAY = ",，。;；()（）晚早上下中凌夜在起电讯专消宣发正召举开公表披于至到与向对签通获完推将再";
 
+    /** how far before a date the 《 of a title around it is looked for */
+    private static final int TITLE_REACH = 80;
+
     private DateParser() {
     }
 
@@ -118,7 +122,8 @@ public final class DateParser {
                 continue;
             }
             int next = Math.max(m.end(), i + 1);
-            if (!insideTitle(s, m.start(), from) && (m.group(26) == null || bareDay(s, m.start(), m.end(), end))) {
+            if (!Titles.inside(s, from - TITLE_REACH, m.start(), TITLE_REACH)
+                    && (m.group(26) == null || bareDay(s, m.start(), m.end(), end))) {
                 Mention mention = resolve(m, anchor, contextYear, today, lastDay);
                 if (mention != null) {
                     out.add(mention);
@@ -214,19 +219,6 @@ public final class DateParser {
     public static Mention first(String s, LocalDate anchor) {
         List<Mention> all = findAll(s, 0, s.length(), anchor, anchor == null ? null : anchor.getYear(), null);
         return all.isEmpty() ? null : all.get(0);
-    }
-
-    private static boolean insideTitle(CharSequence s, int at, int from) {
-        for (int i = at - 1; i >= Math.max(0, from - 80) && i >= at - 80; i--) {
-            char c = s.charAt(i);
-            if (c == '》' || c == '\n' || c == '。') {
-                return false;
-            }
-            if (c == '《') {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Mention resolve(Matcher m, LocalDate anchor, Integer contextYear, LocalDate today,

@@ -1,5 +1,6 @@
 package io.aipulse.extract;
 
+import io.aipulse.article.Titles;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -129,10 +130,6 @@ final class PartnershipRule extends Rule {
         return Cues.adverbsOnly(rest) || Cues.COREFERENCE.in(before) && !Cues.INDEFINITE.in(before);
     }
 
-    private static boolean insideTitle(String text, int from, int at) {
-        return text.lastIndexOf('《', at) >= from && text.lastIndexOf('《', at) > text.lastIndexOf('》', at);
-    }
-
     /** The parties besides the subject: named ones, registry names after the verb, or a name after 与. */
     private static List<String> others(SentenceContext s, OrgMention subject, List<OrgMention> parties, int start,
                                        int end) {
@@ -171,7 +168,7 @@ final class PartnershipRule extends Rule {
             Matcher m = a.matcher();
             int cs = s.clauseStart(m.start());
             if (done.contains(cs) || s.future(cs, m.start()) || s.background(cs, m.start())
-                    || insideTitle(s.text(), s.from(), m.start())) {
+                    || Titles.inside(s.text(), s.from(), m.start(), m.start() - s.from())) {
                 continue; // 《共建...算力网络和系统战略合作框架协议》: a title's words, not its parties
             }
             OrgMention subject = null;

@@ -1,5 +1,6 @@
 package io.aipulse.extract;
 
+import io.aipulse.article.Titles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -104,7 +105,7 @@ final class Releases {
             String verb = text.substring(v[2], v[3]);
             char next = te < text.length() ? text.charAt(te) : ' ';
             boolean perfective = text.startsWith("了", te - 1);
-            if (insideTitle(text, s.start(), ts)) {
+            if (Titles.inside(text, s.start(), ts, TITLE_REACH)) {
                 continue; // "印发《关于...开放推动新场景...的实施意见》": a word of a document's name, not a release
             }
             if (("会时后前者权".indexOf(next) >= 0 || text.startsWith("日期", te)) && !perfective) {
@@ -221,20 +222,6 @@ final class Releases {
         for (OrgMention o : s.orgs()) {
             if (o.start() >= s.from() && o.end() <= verb && o.company() != null
                     && "foundation-models".equals(o.company().sector())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** {@code at} lies inside a 《book title》 that opens after {@code from}. */
-    static boolean insideTitle(String text, int from, int at) {
-        for (int i = at - 1; i >= from && i >= at - TITLE_REACH; i--) {
-            char c = text.charAt(i);
-            if (c == '》') {
-                return false;
-            }
-            if (c == '《') {
                 return true;
             }
         }

@@ -57,13 +57,19 @@ final class Words {
     boolean in(String s, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
-            if (!has(first, c)) {
-                continue;
+            if (has(first, c) && startsAt(s, i, to)) {
+                return true;
             }
-            for (String w : byFirst[c & 0xFF]) {
-                if (w.charAt(0) == c && i + w.length() <= to && s.startsWith(w, i)) {
-                    return true;
-                }
+        }
+        return false;
+    }
+
+    /** One of the words starts at {@code i} and ends by {@code to}. */
+    private boolean startsAt(String s, int i, int to) {
+        char c = s.charAt(i);
+        for (String w : byFirst[c & 0xFF]) {
+            if (w.charAt(0) == c && i + w.length() <= to && s.startsWith(w, i)) {
+                return true;
             }
         }
         return false;
@@ -85,13 +91,8 @@ final class Words {
                 depth = Math.max(0, depth - 1);
                 continue;
             }
-            if (depth > 0 || !has(first, c)) {
-                continue;
-            }
-            for (String w : byFirst[c & 0xFF]) {
-                if (w.charAt(0) == c && i + w.length() <= to && s.startsWith(w, i)) {
-                    return true;
-                }
+            if (depth == 0 && has(first, c) && startsAt(s, i, to)) {
+                return true;
             }
         }
         return false;
