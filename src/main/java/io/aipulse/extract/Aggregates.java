@@ -12,6 +12,8 @@ final class Aggregates {
     static final Pattern PATTERN = Pattern.compile(
             "累计|总额|总计|共计|连续|先后|融资前|总融资|合计|(?<![A-Za-z0-9])\\d+\\s?轮融资|多轮融资|数轮融资|[两三四五六七八九十]轮融资");
     private static final Words WORDS = Words.of("累计", "总额", "总计", "共计", "连续", "先后", "融资前", "总融资", "合计");
+    /** the words of WORDS that sum money, not rounds */
+    private static final Words SUMS = Words.of("累计", "总额", "总计", "共计", "融资前", "总融资", "合计");
     /** the characters that may stand right before 轮融资, besides digits */
     private static final String COUNTS = "多数两三四五六七八九十";
     private static final String ROUNDS = "轮融资";
@@ -30,6 +32,11 @@ final class Aggregates {
             }
         }
         return false;
+    }
+
+    /** A word that sums money over rounds stands in {@code [from, to)} ("累计融资超10亿元"), not only a count of rounds. */
+    static boolean sumIn(String text, int from, int to) {
+        return SUMS.in(text, from, to);
     }
 
     /**

@@ -407,7 +407,7 @@ final class ArticleContext {
                     || Cues.opensWith(text, o.end(), afterEnd, Cues.INVESTOR_WORDS)
                     || i + 1 < flags.length && affiliation(o, orgs.get(i + 1))) {
                 flags[i] = 1;
-            } else if (Cues.opensWith(text, o.end(), afterEnd, Cues.PERSON_WORDS)) {
+            } else if (Cues.opensWithPersonTitle(text, o.end(), afterEnd)) {
                 flags[i] = 2;
             }
         }

@@ -20,7 +20,7 @@ final class Cues {
             "以往", "先后");
     /** the clause points back to a subject named earlier */
     static final Words COREFERENCE = Words.of("该公司", "这家公司", "该企业", "这家企业", "该平台", "该机构", "这家", "该团队",
-            "相关研究", "该研究", "研究团队", "这样的", "该初创公司", "其");
+            "相关研究", "该研究", "研究团队", "这样的", "该初创公司", "其", "董事会");
     /** the clause speaks of an unnamed organisation ("一家初创公司") */
     static final Words INDEFINITE = Words.of("某", "一家", "多家", "另一家", "几家");
 
@@ -136,6 +136,14 @@ final class Cues {
     }
 
     /** {@code ^\\s?(?:w1|w2|...)} found in {@code text[at, limit)}: one of the words there, or after one space. */
+    /** the organs of an organisation whose first words are a person's title: "董事会" is the board, not a director */
+    private static final List<String> ORGANS = List.of("董事会");
+
+    /** A person's title ({@link #PERSON_WORDS}) opens {@code [at, limit)}: the name before is the person's employer. */
+    static boolean opensWithPersonTitle(String text, int at, int limit) {
+        return opensWith(text, at, limit, PERSON_WORDS) && !opensWith(text, at, limit, ORGANS);
+    }
+
     static boolean opensWith(String text, int at, int limit, List<String> words) {
         int v = at < limit && NamePatterns.isRegexSpace(text.charAt(at)) ? at + 1 : at;
         for (String w : words) {

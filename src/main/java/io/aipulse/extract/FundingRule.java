@@ -28,7 +28,7 @@ final class FundingRule extends Rule {
     static final Finder RAISED = Finder.of(Finder.anyOf(RAISE_VERBS)
             + "了?\\s?(?=[\\d数上近超约逾一二两三四五六七八九十几])", RAISE_VERBS).lookingAround();
     static final Finder HEADLINE = Finder.of("\\s?" + Finder.anyOf(HEADLINE_VERBS) + "?" + Finder.anyOf(NEW_ROUND)
-            + "?融资\\s?(?=[\\d数近超约逾])", NamePatterns.REGEX_SPACES, HEADLINE_VERBS, NEW_ROUND, List.of("融资"));
+            + "?融资\\s?(?:达\\s?)?(?=[\\d数近超约逾])", NamePatterns.REGEX_SPACES, HEADLINE_VERBS, NEW_ROUND, List.of("融资"));
 
     /** an investor's part in a named company's round, before the company: "红杉中国领投了星海图的A轮融资" */
     static final List<String> TOOK_PART = List.of("领投", "参投", "参与", "跟投", "独家投资");
@@ -59,6 +59,8 @@ final class FundingRule extends Rule {
     /** a sentence that reports statistics, not a round */
     private static final Words STATISTICS = Words.of("显示", "统计", "报告");
     private static final Words THIS_YEAR = Words.of("今年", "年内", "本年");
+    /** the words that make rounds counted in a clause recent news: announced, lately, back to back, within months */
+    private static final Words RECENT = Words.of("宣布", "近日", "日前", "近期", "连续", "个月内", "半年内");
     /** right before the verb: the actor took part in someone else's round */
     private static final Words PARTICIPATED = Words.of("参与", "参投", "协助", "助力");
 
@@ -227,7 +229,10 @@ final class FundingRule extends Rule {
         String text = s.text();
         int cs = s.clauseStart(start);
         boolean announcedThisYear = text.substring(s.from(), start).contains("宣布") && THIS_YEAR.in(text, cs, start);
-        if (Aggregates.in(text, cs, end) && !announcedThisYear || s.background(cs, start) || s.future(cs, start)) {
+        // "宣布连续完成两轮融资", "半年内完成三轮融资": rounds closed just now, counted, are news; a sum is not
+        boolean recentRounds = RECENT.in(text, s.from(), start) && !Aggregates.sumIn(text, cs, end);
+        if (Aggregates.in(text, cs, end) && !announcedThisYear && !recentRounds || s.background(cs, start)
+                || s.future(cs, start)) {
             return null;
         }
         OrgMention subject = s.subjectBefore(start, cs, ActorFilter.ANY);

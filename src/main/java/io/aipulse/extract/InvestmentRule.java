@@ -43,6 +43,15 @@ final class InvestmentRule extends Rule {
     /** "由X投资建设的...数据中心项目": the builder named as the agent of a facility, with or without an amount */
     static final Finder BUILT_BY = Finder.of("由([^，。；,;由]{2,30}?)(?:投资建设|投资兴建|投建|建设)的[^，。；,;]{0,24}?"
             + Finder.anyOf(FACILITIES), List.of("由"));
+    /** the steps that put a built facility to work or start building it */
+    static final List<String> COMMISSION_VERBS = List.of("投产", "投用", "投入使用", "启用", "开工", "动工", "开建", "竣工", "落成",
+            "点亮", "落地");
+    /**
+     * "百度阳泉智算中心正式投产", "总投资100亿元的X数据中心项目正式落地": a facility started or opened is capacity
+     * built by the company named before it in the clause
+     */
+    static final Finder COMMISSIONED = Finder.of(Finder.anyOf(FACILITIES) + "(?:项目|一期|二期|三期)?\\s?"
+            + "(?:已经|已|正式|近日|日前|顺利|全面|今日)*" + Finder.anyOf(COMMISSION_VERBS), FACILITIES);
     /** the mark before a company that receives the capital: "向 X 投入", "对 X 投资" */
     private static final String RECIPIENT_MARKS = "向对";
     /** a clause whose subject is the project: "项目投资 15 亿元", "该项目总投资 120 亿元" */
@@ -77,6 +86,7 @@ final class InvestmentRule extends Rule {
             investmentAt(s, m.start(), m.end(), amount.amount());
         }
         builtBy(s);
+        commissioned(s);
         Finder.Scan setsUp = s.scan(SETS_UP, s.from(), s.end());
         while (setsUp.find()) {
             Matcher m = setsUp.matcher();
@@ -112,6 +122,24 @@ final class InvestmentRule extends Rule {
             if (c != null) {
                 c.amount = amount == null ? null : amount.amount();
                 c.aboutStart = m.end(1);
+                c.aboutEnd = m.end();
+            }
+        }
+    }
+
+    private void commissioned(SentenceContext s) {
+        Finder.Scan scan = s.scan(COMMISSIONED, s.from(), s.end());
+        while (scan.find()) {
+            Matcher m = scan.matcher();
+            int cs = s.clauseStart(m.start());
+            if (s.background(cs, m.start()) || s.future(cs, m.end())) {
+                continue;
+            }
+            Candidate c = s.add(EventType.INVESTMENT, s.subjectBefore(m.start(), cs, ActorFilter.NAMED), m.start(), m.end());
+            if (c != null) {
+                AmountParser.Match amount = s.firstAmount(cs, s.end());
+                c.amount = amount == null ? null : amount.amount();
+                c.aboutStart = cs;
                 c.aboutEnd = m.end();
             }
         }

@@ -22,11 +22,12 @@ final class NamePatterns {
      * what follows a company's name opening a clause: a time, an adverb, a preposition, or the verb of an event
      * ("纵目科技被法院裁定破产", "黑芝麻智能递表港交所", "快仓智能已经以保密形式申请")
      */
-    private static final java.util.List<String> HAN_VERB_LIST = java.util.List.of(
+    private static final java.util.List<String> HAN_VERB_LIST = Finder.union(SetbackRule.WORDS, java.util.List.of(
+            "因", "遭", "收购", "并购", "任命", "委任", "聘请", "聘任",
             "正式", "近日", "日前", "今日", "宣布", "发布", "推出", "完成", "获得", "获", "上线", "开源", "与", "和", "在", "已", "也",
             "将", "于", "被", "向", "通过", "递交", "递表", "提交", "最终", "近期", "再次", "再度", "首次", "成功", "携手", "牵手",
             "联合", "启动", "进入", "申请", "宣告", "遭遇", "陷入", "通知", "登陆", "挂牌", "今起", "昨日", "今天", "拟", "于今年",
-            "科创板", "港股", "IPO", "赴港", ":");
+            "科创板", "港股", "IPO", "赴港", ":"));
     static final Pattern HAN_NAME = Pattern.compile(
             "\\s?([\\p{IsHan}]{2,6}?(?:科技|智能|网络|数据|信息|软件|机器人|半导体|传媒|汽车|医疗|生物|教育|云))"
             + "(?=\\s?(?:" + String.join("|", HAN_VERB_LIST) + "))");
@@ -36,7 +37,7 @@ final class NamePatterns {
      */
     private static final List<List<String>> FUNDED_BETWEEN = List.of(
             List.of("亦", "也", "已", "还", "均", "刚刚", "刚", "再度", "再次"), List.of("于"),
-            List.of("近日", "日前", "今日", "近期", "本周"), List.of("正式"), List.of("宣布"), List.of("成功"));
+            List.of("近日", "日前", "今日", "近期", "本周"), List.of("正式"), List.of("宣布"), List.of("成功", "连续"));
     /** the verbs of a round ("...融资"), and those that also receive an investment ("获红杉中国数亿元投资") */
     private static final List<String> FUNDED_VERBS = List.of("完成", "拿下", "拿到", "斩获");
     private static final List<String> INVESTED_VERBS = List.of("获得", "获");

@@ -739,6 +739,9 @@ final class OrgFinder {
                     || core.startsWith("该") || core.startsWith("这") || core.startsWith("某")) {
                 continue;
             }
+            if (needsPlace && holdsCompany(out, start, end)) {
+                continue; // "中国移动投资50亿元在呼和浩特建设智算中心": a government body's name holds no company's
+            }
             // swallow overlapping registry mentions that lie inside this longer name
             Company inner = null;
             for (int i = out.size() - 1; i >= 0; i--) {
@@ -772,6 +775,15 @@ final class OrgFinder {
             out.add(new OrgMention(start, end, name, c, parsed.city(), null,
                     c != null ? OrgMention.REGISTRY : OrgMention.LEGAL, false));
         }
+    }
+
+    private static boolean holdsCompany(List<OrgMention> out, int start, int end) {
+        for (OrgMention o : out) {
+            if (o.start() >= start && o.end() <= end && o.isKind("company")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean overlapsInside(List<OrgMention> out, int s, int e) {

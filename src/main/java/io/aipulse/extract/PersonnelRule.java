@@ -18,7 +18,7 @@ final class PersonnelRule extends Rule {
     private static final List<String> TAKES_POST = List.of("出任", "担任", "就任", "接任", "兼任", "迎来新任");
     static final List<String> LEAVE_VERBS = List.of("离职", "离任", "辞任", "辞职", "辞去", "递交辞呈", "卸任", "退休", "分道扬镳",
             "离开公司", "离开了公司");
-    static final List<String> APPOINT = List.of("任命", "聘请", "聘任", "延揽");
+    static final List<String> APPOINT = List.of("任命", "委任", "聘请", "聘任", "延揽");
     /**
      * the chief officers of Taiwan and Hong Kong news: 执行长 (CEO), 技术长 (CTO), 营运长, 财务长, AI长 ... (not the
      * 长 of 长期, 长远, 长度 ...)
@@ -101,7 +101,7 @@ final class PersonnelRule extends Rule {
                 if (o.start() >= m.end() && o.start() <= m.end() + 60 && !o.isKind("media")) {
                     // "出任阶跃星辰董事长": right after a verb whose object is a post, the organisation is the post's
                     boolean object = TAKES_POST.contains(m.group(1)) && text.substring(m.end(), o.start()).isBlank();
-                    if (!object && Cues.opensWith(text, o.end(), Math.min(s.end(), o.end() + 8), Cues.PERSON_WORDS)) {
+                    if (!object && Cues.opensWithPersonTitle(text, o.end(), Math.min(s.end(), o.end() + 8))) {
                         continue;
                     }
                     org = o;

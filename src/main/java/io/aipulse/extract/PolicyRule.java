@@ -42,7 +42,9 @@ final class PolicyRule extends Rule {
     /** the title first, the verb after it: "《...行动方案》(简称“《行动方案》”)正式发布", "《...》出台" */
     static final Finder TITLE_FIRST = Finder.of("《([^》]{2,80})》(?:\\([^()]{0,20}\\))?"
             // "《...》已经市政府同意,现印发给你们": the notice that issues a document under the government's consent
-            + "(?:[^，。；,;《》()]{0,12}?|已经?[^，。；,;《》]{0,10}?同意[,，]\\s?现予?)"
+            + "(?:[^，。；,;《》()]{0,12}?|已经?[^，。；,;《》]{0,10}?同意[,，]\\s?现予?"
+            // "《...》近日由上海市经济和信息化委员会正式发布": the issuing body as the agent of the verb
+            + "|[^，。；,;《》()由]{0,6}?由[^，。；,;《》()]{2,24}?)"
             + Finder.anyOf(AFTER_TITLE_VERBS) + "(?![会时后前者])", List.of("《"));
     static final Finder REVIEWED = Finder.of(Finder.anyOf(REVIEW_VERBS) + "了?\\s?《([^》]{2,80})》", REVIEW_VERBS);
     static final Finder PASSED = Finder.of(Finder.anyOf(PASS_VERBS) + "了?\\s?[“《「]([^”》」，。]{1,40}?"
@@ -61,6 +63,11 @@ final class PolicyRule extends Rule {
             "(?:政府|办公厅|委员会|管委会|网信办|国务院|部|局|厅|委|办公室|署|国会|议会|立法会|立法院|内阁|参议院|众议院)$");
     /** what may stand between a place and the verb when the place speaks for its government */
     private static final Pattern PLACE_REST = Pattern.compile("(?:市|区|县)?(?:政府)?(?:也|正式|近日|日前|还|再次|同时)?\\s?");
+    /**
+     * a province or autonomous region opening a clause or a title, which stands for its government ("广东省发布《...》",
+     * 《广西壮族自治区...方案》): the gazetteer holds cities, the registry the provincial governments
+     */
+    private static final Pattern PROVINCE = Pattern.compile("^\\s?([\\p{IsHan}]{2,3}省|[\\p{IsHan}]{2,6}?自治区)");
 
     PolicyRule() {
         super(EventType.POLICY, TRIGGERS,
@@ -239,6 +246,14 @@ final class PolicyRule extends Rule {
         }
         // a city or district name right before the verb (optionally 也/正式/近日...)
         String text = s.text();
+        int head = Math.max(clauseStart, s.from());
+        Matcher province = PROVINCE.matcher(text).region(head, trigger);
+        if (province.lookingAt() && PLACE_REST.matcher(text.substring(province.end(), trigger)).matches()) {
+            Company c = provincialGovernment(s.article().knowledge(), province.group(1));
+            if (c != null) {
+                return new OrgMention(province.start(1), province.end(1), c.name(), c, null, null, OrgMention.REGISTRY, false);
+            }
+        }
         for (Knowledge.Hit h : s.article().hitsIn(Math.max(clauseStart, s.from()), trigger)) {
             Knowledge.Kind k = h.term().kind();
             if (k != Knowledge.Kind.CITY && k != Knowledge.Kind.DISTRICT) {
@@ -286,6 +301,18 @@ final class PolicyRule extends Rule {
             }
             return name.endsWith("人民政府") ? name : name + "人民政府";
         }
+        Matcher province = PROVINCE.matcher(t);
+        if (province.lookingAt()) {
+            Company c = provincialGovernment(knowledge, province.group(1));
+            if (c != null) {
+                return c.name();
+            }
+        }
         return t.startsWith("国务院") ? "国务院" : null;
+    }
+
+    /** 广东省 -> 广东省人民政府, when the registry knows that government. */
+    private static Company provincialGovernment(Knowledge knowledge, String province) {
+        return knowledge.company(province + "人民政府").filter(c -> "government".equals(c.kind())).orElse(null);
     }
 }
