@@ -34,7 +34,8 @@ final class Releases {
             "手机", "电脑", "PC", "眼镜", "方案", "引擎", "框架", "数据集", "插件", "客户端", "软件", "硬件", "设备", "网站", "小程序",
             "智能体", "Agent", "API", "接口", "游戏", "版本", "汽车", "车型", "工厂", "一体机", "服务器", "处理器", "显卡", "眼镜",
             "耳机", "手表", "音箱", "学习机", "翻译机", "模组", "传感器", "大脑", "操作系统", "浏览器", "搜索", "GPU", "CPU", "NPU",
-            "TPU", "DPU", "加速卡", "无人车", "Robotaxi", "机器狗",
+            "TPU", "DPU", "加速卡", "无人车", "Robotaxi", "机器狗", "超节点", "座舱", "灵巧手", "机械臂", "无人机", "摄像头", "平板",
+            "笔记本", "开发板",
             // the words of Taiwan and Hong Kong news that the script conversion keeps (晶片 = 芯片, 筆電 = 笔记本电脑)
             "晶片", "笔电", "软体", "硬体", "伺服器", "程式");
     /**
@@ -71,7 +72,9 @@ final class Releases {
             "再次", "直接", "全系列", "悄然");
     /** an app's form ("安卓版"): a product whatever its name */
     private static final Words APP_FORM = Words.of("安卓版", "iOS版", "iOS 版", "安卓 版", "客户端", "网页版", "桌面版", "移动版",
-            "网页端", "移动端", "桌面端", "电脑端", "PC端", "App", "APP");
+            "网页端", "移动端", "桌面端", "电脑端", "PC端", "App", "APP",
+            // the editions an app is offered in: "上线国内版", "推出企业版"
+            "国内版", "国际版", "海外版", "企业版", "专业版", "个人版", "教育版", "免费版", "鸿蒙版");
     /** objects that the research rule reads */
     private static final Words RESEARCH_OBJECT = Words.of("论文", "研究成果", "研究结果", "实验结果", "模拟结果", "实验模拟");
 
