@@ -682,6 +682,27 @@ final class ArticleContext {
                 && (i + 4 >= text.length() || !isDigit(text.charAt(i + 4)));
     }
 
+    /**
+     * "零一万物的高管为何总是离职?": a sentence that asks is no report of what happened (a bare ? counts only at the
+     * end of a line: pages with broken encodings put ? inside words).
+     */
+    private boolean question(int si) {
+        Segmenter.Sentence s = sentences.get(si);
+        int e = s.end;
+        while (e < text.length() && text.charAt(e) == ' ') {
+            e++;
+        }
+        return askingAt(e) || e == s.end && askingAt(e - 1); // the mark ends the sentence, or stands right after it
+    }
+
+    private boolean askingAt(int at) {
+        if (at < 0 || at >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(at);
+        return c == '？' || c == '?' && (at + 1 == text.length() || text.charAt(at + 1) == '\n' || text.charAt(at + 1) == '\r');
+    }
+
     boolean inSpeech(int si, int pos) {
         Segmenter.Sentence s = sentences.get(si);
         int open = -1;
@@ -714,7 +735,7 @@ final class ArticleContext {
     }
 
     Candidate add(EventType type, OrgMention subject, int si, int trigger, int triggerEnd) {
-        if (subject == null || inSpeech(si, trigger)) {
+        if (subject == null || inSpeech(si, trigger) || question(si)) {
             return null;
         }
         int cs = clauseStart(si, trigger);

@@ -150,6 +150,7 @@ final class OrgFinder {
             }
         }
         namedAs(text, from, to, out);
+        listedAsCompanies(text, from, to, out);
         if ((marks & COMPANY) != 0) {
             int pos = from;
             NamePatterns.Found d;
@@ -340,6 +341,110 @@ final class OrgFinder {
             if (m.region(i, to).lookingAt() && !FUNCTION_CHARS.matcher(m.group(1)).find()) {
                 addNamed(out, text, m.start(1), m.end(1), OrgMention.DESCRIPTOR);
             }
+        }
+    }
+
+    /** how far after 包括 the words that call the list companies may end */
+    private static final int LIST_REACH = 90;
+    /** the nouns that call a list's items organisations ("这四家中国公司", "等企业") */
+    private static final String[] LIST_NOUNS = {"公司", "企业", "机构", "厂商"};
+
+    /**
+     * "包括联众集群、西安丽科创新、安怀信及思腾合力这四家中国公司", "包括A和B等企业": a list the text itself calls
+     * companies names an organisation with each item; the last item is cut at its conjunction.
+     */
+    private void listedAsCompanies(String text, int from, int to, List<OrgMention> out) {
+        for (int i = indexIn(text, "包括", from, to); i >= 0; i = indexIn(text, "包括", i + 2, to)) {
+            int listStart = i + 2;
+            int end = listStart;
+            while (end < to && end - listStart < LIST_REACH && "，。；,;：:".indexOf(text.charAt(end)) < 0) {
+                end++;
+            }
+            int marker = listEnd(text, listStart, end);
+            if (marker < 0) {
+                continue;
+            }
+            int itemStart = listStart;
+            for (int k = listStart; k <= marker; k++) {
+                if (k < marker && text.charAt(k) != '、') {
+                    continue;
+                }
+                int itemEnd = k;
+                if (k == marker && itemStart > listStart) {
+                    // the last item: "安怀信及思腾合力" holds the conjunction
+                    int conj = conjunction(text, itemStart, itemEnd);
+                    if (conj > itemStart) {
+                        addListed(out, text, itemStart, conj);
+                        itemStart = conj + (text.startsWith("以及", conj) ? 2 : 1);
+                    }
+                }
+                addListed(out, text, itemStart, itemEnd);
+                itemStart = k + 1;
+            }
+        }
+    }
+
+    /** Where "这N家...公司" or "等...企业" starts in {@code [from, to)} after at least one 、, or -1. */
+    private static int listEnd(String text, int from, int to) {
+        if (indexIn(text, "、", from, to) < 0) {
+            return -1;
+        }
+        for (int k = from + 2; k < to; k++) {
+            char c = text.charAt(k);
+            if (c != '这' && c != '等') {
+                continue;
+            }
+            int n = k + 1;
+            while (n < to && n - k <= 8 && !nounAt(text, n, to)) {
+                n++;
+            }
+            if (n < to && nounAt(text, n, to)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code text.indexOf(word, from)} when it ends before {@code to}, else -1; reads no further than {@code to}. */
+    private static int indexIn(String text, String word, int from, int to) {
+        char first = word.charAt(0);
+        for (int i = from; i + word.length() <= to; i++) {
+            if (text.charAt(i) == first && text.startsWith(word, i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean nounAt(String text, int at, int to) {
+        for (String w : LIST_NOUNS) {
+            if (at + w.length() <= to && text.startsWith(w, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first 及/和/与 of {@code [from, to)}, or -1. */
+    private static int conjunction(String text, int from, int to) {
+        for (int k = from + 2; k < to - 1; k++) {
+            char c = text.charAt(k);
+            if (c == '及' || c == '和' || c == '与' || c == '以' && text.charAt(k + 1) == '及') {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private void addListed(List<OrgMention> out, String text, int s, int e) {
+        while (s < e && text.charAt(s) == ' ') {
+            s++;
+        }
+        while (e > s && text.charAt(e - 1) == ' ') {
+            e--;
+        }
+        if (e - s >= 2 && e - s <= 12 && !FUNCTION_CHARS.matcher(text.substring(s, e)).find()) {
+            addNamed(out, text, s, e, OrgMention.DESCRIPTOR);
         }
     }
 

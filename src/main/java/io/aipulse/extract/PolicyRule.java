@@ -270,7 +270,8 @@ final class PolicyRule extends Rule {
         return null;
     }
 
-    private static boolean isGovernment(OrgMention o) {
+    /** A government body: by the registry, else by the end of its name. */
+    static boolean isGovernment(OrgMention o) {
         if (o.company() != null) {
             return "government".equals(o.company().kind());
         }

@@ -75,6 +75,8 @@ final class Releases {
             "网页端", "移动端", "桌面端", "电脑端", "PC端", "App", "APP",
             // the editions an app is offered in: "上线国内版", "推出企业版"
             "国内版", "国际版", "海外版", "企业版", "专业版", "个人版", "教育版", "免费版", "鸿蒙版");
+    /** objects that name no product at all */
+    private static final List<String> GENERIC_OBJECTS = List.of("产品", "新品", "新产品", "相关产品", "产品和服务");
     /** objects that the research rule reads */
     private static final Words RESEARCH_OBJECT = Words.of("论文", "研究成果", "研究结果", "实验结果", "模拟结果", "实验模拟");
 
@@ -171,6 +173,9 @@ final class Releases {
                 oe = withoutTrailingAdverbs(text, os, oe); // "网页端正式上线": 网页端
             }
             String object = withoutParens(text.substring(os, oe));
+            if (GENERIC_OBJECTS.contains(object.trim())) {
+                continue; // "A、B等企业陆续推出产品": no product named, a trend rather than a launch
+            }
             if (ReportRule.REPORT_OBJECT.in(object)) {
                 continue; // the report rule reads it
             }

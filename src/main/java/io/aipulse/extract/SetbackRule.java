@@ -25,6 +25,8 @@ final class SetbackRule extends Rule {
             + "|" + Finder.anyOf(CUT_VERBS) + "了?[^，。；,;]{0,8}?" + Finder.anyOf(STAFF)
             + "|" + Finder.anyOf(PAY_VERBS) + "[^，。；,;]{0,6}?" + Finder.anyOf(PAY),
             WORDS, STOP_VERBS, CUT_VERBS, PAY_VERBS).lookingAround();
+    /** the lists a government puts companies on: the companies listed suffer the setback, not the government */
+    private static final List<String> SANCTIONS = List.of("实体清单", "黑名单");
     /** the clause before the word makes it hypothetical, or a risk the company faces ("面临破产困境", "濒临倒闭") */
     private static final Words HYPOTHETICAL = Words.of("如果", "可能", "而非", "避免", "面临", "濒临", "难逃");
 
@@ -43,10 +45,42 @@ final class SetbackRule extends Rule {
                 continue;
             }
             OrgMention subject = s.subjectBefore(m.start(), cs, ActorFilter.ANY);
+            if (subject != null && noticeOf(s.text(), subject, m.start(), m.end())) {
+                subject = null; // "收到了纳斯达克的退市通知": whose notice it is, not who is delisted
+            }
+            if (m.group(1) != null && SANCTIONS.contains(m.group(1)) && (subject == null || PolicyRule.isGovernment(subject))) {
+                if (sanctioned(s, m.start(), m.end())) {
+                    continue;
+                }
+                subject = null; // "美国将这家公司列入黑名单": the company named before
+            }
             if (subject == null && !Cues.INDEFINITE.in(s.text(), cs, m.start())) {
                 subject = s.coreference(ActorFilter.ANY);
             }
             s.add(EventType.SETBACK, subject, m.start(), m.end());
         }
+    }
+
+    /** the documents that announce a setback to someone else: "退市通知", "处罚决定" */
+    private static final List<String> NOTICES = List.of("通知", "决定", "函", "警告", "公告");
+
+    /**
+     * "收到纳斯达克的退市通知": the organisation issued the document of the setback, named right before its 的 ("X的停工"
+     * is X's own).
+     */
+    private static boolean noticeOf(String text, OrgMention o, int word, int wordEnd) {
+        return o.end() < word && text.charAt(o.end()) == '的' && word - o.end() <= 3
+                && Cues.opensWith(text, wordEnd, Math.min(text.length(), wordEnd + 2), NOTICES);
+    }
+
+    /** "商务部公布...新增至实体清单,包括A、B及C": each company the sentence names, not the government, is listed. */
+    private static boolean sanctioned(SentenceContext s, int start, int end) {
+        boolean any = false;
+        for (OrgMention o : s.actors(ActorFilter.ANY)) {
+            if (!PolicyRule.isGovernment(o) && !o.place() && !o.isKind("media")) {
+                any |= s.add(EventType.SETBACK, o, start, end) != null;
+            }
+        }
+        return any;
     }
 }

@@ -266,6 +266,21 @@ class RuleBasedExtractorTest {
     }
 
     @Test
+    void questionsAreNotEvents() {
+        // given a headline and a sentence that ask, and a page whose broken encoding puts ? inside a word
+        String asks = "百川智能为何总是裁员?\n百川智能还会发布新模型吗？";
+        String garbled = "百川智能發布了新一代大模型產?品,性能提升明顯。";
+        // when / then
+        assertThat(extract(asks)).isEmpty();
+        assertThat(extract(garbled)).extracting(Event::type).containsExactly(EventType.MODEL_RELEASE);
+    }
+
+    @Test
+    void trendsWithoutAProductAreNoLaunch() {
+        assertThat(extract("百度、阿里巴巴等科技企业陆续推出产品,市场竞争日趋激烈。")).isEmpty();
+    }
+
+    @Test
     void injectedCryptoItemsGiveNoEvents() {
         String text = "对于腾讯来说,近年来主营业务增长稳中向好。\n"
                 + "数据:Riot Blockchain 8月共产出441枚BTC:9月9日消息,纳斯达克上市矿企Riot Blockchain发布8月份生产更新,"
