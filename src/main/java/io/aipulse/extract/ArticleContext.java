@@ -28,6 +28,8 @@ final class ArticleContext {
     private final List<Segmenter.Sentence> sentences;
     private final LocalDate anchor;
     private final boolean articleDated;
+    /** the day events' ages are measured from ({@link #backgroundReference(List)}), set by {@link #run()} */
+    private LocalDate backgroundReference;
     private final Map<Integer, LocalDate> itemDates = new HashMap<>();
     // per sentence, computed when first asked (null until then): arrays rather than maps keyed by a boxed index
     /** the organisations of each sentence, with the article's declared short names */
@@ -76,6 +78,7 @@ final class ArticleContext {
         Integer year = anchor == null ? null : anchor.getYear();
         int yi = 0;
         List<int[]> years = explicitYears();
+        backgroundReference = backgroundReference(years);
         for (int si = 0; si < sentences.size(); si++) {
             Segmenter.Sentence s = sentences.get(si);
             while (yi < years.size() && years.get(yi)[0] < s.start) {
@@ -112,6 +115,24 @@ final class ArticleContext {
             }
         }
         return candidates;
+    }
+
+    /**
+     * The day an event's age is measured from: the article's day; for a page with no date of its own, whose anchor is
+     * only the day it was read, the end of the latest year its text names up to then ("2025年,X完成...融资" on an undated
+     * page read in 2026 is not history).
+     */
+    private LocalDate backgroundReference(List<int[]> years) {
+        if (anchor == null || articleDated) {
+            return anchor;
+        }
+        int latest = -1;
+        for (int[] y : years) {
+            if (y[1] <= anchor.getYear()) {
+                latest = Math.max(latest, y[1]);
+            }
+        }
+        return latest < 0 || latest == anchor.getYear() ? anchor : LocalDate.of(latest, 12, 31);
     }
 
     /**
@@ -818,12 +839,12 @@ final class ArticleContext {
             c.dateStrength = Candidate.DATE_NONE;
         }
         // background: dated more than 12 months before the article
-        if (anchor != null) {
-            LocalDate limit = anchor.minusMonths(12);
+        if (backgroundReference != null) {
+            LocalDate limit = backgroundReference.minusMonths(12);
             if (c.date != null && c.dateStrength == Candidate.DATE_OWN && c.date.isBefore(limit)) {
                 c.background = true;
             }
-            if (pick == null && yearOnly != null && yearOnly.date().getYear() < anchor.getYear()) {
+            if (pick == null && yearOnly != null && yearOnly.date().getYear() < backgroundReference.getYear()) {
                 c.background = true;
             }
         }

@@ -317,6 +317,18 @@ class RuleBasedExtractorTest {
     }
 
     @Test
+    void onAPageWithoutADateAnEventOfTheLatestYearItNamesIsNoHistory() {
+        // given a page read in 2027 that names 2025 as its latest year, and one of 2025 naming 2023 too
+        Article undated = TestArticle.withText("2023年,行业融资规模下滑。2025年,月之暗面完成新一轮融资。").id("a3")
+                .publishedAt("2027-03-01T00:00:00Z").timeSource(TimeSource.INGEST).build();
+        Article dated = TestArticle.withText("2023年,月之暗面完成新一轮融资。").id("a4").publishedAt("2025-03-01T00:00:00Z")
+                .build();
+        // when / then: the page's own years, not the day it was read, say what is history
+        assertThat(extractor.extract(undated)).extracting(Event::type).containsExactly(EventType.FUNDING);
+        assertThat(extractor.extract(dated)).isEmpty();
+    }
+
+    @Test
     void withoutAPublicationDateUndatedEventsHaveNoDate() {
         Article undated = TestArticle.withText("月之暗面发布Kimi智能助手。").id("a2").publishedAt("2026-01-01T00:00:00Z")
                 .timeSource(TimeSource.INGEST).build();
