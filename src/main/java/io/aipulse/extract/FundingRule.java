@@ -108,6 +108,7 @@ final class FundingRule extends Rule {
                 }
             }
         }
+        amountFirstHeadlines(s);
         Finder.Scan tookPart = s.scan(TOOK_PART_IN, s.from(), s.end());
         while (tookPart.find()) {
             Matcher m = tookPart.matcher();
@@ -128,11 +129,49 @@ final class FundingRule extends Rule {
         Finder.Scan announced = s.scan(ANNOUNCED, s.from(), s.end());
         while (announced.find()) {
             Matcher m = announced.matcher();
-            if (!NOT_ANNOUNCED.in(text, m.start(1), m.end(1))
+            if (!NOT_ANNOUNCED.in(text, m.start(1), amountOf(text, m.start(1), m.end(1)))
                     && RoundParser.find(text, m.start(1), m.end(1) + 1) != null) {
                 fundingAt(s, m.start(), m.end());
             }
         }
+    }
+
+    /** the end of a round's name and the word of financing: "B 轮融资" */
+    static final Finder ROUND_FINANCED = Finder.of("轮\\s?融资(?![额金])", List.of("轮"));
+
+    /**
+     * The headline form with the amount first: "北京爱诗科技 6000 万美元 B 轮融资", "X 1亿元天使轮融资": a name, an
+     * amount right after it, a round's name and 融资, nothing else.
+     */
+    private void amountFirstHeadlines(SentenceContext s) {
+        String text = s.text();
+        Finder.Scan rounds = s.scan(ROUND_FINANCED, s.from(), s.end());
+        while (rounds.find()) {
+            Matcher m = rounds.matcher();
+            for (OrgMention o : s.actors(ActorFilter.ANY)) {
+                if (o.end() > m.start()) {
+                    break;
+                }
+                AmountParser.Match amount = s.firstAmount(o.end(), m.start());
+                if (amount != null && text.substring(o.end(), amount.start()).isBlank()
+                        && roundNameOnly(text, amount.end(), m.start() + 1)) {
+                    fundingAt(s, amount.start(), m.end());
+                }
+            }
+        }
+    }
+
+    /**
+     * The end of what {@link #NOT_ANNOUNCED} reads in an announced round's words: "一笔逾6亿美元的D" is read only up to
+     * the amount's 的, which describes the round rather than someone else's part in it.
+     */
+    private static int amountOf(String text, int from, int to) {
+        for (int de = to - 1; de > from; de--) {
+            if (text.charAt(de) == '的') {
+                return text.charAt(de - 1) == '元' ? de : to;
+            }
+        }
+        return to;
     }
 
     /** Only a round's name stands in {@code [from, to)}: "A轮", "Pre-A 轮", "天使轮" (at most 8 characters). */

@@ -36,10 +36,10 @@ final class NamePatterns {
      * ("小雨智造亦于近日正式宣布成功完成...融资"): an adverb, 于, a time, 正式, 宣布, 成功
      */
     private static final List<List<String>> FUNDED_BETWEEN = List.of(
-            List.of("亦", "也", "已", "还", "均", "刚刚", "刚", "再度", "再次"), List.of("于"),
+            List.of("亦", "也", "已", "还", "均", "刚刚", "刚", "再度", "再次", "又"), List.of("于"),
             List.of("近日", "日前", "今日", "近期", "本周"), List.of("正式"), List.of("宣布"), List.of("成功", "连续"));
-    /** the verbs of a round ("...融资"), and those that also receive an investment ("获红杉中国数亿元投资") */
-    private static final List<String> FUNDED_VERBS = List.of("完成", "拿下", "拿到", "斩获");
+    /** the verbs of a round ("...融资", "宣布一笔...D轮融资"), and those that also receive an investment ("获红杉中国数亿元投资") */
+    private static final List<String> FUNDED_VERBS = List.of("完成", "拿下", "拿到", "斩获", "宣布");
     private static final List<String> INVESTED_VERBS = List.of("获得", "获");
     /** after 获, these make another word: 获悉 (learn), 获批 (approved), 获奖 ... */
     private static final String NOT_AFTER_HUO = "悉批奖评选颁准";
