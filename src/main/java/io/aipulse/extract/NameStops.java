@@ -14,13 +14,17 @@ final class NameStops {
         "宣布", "表示", "显示", "包括", "例如", "比如", "来自", "通过", "基于", "了", "有", "个", "家", "和", "与",
         "及", "助力", "推动", "支持", "促成", "引进", "培育", "建成", "成立", "打造", "成为", "作为", "针对", "多家",
         "这", "该", "其", "各", "前", "原", "任", "上", "下", "中", "到", "至", "或", "又", "再", "才", "就", "共建",
-        "建设", "建立", "设立", "签署", "携手", "完成", "参与", "获得", "拿下", "收购", "并购", "领投", "参投", "入股"};
+        "建设", "建立", "设立", "签署", "携手", "完成", "参与", "获得", "拿下", "收购", "并购", "领投", "参投", "入股",
+        // "按照省政府办公厅印发的", "我国不少地方政府", "使戴能够带领本集团": a preposition, a quantity, a modal, a time
+        "按照", "依照", "不少", "许多", "一些", "部分", "多地", "各地", "我国", "本月", "本周", "今年", "去年", "能够", "带领"};
     /**
      * Stop words that cut a legal name even after a place ("浦东创投参与完成杭州...有限公司", "香港数码港与科大硅谷服务平台
-     * (安徽)有限公司"): 的, the conjunctions 与 and 及 that join two parties, and the verbs of a deal, which no name holds.
+     * (安徽)有限公司"): 的, the conjunctions 与 and 及 that join two parties, the verbs of a deal, which no name holds, and
+     * quantities ("我国不少地方政府": many bodies, none named).
      */
     static final String[] STRONG_STOP_WORDS = {
-        "的", "旗下", "联合", "与", "及", "完成", "参与", "获得", "拿下", "收购", "并购", "领投", "参投", "入股"};
+        "的", "旗下", "联合", "与", "及", "完成", "参与", "获得", "拿下", "收购", "并购", "领投", "参投", "入股",
+        "不少", "许多", "一些", "多地", "各地"};
 
     /** Position after the last stop word in {@code [from, to)}, or {@code from}. */
     static int lastStop(String text, int from, int to, boolean strongOnly) {

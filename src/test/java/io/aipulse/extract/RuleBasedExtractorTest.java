@@ -276,6 +276,16 @@ class RuleBasedExtractorTest {
     }
 
     @Test
+    void prepositionsQuantitiesAndAdverbsAreNoPartOfAName() {
+        // given a preposition and a quantity before a body's suffix, and an adverb after a descriptor
+        List<Event> events = extract("我国不少地方政府出台相关支持政策。已有多家创业公司陆续推出了AI视频工具。"
+                + "董事会预期收购事项将使管理层能够带领本集团发展。");
+        // then no fragment is an organisation that acts
+        assertThat(events).extracting(Event::subject).noneMatch(n -> n.contains("不少") || n.contains("陆续")
+                || n.contains("带领"));
+    }
+
+    @Test
     void trendsWithoutAProductAreNoLaunch() {
         assertThat(extract("百度、阿里巴巴等科技企业陆续推出产品,市场竞争日趋激烈。")).isEmpty();
     }
