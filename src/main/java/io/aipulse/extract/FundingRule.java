@@ -40,9 +40,9 @@ final class FundingRule extends Rule {
             + "(?=[\\d数上近超约逾一二两三四五六七八九十几])", INTO);
     /** the round named with its lead: "星海图的A轮融资由红杉中国领投" */
     static final Finder LED_BY = Finder.of("融资(?:由|是由)[^，。；;,]{2,30}?(?:领投|独家投资)", List.of("融资"));
-    /** an announced round: "星海图宣布了数亿元B轮融资" (the round named) */
+    /** an announced round: "星海图宣布了数亿元B轮融资" (the round named, or its amount) */
     static final List<String> ANNOUNCE_VERBS = List.of("宣布");
-    static final Finder ANNOUNCED = Finder.of(Finder.anyOf(ANNOUNCE_VERBS) + "了?([^，。；;,]{0,16}?)轮\\s?融资", ANNOUNCE_VERBS);
+    static final Finder ANNOUNCED = Finder.of(Finder.anyOf(ANNOUNCE_VERBS) + "了?([^，。；;,]{0,16}?)融资", ANNOUNCE_VERBS);
     /** what the company receives in the round, after it: "在新一轮融资中获得6亿欧元" */
     static final Finder IN_ROUND = Finder.of("(?:融资|轮)中\\s?(?:获得|筹集|筹得|募得|拿到|共获得|筹)了?\\s?"
             + "(?=[\\d数上近超约逾一二两三四五六七八九十几])", List.of("融资中", "轮中"));
@@ -129,8 +129,9 @@ final class FundingRule extends Rule {
         Finder.Scan announced = s.scan(ANNOUNCED, s.from(), s.end());
         while (announced.find()) {
             Matcher m = announced.matcher();
+            // the round is named ("宣布数亿元B轮融资") or its amount given ("宣布了10亿元的大额融资")
             if (!NOT_ANNOUNCED.in(text, m.start(1), amountOf(text, m.start(1), m.end(1)))
-                    && RoundParser.find(text, m.start(1), m.end(1) + 1) != null) {
+                    && (RoundParser.find(text, m.start(1), m.end(1)) != null || s.firstAmount(m.start(1), m.end(1)) != null)) {
                 fundingAt(s, m.start(), m.end());
             }
         }
@@ -306,8 +307,8 @@ final class FundingRule extends Rule {
         return c;
     }
 
-    /** "A、B相继完成新一轮融资", "A和B分别获得...": each company of the list has a round of its own */
-    private static final Words EACH = Words.of("相继", "陆续", "先后", "分别", "均", "都");
+    /** "A、B相继完成新一轮融资", "A和B分别获得...", "A、B这两家公司也...": each company of the list has a round of its own */
+    private static final Words EACH = Words.of("相继", "陆续", "先后", "分别", "均", "都", "这两家", "这三家", "这几家", "这些");
     private static final List<String> LIST_JOINS = List.of("、", "和", "与", "及", "以及");
 
     /** The companies joined to {@code first} by 、/和/与 before {@code to}, in order. */

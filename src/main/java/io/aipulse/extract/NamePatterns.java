@@ -61,6 +61,16 @@ final class NamePatterns {
     private static final String[] HAN_VERBS = HAN_VERB_LIST.toArray(new String[0]);
     private static final String[] DESCRIBED_VERBS = {"宣布", "完成", "获得", "获", "发布", "推出", "近日", "日前"};
 
+    /** {@code [from, to)} ends with one of the company endings of {@link #HAN_NAME} (科技, 智能, 机器人...). */
+    static boolean hasCompanySuffix(String text, int from, int to) {
+        for (String suffix : HAN_SUFFIXES) {
+            if (to - suffix.length() > from && text.startsWith(suffix, to - suffix.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** bit c set when the BMP character c is of the Han script ({@code \p{IsHan}}) */
     private static final long[] HAN = new long[1024];
 

@@ -151,6 +151,7 @@ final class OrgFinder {
         }
         namedAs(text, from, to, out);
         listedAsCompanies(text, from, to, out);
+        listedAsActors(text, from, to, hits, places, out);
         if ((marks & COMPANY) != 0) {
             int pos = from;
             NamePatterns.Found d;
@@ -384,6 +385,97 @@ final class OrgFinder {
         }
     }
 
+    /** the words after a list that make each of its items act: "A、B相继宣布…", "A、B这两家公司也…" */
+    private static final String[] EACH_ACTS = {"相继", "陆续", "分别", "纷纷", "先后", "均", "都"};
+    /** the longest item of a list of names */
+    private static final int LIST_ITEM = 12;
+
+    /**
+     * "鹿明机器人、蓝霄航空相继宣布…", "众擎机器人、自变量机器人这两家深圳机器人公司也…": a list opening a clause whose
+     * items then act each, or which the text calls companies, names an organisation per item.
+     */
+    private void listedAsActors(String text, int from, int to, List<Knowledge.Hit> hits, List<Knowledge.Hit> places,
+                                List<OrgMention> out) {
+        int p = from;
+        while (p < to) {
+            int first = indexIn(text, "、", p, to);
+            if (first < 0) {
+                return;
+            }
+            int start = first;
+            while (start > p && first - start < LIST_ITEM && !clauseMark(text.charAt(start - 1))) {
+                start--;
+            }
+            if (start > from && !clauseMark(text.charAt(start - 1)) || first - start < 2) {
+                p = first + 1;
+                continue;
+            }
+            int last = first;
+            for (int k = first + 1; k < to && k - last <= LIST_ITEM && !clauseMark(text.charAt(k)); k++) {
+                if (text.charAt(k) == '、') {
+                    last = k;
+                }
+            }
+            int end = itemsEnd(text, last + 1, Math.min(to, last + 1 + LIST_ITEM + 8));
+            if (end > last + 2) {
+                List<int[]> items = new ArrayList<>();
+                int itemStart = start;
+                for (int k = start; k <= end; k++) {
+                    if (k == end || text.charAt(k) == '、') {
+                        int e = k > itemStart && text.charAt(k - 1) == '等' ? k - 1 : k;
+                        items.add(new int[] {itemStart, e});
+                        itemStart = k + 1;
+                    }
+                }
+                if (companyList(text, items, hits, places)) {
+                    for (int[] item : items) {
+                        addListed(out, text, item[0], item[1]);
+                    }
+                }
+            }
+            p = last + 1;
+        }
+    }
+
+    /**
+     * A list of companies, not of places, products or fields: no item is a place or a word of the lexicon, and one
+     * at least is a registry name or has a company's ending (机器人, 科技...).
+     */
+    private boolean companyList(String text, List<int[]> items, List<Knowledge.Hit> hits, List<Knowledge.Hit> places) {
+        boolean company = false;
+        for (int[] item : items) {
+            if (item[1] - item[0] < 2 || isPlace(places, item[0], item[1])) {
+                return false;
+            }
+            for (Knowledge.Hit h : hitsIn(hits, item[0], item[1])) {
+                if (h.start() == item[0] && h.end() == item[1]) {
+                    if (h.term().kind() != Knowledge.Kind.ORG) {
+                        return false; // a model, a sector word, a place: the list is not of companies
+                    }
+                    company = true;
+                }
+            }
+            company |= NamePatterns.hasCompanySuffix(text, item[0], item[1]);
+        }
+        return company;
+    }
+
+    /** Where the last item of a list ends: before a word of {@link #EACH_ACTS}, 这N家 or 等; -1 when none. */
+    private static int itemsEnd(String text, int from, int to) {
+        int marker = listEnd(text, from - 1, to);
+        for (int k = from + 2; k < to; k++) {
+            for (String w : EACH_ACTS) {
+                if (text.startsWith(w, k) && k + w.length() <= to) {
+                    return marker >= 0 && marker < k ? marker : k;
+                }
+            }
+            if (k == marker) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
     /** Where "这N家...公司" or "等...企业" starts in {@code [from, to)} after at least one 、, or -1. */
     private static int listEnd(String text, int from, int to) {
         if (indexIn(text, "、", from, to) < 0) {
@@ -484,8 +576,10 @@ final class OrgFinder {
             if (!e.before().isEmpty() && h.start() > 0 && e.before().indexOf(text.charAt(h.start() - 1)) >= 0) {
                 return true;
             }
+            // a Latin name and the word after it are written with a space between ("MIT License")
+            int next = h.end() < text.length() && text.charAt(h.end()) == ' ' ? h.end() + 1 : h.end();
             for (String after : e.after()) {
-                if (text.startsWith(after, h.end())) {
+                if (text.startsWith(after, h.end()) || text.startsWith(after, next)) {
                     return true;
                 }
             }
