@@ -24,6 +24,14 @@ public final class PublicationTimeFinder {
             "(?<![\\d\\[])((?:19|20)\\d{2})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?"
                     + "[\\sT]{0,3}(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?![\\d\\]])");
 
+    /**
+     * A stamp with the day first, as Hong Kong and British-style pages print it: {@code 26/08/2025 17:54}. With
+     * both numbers at most 12 the day still comes first (Chinese pages do not print the American month/day order;
+     * a first number above 12 can only be a day, a second above 12 only makes it no stamp).
+     */
+    private static final Pattern DAY_FIRST_STAMP = Pattern.compile(
+            "(?<![\\d\\[/])(\\d{1,2})/(\\d{1,2})/((?:19|20)\\d{2})[\\sT]{1,3}(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?![\\d\\]])");
+
     /** A date as news sites put it in a path: /2023-10-23/, /2023/10/23/, /20231023/, t20231023_123.html. */
     private static final Pattern URL_DATE = Pattern.compile(
             "(?<=[/_\\-a-z])((?:19|20)\\d{2})([-/_]?)(0[1-9]|1[0-2])\\2(0[1-9]|[12]\\d|3[01])(?=[/_.\\-?#]|$)");
@@ -58,16 +66,32 @@ public final class PublicationTimeFinder {
 
     public Optional<ZonedDateTime> find(String text) {
         Matcher m = STAMP.matcher(text);
+        int at = -1;
+        Optional<ZonedDateTime> found = Optional.empty();
         while (m.find()) {
             if (insideBrackets(text, m.start(), m.end())) {
                 continue;
             }
-            Optional<ZonedDateTime> stamp = toTime(m);
-            if (stamp.isPresent()) {
-                return stamp;
+            found = toTime(m, 1, 2, 3);
+            if (found.isPresent()) {
+                at = m.start();
+                break;
             }
         }
-        return Optional.empty();
+        // the first stamp of the text, whichever order it prints
+        if (text.indexOf('/') < 0) {
+            return found;
+        }
+        Matcher d = DAY_FIRST_STAMP.matcher(text);
+        while (d.find() && (at < 0 || d.start() < at)) {
+            if (!insideBrackets(text, d.start(), d.end())) {
+                Optional<ZonedDateTime> dayFirst = toTime(d, 3, 2, 1);
+                if (dayFirst.isPresent()) {
+                    return dayFirst;
+                }
+            }
+        }
+        return found;
     }
 
     /**
@@ -283,12 +307,13 @@ public final class PublicationTimeFinder {
                 && after < text.length() && (text.charAt(after) == ']' || text.charAt(after) == '】');
     }
 
-    private Optional<ZonedDateTime> toTime(Matcher m) {
+    /** The stamp's time; {@code year}, {@code month}, {@code day} are its groups, hours and minutes follow as 4, 5 (6). */
+    private Optional<ZonedDateTime> toTime(Matcher m, int year, int month, int day) {
         try {
-            LocalDate day = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3)));
+            LocalDate date = LocalDate.of(Integer.parseInt(m.group(year)), Integer.parseInt(m.group(month)),
+                    Integer.parseInt(m.group(day)));
             int seconds = m.group(6) == null ? 0 : Integer.parseInt(m.group(6));
-            LocalDateTime local = day.atTime(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), seconds);
+            LocalDateTime local = date.atTime(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), seconds);
             return Optional.of(local.atZone(zone));
         } catch (java.time.DateTimeException notADate) {
             return Optional.empty();

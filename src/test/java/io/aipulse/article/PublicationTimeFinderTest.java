@@ -25,7 +25,11 @@ class PublicationTimeFinderTest {
             "2023 年 8 月 1 日 9:05                         | 2023-08-01T09:05+08:00",
             "2023.08.01 18:42                              | 2023-08-01T18:42+08:00",
             "2023-08-01T18:42:07                           | 2023-08-01T18:42:07+08:00",
-            "解放日报 2024-07-04 07:21                      | 2024-07-04T07:21+08:00"})
+            "解放日报 2024-07-04 07:21                      | 2024-07-04T07:21+08:00",
+            "26/08/2025 17:54 【ＡＩ】國務院印發意見          | 2025-08-26T17:54+08:00",
+            "12/03/2026 12:01 經濟通通訊社12日專訊           | 2026-03-12T12:01+08:00",
+            "26/08/2025 17:54 更新於 2025-08-28 09:00        | 2025-08-26T17:54+08:00",
+            "2025-08-28 09:00 轉載自 26/08/2025 17:54        | 2025-08-28T09:00+08:00"})
     void findsDateAndTimeStampsInTheConfiguredZone(String text, String expected) {
         assertThat(finder.find(text)).map(ZonedDateTime::toOffsetDateTime).contains(OffsetDateTime.parse(expected));
     }
@@ -80,6 +84,12 @@ class PublicationTimeFinderTest {
     void ignoresBracketedStampsWithSpacesInsideTheBrackets() {
         // the class skips spaces between '[' and the stamp, so a padded wire stamp is meant to be skipped too
         assertThat(finder.find("比特币快讯 [ 2021/9/9 23:12:07 ] 哈希率")).isEmpty();
+    }
+
+    @Test
+    void aDayFirstStampNeedsAValidDayAndMonth() {
+        assertThat(finder.find("08/26/2025 17:54")).isEmpty();
+        assertThat(finder.find("[26/08/2025 17:54] 快讯")).isEmpty();
     }
 
     @Test
