@@ -172,4 +172,44 @@ class PublicationTimeFinderTest {
         String text = "2025年,多家企业破产。\n甲科技:2025年4月进入破产审查程序\n乙科技:2025年8月被裁定破产清算";
         assertThat(dayOf(text)).contains(LocalDate.of(2025, 8, 1));
     }
+
+    @Test
+    void readsDayMonthDatesFromTheLatestCompleteDateTheTextReports() {
+        // given news whose own days carry no year and a background day of another year that does
+        String text = "5月9日晚间,交易所公告,某公司未通过审核。2022年7月15日,交易所受理了该公司的申请。";
+        // when / then: the 9 May the page reports is the first one after 15 July 2022
+        assertThat(dayOf(text)).contains(LocalDate.of(2023, 5, 9));
+        assertThat(dayOf("因未能提交截至2022年12月31日的年度报告,公司在5月5日收到退市通知。"))
+                .contains(LocalDate.of(2023, 5, 5));
+    }
+
+    @Test
+    void aDateInThePagesHeadingIsItsPublicationDate() {
+        // given a heading that prints the day in figures and a body day two days earlier
+        assertThat(dayOf("某公司发布智能体平台\n  • 2025-07-28\n    北京\n7 月 26 日,某公司发布了智能体平台。"))
+                .contains(LocalDate.of(2025, 7, 28));
+        assertThat(dayOf("date 2025-08-27 7月28日,在2025世界人工智能大会上,某公司展出机器人。"))
+                .contains(LocalDate.of(2025, 8, 27));
+        // a date alone on its line in the heading, written in characters
+        assertThat(dayOf("标题\n- 作者\n- 2025年3月18日\n百度宣布6月30日正式开源。"))
+                .contains(LocalDate.of(2025, 3, 18));
+    }
+
+    @Test
+    void aDeadlineIsNoDayTheTextReports() {
+        String text = "公司于2026年2月10日签订协议,如未能于2026年3月31日前达成,协议将予终止。";
+        assertThat(dayOf(text)).contains(LocalDate.of(2026, 2, 10));
+    }
+
+    @Test
+    void aDashBetweenMonthsAfterAYearIsARangeNotADay() {
+        // "2025年1-9月" is January to September, not 9 January; its last month is a period, not a day
+        assertThat(dayOf("据招股书,2025年1-9月公司营收5.4亿元,2025年1–9月净亏损8.87亿元。")).isEmpty();
+    }
+
+    @Test
+    void aStartIsNoBoundForTheDaysBeforeIt() {
+        // "自2023年8月15日起施行": the news of a rule comes before it applies
+        assertThat(dayOf("该办法自2023年8月15日起施行。7月13日,某公司发布模型。")).contains(LocalDate.of(2023, 8, 15));
+    }
 }
