@@ -201,6 +201,11 @@ public final class PublicationTimeFinder {
      * written: it is no bound.
      */
     private static boolean founding(String text, int start, int end) {
+        // the last year of a range ("成立于2018—2020年间") is read with the words before the range's first year
+        if (start >= 5 && "-–—~～至".indexOf(text.charAt(start - 1)) >= 0 && Character.isDigit(text.charAt(start - 2))
+                && Character.isDigit(text.charAt(start - 5))) {
+            start -= 5;
+        }
         String around = text.substring(Math.max(0, start - 4), Math.min(text.length(), end + 6));
         for (String w : FOUNDED) {
             if (around.contains(w)) {

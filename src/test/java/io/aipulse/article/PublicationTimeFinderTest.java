@@ -168,6 +168,10 @@ class PublicationTimeFinderTest {
         assertThat(dayOf("禾多科技自2017年成立以来累计融资超过十亿元。8月12日,公司通知员工离职。")).isEmpty();
     }
     @Test
+    void theLastYearOfAFoundingRangeIsNoBound() {
+        assertThat(dayOf("这些企业大多成立于2018—2020年间。12月17日,某公司登陆科创板。")).isEmpty();
+    }
+    @Test
     void aYearInReviewWithoutDaysIsAsLateAsItsLatestMonth() {
         String text = "2025年,多家企业破产。\n甲科技:2025年4月进入破产审查程序\n乙科技:2025年8月被裁定破产清算";
         assertThat(dayOf(text)).contains(LocalDate.of(2025, 8, 1));
