@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * article. A bare date without a time is not a stamp: in body text it is usually an event date, and in
  * "related reading" lists the date of another article. Without a stamp, {@link #findDay} reads the day a text
  * supports: a bare date the page prints as its publication date ({@code 2025-03-27来源:...},
- * {@code 发布时间:2024年5月6日}), else the latest complete date the text reports.
+ * {@code 发布时间:2024年5月6日}) or in its heading, else the latest day the text reports.
  */
 public final class PublicationTimeFinder {
 
@@ -24,13 +24,25 @@ public final class PublicationTimeFinder {
             "(?<![\\d\\[])((?:19|20)\\d{2})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?"
                     + "[\\sT]{0,3}(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?![\\d\\]])");
 
+    /**
+     * A stamp with the day first, as Hong Kong and British-style pages print it: {@code 26/08/2025 17:54}. With
+     * both numbers at most 12 the day still comes first (Chinese pages do not print the American month/day order;
+     * a first number above 12 can only be a day, a second above 12 only makes it no stamp).
+     */
+    private static final Pattern DAY_FIRST_STAMP = Pattern.compile(
+            "(?<![\\d\\[/])(\\d{1,2})/(\\d{1,2})/((?:19|20)\\d{2})[\\sT]{1,3}(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?![\\d\\]])");
+
     /** A date as news sites put it in a path: /2023-10-23/, /2023/10/23/, /20231023/, t20231023_123.html. */
     private static final Pattern URL_DATE = Pattern.compile(
             "(?<=[/_\\-a-z])((?:19|20)\\d{2})([-/_]?)(0[1-9]|1[0-2])\\2(0[1-9]|[12]\\d|3[01])(?=[/_.\\-?#]|$)");
 
-    /** a complete date without a time: year, month and day */
+    /**
+     * a complete date without a time: year, month and day, written 2025年5月6日 or 2025-05-06 (one style: in
+     * "2025年1-9月" the dash joins two months)
+     */
     private static final Pattern DAY = Pattern.compile(
-            "(?<![\\d\\[])((?:19|20)\\d{2})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})(?!\\d)\\s*日?");
+            "(?<![\\d\\[])((?:19|20)\\d{2})(?:\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})(?!\\d)\\s*日?"
+                    + "|\\s*([-/.])\\s*(\\d{1,2})\\s*[-/.]\\s*(\\d{1,2})(?!\\d))");
     /** a year, with its month when given: 2025年, 2025年5月, 2025 年 9 月末 */
     private static final Pattern YEAR_MONTH = Pattern.compile(
             "(?<![\\d\\[])((?:19|20)\\d{2})\\s?年(?:\\s?(\\d{1,2})\\s?月)?");
@@ -58,23 +70,40 @@ public final class PublicationTimeFinder {
 
     public Optional<ZonedDateTime> find(String text) {
         Matcher m = STAMP.matcher(text);
+        int at = -1;
+        Optional<ZonedDateTime> found = Optional.empty();
         while (m.find()) {
             if (insideBrackets(text, m.start(), m.end())) {
                 continue;
             }
-            Optional<ZonedDateTime> stamp = toTime(m);
-            if (stamp.isPresent()) {
-                return stamp;
+            found = toTime(m, 1, 2, 3);
+            if (found.isPresent()) {
+                at = m.start();
+                break;
             }
         }
-        return Optional.empty();
+        // the first stamp of the text, whichever order it prints
+        if (text.indexOf('/') < 0) {
+            return found;
+        }
+        Matcher d = DAY_FIRST_STAMP.matcher(text);
+        while (d.find() && (at < 0 || d.start() < at)) {
+            if (!insideBrackets(text, d.start(), d.end())) {
+                Optional<ZonedDateTime> dayFirst = toTime(d, 3, 2, 1);
+                if (dayFirst.isPresent()) {
+                    return dayFirst;
+                }
+            }
+        }
+        return found;
     }
 
     /**
      * The day a text without a stamp supports, at local midnight: the first bare date printed next to a
-     * publication word (发布时间, 来源, 编辑, ...), else the latest complete date of the text that is not after
-     * {@code today}, in no brackets, and not a target (到/至/将...), else the latest start (自...起施行). Pass the
-     * cleaned text: injected wire items and link lists carry other articles' dates.
+     * publication word (发布时间, 来源, 编辑, ...) or in the page's heading, else the latest day the text reports
+     * that is not after {@code today}, in no brackets, and not a target (到/至/将...) nor a deadline (...日前): its
+     * complete dates and its day-month dates read from them ({@link #latestDayAfterBound}), else the latest start
+     * (自...起施行). Pass the cleaned text: injected wire items and link lists carry other articles' dates.
      */
     public Optional<ZonedDateTime> findDay(String text, LocalDate today) {
         Matcher m = DAY.matcher(text);
@@ -85,10 +114,10 @@ public final class PublicationTimeFinder {
             if (day == null || day.isAfter(today) || insideBrackets(text, m.start(), m.end())) {
                 continue;
             }
-            if (cued(text, m.start(), m.end())) {
+            if (cued(text, m.start(), m.end()) || heading(text, m.start(), m.end(), m.group(4) != null)) {
                 return Optional.of(day.atStartOfDay(zone));
             }
-            if (target(text, m.start())) {
+            if (target(text, m.start()) || deadline(text, m.end())) {
                 continue;
             }
             if (start(text, m.end())) {
@@ -97,40 +126,46 @@ public final class PublicationTimeFinder {
                 latest = later(latest, day);
             }
         }
-        // a start ("自2023年8月15日起施行") comes after the news of it: the weakest clue, taken last
-        LocalDate day = latest != null ? latest : latestStart;
-        if (day == null) {
-            day = latestDayAfterYearBound(text, today);
-        }
+        // a start ("自2023年8月15日起施行") comes after the news of it: the weakest clue, taken last, and no bound
+        LocalDate day = latest == null && latestStart != null ? latestStart : latestDayAfterBound(text, today, latest);
         return Optional.ofNullable(day).map(d -> d.atStartOfDay(zone));
     }
 
     /**
-     * A text with no complete date: a page that prints the day without the year ("7月9日,...宣布") and names
-     * years elsewhere ("2025年上半年", "截至2025年9月末", "按2024年销量"). An article is written after the
-     * periods it reports on, so the latest year (and month) it names is a lower bound of its day, and each
-     * day-month date is its first occurrence from that bound on. The latest of those not after {@code today} is
-     * the day the text supports. No year named: no day (the article's year is unknown).
+     * The day-month dates of a text ("7月9日,...宣布") read from the bound its years give. An article is written
+     * after the periods and days it reports on, so the latest complete date it reports ({@code complete}, may be
+     * null) and the latest year (and month) it names ("2025年上半年", "截至2025年9月末", "按2024年销量") are lower
+     * bounds of its day, and each day-month date is its first occurrence from the bound on: news names the year of
+     * a day of another year ("2022年7月15日,上交所受理...") and leaves out the year of its own ("5月9日晚间,上交所
+     * 公告..."). A month without its day counts from the year bound only (a complete date says nothing of "3月份"
+     * figures). The latest of these not after {@code today} is the day the text supports. No year named: no day
+     * (the article's year is unknown).
      */
-    private static LocalDate latestDayAfterYearBound(String text, LocalDate today) {
-        LocalDate bound = yearBound(text, today, false);
+    private static LocalDate latestDayAfterBound(String text, LocalDate today, LocalDate complete) {
+        LocalDate years = yearBound(text, today, false);
+        LocalDate bound = later(complete, years);
         if (bound == null) {
             return null;
         }
         LocalDate latest = null;
         Matcher m = MONTH_DAY.matcher(text);
         while (m.find()) {
-            if (yearBefore(text, m.start()) || target(text, m.start()) || start(text, m.end())
-                    || insideBrackets(text, m.start(), m.end()) || Titles.inside(text, 0, m.start(), TITLE_REACH)) {
+            LocalDate from = m.group(2) == null ? years : bound;
+            if (from == null || yearBefore(text, m.start()) || target(text, m.start()) || start(text, m.end())
+                    || deadline(text, m.end()) || insideBrackets(text, m.start(), m.end())
+                    || Titles.inside(text, 0, m.start(), TITLE_REACH)) {
                 continue;
             }
-            LocalDate day = firstFrom(bound, Integer.parseInt(m.group(1)), m.group(2));
+            LocalDate day = firstFrom(from, Integer.parseInt(m.group(1)), m.group(2));
             if (day != null && !day.isAfter(today)) {
                 latest = later(latest, day);
             }
         }
+        if (latest != null) {
+            return later(complete, latest);
+        }
         // no day at all: a year-in-review ("纵目科技:2025年4月进入破产审查程序") is as late as its latest month
-        return latest != null ? latest : yearBound(text, today, true);
+        return complete != null ? complete : yearBound(text, today, true);
     }
 
     /**
@@ -166,6 +201,11 @@ public final class PublicationTimeFinder {
      * written: it is no bound.
      */
     private static boolean founding(String text, int start, int end) {
+        // the last year of a range ("成立于2018—2020年间") is read with the words before the range's first year
+        if (start >= 5 && "-–—~～至".indexOf(text.charAt(start - 1)) >= 0 && Character.isDigit(text.charAt(start - 2))
+                && Character.isDigit(text.charAt(start - 5))) {
+            start -= 5;
+        }
         String around = text.substring(Math.max(0, start - 4), Math.min(text.length(), end + 6));
         for (String w : FOUNDED) {
             if (around.contains(w)) {
@@ -190,17 +230,29 @@ public final class PublicationTimeFinder {
         return null;
     }
 
-    /** 年 right before a month (spaces between): the month of a complete date or of a year mention */
+    /**
+     * 年 right before a month (spaces between): the month of a complete date or of a year mention; or a dash: the
+     * last month of a range ("2025年1–9月"), a period of figures rather than a day
+     */
     private static boolean yearBefore(String text, int at) {
         int i = at - 1;
         while (i >= 0 && text.charAt(i) == ' ') {
             i--;
         }
-        return i >= 0 && (text.charAt(i) == '年' || text.charAt(i) == '-' || text.charAt(i) == '/');
+        return i >= 0 && "年-/–—~～－".indexOf(text.charAt(i)) >= 0;
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {
-        return a == null || b.isAfter(a) ? b : a;
+        return a == null || b != null && b.isAfter(a) ? b : a;
+    }
+
+    /** "如未能于2026年3月31日前达成": a date before 前 / 之前 / 以前 is a deadline, not a day the article reports */
+    private static boolean deadline(String text, int end) {
+        int i = end < text.length() && text.charAt(end) == ' ' ? end + 1 : end;
+        if (i < text.length() && (text.charAt(i) == '之' || text.charAt(i) == '以')) {
+            i++;
+        }
+        return i < text.length() && text.charAt(i) == '前' && (i + 1 >= text.length() || text.charAt(i + 1) != '后');
     }
 
     private static boolean cued(String text, int start, int end) {
@@ -223,6 +275,38 @@ public final class PublicationTimeFinder {
 
     private static final int PUBLISHED_BEFORE_REACH = 12;
 
+    /** how far into the text the page's heading (title, author, date lines) may reach */
+    private static final int HEADING_REACH = 400;
+
+    /**
+     * A date the page prints in its heading, as its publication date: within the first characters of the text, at
+     * the start of its line (nothing before it but spaces, bullets or a Latin label: "  • 2025-07-28", "date
+     * 2025-08-27", "- 2025年3月18日"), and either written with dashes or slashes (body text writes 2025年7月28日) or
+     * alone on its line. A body sentence opening with a date ("2025年3月18日,百度...") is none of these.
+     */
+    private static boolean heading(String text, int start, int end, boolean numeric) {
+        if (start > HEADING_REACH) {
+            return false;
+        }
+        int i = start - 1;
+        while (i >= 0 && text.charAt(i) != '\n') {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9' || Character.isLetter(c) && c > 0x7f) {
+                return false;
+            }
+            i--;
+        }
+        if (numeric) {
+            return true;
+        }
+        for (int k = end; k < text.length() && text.charAt(k) != '\n'; k++) {
+            if (!Character.isWhitespace(text.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean target(String text, int start) {
         String before = text.substring(Math.max(0, start - 3), start);
         if (before.contains("截至")) {
@@ -241,8 +325,10 @@ public final class PublicationTimeFinder {
     }
 
     private static LocalDate toDay(Matcher m) {
+        int month = m.group(2) != null ? 2 : 5;
         try {
-            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(month)),
+                    Integer.parseInt(m.group(month + 1)));
         } catch (java.time.DateTimeException notADate) {
             return null;
         }
@@ -283,12 +369,13 @@ public final class PublicationTimeFinder {
                 && after < text.length() && (text.charAt(after) == ']' || text.charAt(after) == '】');
     }
 
-    private Optional<ZonedDateTime> toTime(Matcher m) {
+    /** The stamp's time; {@code year}, {@code month}, {@code day} are its groups, hours and minutes follow as 4, 5 (6). */
+    private Optional<ZonedDateTime> toTime(Matcher m, int year, int month, int day) {
         try {
-            LocalDate day = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3)));
+            LocalDate date = LocalDate.of(Integer.parseInt(m.group(year)), Integer.parseInt(m.group(month)),
+                    Integer.parseInt(m.group(day)));
             int seconds = m.group(6) == null ? 0 : Integer.parseInt(m.group(6));
-            LocalDateTime local = day.atTime(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), seconds);
+            LocalDateTime local = date.atTime(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), seconds);
             return Optional.of(local.atZone(zone));
         } catch (java.time.DateTimeException notADate) {
             return Optional.empty();

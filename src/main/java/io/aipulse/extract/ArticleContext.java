@@ -789,6 +789,39 @@ final class ArticleContext {
         return null;
     }
 
+    /**
+     * "当地时间12月14日,iRobot宣布...签署重组支持协议。为推进交易,iRobot...已启动破产程序。": a sentence without a date
+     * that goes on with the actor of the sentence right before it (named there again, or taken from there: 公司,
+     * 该公司) goes on with the day that sentence named last, a day of its own (今日 is the article's day anyway).
+     * Only in one paragraph and news item, and only for the same actor: a digest runs several companies' news in
+     * one paragraph ("...于9月27日开源...。英伟达则宣布...": 英伟达's news is not of the 27th).
+     */
+    private LocalDate dayOfSentenceBefore(Candidate c) {
+        int si = c.sentence;
+        Segmenter.Sentence s = sentences.get(si);
+        if (si == 0) {
+            return null;
+        }
+        Segmenter.Sentence p = sentences.get(si - 1);
+        if (p.paragraph != s.paragraph || p.item != s.item) {
+            return null;
+        }
+        boolean sameActor = c.subject.start() < s.start && c.subject.start() >= p.start
+                || text.substring(p.start, p.end).contains(c.name());
+        if (!sameActor) {
+            return null;
+        }
+        List<DateParser.Mention> ds = dates(si - 1);
+        for (int i = ds.size() - 1; i >= 0; i--) {
+            DateParser.Mention m = ds.get(i);
+            if (m.precision() == DateParser.Precision.DAY && !m.relativeDay()) {
+                // a background day (more than 12 months before the article) dates only its own sentence
+                return anchor != null && m.date().isBefore(anchor.minusMonths(12)) ? null : m.date();
+            }
+        }
+        return null;
+    }
+
     /** Date of a candidate: its own clause, earlier in its sentence, a 截至 date after, the item, the article. */
     void date(Candidate c) {
         Segmenter.Sentence s = sentences.get(c.sentence);
@@ -830,6 +863,9 @@ final class ArticleContext {
             c.dateStrength = Candidate.DATE_ITEM;
         } else if (earlierInItem(c.sentence) != null) {
             c.date = earlierInItem(c.sentence);
+            c.dateStrength = Candidate.DATE_ITEM;
+        } else if (dayOfSentenceBefore(c) != null) {
+            c.date = dayOfSentenceBefore(c);
             c.dateStrength = Candidate.DATE_ITEM;
         } else if (articleDated) {
             c.date = anchor;

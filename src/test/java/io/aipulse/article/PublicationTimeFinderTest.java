@@ -25,7 +25,11 @@ class PublicationTimeFinderTest {
             "2023 年 8 月 1 日 9:05                         | 2023-08-01T09:05+08:00",
             "2023.08.01 18:42                              | 2023-08-01T18:42+08:00",
             "2023-08-01T18:42:07                           | 2023-08-01T18:42:07+08:00",
-            "解放日报 2024-07-04 07:21                      | 2024-07-04T07:21+08:00"})
+            "解放日报 2024-07-04 07:21                      | 2024-07-04T07:21+08:00",
+            "26/08/2025 17:54 【ＡＩ】國務院印發意見          | 2025-08-26T17:54+08:00",
+            "12/03/2026 12:01 經濟通通訊社12日專訊           | 2026-03-12T12:01+08:00",
+            "26/08/2025 17:54 更新於 2025-08-28 09:00        | 2025-08-26T17:54+08:00",
+            "2025-08-28 09:00 轉載自 26/08/2025 17:54        | 2025-08-28T09:00+08:00"})
     void findsDateAndTimeStampsInTheConfiguredZone(String text, String expected) {
         assertThat(finder.find(text)).map(ZonedDateTime::toOffsetDateTime).contains(OffsetDateTime.parse(expected));
     }
@@ -80,6 +84,12 @@ class PublicationTimeFinderTest {
     void ignoresBracketedStampsWithSpacesInsideTheBrackets() {
         // the class skips spaces between '[' and the stamp, so a padded wire stamp is meant to be skipped too
         assertThat(finder.find("比特币快讯 [ 2021/9/9 23:12:07 ] 哈希率")).isEmpty();
+    }
+
+    @Test
+    void aDayFirstStampNeedsAValidDayAndMonth() {
+        assertThat(finder.find("08/26/2025 17:54")).isEmpty();
+        assertThat(finder.find("[26/08/2025 17:54] 快讯")).isEmpty();
     }
 
     @Test
@@ -158,8 +168,52 @@ class PublicationTimeFinderTest {
         assertThat(dayOf("禾多科技自2017年成立以来累计融资超过十亿元。8月12日,公司通知员工离职。")).isEmpty();
     }
     @Test
+    void theLastYearOfAFoundingRangeIsNoBound() {
+        assertThat(dayOf("这些企业大多成立于2018—2020年间。12月17日,某公司登陆科创板。")).isEmpty();
+    }
+    @Test
     void aYearInReviewWithoutDaysIsAsLateAsItsLatestMonth() {
         String text = "2025年,多家企业破产。\n甲科技:2025年4月进入破产审查程序\n乙科技:2025年8月被裁定破产清算";
         assertThat(dayOf(text)).contains(LocalDate.of(2025, 8, 1));
+    }
+
+    @Test
+    void readsDayMonthDatesFromTheLatestCompleteDateTheTextReports() {
+        // given news whose own days carry no year and a background day of another year that does
+        String text = "5月9日晚间,交易所公告,某公司未通过审核。2022年7月15日,交易所受理了该公司的申请。";
+        // when / then: the 9 May the page reports is the first one after 15 July 2022
+        assertThat(dayOf(text)).contains(LocalDate.of(2023, 5, 9));
+        assertThat(dayOf("因未能提交截至2022年12月31日的年度报告,公司在5月5日收到退市通知。"))
+                .contains(LocalDate.of(2023, 5, 5));
+    }
+
+    @Test
+    void aDateInThePagesHeadingIsItsPublicationDate() {
+        // given a heading that prints the day in figures and a body day two days earlier
+        assertThat(dayOf("某公司发布智能体平台\n  • 2025-07-28\n    北京\n7 月 26 日,某公司发布了智能体平台。"))
+                .contains(LocalDate.of(2025, 7, 28));
+        assertThat(dayOf("date 2025-08-27 7月28日,在2025世界人工智能大会上,某公司展出机器人。"))
+                .contains(LocalDate.of(2025, 8, 27));
+        // a date alone on its line in the heading, written in characters
+        assertThat(dayOf("标题\n- 作者\n- 2025年3月18日\n百度宣布6月30日正式开源。"))
+                .contains(LocalDate.of(2025, 3, 18));
+    }
+
+    @Test
+    void aDeadlineIsNoDayTheTextReports() {
+        String text = "公司于2026年2月10日签订协议,如未能于2026年3月31日前达成,协议将予终止。";
+        assertThat(dayOf(text)).contains(LocalDate.of(2026, 2, 10));
+    }
+
+    @Test
+    void aDashBetweenMonthsAfterAYearIsARangeNotADay() {
+        // "2025年1-9月" is January to September, not 9 January; its last month is a period, not a day
+        assertThat(dayOf("据招股书,2025年1-9月公司营收5.4亿元,2025年1–9月净亏损8.87亿元。")).isEmpty();
+    }
+
+    @Test
+    void aStartIsNoBoundForTheDaysBeforeIt() {
+        // "自2023年8月15日起施行": the news of a rule comes before it applies
+        assertThat(dayOf("该办法自2023年8月15日起施行。7月13日,某公司发布模型。")).contains(LocalDate.of(2023, 8, 15));
     }
 }
