@@ -16,19 +16,24 @@ final class PolicyRule extends Rule {
     /** the verbs of issuing a document */
     static final List<String> ISSUE_VERBS = List.of("印发", "出台", "颁布", "发布", "公布", "推出", "制定", "下发", "发出");
     /** the verbs that issue a policy named without a title */
-    static final List<String> PLAIN_ISSUE_VERBS = List.of("印发", "出台", "颁布", "发布", "公布");
+    static final List<String> PLAIN_ISSUE_VERBS = List.of("印发", "出台", "颁布", "发布", "公布", "推出");
     /** the verbs of an issue that follow the title: "《...》正式发布", "《...》出台", "现予印发" */
     static final List<String> AFTER_TITLE_VERBS = List.of("印发", "出台", "颁布", "发布", "公布", "下发");
     /** a legislature or cabinet passing a law: "立法院三读通过“...法”", "经院会审查,通过“...草案”" */
     static final List<String> PASS_VERBS = List.of("通过");
     /** what a passed law is called: the end of its title */
     static final List<String> LAW_NOUNS = List.of("法", "法案", "条例", "草案", "法规");
+    /** the reading of a bill that passes it into law */
+    static final List<String> THIRD = List.of("三读");
     /** a government meeting adopting a document: "国务院常务会议审议通过《...的意见》" (any policy title) */
     static final List<String> REVIEW_VERBS = List.of("审议通过", "审议并通过");
-    static final List<String> TRIGGERS = Finder.union(ISSUE_VERBS, PASS_VERBS, REVIEW_VERBS);
+    /** a document's own title line: "杭州市人民政府办公厅关于加快推进...的实施意见" (the body, 关于, the subject, the kind) */
+    static final List<String> ABOUT = List.of("关于");
+    static final List<String> TRIGGERS = Finder.union(ISSUE_VERBS, PASS_VERBS, REVIEW_VERBS, ABOUT);
     /** what a policy named without a title is called */
     static final List<String> POLICY_NOUNS = List.of("实施意见", "实施方案", "行动方案", "行动计划", "若干措施", "产业政策", "政策", "举措",
-            "意见", "方案", "办法", "措施", "规划", "通知", "条例", "新规", "规定", "禁令", "管制措施", "行政命令", "法案", "法规");
+            "意见", "方案", "办法", "措施", "规划", "通知", "条例", "新规", "规定", "禁令", "管制措施", "行政命令", "法案", "法规",
+            "国家标准", "行业标准");
 
     /**
      * "印发《...》"; Taiwan and Hong Kong news put a document's name in corner quotes ("公布「...条例」草案", which the
@@ -46,9 +51,14 @@ final class PolicyRule extends Rule {
             // "《...》近日由上海市经济和信息化委员会正式发布": the issuing body as the agent of the verb
             + "|[^，。；,;《》()由]{0,6}?由[^，。；,;《》()]{2,24}?)"
             + Finder.anyOf(AFTER_TITLE_VERBS) + "(?![会时后前者])", List.of("《"));
+    static final Finder TITLE_LINE = Finder.of("关于([^，。；,;《》“”]{2,60})的(" + String.join("|", POLICY_NOUNS) + ")\\s?$",
+            ABOUT);
     static final Finder REVIEWED = Finder.of(Finder.anyOf(REVIEW_VERBS) + "了?\\s?《([^》]{2,80})》", REVIEW_VERBS);
     static final Finder PASSED = Finder.of(Finder.anyOf(PASS_VERBS) + "了?\\s?[“《「]([^”》」，。]{1,40}?"
-            + Finder.anyOf(LAW_NOUNS) + ")[”》」]", PASS_VERBS);
+            + Finder.anyOf(LAW_NOUNS) + ")[”》」]"
+            // "立法院三读通过人工智慧基本法": a third reading names the law it passes, quoted or not
+            + "|三读通过了?\\s?([^，。；,;“《「]{2,30}?" + Finder.anyOf(LAW_NOUNS) + ")(?![律规])", PASS_VERBS, THIRD);
+    private static final Words THIRD_READING = Words.of(THIRD.toArray(new String[0]));
     /** the letterhead opens the document: the sentences where 我委 looks for its body (bounded work per mention) */
     private static final int LETTERHEAD_SENTENCES = 40;
     /** the issuing body speaking of itself in its own document: "我委研究制定了《...》" */
@@ -84,7 +94,8 @@ final class PolicyRule extends Rule {
         boolean titled = holds(text, '《', from, to);
         boolean plain = ANY_POLICY_NOUN.in(text, from, to);
         boolean quoted = holds(text, '“', from, to) || holds(text, '「', from, to);
-        if (!titled && !plain && !quoted) {
+        boolean thirdReading = THIRD_READING.in(text, from, to);
+        if (!titled && !plain && !quoted && !thirdReading) {
             return;
         }
         Finder.Scan titles = s.scan(TITLED, titled || quoted ? from : to, to);
@@ -120,13 +131,13 @@ final class PolicyRule extends Rule {
                 }
             }
         }
-        if (quoted || titled) {
-            titles = s.scan(PASSED, from, to);
-            while (titles.find()) {
-                Matcher m = titles.matcher();
-                passedAt(s, m.start(), m.end(), "《" + m.group(1) + "》", m.start(1), m.end(1));
-            }
+        titles = s.scan(PASSED, from, to);
+        while (titles.find()) {
+            Matcher m = titles.matcher();
+            int g = m.group(1) != null ? 1 : 2;
+            passedAt(s, m.start(), m.end(), "《" + m.group(g) + "》", m.start(g), m.end(g));
         }
+        titleLine(s);
         Finder.Scan plains = s.scan(PLAIN, plain ? from : to, to);
         while (plains.find()) {
             Matcher m = plains.matcher();
@@ -134,6 +145,30 @@ final class PolicyRule extends Rule {
                 continue;
             }
             policyAt(s, m.start(), m.end(), null, m.start(), m.end());
+        }
+    }
+
+    /** "X人民政府办公厅关于...的实施意见" alone on its line: the document itself, issued by the body before 关于. */
+    private void titleLine(SentenceContext s) {
+        String text = s.text();
+        if (s.end() - s.start() > 120 || (s.end() < text.length() && text.charAt(s.end()) != '\n')) {
+            return;
+        }
+        Finder.Scan scan = s.scan(TITLE_LINE, s.from(), s.end());
+        if (!scan.find()) {
+            return;
+        }
+        Matcher m = scan.matcher();
+        for (OrgMention o : s.actors(ActorFilter.NAMED)) {
+            if (o.end() == m.start() && isGovernment(o) && text.substring(s.start(), o.start()).isBlank()) {
+                Candidate c = s.add(EventType.POLICY, o, m.start(), m.end());
+                if (c != null) {
+                    c.product = "《" + text.substring(o.end(), m.end()).trim() + "》";
+                    c.aboutStart = m.start(1);
+                    c.aboutEnd = m.end(1);
+                }
+                return;
+            }
         }
     }
 
