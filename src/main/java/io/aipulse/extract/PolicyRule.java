@@ -58,6 +58,8 @@ final class PolicyRule extends Rule {
             + Finder.anyOf(LAW_NOUNS) + ")[”》」]"
             // "立法院三读通过人工智慧基本法": a third reading names the law it passes, quoted or not
             + "|三读通过了?\\s?([^，。；,;“《「]{2,30}?" + Finder.anyOf(LAW_NOUNS) + ")(?![律规])", PASS_VERBS, THIRD);
+    /** "按照省政府办公厅印发的《...》": a clause that cites a document already in force, the news is elsewhere */
+    private static final Words CITING = Words.of("按照", "依照", "根据", "依据");
     private static final Words THIRD_READING = Words.of(THIRD.toArray(new String[0]));
     /** the letterhead opens the document: the sentences where 我委 looks for its body (bounded work per mention) */
     private static final int LETTERHEAD_SENTENCES = 40;
@@ -134,8 +136,9 @@ final class PolicyRule extends Rule {
         titles = s.scan(PASSED, from, to);
         while (titles.find()) {
             Matcher m = titles.matcher();
+            // a law named without quotes is no title of its own: it merges with the quoted one ("AI基本法")
             int g = m.group(1) != null ? 1 : 2;
-            passedAt(s, m.start(), m.end(), "《" + m.group(g) + "》", m.start(g), m.end(g));
+            passedAt(s, m.start(), m.end(), g == 1 ? "《" + m.group(g) + "》" : m.group(g), m.start(g), m.end(g));
         }
         titleLine(s);
         Finder.Scan plains = s.scan(PLAIN, plain ? from : to, to);
@@ -174,7 +177,8 @@ final class PolicyRule extends Rule {
 
     private void policyAt(SentenceContext s, int start, int end, String title, int aboutStart, int aboutEnd) {
         int cs = s.clauseStart(start);
-        if (s.future(cs, start) || Cues.OPINION.in(s.text(), s.from(), start) || shortForm(s.text(), title)) {
+        if (s.future(cs, start) || Cues.OPINION.in(s.text(), s.from(), start) || shortForm(s.text(), title)
+                || CITING.in(s.text(), cs, Math.min(start, cs + 4))) {
             return;
         }
         OrgMention subject = Cues.OPINION.in(s.text(), cs, start) ? null : selfReference(s, cs, start);
