@@ -21,27 +21,85 @@ final class Finder {
     private final FirstWords first;
     /** look-behind and look-ahead see the text outside the region (transparent bounds) */
     private final boolean transparent;
+    /**
+     * characters one of which every match holds within {@link #reach} characters of its start, before any clause
+     * punctuation; null when not declared ({@link #needing})
+     */
+    private final String needed;
+    private final int reach;
+
+    /** the punctuation that a match reads across only after its {@link #needed} character, if at all */
+    private static final String CLAUSE_PUNCTUATION = "，。；,;";
 
     /** @param firstWords every word a match can start with (a match starts with one of them) */
     Finder(Pattern pattern, String... firstWords) {
-        this(pattern, List.of(firstWords), false);
+        this(pattern, List.of(firstWords), false, null, 0);
     }
 
-    private Finder(Pattern pattern, Collection<String> firstWords, boolean transparent) {
+    private Finder(Pattern pattern, Collection<String> firstWords, boolean transparent, String needed, int reach) {
         this.pattern = pattern;
         this.first = new FirstWords(firstWords.toArray(new String[0]));
         this.transparent = transparent;
+        this.needed = needed;
+        this.reach = reach;
     }
 
     /** A finder of {@code regex}, whose matches start with a word of one of {@code firstWords}. */
     @SafeVarargs
     static Finder of(String regex, Collection<String>... firstWords) {
-        return new Finder(Pattern.compile(regex), union(firstWords), false);
+        return new Finder(Pattern.compile(regex), union(firstWords), false, null, 0);
     }
 
     /** The same finder, whose look-behind and look-ahead see the text before and after the scanned region. */
     Finder lookingAround() {
-        return new Finder(pattern, first.words(), true);
+        return new Finder(pattern, first.words(), true, needed, reach);
+    }
+
+    /**
+     * The same finder, told that every match holds one of {@code chars} less than {@code reach} characters after
+     * its start, with none of {@code ，。；,;} before it: the pattern is then not tried at a first word that has
+     * none of them within reach. A first word common in text whose match is rare (据 of 数据, every space before
+     * a round's 融资) then costs a short scan instead of resetting the matcher and running the pattern.
+     */
+    Finder needing(String chars, int reach) {
+        return new Finder(pattern, first.words(), transparent, chars, reach);
+    }
+
+    /** The first characters of {@code words}: what {@link #needing} takes when a match must hold one of them. */
+    static String firstChars(Collection<String> words) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : words) {
+            if (sb.indexOf(String.valueOf(w.charAt(0))) < 0) {
+                sb.append(w.charAt(0));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The length of the longest of {@code words}: what a pattern's alternation of them can take. */
+    static int longest(Collection<String> words) {
+        int longest = 0;
+        for (String w : words) {
+            longest = Math.max(longest, w.length());
+        }
+        return longest;
+    }
+
+    /** False when no match can start at {@code s}: none of the needed characters lies within reach (see {@link #needing}). */
+    private boolean neededNear(CharSequence text, int s, int to) {
+        if (needed == null) {
+            return true;
+        }
+        for (int i = s, end = Math.min(to, s + reach); i < end; i++) {
+            char c = text.charAt(i);
+            if (needed.indexOf(c) >= 0) {
+                return true;
+            }
+            if (CLAUSE_PUNCTUATION.indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return false;
     }
 
     boolean transparent() {
@@ -127,7 +185,7 @@ final class Finder {
         boolean find() {
             FirstWords first = finder.first;
             for (int s = pos; s < to; s++) {
-                if (!first.at(text, s, to)) {
+                if (!first.at(text, s, to) || !finder.neededNear(text, s, to)) {
                     continue;
                 }
                 Matcher matcher = matcher();
