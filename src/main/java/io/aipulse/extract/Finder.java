@@ -3,6 +3,7 @@ package io.aipulse.extract;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,27 +22,112 @@ final class Finder {
     private final FirstWords first;
     /** look-behind and look-ahead see the text outside the region (transparent bounds) */
     private final boolean transparent;
+    /** what every match holds near its start ({@link #needing}); null when not declared */
+    private final Need needed;
+    /** what a match that starts with one of these first words holds near its start ({@link #needingAfter}) */
+    private final Map<String, Need> neededAfter;
+
+    /**
+     * One of {@code chars} lies less than {@code reach} characters after a match's start, with no clause punctuation
+     * before it (the punctuation a match reads across only after that character, if at all).
+     */
+    private record Need(String chars, int reach) {
+
+        private static final String CLAUSE_PUNCTUATION = "，。；,;";
+
+        /** False when no match of this need can start at {@code s}. */
+        boolean metAt(CharSequence text, int s, int to) {
+            for (int i = s, end = Math.min(to, s + reach); i < end; i++) {
+                char c = text.charAt(i);
+                if (chars.indexOf(c) >= 0) {
+                    return true;
+                }
+                if (CLAUSE_PUNCTUATION.indexOf(c) >= 0) {
+                    return false;
+                }
+            }
+            return false;
+        }
+    }
 
     /** @param firstWords every word a match can start with (a match starts with one of them) */
     Finder(Pattern pattern, String... firstWords) {
-        this(pattern, List.of(firstWords), false);
+        this(pattern, List.of(firstWords), false, null, Map.of());
     }
 
-    private Finder(Pattern pattern, Collection<String> firstWords, boolean transparent) {
+    private Finder(Pattern pattern, Collection<String> firstWords, boolean transparent, Need needed,
+                   Map<String, Need> neededAfter) {
         this.pattern = pattern;
         this.first = new FirstWords(firstWords.toArray(new String[0]));
         this.transparent = transparent;
+        this.needed = needed;
+        this.neededAfter = neededAfter;
     }
 
     /** A finder of {@code regex}, whose matches start with a word of one of {@code firstWords}. */
     @SafeVarargs
     static Finder of(String regex, Collection<String>... firstWords) {
-        return new Finder(Pattern.compile(regex), union(firstWords), false);
+        return new Finder(Pattern.compile(regex), union(firstWords), false, null, Map.of());
     }
 
     /** The same finder, whose look-behind and look-ahead see the text before and after the scanned region. */
     Finder lookingAround() {
-        return new Finder(pattern, first.words(), true);
+        return new Finder(pattern, first.words(), true, needed, neededAfter);
+    }
+
+    /**
+     * The same finder, told that every match holds one of {@code chars} less than {@code reach} characters after
+     * its start, with none of {@code ，。；,;} before it: the pattern is then not tried at a first word that has
+     * none of them within reach. A first word common in text whose match is rare (据 of 数据, every space before
+     * a round's 融资) then costs a short scan instead of resetting the matcher and running the pattern.
+     */
+    Finder needing(String chars, int reach) {
+        return new Finder(pattern, first.words(), transparent, new Need(chars, reach), neededAfter);
+    }
+
+    /**
+     * {@link #needing} for the matches that start with {@code firstWord} only: it must hold for every alternative of
+     * the pattern that can start with that word. Where several first words start at a place (上 and 上线), the
+     * pattern is tried unless each of them has a need and none is met.
+     */
+    Finder needingAfter(String firstWord, String chars, int reach) {
+        if (!first.words().contains(firstWord)) {
+            throw new IllegalArgumentException("not a first word: " + firstWord);
+        }
+        Map<String, Need> after = new java.util.HashMap<>(neededAfter);
+        after.put(firstWord, new Need(chars, reach));
+        return new Finder(pattern, first.words(), transparent, needed, Map.copyOf(after));
+    }
+
+    /** The first characters of {@code words}: what {@link #needing} takes when a match must hold one of them. */
+    static String firstChars(Collection<String> words) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : words) {
+            if (sb.indexOf(String.valueOf(w.charAt(0))) < 0) {
+                sb.append(w.charAt(0));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The length of the longest of {@code words}: what a pattern's alternation of them can take. */
+    static int longest(Collection<String> words) {
+        int longest = 0;
+        for (String w : words) {
+            longest = Math.max(longest, w.length());
+        }
+        return longest;
+    }
+
+    /** False when no match can start at {@code s}, a first word's place: what it needs is not there. */
+    private boolean mayMatchAt(CharSequence text, int s, int to) {
+        if (needed != null && !needed.metAt(text, s, to)) {
+            return false;
+        }
+        return neededAfter.isEmpty() || first.anyAt(text, s, to, w -> {
+            Need n = neededAfter.get(w);
+            return n == null || n.metAt(text, s, to);
+        });
     }
 
     boolean transparent() {
@@ -127,7 +213,7 @@ final class Finder {
         boolean find() {
             FirstWords first = finder.first;
             for (int s = pos; s < to; s++) {
-                if (!first.at(text, s, to)) {
+                if (!first.at(text, s, to) || !finder.mayMatchAt(text, s, to)) {
                     continue;
                 }
                 Matcher matcher = matcher();

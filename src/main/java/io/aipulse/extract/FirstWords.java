@@ -56,6 +56,23 @@ final class FirstWords {
         return false;
     }
 
+    /**
+     * True when {@code accept} takes one of the words that start at {@code i} of {@code text} and end by {@code to};
+     * false when none starts there.
+     */
+    boolean anyAt(CharSequence text, int i, int to, java.util.function.Predicate<String> accept) {
+        char c = text.charAt(i);
+        if (!CharFilter.mayContain(first, c)) {
+            return false;
+        }
+        for (String w : byFirst[c & 0xFF]) {
+            if (w.charAt(0) == c && i + w.length() <= to && regionStarts(text, i, w) && accept.test(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean regionStarts(CharSequence text, int i, String w) {
         if (text instanceof String s) {
             return s.startsWith(w, i);

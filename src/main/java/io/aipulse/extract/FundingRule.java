@@ -28,18 +28,21 @@ final class FundingRule extends Rule {
     static final Finder RAISED = Finder.of(Finder.anyOf(RAISE_VERBS)
             + "了?\\s?(?=[\\d数上近超约逾一二两三四五六七八九十几])", RAISE_VERBS).lookingAround();
     static final Finder HEADLINE = Finder.of("\\s?" + Finder.anyOf(HEADLINE_VERBS) + "?" + Finder.anyOf(NEW_ROUND)
-            + "?融资\\s?(?:达\\s?)?(?=[\\d数近超约逾])", NamePatterns.REGEX_SPACES, HEADLINE_VERBS, NEW_ROUND, List.of("融资"));
+            + "?融资\\s?(?:达\\s?)?(?=[\\d数近超约逾])", NamePatterns.REGEX_SPACES, HEADLINE_VERBS, NEW_ROUND, List.of("融资"))
+            // every space is a first word: 融 comes after it, a verb and a new round
+            .needing("融", 1 + Finder.longest(HEADLINE_VERBS) + Finder.longest(NEW_ROUND) + 1);
 
     /** an investor's part in a named company's round, before the company: "红杉中国领投了星海图的A轮融资" */
     static final List<String> TOOK_PART = List.of("领投", "参投", "参与", "跟投", "独家投资");
     static final Finder TOOK_PART_IN = Finder.of(Finder.anyOf(TOOK_PART) + "了?\\s?([^，。；;,的]{2,24}?)的([^，。；;,]{0,16}?)融资",
-            TOOK_PART);
+            TOOK_PART).needing("融", Finder.longest(TOOK_PART) + 1 + 1 + 24 + 1 + 16 + 1);
     /** an investment into a named company, with its amount: "软银向OpenAI投资400亿美元", "亚马逊对Anthropic追加投资40亿美元" */
     static final List<String> INTO = List.of("向", "对");
     static final Finder INVESTED_INTO = Finder.of(Finder.anyOf(INTO) + "\\s?([^，。；;,]{2,20}?)\\s?(?:追加|战略|新增|再次)?(?:投资|注资)了?\\s?"
             + "(?=[\\d数上近超约逾一二两三四五六七八九十几])", INTO);
     /** the round named with its lead: "星海图的A轮融资由红杉中国领投" */
-    static final Finder LED_BY = Finder.of("融资(?:由|是由)[^，。；;,]{2,30}?(?:领投|独家投资)", List.of("融资"));
+    static final Finder LED_BY = Finder.of("融资(?:由|是由)[^，。；;,]{2,30}?(?:领投|独家投资)", List.of("融资"))
+            .needing("由", 4); // 融资由, 融资是由: most 融资 have neither
     /** an announced round: "星海图宣布了数亿元B轮融资" (the round named, or its amount) */
     static final List<String> ANNOUNCE_VERBS = List.of("宣布");
     static final Finder ANNOUNCED = Finder.of(Finder.anyOf(ANNOUNCE_VERBS) + "了?([^，。；;,]{0,16}?)融资", ANNOUNCE_VERBS);

@@ -60,7 +60,9 @@ public final class IpoStageParser {
     static final Finder STAGE_F = new Finder(STAGE, "撤回", "撤销", "终止", "IPO", "主动撤回", "被", "遭", "上市", "上会", "不符合",
             "递交", "提交", "披露", "更新", "报送", "重新递交", "招股书", "申请", "受理", "递表", "通过", "获得", "获", "启动", "开启",
             "今起", "今日", "正式", "开始", "起", "过会", "今天", "昨日", "昨天", " ", "注册生效", "同意", "成功", "挂牌", "敲钟", "于", "在", "登陆",
-            "否决", "进入", "公布").lookingAround();
+            "否决", "进入", "公布").lookingAround()
+            // a space starts only "(09678) 今日挂牌": 挂 follows it and a day
+            .needingAfter(" ", "挂", 1 + 2 + 1);
 
     private IpoStageParser() {
     }

@@ -49,9 +49,18 @@ public final class Knowledge {
         WORD
     }
 
-    /** One meaning of a dictionary key. Only the fields of its kind are set. */
+    /**
+     * One meaning of a dictionary key. Only the fields of its kind are set. {@code rules}: for a {@link Kind#WORD},
+     * the rules it sends a sentence to ({@link Rules#triggeredIn}), as bits of their indices in {@link Rules#ALL},
+     * kept here so that dispatching a sentence reads its hits' terms and looks up no map.
+     */
     public record Term(Kind kind, String key, Company company, String city, String country, String sector,
-                       int weight, Model model) {
+                       int weight, Model model, int rules) {
+
+        public Term(Kind kind, String key, Company company, String city, String country, String sector, int weight,
+                    Model model) {
+            this(kind, key, company, city, country, sector, weight, model, 0);
+        }
     }
 
     /** A well-known AI model of {@code models.csv}: its maker (a registry name or alias) and sector. */
@@ -161,7 +170,7 @@ public final class Knowledge {
             add(terms, m.name(), new Term(Kind.MODEL, m.name(), null, null, null, m.sector(), 0, m));
         }
         for (String w : lexicon) {
-            add(terms, w, new Term(Kind.WORD, w, null, null, null, null, 0, null));
+            add(terms, w, new Term(Kind.WORD, w, null, null, null, null, 0, null, Rules.rulesOf(w)));
         }
         Map<String, Term[]> built = new TreeMap<>();
         terms.forEach((k, v) -> built.put(k, v.toArray(new Term[0])));

@@ -19,7 +19,10 @@ final class PlaceResolver {
     record EventPlace(int start, int sentenceStart, String place) {
     }
 
-    static final Finder EVENT_PLACE = Finder.of("在([\\p{IsHan}]{2,4}?)(?:举办|举行|召开|发布|推出)", List.of("在"));
+    private static final List<String> EVENT_VERBS = List.of("举办", "举行", "召开", "发布", "推出");
+    /** 在 is everywhere: the verb that makes it an event's place comes within 在 and four characters */
+    static final Finder EVENT_PLACE = Finder.of("在([\\p{IsHan}]{2,4}?)" + Finder.anyOf(EVENT_VERBS), List.of("在"))
+            .needing(Finder.firstChars(EVENT_VERBS), 1 + 4 + 1);
 
     private final Knowledge knowledge;
 

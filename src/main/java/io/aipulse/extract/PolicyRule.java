@@ -40,9 +40,13 @@ final class PolicyRule extends Rule {
      * script conversion turns into “...”): quotes count as a title when the name is a policy's
      */
     static final Finder TITLED = Finder.of(Finder.anyOf(ISSUE_VERBS)
-            + "(?:了|的)?[^，。；,;]{0,12}?(?:《([^》]{2,80})》|[「“]([^」”“「]{2,80})[」”])", ISSUE_VERBS);
+            + "(?:了|的)?[^，。；,;]{0,12}?(?:《([^》]{2,80})》|[「“]([^」”“「]{2,80})[」”])", ISSUE_VERBS)
+            // the title opens after the verb, 了 and 12 characters
+            .needing("《「“", Finder.longest(ISSUE_VERBS) + 1 + 12 + 1);
     static final Finder PLAIN = Finder.of(Finder.anyOf(PLAIN_ISSUE_VERBS) + "(?:了|的)?(?:一份|一系列|多项|新)?[^，。；,;《]{0,20}?"
-            + "(" + String.join("|", POLICY_NOUNS) + ")", PLAIN_ISSUE_VERBS);
+            + "(" + String.join("|", POLICY_NOUNS) + ")", PLAIN_ISSUE_VERBS)
+            // the noun starts after the verb, 了, 一系列 and 20 characters
+            .needing(Finder.firstChars(POLICY_NOUNS), Finder.longest(PLAIN_ISSUE_VERBS) + 1 + 3 + 20 + 1);
 
     /** the title first, the verb after it: "《...行动方案》(简称“《行动方案》”)正式发布", "《...》出台" */
     static final Finder TITLE_FIRST = Finder.of("《([^》]{2,80})》(?:\\([^()]{0,20}\\))?"

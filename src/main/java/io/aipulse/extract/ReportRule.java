@@ -36,7 +36,9 @@ final class ReportRule extends Rule {
     static final List<String> TRIGGERS = Finder.union(SOURCE_NOUNS, FINDING_VERBS, REPORT_OBJECTS, HEADLINE_WORDS);
 
     static final Finder BY_SOURCE = Finder.of(Finder.anyOf(BY_WORDS) + "\\s?([^，。；,;]{2,30}?)(?:的)?(?:最新)?"
-            + Finder.anyOf(SOURCE_NOUNS) + "(?!中)", BY_WORDS).lookingAround();
+            + Finder.anyOf(SOURCE_NOUNS) + "(?!中)", BY_WORDS).lookingAround()
+            // the source noun starts after the word, a space, 30 characters, 的 and 最新
+            .needing(Finder.firstChars(SOURCE_NOUNS), Finder.longest(BY_WORDS) + 1 + 30 + 1 + 2 + 1);
     static final Finder FINDING = Finder.of("(" + String.join("|", FINDING_VERBS) + ")(?!模型|算法|方法|系统|能力|精度|准确|功能|工具|平台|技术)",
             Finder.literalStarts(FINDING_VERBS)).lookingAround();
     private static final Pattern HEADLINE = Pattern.compile(

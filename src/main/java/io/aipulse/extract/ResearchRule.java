@@ -56,7 +56,21 @@ final class ResearchRule extends Rule {
             + "|在[^，。；,;]{0,16}?《?" + Finder.anyOf(JOURNALS) + "》?(?:\\([A-Za-z ]{1,20}\\))?(?:杂志|期刊|正刊|子刊)?\\s?上?"
             + Finder.anyOf(APPEAR_VERBS),
             PUBLISH_VERBS, APPEAR_VERBS, List.of("实现", "刷新", "登上", "在", "论文", "获得", "获", "斩获", "夺得", "荣获", "取得",
-                    "问鼎", "拿下", "研制", "提出", "首次", "入选"), CONTESTS, MEASURES, COVER_VERBS);
+                    "问鼎", "拿下", "研制", "提出", "首次", "入选"), CONTESTS, MEASURES, COVER_VERBS)
+            // common first words of rare matches, each with what every alternative that starts with it holds, and
+            // where: 发布/公布 + 了 + 12 characters + a result noun; 获得/获 + 16 characters + 最佳论文, 获得/取得 + 12
+            // characters + a contest; 提出 + 了一种 + 全新; 实现 + 了 + 16 characters + 突破...; 精度 + 10 characters + 提高;
+            // 上 + space + 《 + Science + 》 + 4 characters + 封面; 在 + 16 characters + 《 + a journal
+            .needingAfter("发布", "论研实模最技", 2 + 1 + 12 + 1)
+            .needingAfter("公布", "论研实模最技", 2 + 1 + 12 + 1)
+            .needingAfter("获得", "最" + Finder.firstChars(CONTESTS), 2 + 16 + 1)
+            .needingAfter("获", "最", 1 + 16 + 1)
+            .needingAfter("取得", Finder.firstChars(CONTESTS), 2 + 12 + 1)
+            .needingAfter("提出", "新", 2 + 1 + 2 + 1 + 1)
+            .needingAfter("实现", "突准新", 2 + 1 + 16 + 1)
+            .needingAfter("精度", "提", 2 + 10 + 1)
+            .needingAfter("上", "封", 1 + 1 + 1 + Finder.longest(JOURNALS) + 1 + 4 + 1)
+            .needingAfter("在", Finder.firstChars(JOURNALS), 1 + 16 + 1 + 1);
 
     ResearchRule() {
         super(EventType.RESEARCH, TRIGGERS,

@@ -65,7 +65,15 @@ final class Rules {
         return new ArrayList<>(words);
     }
 
-    /** The rules the trigger words of {@code s} (after its dateline) enable, as bits of their indices in {@link #ALL}. */
+    /** The rules {@code word} enables when it is a trigger, as bits of their indices in {@link #ALL}; else 0. */
+    static int rulesOf(String word) {
+        return RULES_OF_WORD.getOrDefault(word, 0);
+    }
+
+    /**
+     * The rules the trigger words of {@code s} (after its dateline) enable, as bits of their indices in {@link #ALL}:
+     * the words' {@link Knowledge.Term#rules()} (0 for every other meaning).
+     */
     static int triggeredIn(List<Knowledge.Hit> hits, Segmenter.Sentence s) {
         int rules = 0;
         for (int i = OrgFinder.firstAt(hits, s.datelineEnd); i < hits.size(); i++) {
@@ -73,12 +81,8 @@ final class Rules {
             if (h.start() >= s.end) {
                 break;
             }
-            if (h.end() > s.end || h.term().kind() != Knowledge.Kind.WORD) {
-                continue;
-            }
-            Integer r = RULES_OF_WORD.get(h.term().key());
-            if (r != null) {
-                rules |= r;
+            if (h.end() <= s.end) {
+                rules |= h.term().rules();
             }
         }
         return rules;

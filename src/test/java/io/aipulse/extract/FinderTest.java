@@ -120,6 +120,39 @@ class FinderTest {
         }
     }
 
+    /**
+     * Every match of the seeds stretched: 1 to 20 Han characters that start no pattern word inserted at each place
+     * inside it (and a little around it), so that what a finder needs within reach of a first word
+     * ({@link Finder#needing}, {@link Finder#needingAfter}) is tried at every distance up to and past its reach.
+     */
+    @Test
+    void eachFinderFindsWhatFindFindsInStretchedMatches() throws Exception {
+        String filler = "丁丂七丄丅丆万丈丌不与丏丐丑丒专且丕世丗丘丙丛东丝丞";
+        Random random = new Random(7);
+        for (Path p : SeedArticles.files()) {
+            String text = Files.readString(p);
+            for (Map.Entry<String, Finder> e : FINDERS.entrySet()) {
+                Matcher m = e.getValue().pattern.matcher(text);
+                if (e.getValue().transparent()) {
+                    m.useTransparentBounds(true).useAnchoringBounds(false);
+                }
+                while (m.find()) {
+                    String piece = text.substring(Math.max(0, m.start() - 3), Math.min(text.length(), m.end() + 8));
+                    for (int at = 1; at < piece.length(); at++) {
+                        for (int gap = 1; gap <= 20; gap++) {
+                            StringBuilder sb = new StringBuilder(piece.substring(0, at));
+                            for (int k = 0; k < gap; k++) {
+                                sb.append(filler.charAt(random.nextInt(filler.length())));
+                            }
+                            String stretched = sb.append(piece.substring(at)).toString();
+                            check(e.getKey(), e.getValue(), stretched, 0, stretched.length());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void eachFinderFindsWhatFindFindsOnTheSeeds() throws Exception {
         for (Path p : SeedArticles.files()) {
