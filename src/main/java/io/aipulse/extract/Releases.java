@@ -176,7 +176,7 @@ final class Releases {
             if (GENERIC_OBJECTS.contains(object.trim())) {
                 continue; // "A、B等企业陆续推出产品": no product named, a trend rather than a launch
             }
-            if (ReportRule.REPORT_OBJECT.in(object)) {
+            if (ReportRule.REPORT_OBJECT.in(object) || objectBefore && ReportRule.agentOfReportBefore(s, cs, ts) != null) {
                 continue; // the report rule reads it
             }
             if (RESEARCH_OBJECT.in(object) || object.contains("《") && !objectBefore) {

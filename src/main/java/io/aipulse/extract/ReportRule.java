@@ -111,10 +111,18 @@ final class ReportRule extends Rule {
             int rs = r[0];
             int re = r[1];
             int ce = s.clauseEnd(re);
-            if (!REPORT_OBJECT.in(s.text(), re, ce) || MODEL_PAPER.in(s.text(), re, ce)) {
+            int cs = s.clauseStart(rs);
+            if (!REPORT_OBJECT.in(s.text(), re, ce)) {
+                OrgMention agent = agentOfReportBefore(s, cs, rs);
+                if (agent != null && !s.future(cs, rs) && used.add(agent.start())) {
+                    usedClauses.add(cs);
+                    reportAt(s, agent, rs, re);
+                }
                 continue;
             }
-            int cs = s.clauseStart(rs);
+            if (MODEL_PAPER.in(s.text(), re, ce)) {
+                continue;
+            }
             if (s.future(cs, rs)) {
                 continue;
             }
@@ -129,6 +137,30 @@ final class ReportRule extends Rule {
             usedClauses.add(cs);
             reportAt(s, subject, rs, re);
         }
+    }
+
+    /**
+     * "《...报告》(以下简称《报告》)在...大会上,由中国互联网络信息中心正式发布": the report named earlier in the sentence,
+     * its publisher the agent after 由 right before the verb.
+     */
+    static OrgMention agentOfReportBefore(SentenceContext s, int clauseStart, int verb) {
+        String text = s.text();
+        int by = -1;
+        for (int i = verb - 1; i >= Math.max(clauseStart, s.from()); i--) {
+            if (text.charAt(i) == '由') {
+                by = i;
+                break;
+            }
+        }
+        if (by < 0 || !REPORT_OBJECT.in(text, s.from(), by)) {
+            return null;
+        }
+        for (OrgMention o : s.orgs()) {
+            if (o.start() > by && o.start() <= by + 2 && o.end() <= verb) {
+                return o;
+            }
+        }
+        return null;
     }
 
     /**
