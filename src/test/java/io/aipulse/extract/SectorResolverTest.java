@@ -80,6 +80,17 @@ class SectorResolverTest {
     }
 
     @Test
+    void whenNothingAboutTheEventNamesAFieldTheArticlesLeadDoes() {
+        String text = "三家中国公司因试图取得AI芯片被列入实体清单\n\n"
+                + "商务部当天公布,新增多家实体至实体清单,包括星辰数智、北辰智联及远光数科这三家中国公司。";
+        Article article = new Article("lead", null, null, null, text, Instant.parse("2024-11-20T02:00:00Z"),
+                TimeSource.TEXT, "lead");
+        List<Event> setbacks = extractor.extract(article).stream().filter(e -> e.type() == EventType.SETBACK).toList();
+        assertThat(setbacks).extracting(Event::subject).containsExactly("星辰数智", "北辰智联", "远光数科");
+        assertThat(setbacks).extracting(Event::sector).containsOnly("compute-chips");
+    }
+
+    @Test
     void aNameRightAfterADescriptorNameIsTheCompanyBought() {
         Event e = only(EventType.ACQUISITION, "AMD宣布以49亿美元收购人工智能服务器集团ZT Systems。");
         assertThat(e.counterparties()).containsExactly("ZT Systems");
