@@ -36,7 +36,7 @@ final class AcquisitionRule extends Rule {
     AcquisitionRule() {
         super(EventType.ACQUISITION, TRIGGERS,
                 Policies.sectorFrom(SectorClue.TARGET, SectorClue.ABOUT, SectorClue.TARGET_PROFILE, SectorClue.SENTENCE,
-                        SectorClue.REGISTRY));
+                        SectorClue.REGISTRY, SectorClue.PROFILE, SectorClue.LEAD));
     }
 
     @Override

@@ -70,7 +70,7 @@ final class FundingRule extends Rule {
     FundingRule() {
         super(EventType.FUNDING, TRIGGERS,
                 Policies.sectorFrom(SectorClue.ABOUT, SectorClue.CLAUSE,
-                        SectorClue.REGISTRY, SectorClue.PROFILE, SectorClue.SENTENCE, SectorClue.ITEM)
+                        SectorClue.REGISTRY, SectorClue.PROFILE, SectorClue.SENTENCE, SectorClue.ITEM, SectorClue.LEAD)
                         .distinguishedBy(Distinction.ROUND));
     }
 

@@ -14,7 +14,7 @@ final class IpoRule extends Rule {
 
     IpoRule() {
         super(EventType.IPO, TRIGGERS,
-                Policies.sectorFrom(SectorClue.REGISTRY, SectorClue.PROFILE, SectorClue.SENTENCE, SectorClue.ITEM)
+                Policies.sectorFrom(SectorClue.REGISTRY, SectorClue.PROFILE, SectorClue.SENTENCE, SectorClue.ITEM, SectorClue.LEAD)
                         .distinguishedBy(Distinction.STAGE));
     }
 

@@ -50,7 +50,7 @@ final class PartnershipRule extends Rule {
 
     PartnershipRule() {
         super(EventType.PARTNERSHIP, TRIGGERS,
-                Policies.sectorFrom(SectorClue.SENTENCE, SectorClue.ITEM, SectorClue.REGISTRY));
+                Policies.sectorFrom(SectorClue.SENTENCE, SectorClue.ITEM, SectorClue.REGISTRY, SectorClue.LEAD));
     }
 
     @Override

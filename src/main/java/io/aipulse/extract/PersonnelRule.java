@@ -71,7 +71,7 @@ final class PersonnelRule extends Rule {
 
     PersonnelRule() {
         super(EventType.PERSONNEL, TRIGGERS,
-                Policies.sectorFrom(SectorClue.REGISTRY, SectorClue.PROFILE, SectorClue.SENTENCE, SectorClue.ITEM)
+                Policies.sectorFrom(SectorClue.REGISTRY, SectorClue.PROFILE, SectorClue.SENTENCE, SectorClue.ITEM, SectorClue.LEAD)
                         .actors(ActorFilter.NAMED));
     }
 

@@ -19,7 +19,7 @@ final class ProductLaunchRule extends Rule {
     ProductLaunchRule() {
         super(EventType.PRODUCT_LAUNCH, TRIGGERS,
                 Policies.sectorFrom(SectorClue.MODEL, SectorClue.ABOUT,
-                        SectorClue.SENTENCE, SectorClue.REGISTRY, SectorClue.ITEM));
+                        SectorClue.SENTENCE, SectorClue.REGISTRY, SectorClue.ITEM, SectorClue.LEAD));
     }
 
     @Override

@@ -74,7 +74,7 @@ final class ResearchRule extends Rule {
 
     ResearchRule() {
         super(EventType.RESEARCH, TRIGGERS,
-                Policies.sectorFrom(SectorClue.SENTENCE, SectorClue.ITEM, SectorClue.REGISTRY)
+                Policies.sectorFrom(SectorClue.SENTENCE, SectorClue.ITEM, SectorClue.REGISTRY, SectorClue.LEAD)
                         .actors(ActorFilter.NAMED));
     }
 

@@ -24,7 +24,9 @@ enum SectorClue {
     REGISTRY,
     /**
      * what the article says the subject is wherever it names it, strong keywords only: the descriptor before
-     * a mention ("AI辅助编程公司——X") or the one it is given after ("X作为自动驾驶芯片企业", "X是一家...公司")
+     * a mention ("AI辅助编程公司——X"), the one it is given after ("X作为自动驾驶芯片企业", "X是一家...公司",
+     * "X成立于2023年，是...企业") or what it is said to work on ("X专注于自动泊车...", "X致力于..."); else a
+     * decisive keyword of its own name ("斯坦德机器人", "某某医疗")
      */
     PROFILE,
     /** {@link #PROFILE} of the company bought */
@@ -32,5 +34,10 @@ enum SectorClue {
     /** the registry sector of the company bought */
     TARGET,
     /** a policy's title, or the sentence of an untitled policy; security words first */
-    POLICY_TITLE
+    POLICY_TITLE,
+    /**
+     * the article's lead (the sentences of its first paragraph), strong keywords only: what the whole article is
+     * about ("四家中国公司因试图取得AI晶片被列入实体清单"), the last resort when nothing about the event names a field
+     */
+    LEAD
 }

@@ -27,9 +27,21 @@ final class SectorResolver {
     private static final Words COMPANY_NOUNS = Words.of(COMPANY_NOUN_LIST.toArray(new String[0]));
     /** what ties a name to what it is said to be after it */
     private static final List<String> PROFILE_LINKS = List.of("作为", "是一家", "是一间", "为一家", "，一家", ",一家", "——一家", "是");
+    /** what ties a name to the work it is said to do: the phrase after it up to the clause end is its field */
+    private static final List<String> WORK_LINKS = List.of("专注于", "專注於", "專注于", "专注", "專注", "致力于", "致力於", "主攻",
+            "主营", "主營", "聚焦于", "聚焦");
+    /** "X成立于2023年，是...": a founding clause between the name and what it is said to be */
+    private static final List<String> FOUNDED = List.of("成立于", "成立於", "创立于", "創立於", "创办于", "創辦於", "成立");
+    private static final int FOUNDED_REACH = 24;
+    /** the first sentences of the first paragraph: the article's lead */
+    private static final int LEAD_SENTENCES = 3;
     private static final String PROFILE_GLUE = " —-:：“\"";
     private static final String CLAUSE_ENDS = "，。；,;！？!?\n：:、";
+    /** a descriptor after a link may list things ("研发、生产、销售...的企业") */
+    private static final String PHRASE_ENDS = "，。；,;！？!?\n：:";
     private static final int PROFILE_REACH = 30;
+    /** a descriptor after a link may be longer ("是专注于海洋机器人研发、生产、销售、服务的创新型科技企业") */
+    private static final int AFTER_REACH = 40;
     private static final int MAX_PROFILES = 12;
 
     private final Knowledge knowledge;
@@ -52,7 +64,7 @@ final class SectorResolver {
 
     private String read(SectorClue clue, ArticleContext run, List<Candidate> group, Company registry) {
         return switch (clue) {
-            case MODEL -> modelSector(group);
+            case MODEL -> modelSector(run, group);
             case ABOUT -> aboutSector(run, group, true);
             case FINDING -> aboutSector(run, group, false);
             case SENTENCE -> score(run, sentenceSpans(run, group), false);
@@ -60,19 +72,58 @@ final class SectorResolver {
             case ITEM -> score(run, itemSpans(run, group), true);
             case REGISTRY -> registry == null ? null : registry.sector();
             case TARGET -> targetSector(group);
-            case PROFILE -> profileSector(run, subjectNames(run, group));
+            case PROFILE -> {
+                String s = profileSector(run, subjectNames(run, group));
+                yield s != null ? s : nameSector(run, group);
+            }
             case TARGET_PROFILE -> profileSector(run, targetNames(group));
             case POLICY_TITLE -> policySector(run, group);
+            case LEAD -> score(run, leadSpans(run), true);
         };
     }
 
-    private static String modelSector(List<Candidate> group) {
+    /**
+     * The sector of the catalogue model the event names, unless a launch's object phrase goes on after the model's
+     * name to a thing of another field, named by a decisive keyword (weight 3): the head comes last, so 千问AI眼镜
+     * is a pair of glasses and Copilot+ PC a PC. A model release is about the model (MiniCPM4.0 端侧开源模型).
+     */
+    private static String modelSector(ArticleContext run, List<Candidate> group) {
         for (Candidate c : group) {
             if (c.modelSector != null) {
-                return c.modelSector;
+                // a model release is about the model itself: its catalogue entry decides
+                String thing = c.type != EventType.MODEL_RELEASE && c.aboutStart >= 0 && c.aboutEnd > c.aboutStart
+                        ? thingAfterModel(run, c) : null;
+                return thing != null ? thing : c.modelSector;
             }
         }
         return null;
+    }
+
+    /** The one sector of the decisive keywords that end after the model's name in the object phrase, or null. */
+    private static String thingAfterModel(ArticleContext run, Candidate c) {
+        Knowledge.Hit model = run.firstHit(Knowledge.Kind.MODEL, c.aboutStart, c.aboutEnd);
+        if (model == null) {
+            return null;
+        }
+        List<Knowledge.Hit> sector = new ArrayList<>();
+        for (Knowledge.Hit h : run.hitsIn(c.aboutStart, c.aboutEnd)) {
+            if (h.term().kind() == Knowledge.Kind.SECTOR) {
+                sector.add(h);
+            }
+        }
+        List<int[]> names = run.orgSpans(c.aboutStart, c.aboutEnd);
+        String thing = null;
+        for (Knowledge.Hit h : sector) {
+            if (h.end() <= model.end() || h.term().weight() < 3 || h.term().sector().equals("general")
+                    || covered(sector, h) || insideAny(names, h)) {
+                continue;
+            }
+            if (thing != null && !thing.equals(h.term().sector())) {
+                return null; // things of two fields: not one thing
+            }
+            thing = h.term().sector();
+        }
+        return thing;
     }
 
     /** The phrases in text order: the first that decides wins (a headline, then the body). */
@@ -148,7 +199,10 @@ final class SectorResolver {
         return from < q ? new int[] {from, q} : null;
     }
 
-    /** "X作为自动驾驶芯片企业" / "X(02533.HK)是一家...公司": the phrase after the link up to a company noun. */
+    /**
+     * "X作为自动驾驶芯片企业" / "X(02533.HK)是一家...公司" / "X成立于2023年，是...企业": the phrase after the link up
+     * to a company noun; "X专注于自动泊车等ADAS解决方案": the work it is said to do, up to the clause end.
+     */
     private static int[] descriptorAfter(String text, int end) {
         int q = end;
         if (q < text.length() && (text.charAt(q) == '(' || text.charAt(q) == '（')) {
@@ -158,16 +212,34 @@ final class SectorResolver {
             }
             q = close + 1;
         }
-        while (q < text.length() && text.charAt(q) == ' ') {
-            q++;
+        q = skipSpaces(text, q);
+        if (lengthAt(FOUNDED, text, q) > 0) {
+            int comma = q;
+            while (comma < text.length() && comma - q < FOUNDED_REACH && text.charAt(comma) != '，'
+                    && text.charAt(comma) != ',') {
+                comma++;
+            }
+            if (comma >= text.length() || comma - q >= FOUNDED_REACH) {
+                return null;
+            }
+            q = skipSpaces(text, comma + 1);
+        }
+        int work = lengthAt(WORK_LINKS, text, q);
+        if (work > 0) {
+            int from = q + work;
+            int e = from;
+            while (e < text.length() && e - from < PROFILE_REACH && PHRASE_ENDS.indexOf(text.charAt(e)) < 0) {
+                e++;
+            }
+            return e > from ? new int[] {from, e} : null;
         }
         int link = lengthAt(PROFILE_LINKS, text, q);
         if (link <= 0) {
             return null;
         }
         int from = q + link;
-        for (int e = from; e < text.length() && e - from <= PROFILE_REACH; e++) {
-            if (CLAUSE_ENDS.indexOf(text.charAt(e)) >= 0) {
+        for (int e = from; e < text.length() && e - from <= AFTER_REACH; e++) {
+            if (PHRASE_ENDS.indexOf(text.charAt(e)) >= 0) {
                 return null;
             }
             int noun = lengthAt(COMPANY_NOUN_LIST, text, e);
@@ -176,6 +248,13 @@ final class SectorResolver {
             }
         }
         return null;
+    }
+
+    private static int skipSpaces(String text, int q) {
+        while (q < text.length() && text.charAt(q) == ' ') {
+            q++;
+        }
+        return q;
     }
 
     /** The length of the first of {@code words} at {@code at}, or 0. */
@@ -222,6 +301,30 @@ final class SectorResolver {
         return null;
     }
 
+    /**
+     * A decisive keyword (weight 3) of the subject's own name as the text writes it: 斯坦德机器人 makes robots,
+     * 某某医疗 works in healthcare.
+     */
+    private static String nameSector(ArticleContext run, List<Candidate> group) {
+        List<int[]> spans = new ArrayList<>();
+        for (Candidate c : group) {
+            if (c.subject != null && c.subject.end() > c.subject.start()) {
+                spans.add(new int[] {c.subject.start(), c.subject.end()});
+            }
+        }
+        return spans.isEmpty() ? null : score(run, spans, 3, false);
+    }
+
+    /** The article's lead: the first sentences of its first paragraph. */
+    private static List<int[]> leadSpans(ArticleContext run) {
+        List<int[]> spans = new ArrayList<>();
+        List<Segmenter.Sentence> all = run.sentences();
+        for (int k = 0; k < all.size() && k < LEAD_SENTENCES && all.get(k).paragraph == all.get(0).paragraph; k++) {
+            spans.add(new int[] {all.get(k).datelineEnd, all.get(k).end});
+        }
+        return spans;
+    }
+
     private static List<int[]> clauseSpans(List<Candidate> group) {
         List<int[]> spans = new ArrayList<>();
         for (Candidate c : group) {
@@ -265,6 +368,14 @@ final class SectorResolver {
      * with {@code needStrong}, when the winner has no keyword of weight 2 or more.
      */
     private static String score(ArticleContext run, List<int[]> spans, boolean needStrong) {
+        return score(run, spans, needStrong ? 2 : 0, true);
+    }
+
+    /**
+     * {@link #score(ArticleContext, List, boolean)} with the weight the winner's strongest keyword needs, and
+     * whether keywords inside organisation names are left out (they are not when a name itself is read).
+     */
+    private static String score(ArticleContext run, List<int[]> spans, int minStrength, boolean skipNames) {
         Map<String, Integer> weights = new HashMap<>();
         Map<String, Integer> strongest = new HashMap<>();
         Map<String, Integer> firstAt = new HashMap<>();
@@ -276,7 +387,7 @@ final class SectorResolver {
                     sector.add(h);
                 }
             }
-            List<int[]> names = run.orgSpans(span[0], span[1]);
+            List<int[]> names = skipNames ? run.orgSpans(span[0], span[1]) : List.of();
             for (Knowledge.Hit h : sector) {
                 if (covered(sector, h) || insideAny(names, h) || h.term().sector().equals("general")) {
                     continue;
@@ -311,7 +422,7 @@ final class SectorResolver {
         if (weights.size() >= 4 && top < 2 * second) {
             return AMBIGUOUS; // a list of many fields: a cross-sector text
         }
-        if (needStrong && strongest.get(best) < 2) {
+        if (strongest.get(best) < minStrength) {
             return null;
         }
         return best;

@@ -32,7 +32,7 @@ final class SetbackRule extends Rule {
 
     SetbackRule() {
         super(EventType.SETBACK, TRIGGERS,
-                Policies.sectorFrom(SectorClue.REGISTRY, SectorClue.PROFILE, SectorClue.SENTENCE, SectorClue.ITEM));
+                Policies.sectorFrom(SectorClue.REGISTRY, SectorClue.PROFILE, SectorClue.SENTENCE, SectorClue.ITEM, SectorClue.LEAD));
     }
 
     @Override

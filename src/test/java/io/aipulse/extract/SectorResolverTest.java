@@ -59,9 +59,35 @@ class SectorResolverTest {
             ACQUISITION | 蚂蚁集团宣布全资收购好大夫在线。 | healthcare-biotech
             ACQUISITION | AMD宣布以49亿美元收购人工智能服务器集团ZT Systems。 | compute-chips
             SETBACK | 据报道，AI医学影像公司——深瞳医疗已申请破产。\\n\\n公司创始人表示将配合清算。\\n\\n3月，深瞳医疗宣布裁员一半。 | healthcare-biotech
+            # a robot vacuum is a robot
+            SETBACK | 据报道，扫地机器人公司清扬科技宣布裁员约300人。 | robotics
+            # a market of AIGC (generative AI as a whole) is AI in general
+            REPORT | 据艾瑞咨询统计，2024年中国AIGC市场规模达到300亿元。 | general
+            # Taiwan's 智慧製造 is smart manufacturing, named first
+            PARTNERSHIP | 遠傳電信今天與資策會簽署合作備忘錄，聚焦智慧製造與智慧醫療。 | manufacturing
+            # what the company is said to work on (专注于...), after a founding clause (成立于...，是...企业), its own name
+            IPO | 11月18日，云途科技在港交所挂牌上市。\\n\\n云途科技专注于自动泊车和辅助驾驶解决方案，客户包括多家车企。 | transportation
+            FUNDING | 蓝湾科技宣布完成5000万元A轮融资，由启明创投领投。\\n\\n蓝湾科技成立于2021年，是一家研发、生产、销售水下机器人的科技企业。 | robotics
+            IPO | 6月23日，青禾机器人向港交所主板递交上市申请，争夺“工业具身智能第一股”。 | robotics
+            # a product built on a catalogue model but named as a thing of another field is that thing
+            PRODUCT_LAUNCH | 11月18日，阿里巴巴正式推出千问AI眼镜，售价3999元。 | consumer-devices
+            PRODUCT_LAUNCH | 微软在开发者大会上发布了 Copilot+ PC。 | consumer-devices
+            # a model release is about the model, whatever follows its name
+            MODEL_RELEASE | 面壁智能今日发布MiniCPM4.0端侧开源模型。 | foundation-models
             """)
     void theSectorIsThatOfWhatTheEventIsAbout(EventType type, String text, String sector) {
         assertThat(sectorOf(type, text)).isEqualTo(sector);
+    }
+
+    @Test
+    void whenNothingAboutTheEventNamesAFieldTheArticlesLeadDoes() {
+        String text = "三家中国公司因试图取得AI芯片被列入实体清单\n\n"
+                + "商务部当天公布,新增多家实体至实体清单,包括星辰数智、北辰智联及远光数科这三家中国公司。";
+        Article article = new Article("lead", null, null, null, text, Instant.parse("2024-11-20T02:00:00Z"),
+                TimeSource.TEXT, "lead");
+        List<Event> setbacks = extractor.extract(article).stream().filter(e -> e.type() == EventType.SETBACK).toList();
+        assertThat(setbacks).extracting(Event::subject).containsExactly("星辰数智", "北辰智联", "远光数科");
+        assertThat(setbacks).extracting(Event::sector).containsOnly("compute-chips");
     }
 
     @Test
