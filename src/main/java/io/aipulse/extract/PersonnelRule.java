@@ -72,7 +72,8 @@ final class PersonnelRule extends Rule {
     PersonnelRule() {
         super(EventType.PERSONNEL, TRIGGERS,
                 Policies.sectorFrom(SectorClue.REGISTRY, SectorClue.PROFILE, SectorClue.SENTENCE, SectorClue.ITEM, SectorClue.LEAD)
-                        .actors(ActorFilter.NAMED));
+                        .actors(ActorFilter.NAMED)
+                        .distinguishedBy(Distinction.PERSON));
     }
 
     @Override

@@ -286,6 +286,16 @@ class RuleBasedExtractorTest {
     }
 
     @Test
+    void twoExecutivesLeavingAreTwoEventsAndOnePersonNamedTwiceIsOne() {
+        // given two co-founders leaving, and one hire told twice with and without a description
+        List<Event> leaving = extract("百川智能联合创始人张明已于近日离职。百川智能联合创始人、技术副总裁李强也已离职。");
+        List<Event> hired = extract("百川智能任命王五为首席技术官。百川智能宣布,正式聘请49岁的王五(Wang Wu)为公司的首席技术官。");
+        // then
+        assertThat(leaving).filteredOn(e -> e.type() == EventType.PERSONNEL).hasSize(2);
+        assertThat(hired).filteredOn(e -> e.type() == EventType.PERSONNEL).hasSize(1);
+    }
+
+    @Test
     void trendsWithoutAProductAreNoLaunch() {
         assertThat(extract("百度、阿里巴巴等科技企业陆续推出产品,市场竞争日趋激烈。")).isEmpty();
     }
