@@ -46,9 +46,13 @@ final class FundingRule extends Rule {
     /** an announced round: "星海图宣布了数亿元B轮融资" (the round named, or its amount) */
     static final List<String> ANNOUNCE_VERBS = List.of("宣布");
     static final Finder ANNOUNCED = Finder.of(Finder.anyOf(ANNOUNCE_VERBS) + "了?([^，。；;,]{0,16}?)融资", ANNOUNCE_VERBS);
-    /** what the company receives in the round, after it: "在新一轮融资中获得6亿欧元" */
-    static final Finder IN_ROUND = Finder.of("(?:融资|轮)中\\s?(?:获得|筹集|筹得|募得|拿到|共获得|筹)了?\\s?"
-            + "(?=[\\d数上近超约逾一二两三四五六七八九十几])", List.of("融资中", "轮中"));
+    /**
+     * what the company receives in the round, after it: "在新一轮融资中获得6亿欧元"; the match opens at 在, so that a
+     * clause of adverbs before it ("就宣布在种子轮中募得") takes the company named before
+     */
+    static final Finder IN_ROUND = Finder.of("(?:在[^，。；;,在]{0,10}?)?(?:融资|轮)中\\s?(?:获得|筹集|筹得|募得|拿到|共获得|筹)了?\\s?"
+            + "(?=[\\d数上近超约逾一二两三四五六七八九十几])", List.of("在", "融资中", "轮中"))
+            .needing("中", 1 + 10 + 3); // 在 is everywhere: 中 ends the round's name within reach
     /** in an announced round's words, those of someone else's part in it, or of a round started, not closed */
     private static final Words NOT_ANNOUNCED = Words.of("领投", "参投", "参与", "投资", "启动", "开启", "开始", "筹备", "完成", "获",
             "对", "向", "的");
