@@ -77,8 +77,12 @@ final class PartnershipRule extends Rule {
                     parties.add(o);
                 }
             }
+            OrgMention local = localGovernment(s, cs, m.start());
+            if (local != null) {
+                parties.add(0, local); // "绍兴市上虞区与智元机器人签订...": the place's government is the first party
+            }
             OrgMention subject = parties.isEmpty() ? null : parties.get(0);
-            if (subject != null && opensWithPartner(s, subject, cs, m.start())) {
+            if (subject != null && local == null && opensWithPartner(s, subject, cs, m.start())) {
                 // the subject is the one before the clause; none named there: the partner is not it
                 OrgMention implicit = s.subjectBefore(subject.start() - 1, cs, ActorFilter.ANY);
                 if (implicit == null) {
@@ -114,6 +118,51 @@ final class PartnershipRule extends Rule {
             }
         }
         return done;
+    }
+
+    /** what may follow a place that acts as its government, before the partner's 与/和/同 */
+    private static final Pattern PLACE_AS_PARTY = Pattern.compile("^(?:市|区|县)?(?:人民政府|政府)?\\s?(?:与|和|同)");
+
+    /**
+     * "绍兴市上虞区与智元机器人签订战略合作协议", "杭州市政府与X签署": a city or district opening the clause, right before
+     * the partner's 与, stands for its government (as a place before a policy does). Only places, dates and adverbs
+     * stand before it in the clause.
+     */
+    private static OrgMention localGovernment(SentenceContext s, int clauseStart, int trigger) {
+        String text = s.text();
+        int from = Math.max(clauseStart, s.from());
+        Knowledge.Hit last = null;
+        for (Knowledge.Hit h : s.article().hitsIn(from, trigger)) {
+            Knowledge.Kind k = h.term().kind();
+            if (k == Knowledge.Kind.CITY || k == Knowledge.Kind.DISTRICT) {
+                Matcher rest = PLACE_AS_PARTY.matcher(text).region(h.end(), trigger);
+                if (rest.lookingAt()) {
+                    last = h;
+                    break;
+                }
+            }
+        }
+        if (last == null || !Cues.adverbsOnly(placesRemoved(s, from, last.start()))) {
+            return null;
+        }
+        int e = last.end();
+        String name = text.substring(last.start(), e) + ("市区县".indexOf(e < text.length() ? text.charAt(e) : ' ') >= 0
+                ? String.valueOf(text.charAt(e)) : "");
+        return new OrgMention(last.start(), e, name, null, last.term().city(), last.term().country(), OrgMention.LEGAL, true);
+    }
+
+    /** {@code [from, to)} without the place names in it ("绍兴市" before "上虞区"). */
+    private static String placesRemoved(SentenceContext s, int from, int to) {
+        StringBuilder out = new StringBuilder();
+        int at = from;
+        for (Knowledge.Hit h : s.article().hitsIn(from, to)) {
+            Knowledge.Kind k = h.term().kind();
+            if ((k == Knowledge.Kind.CITY || k == Knowledge.Kind.DISTRICT) && h.start() >= at) {
+                out.append(s.text(), at, h.start());
+                at = h.end() < to && "市区县省".indexOf(s.text().charAt(h.end())) >= 0 ? h.end() + 1 : h.end();
+            }
+        }
+        return out.append(s.text(), Math.min(at, to), to).toString();
     }
 
     /**
