@@ -31,7 +31,9 @@ final class Cues {
             "日", "号", "初", "底", "末", "中旬", "上旬", "下旬", "以来", "累计", "此次", "本次", "共", "便", "就", "才", "亦",
             "随即", "成功", "顺利", "刚刚", "刚", "突然", "一口气", "同步", "包括", "面向公众", "面向全球", "面向全社会",
             // "自11月24日起全员停工": a span of time, and the whole staff, are no subject
-            "自", "起", "全员", "再度");
+            "自", "起", "全员", "再度",
+            // "宣布,未来三年将投入…": a span ahead and the future are no subject either
+            "未来", "将", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "个", "内");
     /** the reference of {@link #adverbsOnly}, built from {@link #ADVERB_WORDS} */
     static final Pattern ADVERBS_ONLY = Pattern.compile("^(?:\\s|" + String.join("|", ADVERB_WORDS) + "|\\d)*$");
 
