@@ -823,8 +823,11 @@ final class OrgFinder {
         if (a >= '0' && a <= '9' || a >= 'A' && a <= 'Z' && b >= '0' && b <= '9') {
             return true; // code-like: H100, A100, 5G
         }
-        return knowledge.latinTerm(name) || allDigits(name);
+        return knowledge.latinTerm(name) || allDigits(name) || LICENCE.matcher(name).find();
     }
+
+    /** "Modified MIT License", "Apache License 2.0": a licence under which code is opened, no organisation */
+    private static final Pattern LICENCE = Pattern.compile("(?i)\\blicen[cs]e\\b");
 
     /** {@code name.chars().allMatch(Character::isDigit)} without a stream. */
     private static boolean allDigits(String name) {

@@ -147,6 +147,9 @@ final class Releases {
                     && SINCE_THEN.in(text, te, Math.min(s.end(), te + 40))) {
                 continue; // "从 ChatGPT 发布到现在": a span of time from a past release
             }
+            if (text.substring(Math.max(cs, s.from()), ts).stripLeading().startsWith("距")) {
+                continue; // "距离OpenAI发布Sora已近一个月": the release is the point a span of time is counted from
+            }
             if (after.endsWith("时") && !after.endsWith("同时") || after.endsWith("之际") || after.endsWith("的时候")) {
                 continue; // "当 OpenAI 发布 GPT-5 时": the time of something else ("在...的同时" is the release itself)
             }

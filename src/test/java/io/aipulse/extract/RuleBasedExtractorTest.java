@@ -296,6 +296,14 @@ class RuleBasedExtractorTest {
     }
 
     @Test
+    void aReleaseASpanIsCountedFromAndALicenceAreNoNews() {
+        // given a span of time counted from a past release, and code opened under a licence
+        List<Event> events = extract("距离百川智能发布Baichuan2已近一个月。该项目的模型权重均采用Modified MIT License开源。");
+        // then neither is a release, nor the licence an organisation
+        assertThat(events).isEmpty();
+    }
+
+    @Test
     void trendsWithoutAProductAreNoLaunch() {
         assertThat(extract("百度、阿里巴巴等科技企业陆续推出产品,市场竞争日趋激烈。")).isEmpty();
     }
