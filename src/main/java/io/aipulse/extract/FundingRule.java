@@ -156,15 +156,18 @@ final class FundingRule extends Rule {
         Finder.Scan rounds = s.scan(ROUND_FINANCED, s.from(), s.end());
         while (rounds.find()) {
             Matcher m = rounds.matcher();
+            // only the last name before the round can stand right before its amount: the amount is read once
+            OrgMention last = null;
             for (OrgMention o : s.actors(ActorFilter.ANY)) {
                 if (o.end() > m.start()) {
                     break;
                 }
-                AmountParser.Match amount = s.firstAmount(o.end(), m.start());
-                if (amount != null && text.substring(o.end(), amount.start()).isBlank()
-                        && roundNameOnly(text, amount.end(), m.start() + 1)) {
-                    fundingAt(s, amount.start(), m.end());
-                }
+                last = o;
+            }
+            AmountParser.Match amount = last == null ? null : s.firstAmount(last.end(), m.start());
+            if (amount != null && text.substring(last.end(), amount.start()).isBlank()
+                    && roundNameOnly(text, amount.end(), m.start() + 1)) {
+                fundingAt(s, amount.start(), m.end());
             }
         }
     }
