@@ -145,10 +145,7 @@ final class PartnershipRule extends Rule {
         if (last == null || !Cues.adverbsOnly(placesRemoved(s, from, last.start()))) {
             return null;
         }
-        int e = last.end();
-        String name = text.substring(last.start(), e) + ("市区县".indexOf(e < text.length() ? text.charAt(e) : ' ') >= 0
-                ? String.valueOf(text.charAt(e)) : "");
-        return new OrgMention(last.start(), e, name, null, last.term().city(), last.term().country(), OrgMention.LEGAL, true);
+        return PolicyRule.placeAsGovernment(text, last);
     }
 
     /** {@code [from, to)} without the place names in it ("绍兴市" before "上虞区"). */

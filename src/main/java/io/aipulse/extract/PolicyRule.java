@@ -305,12 +305,21 @@ final class PolicyRule extends Rule {
             int e = h.end();
             String rest = text.substring(e, trigger);
             if (PLACE_REST.matcher(rest).matches()) {
-                String name = text.substring(h.start(), e) + (rest.startsWith("市") || rest.startsWith("区")
-                        || rest.startsWith("县") ? rest.substring(0, 1) : "");
-                return new OrgMention(h.start(), e, name, null, h.term().city(), h.term().country(), OrgMention.LEGAL, true);
+                return placeAsGovernment(text, h);
             }
         }
         return null;
+    }
+
+    /**
+     * A city or district standing for its government ("杭州发布...", "上虞区与X签订..."): named as written, with the
+     * 市/区/县 right after it.
+     */
+    static OrgMention placeAsGovernment(String text, Knowledge.Hit place) {
+        int e = place.end();
+        char next = e < text.length() ? text.charAt(e) : ' ';
+        String name = text.substring(place.start(), e) + ("市区县".indexOf(next) >= 0 ? String.valueOf(next) : "");
+        return new OrgMention(place.start(), e, name, null, place.term().city(), place.term().country(), OrgMention.LEGAL, true);
     }
 
     /** A government body: by the registry, else by the end of its name. */
