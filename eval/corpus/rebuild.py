@@ -18,6 +18,8 @@ usage:
   rebuild.py split URL              prints train or test
   rebuild.py merge                  joins parts/*.recipe.jsonl into recipe.jsonl and
                                     parts/*.gold.jsonl into gold.jsonl (sorted by file)
+  rebuild.py dates [--fix]          gold dates whose year the stored text does not support (see
+                                    year_supported); --fix sets them to null, as the contract says
 
 The split is fixed before any rule is changed: test when the first hex digit of the sha256 of the
 normalised URL (normalised as ../shared/eval/reserved.py does) is b-f, else train.
@@ -28,6 +30,7 @@ import json
 import os
 import re
 import sys
+import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ARTICLES = os.path.join(HERE, "articles")
@@ -142,6 +145,49 @@ def add(args):
     return 0
 
 
+CHINESE_DIGITS = "〇一二三四五六七八九"
+YEAR_BEFORE_WORDS = re.compile("去年|上年|去歲|上月|上個月|上个月|昨")
+YEAR_AFTER_WORDS = re.compile("明年|次年|翌年|來年|来年")
+
+
+def year_printed(text, year):
+    digits = str(year)
+    return digits in text or "".join(CHINESE_DIGITS[int(d)] for d in digits) in text
+
+
+def year_supported(text, year):
+    """A reader of the text alone can tell the year: it is printed, or a relative word reaches it from a
+    printed year (去年 from the next year, 明年 from the one before). Gold must not know more than the text:
+    the contract says unknown values are null, never invented, and score.py does not score a null date."""
+    text = unicodedata.normalize("NFKC", text)
+    return (year_printed(text, year)
+            or (year_printed(text, year + 1) and YEAR_BEFORE_WORDS.search(text) is not None)
+            or (year_printed(text, year + 2) and "前年" in text)
+            or (year_printed(text, year - 1) and YEAR_AFTER_WORDS.search(text) is not None))
+
+
+def dates(fix):
+    gold = read_jsonl(GOLD)
+    unsupported = 0
+    for g in gold:
+        path = os.path.join(ARTICLES, g["source"])
+        if not g.get("date") or not os.path.exists(path):
+            continue
+        with open(path, encoding="utf-8") as f:
+            if year_supported(f.read(), int(g["date"][:4])):
+                continue
+        unsupported += 1
+        print("%s %s %s %s" % (g["source"], g["type"], g["subject"], g["date"]))
+        if fix:
+            g["date"] = None
+    if fix and unsupported:
+        with open(GOLD, "w", encoding="utf-8") as f:
+            for g in gold:
+                f.write(json.dumps(g, ensure_ascii=False) + "\n")
+    print("%d gold dates the text does not support%s" % (unsupported, ", set to null" if fix else ""))
+    return 1 if unsupported and not fix else 0
+
+
 def merge():
     entries = {e["file"]: e for e in recipe()}
     gold = read_jsonl(GOLD) + [g for p in sorted(glob.glob(os.path.join(HERE, "parts", "*.gold.jsonl")))
@@ -178,6 +224,8 @@ def main(argv):
         return 0
     if cmd == "merge":
         return merge()
+    if cmd == "dates" and rest in ([], ["--fix"]):
+        return dates(rest == ["--fix"])
     print(__doc__.strip())
     return 2
 
