@@ -19,7 +19,7 @@ final class FundingRule extends Rule {
     static final List<String> NEW_ROUND = List.of("新一轮", "新一笔");
 
     /** what a company receives */
-    static final List<String> FINANCING = List.of("融资", "投资", "注资", "战投");
+    static final List<String> FINANCING = List.of("融资", "投资", "注资", "战投", "募资");
     static final List<String> TRIGGERS = Finder.union(FINANCING, RAISE_VERBS);
 
     static final Finder RECEIVED = Finder.of(Finder.anyOf(RECEIVE_VERBS) + "了?([^，。；;,]{0,40}?)"

@@ -17,7 +17,7 @@ final class ReportRule extends Rule {
             "监测");
     /** what a released report is called: "X 发布的 ... 白皮书" */
     static final List<String> REPORT_OBJECTS = List.of("报告", "研报", "白皮书", "蓝皮书", "数据显示", "调查", "调研", "榜单", "排行榜", "榜》",
-            "指数", "统计", "名单", "地图", "展望》", "洞察》", "趋势》", "预测》");
+            "指数", "统计", "名单", "地图", "展望》", "洞察》", "趋势》", "预测》", "十大趋势");
     static final Words REPORT_OBJECT = Words.of(REPORT_OBJECTS.toArray(new String[0]));
     /** what a model's maker publishes with the model ("发布其最新版本 DeepSeek-V4 技术报告"): research, not a report */
     static final Words MODEL_PAPER = Words.of("技术报告", "技术白皮书");
