@@ -424,7 +424,7 @@ final class ArticleContext {
             OrgMention o = orgs.get(i);
             int afterEnd = Math.min(s.end, o.end() + 8);
             if (o.start() < s.datelineEnd || Titles.inside(text, s.start, o.start(), TITLE_REACH)
-                    || precededByAgentWord(o.start(), s.start)
+                    || precededByAgentWord(o.start(), s.start) || nickname(o.start(), s.start)
                     || Cues.opensWith(text, o.end(), afterEnd, Cues.INVESTOR_WORDS)
                     || i + 1 < flags.length && affiliation(o, orgs.get(i + 1))) {
                 flags[i] = 1;
@@ -433,6 +433,14 @@ final class ArticleContext {
             }
         }
         return flags;
+    }
+
+    /**
+     * "“中国版辉达”摩尔线程", "国产版OpenAI": a famous company's name after 版 is another company's nickname; the company
+     * it describes acts, never the famous one
+     */
+    private boolean nickname(int at, int sentenceStart) {
+        return at > sentenceStart && text.charAt(at - 1) == '版';
     }
 
     private List<OrgMention> computeActors(int si, ActorFilter filter) {

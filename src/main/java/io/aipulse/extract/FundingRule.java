@@ -68,6 +68,9 @@ final class FundingRule extends Rule {
     private static final Words THIS_YEAR = Words.of("今年", "年内", "本年");
     /** the words that make rounds counted in a clause recent news: announced, lately, back to back, within months */
     private static final Words RECENT = Words.of("宣布", "近日", "日前", "近期", "连续", "个月内", "半年内");
+    /** an offering of shares to the public before the verb: its proceeds are a listing's, not a round ("透过首次公开募股筹集了") */
+    private static final Words PUBLIC_OFFERING = Words.of("首次公开募股", "公开募股", "公开发行", "招股", "通过IPO", "透过IPO", "在IPO中",
+            "上市时", "上市募");
     /** right before the verb: the actor took part in someone else's round */
     private static final Words PARTICIPATED = Words.of("参与", "参投", "协助", "助力");
 
@@ -100,7 +103,7 @@ final class FundingRule extends Rule {
         Finder.Scan raised = s.scan(RAISED, s.from(), s.end());
         while (raised.find()) {
             Matcher m = raised.matcher();
-            if (STATISTICS.in(text, s.start(), s.end())) {
+            if (STATISTICS.in(text, s.start(), s.end()) || PUBLIC_OFFERING.in(text, s.clauseStart(m.start()), m.start())) {
                 continue;
             }
             fundingAt(s, m.start(), m.end());

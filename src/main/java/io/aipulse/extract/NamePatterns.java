@@ -30,7 +30,8 @@ final class NamePatterns {
             "科创板", "港股", "IPO", "赴港", "大幅", "大规模", ":"));
     static final Pattern HAN_NAME = Pattern.compile(
             "\\s?([\\p{IsHan}]{2,6}?(?:科技|智能|网络|数据|信息|软件|机器人|半导体|传媒|汽车|医疗|生物|教育|云))"
-            + "(?=\\s?(?:" + String.join("|", HAN_VERB_LIST) + "))");
+            // or a month's date: "群核科技2月14日向港交所递交招股书"
+            + "(?=\\s?(?:" + String.join("|", HAN_VERB_LIST) + "|\\d{1,2}\\s?月))");
     /**
      * the optional words between a company's name and the verb of its round, group by group in their order
      * ("小雨智造亦于近日正式宣布成功完成...融资"): an adverb, 于, a time, 正式, 宣布, 成功
@@ -130,6 +131,19 @@ final class NamePatterns {
         return anyAt(text, v, to, HAN_VERBS);
     }
 
+    /** {@code \\d{1,2}\\s?月} starts at {@code at}: a month (and its day) right after a name. */
+    private static boolean monthAt(String text, int at, int to) {
+        int d = at;
+        while (d < to && d - at < 2 && isAsciiDigit(text.charAt(d))) {
+            d++;
+        }
+        if (d == at) {
+            return false;
+        }
+        int m = d < to && isRegexSpace(text.charAt(d)) ? d + 1 : d;
+        return m < to && text.charAt(m) == '月';
+    }
+
     /** {@code HAN_NAME.matcher(text).region(p, to).lookingAt()}. */
     static Found hanName(String text, int p, int to) {
         if (p >= to) {
@@ -155,7 +169,7 @@ final class NamePatterns {
                 if (at + suffix.length() <= to && text.startsWith(suffix, at)) {
                     int e = at + suffix.length();
                     int v = e < to && isRegexSpace(text.charAt(e)) ? e + 1 : e;
-                    if (anyAt(text, v, to, HAN_VERBS)) {
+                    if (anyAt(text, v, to, HAN_VERBS) || monthAt(text, v, to)) {
                         return new Found(s, e, e);
                     }
                 }

@@ -50,8 +50,9 @@ final class PolicyRule extends Rule {
 
     /** the title first, the verb after it: "《...行动方案》(简称“《行动方案》”)正式发布", "《...》出台" */
     static final Finder TITLE_FIRST = Finder.of("《([^》]{2,80})》(?:\\([^()]{0,20}\\))?"
-            // "《...》已经市政府同意,现印发给你们": the notice that issues a document under the government's consent
-            + "(?:[^，。；,;《》()]{0,12}?|已经?[^，。；,;《》]{0,10}?同意[,，]\\s?现予?"
+            // "《...》已经市政府同意,现印发给你们": the notice that issues a document under the government's consent (or
+            // its meeting's: "已经市十七届政府第62次常务会议审议同意")
+            + "(?:[^，。；,;《》()]{0,12}?|已经?[^，。；,;《》]{0,24}?同意[,，]\\s?现予?"
             // "《...》近日由上海市经济和信息化委员会正式发布": the issuing body as the agent of the verb
             + "|[^，。；,;《》()由]{0,6}?由[^，。；,;《》()]{2,24}?)"
             + Finder.anyOf(AFTER_TITLE_VERBS) + "(?![会时后前者])", List.of("《"));

@@ -420,4 +420,13 @@ class RuleBasedExtractorTest {
         // 预测 as a noun's modifier ("结构预测模型") publishes nothing
         assertThat(extract("北京大学研究团队开发出一种新的蛋白质结构预测模型。")).noneMatch(x -> x.type() == EventType.REPORT);
     }
+
+    @Test
+    void aListingsProceedsAreNoRoundAndANicknameDoesNotAct() {
+        // given proceeds raised by a public offering, and a company called after a famous one
+        List<Event> events = extract("“中国版百度”思必驰挂牌首日股价大涨。思必驰透过首次公开募股筹集了80亿元人民币。");
+        // then the listing is the only event, and it is the company's own
+        assertThat(events).extracting(Event::type).containsExactly(EventType.IPO);
+        assertThat(events).extracting(Event::subject).containsExactly("思必驰");
+    }
 }
