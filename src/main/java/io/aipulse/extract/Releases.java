@@ -62,6 +62,8 @@ final class Releases {
     private static final Words SINCE_THEN = Words.of("到现在", "到如今", "到今天", "至今");
     /** the ways a thing is opened to users: "开放公测", "上线内测", "开放邀请测试" */
     private static final Words TEST_MODES = Words.of("测试", "公测", "内测", "体验", "试用");
+    /** the tests that open a product to its users ("开启公测"), not those of an engineer ("启动道路测试") */
+    private static final Words USER_TESTS = Words.of("公测", "内测", "邀请测试", "邀测");
     /** verbs that put a thing online somewhere ("上线千帆平台") */
     private static final List<String> ONLINE_VERBS = List.of("上线", "上架");
     /** the places a model goes online: the object of 上线 when a model stands before the verb */
@@ -132,6 +134,9 @@ final class Releases {
             }
             int cs = s.clauseStart(ts);
             int ce = s.clauseEnd(te);
+            if (ReleaseVerbs.TEST_OPENINGS.contains(verb) && !USER_TESTS.in(text, te, ce)) {
+                continue; // "启动项目", "开启道路测试": only a test opened to users launches something
+            }
             if (s.future(cs, ts) || s.background(cs, ts) || Cues.OPINION.in(text, cs, ts) || Cues.willBefore(text, cs, ts)) {
                 continue;
             }
@@ -170,8 +175,10 @@ final class Releases {
                     oe = os + venue;
                 }
                 int disposal = Math.max(text.substring(os, oe).lastIndexOf('将'), text.substring(os, oe).lastIndexOf('把'));
-                if (venueAfter && disposal >= 0) {
-                    os += disposal + 1; // "百度将 X 开源至 GitHub": X
+                if (disposal >= 0 && oe - (os + disposal + 1) >= 2) {
+                    // "百度将 X 开源至 GitHub", "将最新推理模型Step-3正式开源": the object of 将/把 is X, its agent stands
+                    // before 将 (a future 将 stands right before the verb and its adverbs, with no object between)
+                    os += disposal + 1;
                 }
                 oe = withoutTrailingAdverbs(text, os, oe); // "网页端正式上线": 网页端
             }
@@ -249,7 +256,11 @@ final class Releases {
                 continue;
             }
             int ts = r.verbStart();
-            OrgMention subject = s.subjectBefore(ts, r.clauseStart(), ActorFilter.ANY, r.objectBefore());
+            boolean disposal = r.objectBefore() && r.objectStart() > r.clauseStart()
+                    && "将把".indexOf(s.text().charAt(r.objectStart() - 1)) >= 0;
+            OrgMention subject = disposal
+                    ? s.subjectBefore(r.objectStart() - 1, r.clauseStart(), ActorFilter.ANY, false)
+                    : s.subjectBefore(ts, r.clauseStart(), ActorFilter.ANY, r.objectBefore());
             if (subject == null) {
                 subject = makerOfModel(s.article(), s.from(), ts);
             }

@@ -51,7 +51,9 @@ class RuleTriggersTest {
     void releaseVerbsGiveTheirEventsOnTheirOwn() {
         RuleBasedExtractor extractor = new RuleBasedExtractor(knowledge, ExtractionSettings.defaults());
         for (String verb : ReleaseVerbs.VERBS) {
-            String text = "百川智能今日" + verb + "了新一代大模型Baichuan 4。";
+            // the verbs that open a test launch with the test's name after them
+            String test = ReleaseVerbs.TEST_OPENINGS.contains(verb) ? "的公测" : "";
+            String text = "百川智能今日" + verb + "了新一代大模型Baichuan 4" + test + "。";
             Article article = new Article("r", null, null, null, text, Instant.parse("2024-05-22T02:00:00Z"),
                     TimeSource.TEXT, "r");
             assertThat(extractor.extract(article)).as(text)
