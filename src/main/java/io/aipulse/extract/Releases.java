@@ -20,7 +20,7 @@ final class Releases {
     }
 
     private static final Pattern ADJECTIVE_AFTER = Pattern.compile(
-            "^(?:大?模型|社区|软件|项目|架构|生态|操作系统|的|式|版本|协议|力量|代码|框架|数据|平台|合作|共享|领域|世界)");
+            "^(?:人工智能|AI\\s?)?(?:大?模型|社区|软件|项目|架构|生态|操作系统|的|式|版本|协议|力量|代码|框架|数据|平台|合作|共享|领域|世界)");
     private static final Pattern TEMPORAL_TAIL = Pattern.compile("以来|之后|以后|了|过|至今");
     private static final Pattern PARENS = Pattern.compile("\\([^()]{0,30}\\)|（[^（）]{0,30}）");
     private static final Pattern OBJECT_HEAD = Pattern.compile("^(?:了|出|的)");
@@ -145,8 +145,12 @@ final class Releases {
             int oe = ce;
             boolean objectBefore = false;
             String after = text.substring(te, ce).trim();
-            if (after.startsWith("以后") || after.startsWith("之后") || after.startsWith("以来") && !dated(text, cs, ts)) {
-                continue; // a temporal clause: "ChatGPT 问世以后", "自 ChatGPT 面世以来" (not "自 7 月 1 日开放以来")
+            if (after.startsWith("以后") || after.startsWith("之后") || after.startsWith("以来") && !dated(text, cs, ts)
+                    || after.endsWith("之后") || after.endsWith("以后")
+                    || text.substring(cs, ts).contains("从") && (after.contains("之后") || after.contains("以后"))) {
+                // a temporal clause: "ChatGPT 问世以后", "自 ChatGPT 面世以来" (not "自 7 月 1 日开放以来"), "从OpenAI
+                // 在今年初发布了Sora之后": the time of what the sentence goes on to tell
+                continue;
             }
             if ((text.substring(cs, ts).trim().startsWith("从") || text.substring(s.from(), ts).trim().startsWith("从"))
                     && SINCE_THEN.in(text, te, Math.min(s.end(), te + 40))) {
@@ -214,6 +218,9 @@ final class Releases {
             if (type == EventType.PRODUCT_LAUNCH && ACCESS_HEADS.in(object) && !object.contains("平台")
                     && out.stream().anyMatch(r -> r.type() == EventType.MODEL_RELEASE)) {
                 continue; // "发布Kimi K2,并同步上线API": the model's API is part of its release
+            }
+            if (type == EventType.MODEL_RELEASE && ReleaseVerbs.INTEGRATIONS.contains(verb)) {
+                continue; // "百度引入DeepSeek模型": a model another made, built into the company's products
             }
             if (type == EventType.PRODUCT_LAUNCH && ReleaseVerbs.UPGRADES.contains(verb)) {
                 continue; // "百度App迎来全新升级": a new version of a model is a release, an app's update is no launch

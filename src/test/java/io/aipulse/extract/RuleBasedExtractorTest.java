@@ -429,4 +429,13 @@ class RuleBasedExtractorTest {
         assertThat(events).extracting(Event::type).containsExactly(EventType.IPO);
         assertThat(events).extracting(Event::subject).containsExactly("思必驰");
     }
+
+    @Test
+    void anOpenSourceEcosystemATimeAfterAReleaseAndAModelBroughtInAreNoReleases() {
+        // given 开源 as an adjective, a release that dates what follows, and another's model built into a product
+        List<Event> events = extract("文心模型使百度在全球开源人工智能生态系统中占据了领先地位。"
+                + "这一点从阿里巴巴在今年初发布了通义千问之后便可见一斑。腾讯引入百川智能的大模型。");
+        // then
+        assertThat(events).noneMatch(e -> e.type() == EventType.MODEL_RELEASE || e.type() == EventType.PRODUCT_LAUNCH);
+    }
 }
