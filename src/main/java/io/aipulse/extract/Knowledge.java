@@ -63,8 +63,11 @@ public final class Knowledge {
         }
     }
 
-    /** A well-known AI model of {@code models.csv}: its maker (a registry name or alias) and sector. */
-    public record Model(String name, String maker, String sector) {
+    /**
+     * A well-known AI model of {@code models.csv}: its maker (a registry name or alias) and sector; an {@code app} is
+     * one of the maker's apps (微信, 夸克), which names its maker as a model does but is no model itself.
+     */
+    public record Model(String name, String maker, String sector, boolean app) {
     }
 
     /**
@@ -236,7 +239,7 @@ public final class Knowledge {
         }
         List<Model> models = new ArrayList<>();
         for (String[] f : rows(configDir, "models.csv", 3)) {
-            models.add(new Model(f[0].trim(), f[1].trim(), emptyToNull(f[2])));
+            models.add(new Model(f[0].trim(), f[1].trim(), emptyToNull(f[2]), f.length > 3 && "app".equals(f[3].trim())));
         }
         List<EverydayName> everyday = new ArrayList<>();
         for (String[] f : rows(configDir, "everyday-names.csv", 1)) {

@@ -208,7 +208,7 @@ final class Releases {
             }
             if (!objectBefore && ONLINE_VERBS.contains(verb) && headEnd(VENUE_HEADS, object.trim()) == object.trim().length()) {
                 // "文心大模型4.5 已上线千帆平台", "模型权重,已正式上线开源平台": the platform is where the model goes online
-                if (MODEL_HEADS.in(text, s.from(), ts) || s.article().firstHit(Knowledge.Kind.MODEL, s.from(), ts) != null) {
+                if (MODEL_HEADS.in(text, s.from(), ts) || isModel(s.article().firstHit(Knowledge.Kind.MODEL, s.from(), ts))) {
                     os = cs;
                     oe = withoutTrailingAdverbs(text, cs, ts);
                     objectBefore = true;
@@ -377,7 +377,7 @@ final class Releases {
             productAt = -1; // "文心大模型X1推理版本": a version of the model named before it
         }
         for (Knowledge.Hit h : article.hitsIn(os, os + first.length())) {
-            if (h.term().kind() == Knowledge.Kind.MODEL) {
+            if (h.term().kind() == Knowledge.Kind.MODEL && !h.term().model().app()) {
                 modelAt = Math.max(modelAt, h.end() - os);
             }
         }
@@ -518,10 +518,18 @@ final class Releases {
         return model == null ? null : model.term().sector();
     }
 
-    /** Without a named maker, a catalogue model's maker ("文心一言...向全社会开放"). */
+    private static boolean isModel(Knowledge.Hit h) {
+        return h != null && !h.term().model().app();
+    }
+
+    /** what an app's name starts that is no use of the app itself: "本文来自微信公众号", "QQ群" */
+    private static final List<String> APP_PARTS = List.of("公众号", "视频号", "小程序", "号", "群", "支付");
+
+    /** Without a named maker, a catalogue model's maker ("文心一言...向全社会开放", "微信悄然上线AI助手"). */
     static OrgMention makerOfModel(ArticleContext article, int from, int to) {
         Knowledge.Hit model = article.firstHit(Knowledge.Kind.MODEL, from, to);
-        if (model == null) {
+        if (model == null || model.term().model().app() && Cues.opensWith(article.text(), model.end(),
+                Math.min(article.text().length(), model.end() + 3), APP_PARTS)) {
             return null;
         }
         String maker = model.term().model().maker();

@@ -77,8 +77,9 @@ class KnowledgeTest {
     void theModelCatalogueIsDataWithMakersAndSectors() throws Exception {
         // the fixture directory has no models.csv: the bundled copy is read
         Knowledge k = fixture();
-        assertThat(k.models()).contains(new Knowledge.Model("文心一言", "百度", "foundation-models"),
-                new Knowledge.Model("通义万相", "阿里巴巴", "media-entertainment"));
+        assertThat(k.models()).contains(new Knowledge.Model("文心一言", "百度", "foundation-models", false),
+                new Knowledge.Model("通义万相", "阿里巴巴", "media-entertainment", false),
+                new Knowledge.Model("微信", "腾讯", null, true));
         assertThat(k.scan(Knowledge.asciiLower("阿里发布通义万相"))).anyMatch(h -> h.term().kind() == Knowledge.Kind.MODEL
                 && h.term().model().maker().equals("阿里巴巴"));
     }
@@ -90,7 +91,7 @@ class KnowledgeTest {
         // when
         Knowledge k = Knowledge.load(dir);
         // then
-        assertThat(k.models()).containsExactly(new Knowledge.Model("星尘", "某公司", "science"));
+        assertThat(k.models()).containsExactly(new Knowledge.Model("星尘", "某公司", "science", false));
     }
 
     @Test
