@@ -20,7 +20,7 @@ final class Releases {
     }
 
     private static final Pattern ADJECTIVE_AFTER = Pattern.compile(
-            "^(?:人工智能|AI\\s?)?(?:大?模型|社区|软件|项目|架构|生态|操作系统|的|式|版本|协议|力量|代码|框架|数据|平台|合作|共享|领域|世界)");
+            "^(?:人工智能|AI\\s?)?(?:大?模型|开发|社区|软件|项目|架构|生态|操作系统|的|式|版本|协议|力量|代码|框架|数据|平台|合作|共享|领域|世界)");
     private static final Pattern TEMPORAL_TAIL = Pattern.compile("以来|之后|以后|了|过|至今");
     private static final Pattern PARENS = Pattern.compile("\\([^()]{0,30}\\)|（[^（）]{0,30}）");
     private static final Pattern OBJECT_HEAD = Pattern.compile("^(?:了|出|的)");
@@ -277,6 +277,10 @@ final class Releases {
                 if (maker != null && s.text().substring(r.clauseStart(), ts).contains(maker.name())) {
                     subject = maker;
                 }
+            }
+            if (subject != null && subject.end() <= r.clauseStart() && r.verbEnd() < s.text().length()
+                    && s.text().charAt(r.verbEnd()) == '的') {
+                continue; // "其性能超越了在7月发布的Qwen3模型": a model named by its release, in a clause of something else
             }
             if (subject == null || subject.source() == OrgMention.FALLBACK && subject.end() < r.clauseStart()) {
                 continue;
