@@ -108,9 +108,10 @@ final class Segmenter {
             }
             boolean end = i == n;
             char c = end ? '\n' : text.charAt(i);
-            if (end || (c < '\u4e00' || c > '\u9fff') && isBoundary(c)) {
+            boolean bullet = !end && bullet(text, i, n);
+            if (end || (c < '\u4e00' || c > '\u9fff') && isBoundary(c) || bullet) {
                 int before = out.size();
-                add(out, text, start, end ? i : i + 1, paragraph);
+                add(out, text, start, end || bullet ? i : i + 1, paragraph);
                 for (int k = before; k < out.size(); k++) {
                     flags.add(new boolean[] {paragraphStart && k == before, sectionStart && k == before, false});
                 }
@@ -229,12 +230,21 @@ final class Segmenter {
         int i = from;
         while (i < to) {
             char c = text.charAt(i);
-            if ((c < '\u4e00' || c > '\u9fff') && isBoundary(c)) {
+            if ((c < '\u4e00' || c > '\u9fff') && (isBoundary(c) || bullet(text, i, to))) {
                 return i;
             }
             i++;
         }
         return to;
+    }
+
+    /**
+     * " - " between two items of a list a page flattened into one line ("...融资 [3] - 加速进化完成..."): the dash
+     * opens an item, unless digits stand around it (a range "2000 - 3000万元")
+     */
+    private static boolean bullet(String text, int at, int to) {
+        return text.charAt(at) == '-' && at > 0 && at + 2 < to && text.charAt(at - 1) == ' ' && text.charAt(at + 1) == ' '
+                && !isAsciiDigit(text.charAt(at + 2)) && text.charAt(at + 2) != ' ' && !digitBefore(text, 0, at - 1);
     }
 
     /** {@code \\d\\s?} right before {@code at}, not before {@code start}. */

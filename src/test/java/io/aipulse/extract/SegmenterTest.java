@@ -52,4 +52,14 @@ class SegmenterTest {
         return c == '据' || c == '根' && start + 1 < end && text.charAt(start + 1) == '据'
                 || Segmenter.dateOrSourceNearStart(text, start, end);
     }
+
+    @Test
+    void aListFlattenedIntoOneLineIsOneSentencePerItemButARangeStaysWhole() {
+        // given a page's bulleted list on one line, and a range written with a dash
+        String text = "融资进展 - 甲科技完成天使轮融资 [3] - 乙科技完成A轮融资。对价为2000 - 3000万元。";
+        // when
+        List<String> sentences = Segmenter.split(text).stream().map(x -> text.substring(x.start, x.end)).toList();
+        // then
+        assertThat(sentences).containsExactly("融资进展", "甲科技完成天使轮融资 [3]", "乙科技完成A轮融资。", "对价为2000 - 3000万元。");
+    }
 }
