@@ -198,6 +198,7 @@ final class OrgFinder {
             }
         }
         stockCodedNames(text, from, to, out);
+        filingNames(text, from, to, out);
         latinNames(text, from, to, hits, out);
         out.sort((a, b) -> Integer.compare(a.start(), b.start()));
         // 4. what the text says about where they are
@@ -206,6 +207,70 @@ final class OrgFinder {
             placed.add(locate(text, o, places, hits));
         }
         return placed;
+    }
+
+    /** what may stand between a filing company's name and 向: its word 公司, a time, an adverb */
+    private static final List<String> BEFORE_FILING = List.of("公司", "近期", "近日", "日前", "今日", "今天", "昨日", "已经", "已",
+            "正式", "再次", "再度", "也", " ");
+    /** what a company hands an exchange: its prospectus, its application */
+    private static final List<String> FILING_VERBS = List.of("递交", "提交", "申请", "呈交");
+
+    /**
+     * "微脉公司,近期向港交所主板递交了招股书", "特斯联向港交所递交招股书": the Han name of two to eight characters that
+     * opens a clause and hands an exchange its filing is the listing company.
+     */
+    private void filingNames(String text, int from, int to, List<OrgMention> out) {
+        for (int i = text.indexOf('向', from + 2); i >= 0 && i < to; i = text.indexOf('向', i + 1)) {
+            int x = i + 1;
+            String exchange = null;
+            for (String e : IpoStageParser.EXCHANGES) {
+                if (text.startsWith(e, x)) {
+                    exchange = e;
+                    break;
+                }
+            }
+            if (exchange == null) {
+                continue;
+            }
+            int v = x + exchange.length();
+            v = text.startsWith("主板", v) ? v + 2 : v;
+            if (!Cues.opensWith(text, v, Math.min(to, v + 4), FILING_VERBS)) {
+                continue;
+            }
+            int e = skipBack(text, from, i);
+            if (e > from && (text.charAt(e - 1) == ',' || text.charAt(e - 1) == '，')) {
+                e = skipBack(text, from, e - 1); // "微脉公司,近期向港交所...": the name's clause before the comma
+            }
+            int st = e;
+            while (st > from && e - st < 8 && NamePatterns.isHan(text.charAt(st - 1))) {
+                st--;
+            }
+            // "...健康管家——微脉公司,": a dash introduces the name its description ends with
+            if (e - st < 2 || st > from && !clauseMark(text.charAt(st - 1)) && text.charAt(st - 1) != '—') {
+                continue;
+            }
+            String n = text.substring(st, e);
+            if (!GENERIC.contains(n) && !HAN_NAME_BAD_START.matcher(n).find() && !ADVERB_START.matcher(n).find()
+                    && !FUNCTION_CHARS.matcher(n).find()) {
+                addNamed(out, text, st, e, OrgMention.FALLBACK);
+            }
+        }
+    }
+
+    /** {@code at} moved back over the words that may stand between a filing company's name and 向. */
+    private static int skipBack(String text, int from, int at) {
+        boolean moved = true;
+        while (moved) {
+            moved = false;
+            for (String w : BEFORE_FILING) {
+                if (at - w.length() >= from && text.startsWith(w, at - w.length())) {
+                    at -= w.length();
+                    moved = true;
+                    break;
+                }
+            }
+        }
+        return at;
     }
 
     /** a stock code in parentheses: "(02533.HK)", "(688795.SH)", "(00800-HK)" */
