@@ -157,4 +157,20 @@ final class Cues {
         }
         return false;
     }
+
+    /** The end of {@code [from, to)} moved back over any of {@code words} it ends with, one after another. */
+    static int withoutTrailing(String text, int from, int to, List<String> words) {
+        boolean moved = true;
+        while (moved && to > from) {
+            moved = false;
+            for (String w : words) {
+                if (to - w.length() >= from && text.startsWith(w, to - w.length())) {
+                    to -= w.length();
+                    moved = true;
+                    break;
+                }
+            }
+        }
+        return to;
+    }
 }

@@ -237,9 +237,10 @@ final class OrgFinder {
             if (!Cues.opensWith(text, v, Math.min(to, v + 4), FILING_VERBS)) {
                 continue;
             }
-            int e = skipBack(text, from, i);
+            int e = Cues.withoutTrailing(text, from, i, BEFORE_FILING);
             if (e > from && (text.charAt(e - 1) == ',' || text.charAt(e - 1) == '，')) {
-                e = skipBack(text, from, e - 1); // "微脉公司,近期向港交所...": the name's clause before the comma
+                // "微脉公司,近期向港交所...": the name's clause before the comma
+                e = Cues.withoutTrailing(text, from, e - 1, BEFORE_FILING);
             }
             int st = e;
             while (st > from && e - st < 8 && NamePatterns.isHan(text.charAt(st - 1))) {
@@ -255,22 +256,6 @@ final class OrgFinder {
                 addNamed(out, text, st, e, OrgMention.FALLBACK);
             }
         }
-    }
-
-    /** {@code at} moved back over the words that may stand between a filing company's name and 向. */
-    private static int skipBack(String text, int from, int at) {
-        boolean moved = true;
-        while (moved) {
-            moved = false;
-            for (String w : BEFORE_FILING) {
-                if (at - w.length() >= from && text.startsWith(w, at - w.length())) {
-                    at -= w.length();
-                    moved = true;
-                    break;
-                }
-            }
-        }
-        return at;
     }
 
     /** a stock code in parentheses: "(02533.HK)", "(688795.SH)", "(00800-HK)" */

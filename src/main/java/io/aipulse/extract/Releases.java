@@ -52,8 +52,8 @@ final class Releases {
     private static final Words NEWS_MARKS = Words.of("此次", "本次", "这次", "最新", "新", "重磅", "刚刚", "刚", "今天", "今日", "近日",
             "日前", "正式", "首次", "首款", "昨天", "昨日");
     /** adverbs between an object and its verb ("网页端正式上线") */
-    private static final List<String> TRAILING_ADVERBS = List.of("正式", "已经", "已", "也", "均", "都", "宣布", "同步", "全面", "还",
-            "并", "首次", "悄然");
+    private static final List<String> TRAILING_ADVERBS = List.of(" ", "正式", "已经", "已", "也", "均", "都", "宣布", "同步", "全面",
+            "还", "并", "首次", "悄然");
     /** the characters a name does not run over: function words, verbs of a next clause, punctuation */
     private static final String NAME_STOPS = "的是并和与及、,，。;；:：“”「」()（） 将已也在于为";
     /** the time words an object phrase can end with, not part of the name ("...新品的同时", "...眼镜后") */
@@ -396,23 +396,7 @@ final class Releases {
 
     /** The end of {@code [from, to)} without the adverbs and spaces it ends with. */
     private static int withoutTrailingAdverbs(String text, int from, int to) {
-        boolean trimmed = true;
-        while (trimmed && to > from) {
-            trimmed = false;
-            if (text.charAt(to - 1) == ' ') {
-                to--;
-                trimmed = true;
-                continue;
-            }
-            for (String w : TRAILING_ADVERBS) {
-                if (to - w.length() >= from && text.startsWith(w, to - w.length())) {
-                    to -= w.length();
-                    trimmed = true;
-                    break;
-                }
-            }
-        }
-        return to;
+        return Cues.withoutTrailing(text, from, to, TRAILING_ADVERBS);
     }
 
     /** {@code [from, to)} holds a date: a digit followed by 年, 月 or 日. */
