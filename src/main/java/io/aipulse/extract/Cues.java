@@ -33,7 +33,9 @@ final class Cues {
             // "自11月24日起全员停工": a span of time, and the whole staff, are no subject
             "自", "起", "全员", "再度",
             // "宣布,未来三年将投入…": a span ahead and the future are no subject either
-            "未来", "将", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "个", "内");
+            "未来", "将", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "个", "内",
+            // "宣布,计划投资400亿美元", "宣布未来几年要...投资": a plan and its span
+            "计划", "拟", "要", "几");
     /** the reference of {@link #adverbsOnly}, built from {@link #ADVERB_WORDS} */
     static final Pattern ADVERBS_ONLY = Pattern.compile("^(?:\\s|" + String.join("|", ADVERB_WORDS) + "|\\d)*$");
 

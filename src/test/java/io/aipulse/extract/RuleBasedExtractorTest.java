@@ -440,4 +440,12 @@ class RuleBasedExtractorTest {
         // then
         assertThat(events).noneMatch(e -> e.type() == EventType.MODEL_RELEASE || e.type() == EventType.PRODUCT_LAUNCH);
     }
+
+    @Test
+    void aSpanCountedBackIsNoName() {
+        // given a round told from a span of time ago
+        List<Event> events = extract("三个月前刚拿下2.2亿美元的种子轮融资。");
+        // then the span is no company that was funded
+        assertThat(events).extracting(Event::subject).noneMatch(n -> n.contains("月前"));
+    }
 }
