@@ -20,7 +20,7 @@ final class AcquisitionRule extends Rule {
     static final List<String> CONTROL_NOUNS = List.of("控制权", "控股权");
 
     static final List<String> TRIGGERS = Finder.union(BUY_VERBS, CONTROL_NOUNS);
-    static final Finder TAKES_CONTROL = Finder.of(Finder.anyOf(CONTROL_VERBS) + "了?([^，。；,;]{2,20}?)的?"
+    static final Finder TAKES_CONTROL = Finder.of(Finder.anyOf(CONTROL_VERBS) + "了?([^，。；,;]{2,30}?)的?"
             + Finder.anyOf(CONTROL_NOUNS), CONTROL_VERBS);
     /** the deal as a noun: "完成对饿了么的收购", "已完成对Pico的并购" */
     static final Finder COMPLETES = Finder.of("完成了?对([^，。；,;]{2,20}?)的(?:全资)?(?:收购|并购)", List.of("完成"));

@@ -500,9 +500,10 @@ final class ArticleContext {
     /** The actor of a trigger: first actor of its clause, else of the sentence, else a coreference. */
     OrgMention subjectBefore(int si, int trigger, int clauseStart, ActorFilter filter, boolean objectBefore) {
         List<OrgMention> actors = actors(si, filter);
+        int focus = focusAfter(clauseStart, trigger);
         for (int i = 0; i < actors.size(); i++) {
             OrgMention o = actors.get(i);
-            if (o.start() >= clauseStart && o.end() <= trigger) {
+            if (o.start() >= focus && o.end() <= trigger) {
                 return subsidiary(actors, i, trigger);
             }
         }
@@ -533,6 +534,19 @@ final class ArticleContext {
             return coreference(si, filter);
         }
         return null;
+    }
+
+    /**
+     * "仅次于Wiz交易规模的是OpenAI斥资...收购Io": what a clause says with ...的是 before its verb names the actor after
+     * 的是; an organisation before it only describes. The start of the actors' span: after the last 的是, or the clause.
+     */
+    private int focusAfter(int clauseStart, int trigger) {
+        for (int i = trigger - 2; i >= clauseStart; i--) {
+            if (text.charAt(i) == '的' && text.charAt(i + 1) == '是') {
+                return i + 2;
+            }
+        }
+        return clauseStart;
     }
 
     /** how many sentences back an explicit anaphor (该公司, 这家公司, 其) looks past its own paragraph */
