@@ -80,8 +80,11 @@ final class InvestmentRule extends Rule {
             if (amount == null || amount.start() > m.end() + 6) {
                 continue;
             }
-            if (s.text().startsWith("斥资", m.start()) && !CAPACITY.in(s.text(), amount.end(), s.clauseEnd(m.end()))) {
-                continue; // "斥资30亿元...发红包": money spent, not capacity built
+            int nextClauseEnd = s.clauseEnd(Math.min(s.clauseEnd(m.end()) + 1, s.end()));
+            if (s.text().startsWith("斥资", m.start()) && !CAPACITY.in(s.text(), amount.end(), nextClauseEnd)) {
+                // "斥资30亿元...发红包": money spent, not capacity built (which the next clause may tell: "斥资100亿美元
+                // (约778亿港元),在印度建一个大型数据中心")
+                continue;
             }
             investmentAt(s, m.start(), m.end(), amount.amount());
         }

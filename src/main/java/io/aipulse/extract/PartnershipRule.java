@@ -28,13 +28,14 @@ final class PartnershipRule extends Rule {
     static final List<String> SIGN_VERBS = List.of("签署", "签订", "达成");
 
     /** every match holds 合作, a word of an agreement or a verb of signing */
-    static final List<String> TRIGGERS = Finder.union(List.of("合作"), AGREEMENT_WORDS, SIGN_VERBS);
+    static final List<String> TRIGGERS = Finder.union(List.of("合作", "签约"), AGREEMENT_WORDS, SIGN_VERBS);
 
     static final Finder AGREEMENT = Finder.of("(" + String.join("|", AGREEMENT_WORDS)
             + "|签署[^，。；,;]{0,12}?(?:协议|备忘录|承诺|合作)|签订[^，。；,;]{0,12}?(?:协议|备忘录|合同)|达成[^，。；,;]{0,6}?合作)"
             + "(?!的|伙伴们)", AGREEMENT_WORDS, SIGN_VERBS).lookingAround();
     static final Finder WITH_PARTNER = Finder.of(Finder.anyOf(WITH_WORDS) + "\\s?([^,，。;；、与和]{2,16}?)\\s?"
-            + Finder.anyOf(AGREE_VERBS) + "?了?(?:战略)?(?:合作|联手|携手)(?!伙伴|开发的|研发的|推出的|打造的|的)",
+            // "腾讯与无锡签约,共同推动...": a signing with a party is an agreement with it
+            + Finder.anyOf(AGREE_VERBS) + "?了?(?:战略)?(?:合作|联手|携手|签约)(?!伙伴|开发的|研发的|推出的|打造的|的)",
             WITH_WORDS).lookingAround();
 
     /** words that look like a party after 与 but name nobody in particular */

@@ -43,6 +43,8 @@ final class ReportRule extends Rule {
             Finder.literalStarts(FINDING_VERBS)).lookingAround();
     private static final Pattern HEADLINE = Pattern.compile(
             "^\\s?[:：]\\s?[^。]{0,60}?(" + String.join("|", HEADLINE_WORDS) + ")");
+    /** what is handed to a regulator, not published: "向证监会递交的...报告" */
+    private static final Words FILING = Words.of("递交", "提交", "报送", "呈交", "申报");
     /** a person who speaks between the name and the verb: an opinion, not a publication */
     private static final Words SPEAKER = Words.of("CEO", "CTO", "创始人", "董事长", "总裁", "首席执行官", "表示", "认为");
     private static final Pattern PUBLISHER_DESCRIPTOR = Pattern.compile(
@@ -76,6 +78,9 @@ final class ReportRule extends Rule {
             Matcher m = a.matcher();
             if (nounStart(s.text(), m.end()) < s.from()) {
                 continue; // "据...消息" is the dateline: a source noun inside it sends no sentence here
+            }
+            if (FILING.in(s.text(), m.start(1), m.end(1))) {
+                continue; // "根据中信证券向证监会递交的辅导工作报告": a filing to a regulator, not a publication
             }
             OrgMention by = null;
             for (OrgMention o : s.orgs()) {
