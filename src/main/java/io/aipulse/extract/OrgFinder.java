@@ -222,7 +222,10 @@ final class OrgFinder {
      * opens a clause and hands an exchange its filing is the listing company.
      */
     private void filingNames(String text, int from, int to, List<OrgMention> out) {
-        for (int i = text.indexOf('向', from + 2); i >= 0 && i < to; i = text.indexOf('向', i + 1)) {
+        for (int i = from + 2; i < to; i++) {
+            if (text.charAt(i) != '向') {
+                continue; // not indexOf: it would look past the sentence, to the end of the text, for every sentence
+            }
             int x = i + 1;
             String exchange = null;
             for (String e : IpoStageParser.EXCHANGES) {
