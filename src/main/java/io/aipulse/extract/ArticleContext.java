@@ -170,12 +170,18 @@ final class ArticleContext {
         return c >= '0' && c <= '9';
     }
 
-    /** The places from 4 on that hold 年, '-', '/' or a space before 年, in order. */
+    /**
+     * The places from 4 on that hold 年, '-', '/', a space before 年, or a quarter's or half's Q / H before its digit
+     * ("2025Q3", "2024H1"), in order.
+     */
     private int[] yearEnds() {
         int[] at = new int[16];
         int count = 0;
-        for (char c : new char[] {'年', '-', '/'}) {
+        for (char c : new char[] {'年', '-', '/', 'Q', 'H'}) {
             for (int i = text.indexOf(c, 4); i >= 0; i = text.indexOf(c, i + 1)) {
+                if ((c == 'Q' || c == 'H') && (i + 1 >= text.length() || text.charAt(i + 1) < '1' || text.charAt(i + 1) > '4')) {
+                    continue;
+                }
                 if (count + 2 > at.length) {
                     at = Arrays.copyOf(at, at.length * 2);
                 }
@@ -341,8 +347,10 @@ final class ArticleContext {
         Segmenter.Sentence s = sentences.get(si);
         LocalDate today = itemDates.get(s.item);
         LocalDate contextDay = refersBack(s) ? lastDayBefore(si) : null;
-        List<DateParser.Mention> found = DateParser.findAll(text, s.start, s.end, anchor, contextYear[si],
-                today != null ? today : anchor, contextDay);
+        // an undated page's 今年 and day-month dates are of the latest year it names, not of the day it was read
+        LocalDate reference = articleDated || backgroundReference == null ? anchor : backgroundReference;
+        List<DateParser.Mention> found = DateParser.findAll(text, s.start, s.end, reference, contextYear[si],
+                today != null ? today : reference, contextDay);
         dateCache[si] = found;
         return found;
     }

@@ -448,4 +448,16 @@ class RuleBasedExtractorTest {
         // then the span is no company that was funded
         assertThat(events).extracting(Event::subject).noneMatch(n -> n.contains("月前"));
     }
+
+    @Test
+    void anUndatedPageDatesItsYearFromTheLatestYearItNames() {
+        // given a page without a date of its own, read long after it was written, that names its year only in a
+        // quarter ("2025Q3") and then tells of rounds of "this year"
+        Article page = TestArticle.withText("据IT桔子统计,2025Q3前十名人工智能企业合计融资超百亿元。百川智能在今年7月完成新一轮10亿元融资。")
+                .id("a2").publishedAt("2026-12-06T02:00:00Z").timeSource(TimeSource.INGEST).build();
+        // when
+        Event e = only(extractor.extract(page), EventType.FUNDING);
+        // then 今年 is the page's year, not the year it was read
+        assertThat(e.date()).isEqualTo("2025-07-01");
+    }
 }
