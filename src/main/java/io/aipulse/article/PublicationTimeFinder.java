@@ -2,6 +2,7 @@ package io.aipulse.article;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -274,6 +275,23 @@ public final class PublicationTimeFinder {
     }
 
     private static final int PUBLISHED_BEFORE_REACH = 12;
+
+    /** a month without its day, opening a heading line after an optional Latin label: "date 2024-04" */
+    private static final Pattern HEADING_MONTH = Pattern.compile(
+            "(?m)^[ \\t]*(?:[A-Za-z]{1,12}[ \\t:]{1,3})?((?:19|20)\\d{2})[-/](\\d{1,2})(?![\\d/-])");
+
+    /**
+     * The month a page prints in its heading as its publication time when it gives no day ("date 2024-04"): what its
+     * bare days ("11日") and its 当天 belong to.
+     */
+    public static Optional<YearMonth> findHeadingMonth(String text) {
+        Matcher m = HEADING_MONTH.matcher(text).region(0, Math.min(text.length(), HEADING_REACH));
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        int month = Integer.parseInt(m.group(2));
+        return month < 1 || month > 12 ? Optional.empty() : Optional.of(YearMonth.of(Integer.parseInt(m.group(1)), month));
+    }
 
     /** how far into the text the page's heading (title, author, date lines) may reach */
     private static final int HEADING_REACH = 400;

@@ -2,9 +2,11 @@ package io.aipulse.extract;
 
 import io.aipulse.article.Titles;
 import io.aipulse.article.Article;
+import io.aipulse.article.PublicationTimeFinder;
 import io.aipulse.article.TimeSource;
 import io.aipulse.article.clean.CleanText;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -125,6 +127,10 @@ final class ArticleContext {
     private LocalDate backgroundReference(List<int[]> years) {
         if (anchor == null || articleDated) {
             return anchor;
+        }
+        YearMonth printed = PublicationTimeFinder.findHeadingMonth(text).orElse(null);
+        if (printed != null && !printed.atEndOfMonth().isAfter(anchor)) {
+            return printed.atEndOfMonth(); // "date 2024-04": the page tells its month, if not its day
         }
         int latest = -1;
         for (int[] y : years) {

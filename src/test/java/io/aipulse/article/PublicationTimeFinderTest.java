@@ -216,4 +216,16 @@ class PublicationTimeFinderTest {
         // "自2023年8月15日起施行": the news of a rule comes before it applies
         assertThat(dayOf("该办法自2023年8月15日起施行。7月13日,某公司发布模型。")).contains(LocalDate.of(2023, 8, 15));
     }
+
+    @Test
+    void readsTheMonthAPageHeadingPrintsWithoutItsDay() {
+        // given a heading line with a month only, a full date, and a month inside body text
+        String monthOnly = " date 2024-04 四家公司11日被列入出口黑名单。";
+        String fullDate = "date 2024-04-11\n四家公司被列入出口黑名单。";
+        String inBody = "四家公司被列入出口黑名单。\n".repeat(40) + "2024-04 的数据显示";
+        // then only the heading's month is the page's month
+        assertThat(PublicationTimeFinder.findHeadingMonth(monthOnly)).contains(java.time.YearMonth.of(2024, 4));
+        assertThat(PublicationTimeFinder.findHeadingMonth(fullDate)).isEmpty();
+        assertThat(PublicationTimeFinder.findHeadingMonth(inBody)).isEmpty();
+    }
 }
