@@ -16,12 +16,14 @@ final class ReleaseVerbs {
             "问世", "面世", "迎来全新升级", "迎来升级", "全新升级", "发表", "新增", "更新",
             // Taiwan's word for a release (釋出), and a device that goes on sale (開售 / 開賣) is launched
             "释出", "开售", "开卖",
-            // features brought into a product ("为Gmail导入更多AI功能")
-            "引入", "导入",
+            // features brought into a product ("为Gmail导入更多AI功能", "微信接入DeepSeek")
+            "引入", "导入", "接入",
+            // a product's first appearance or sale ("新功能登场", "AI眼镜正式发售")
+            "登场", "发售",
             // a test opened to users ("开启公测", "启动了...新功能内测"): only with the test's name after them
             "开启", "启动");
     /** the verbs that bring something into a product: a feature launched, never a model released (引入DeepSeek模型) */
-    static final List<String> INTEGRATIONS = List.of("引入", "导入");
+    static final List<String> INTEGRATIONS = List.of("引入", "导入", "接入");
     /** the verbs that launch only what they open to a test */
     static final List<String> TEST_OPENINGS = List.of("开启", "启动");
     /** the verbs of a new version: a model's release, never a product's launch */

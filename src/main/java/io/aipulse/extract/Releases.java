@@ -63,7 +63,9 @@ final class Releases {
     /** the ways a thing is opened to users: "开放公测", "上线内测", "开放邀请测试" */
     private static final Words TEST_MODES = Words.of("测试", "公测", "内测", "体验", "试用");
     /** the tests that open a product to its users ("开启公测"), not those of an engineer ("启动道路测试") */
-    private static final Words USER_TESTS = Words.of("公测", "内测", "邀请测试", "邀测");
+    private static final Words USER_TESTS = Words.of("公测", "内测", "邀请测试", "邀测", "预售");
+    /** what is offered before 发售 in a listing */
+    private static final Words OFFERINGS = Words.of("全球", "公开", "股份", "新股");
     /** verbs that put a thing online somewhere ("上线千帆平台") */
     private static final List<String> ONLINE_VERBS = List.of("上线", "上架");
     /** the places a model goes online: the object of 上线 when a model stands before the verb */
@@ -134,6 +136,12 @@ final class Releases {
             }
             int cs = s.clauseStart(ts);
             int ce = s.clauseEnd(te);
+            if (ReleaseVerbs.INTEGRATIONS.contains(verb) && text.substring(te, ce).isBlank()) {
+                continue; // "支持第三方模型接入": what a product can take in, not what it has brought in
+            }
+            if (verb.equals("发售") && OFFERINGS.in(text, Math.max(s.from(), ts - 2), ts)) {
+                continue; // "全球发售", "公开发售": shares offered in a listing, not a product on sale
+            }
             if (ReleaseVerbs.TEST_OPENINGS.contains(verb) && !USER_TESTS.in(text, te, ce)) {
                 continue; // "启动项目", "开启道路测试": only a test opened to users launches something
             }
@@ -220,7 +228,7 @@ final class Releases {
                 continue; // "发布Kimi K2,并同步上线API": the model's API is part of its release
             }
             if (type == EventType.MODEL_RELEASE && ReleaseVerbs.INTEGRATIONS.contains(verb)) {
-                continue; // "百度引入DeepSeek模型": a model another made, built into the company's products
+                type = EventType.PRODUCT_LAUNCH; // "微信接入DeepSeek": a model another made, a feature of the company's product
             }
             if (type == EventType.PRODUCT_LAUNCH && ReleaseVerbs.UPGRADES.contains(verb)) {
                 continue; // "百度App迎来全新升级": a new version of a model is a release, an app's update is no launch

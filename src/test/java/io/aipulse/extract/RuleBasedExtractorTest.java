@@ -431,14 +431,17 @@ class RuleBasedExtractorTest {
     }
 
     @Test
-    void anOpenSourceEcosystemATimeAfterAReleaseAModelNamedByItsReleaseAndAModelBroughtInAreNoReleases() {
+    void anOpenSourceEcosystemATimeAfterAReleaseAndAModelNamedByItsReleaseAreNoReleases() {
         // given 开源 as an adjective, a model named by its past release in a clause of something else, a release that
         // dates what follows, and another's model built into a product
         List<Event> events = extract("文心模型使百度在全球开源人工智能生态系统中占据了领先地位,模型在开源开发平台上可供下载。"
                 + "百川智能称,其性能超越了在7月发布的通义千问模型。"
-                + "这一点从阿里巴巴在今年初发布了通义千问之后便可见一斑。腾讯引入百川智能的大模型。");
-        // then
+                + "这一点从阿里巴巴在今年初发布了通义千问之后便可见一斑。");
+        List<Event> broughtIn = extract("腾讯引入百川智能的大模型。");
+        // then nothing is released, and a model brought in is the product launch of the company that brings it in
         assertThat(events).noneMatch(e -> e.type() == EventType.MODEL_RELEASE || e.type() == EventType.PRODUCT_LAUNCH);
+        assertThat(broughtIn).extracting(Event::type, Event::subject).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(EventType.PRODUCT_LAUNCH, "腾讯"));
     }
 
     @Test
