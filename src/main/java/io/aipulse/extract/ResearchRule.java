@@ -12,7 +12,7 @@ final class ResearchRule extends Rule {
     /** the words a research result is told with: every match holds one */
     static final List<String> TRIGGERS = List.of("论文", "成果", "结果", "突破", "预报", "纪录", "Nature", "Science", "自然", "科学",
             "Cell", "细胞", "提高了", "提升了", "预印本", "arXiv", "期刊", "技术报告", "研制", "提出", "评测", "测评", "榜单", "排行榜",
-            "基准测试", "挑战赛", "竞赛", "大赛", "收录", "接收", "录用");
+            "基准测试", "挑战赛", "竞赛", "大赛", "收录", "接收", "录用", "研发出", "开发出");
     /** where a model or a team is ranked: a benchmark, a leaderboard, a contest (each is a trigger) */
     static final List<String> CONTESTS = List.of("评测", "测评", "榜单", "排行榜", "基准测试", "挑战赛", "竞赛", "大赛");
     /** a rank that is news: first place, a championship, a gold medal */
@@ -31,6 +31,9 @@ final class ResearchRule extends Rule {
     /** a release told in a relative clause before the result: the result is the released product's */
     static final Words DESCRIBED_RELEASE = Words.of("发布的", "推出的", "上线的", "开源的");
     static final Words RESULT_WORDS = Words.of("成果", "论文", "研究");
+    /** who develops a result rather than a product: a research team, a lab, a professor */
+    private static final Words RESEARCHERS = Words.of("研究团队", "科研团队", "研究人员", "课题组", "实验室", "教授", "研究所",
+            "研究院", "大学", "学院", "科学院");
     private static final Words CONTEST_WORDS = Words.of(CONTESTS.toArray(new String[0]));
     private static final Words RELEASE_VERBS = Words.of("发布", "推出", "开源", "上线");
 
@@ -47,7 +50,7 @@ final class ResearchRule extends Rule {
             + "|(?:取得|获得|夺得|斩获|问鼎|拿下)[^，。；,;]{0,12}?" + Finder.anyOf(CONTESTS) + "[^，。；,;]{0,4}?(?:冠军|金牌|第一)"
             // "研制出全球首个...", "提出了一种新的...方法"
             // a new method is a result; a slogan put forward ("提出了'算法、大数据、计算力'三要素") is not
-            + "|研制(?:出|成功)|提出了?(?:一种|一个|一套)?(?:全新|新型|新|创新)[^，。；,;]{0,12}?" + Finder.anyOf(METHODS)
+            + "|研制(?:出|成功)|(?:研发|开发)出|提出了?(?:一种|一个|一套)?(?:全新|新型|新|创新)[^，。；,;]{0,12}?" + Finder.anyOf(METHODS)
             + "|首次提出[^，。；,;]{0,16}?" + Finder.anyOf(METHODS)
             + "|实现了?[^，。；,;]{0,16}?(?:突破|准确预报|新纪录)"
             + "|刷新[^，。；,;]{0,12}?纪录|登上[^，。；,;]{0,6}?《?" + Finder.anyOf(JOURNALS)
@@ -56,7 +59,7 @@ final class ResearchRule extends Rule {
             + "|在[^，。；,;]{0,16}?《?" + Finder.anyOf(JOURNALS) + "》?(?:\\([A-Za-z ]{1,20}\\))?(?:杂志|期刊|正刊|子刊)?\\s?上?"
             + Finder.anyOf(APPEAR_VERBS),
             PUBLISH_VERBS, APPEAR_VERBS, List.of("实现", "刷新", "登上", "在", "论文", "获得", "获", "斩获", "夺得", "荣获", "取得",
-                    "问鼎", "拿下", "研制", "提出", "首次", "入选"), CONTESTS, MEASURES, COVER_VERBS)
+                    "问鼎", "拿下", "研制", "研发", "开发", "提出", "首次", "入选"), CONTESTS, MEASURES, COVER_VERBS)
             // common first words of rare matches, each with what every alternative that starts with it holds, and
             // where: 发布/公布 + 了 + 12 characters + a result noun; 获得/获 + 16 characters + 最佳论文, 获得/取得 + 12
             // characters + a contest; 提出 + 了一种 + 全新; 实现 + 了 + 16 characters + 突破...; 精度 + 10 characters + 提高;
@@ -70,7 +73,9 @@ final class ResearchRule extends Rule {
             .needingAfter("实现", "突准新", 2 + 1 + 16 + 1)
             .needingAfter("精度", "提", 2 + 10 + 1)
             .needingAfter("上", "封", 1 + 1 + 1 + Finder.longest(JOURNALS) + 1 + 4 + 1)
-            .needingAfter("在", Finder.firstChars(JOURNALS), 1 + 16 + 1 + 1);
+            .needingAfter("在", Finder.firstChars(JOURNALS), 1 + 16 + 1 + 1)
+            .needingAfter("研发", "出", 3)
+            .needingAfter("开发", "出", 3);
 
     ResearchRule() {
         super(EventType.RESEARCH, TRIGGERS,
@@ -87,6 +92,10 @@ final class ResearchRule extends Rule {
             int cs = s.clauseStart(m.start());
             if (s.future(cs, m.start()) || s.background(cs, m.start())) {
                 continue;
+            }
+            if ((text.startsWith("研发", m.start()) || text.startsWith("开发", m.start()))
+                    && !RESEARCHERS.in(text, cs, m.start())) {
+                continue; // "华为开发出新芯片": a company's product; "清华大学研究团队研发出...": a team's result
             }
             if (DESCRIBED_RELEASE.in(text, s.from(), m.start())) {
                 continue; // "百度此次发布的文心大模型4.5,实现了三大技术突破": what a release brings, told with the release
