@@ -42,8 +42,12 @@ public final class StreamService implements AutoCloseable {
         if (loaded > 0) {
             LOG.info("loaded {} companies into {}", loaded, topics.companies.name());
         }
-        Topology topology = AipulseTopology.from(topics, extractor, articleJson, settings, metrics).build();
-        KafkaStreams streams = new KafkaStreams(topology, StreamsSettings.properties(settings, stateDir, metrics));
+        InputGuards guards = new InputGuards(InputGuards.recordLimits(settings),
+                BrokerLimitsReader.read(clientProps, topics, settings.getInt("topic.max.message.bytes")),
+                new PoisonedInputs());
+        Topology topology = AipulseTopology.from(topics, extractor, articleJson, settings, metrics, guards).build();
+        KafkaStreams streams = new KafkaStreams(topology, StreamsSettings.properties(settings, stateDir,
+                StreamsSettings.deadLetterRoute(settings, guards, metrics)));
         streams.setStateListener((newState, oldState) -> {
             LOG.info("stream state {} -> {}", oldState, newState);
             if (newState == KafkaStreams.State.RUNNING) {
