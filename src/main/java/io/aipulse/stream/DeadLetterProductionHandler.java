@@ -7,6 +7,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.slf4j.Logger;
@@ -14,11 +15,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The last line when the broker still refuses an output record (validation should leave nothing it
- * refuses): the refused record goes to the dead-letter topic with Kafka Streams' error headers and ours,
- * and processing goes on. Under exactly-once the refusal has already doomed the transaction, dead letter
- * included, and the input will be read again: so the input the record came from (its {@code aipulse.input}
- * header) is marked, and {@link ArticleParser} dead-letters it on that second reading, in a transaction the
- * broker accepts. A record that cannot be serialised was never sent: its dead letter stands.
+ * refuses). The input the record came from (its {@code aipulse.input} header) is marked, and
+ * {@link ArticleParser} dead-letters it when it is read again. Under exactly-once (the service's setting)
+ * that is the only way: the refusal has put the producer in its error state, so the transaction aborts
+ * and the stream thread is replaced, and the input is read again, this time to the dead-letter topic in a
+ * transaction the broker accepts. Without transactions the refused record goes to the dead-letter topic
+ * at once, with Kafka Streams' error headers ({@code __streams.errors.*}) and ours. A record that cannot
+ * be serialised was never sent: its dead letter is written with the transaction.
  */
 public final class DeadLetterProductionHandler implements ProductionExceptionHandler {
 
@@ -27,10 +30,12 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProductionHandler.class);
 
     private DeadLetterRoute route;
+    private boolean exactlyOnce;
 
     @Override
     public void configure(Map<String, ?> configs) {
         route = DeadLetterRoute.from(configs);
+        exactlyOnce = StreamsConfig.EXACTLY_ONCE_V2.equals(configs.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
     }
 
     @Override
@@ -40,6 +45,11 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
         if (input != null) {
             route.poisoned().mark(input, "the broker refused an output of this record on " + record.topic() + ": "
                     + describe(exception));
+        }
+        if (exactlyOnce) {
+            // the producer is in its error state: another send would throw and kill the stream thread, and
+            // the transaction is aborted anyway. The input, marked, is dead-lettered when it is read again.
+            return Response.resume(List.of());
         }
         byte[] key = context.sourceRawKey() != null ? context.sourceRawKey() : record.key();
         byte[] value = context.sourceRawValue() != null ? context.sourceRawValue() : record.value();
