@@ -167,6 +167,26 @@ class PoisonRecordIT {
         assertThat(dead.value()).isEqualTo(bytes(poison));
     }
 
+    @Test
+    @Order(7)
+    void theServiceExitsWithinItsCloseTimeoutAfterSigtermWhileItsThreadIsBeingReplaced() throws Exception {
+        // given a refused event again: the stream thread is replaced and its partitions wait for the session
+        ObjectNode poison = article("refused-again", FUNDING).put("id", "再".repeat(512));
+        producer.send(new ProducerRecord<>(ARTICLES, null, System.currentTimeMillis(), "refused-again", bytes(poison)))
+                .get();
+        Thread.sleep(3_000);
+
+        // when the service gets SIGTERM
+        long start = System.nanoTime();
+        service.close();
+        Duration exit = Duration.ofNanos(System.nanoTime() - start);
+
+        // then it has exited by itself within the stream's close timeout (30 s; the test kills it after 30 s)
+        System.out.printf("[poison] exit after SIGTERM during a thread replacement: %d ms%n", exit.toMillis());
+        assertThat(service.isAlive()).isFalse();
+        assertThat(exit).isLessThan(Duration.ofSeconds(30));
+    }
+
     // ---------------------------------------------------------------------------------------------------
 
     private static void sendPoisonThenValid(String key, byte[] value, RecordHeaders headers, String reason)
