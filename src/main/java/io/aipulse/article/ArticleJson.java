@@ -125,10 +125,12 @@ public final class ArticleJson {
                 timeSource = TimeSource.TEXT;
             }
         }
-        if (published != null) {
-            limits.checkPublished(published, now);
-        }
+        // the ingest time too: a record timestamp of 1971 on an undated article is as implausible as a 1971 date
+        limits.checkPublished(published == null ? ingestTime : published, now);
         String id = textField(node, List.of("id"), false);
+        if (id != null) {
+            limits.checkId(id);
+        }
         return new Article(
                 id == null || id.isBlank() ? ArticleIds.of(url, text) : id,
                 url,
@@ -177,7 +179,7 @@ public final class ArticleJson {
                 continue;
             }
             if (value.isIntegralNumber()) {
-                return Instant.ofEpochMilli(value.longValue());
+                return epochMillis(name, value);
             }
             if (!value.isTextual()) {
                 throw new RejectedInputException("wrong-type", "field '" + name + "' must be a date string or epoch millis");
@@ -185,6 +187,19 @@ public final class ArticleJson {
             return parseTime(name, value.textValue().strip());
         }
         return null;
+    }
+
+    /** Epoch milliseconds; a number past the range of a long (2^64 + an epoch value) would wrap silently. */
+    private static Instant epochMillis(String field, JsonNode value) throws RejectedInputException {
+        if (!value.canConvertToLong()) {
+            throw new RejectedInputException("bad-date", "field '" + field + "' is out of range for epoch milliseconds: "
+                    + abbreviated(value.asText()));
+        }
+        return Instant.ofEpochMilli(value.longValue());
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }
 
     private Instant parseTime(String field, String value) throws RejectedInputException {

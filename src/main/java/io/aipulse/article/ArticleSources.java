@@ -30,11 +30,27 @@ public final class ArticleSources {
     private final RawTextArticleParser rawParser;
     private final ArticleJson jsonParser;
     private final InputLimits limits;
+    private final boolean followLinks;
 
     public ArticleSources(RawTextArticleParser rawParser, ArticleJson jsonParser, InputLimits limits) {
+        this(rawParser, jsonParser, limits, false);
+    }
+
+    private ArticleSources(RawTextArticleParser rawParser, ArticleJson jsonParser, InputLimits limits,
+                           boolean followLinks) {
         this.rawParser = rawParser;
         this.jsonParser = jsonParser;
         this.limits = limits;
+        this.followLinks = followLinks;
+    }
+
+    /**
+     * The same sources, following symbolic links found inside directories. By default such a link is
+     * refused: it can point anywhere ({@code /etc/passwd}), and publishing what it points to would send a
+     * file nobody chose. A path named on the command line is always read.
+     */
+    public ArticleSources followingLinks() {
+        return new ArticleSources(rawParser, jsonParser, limits, true);
     }
 
     public List<Item> read(List<String> paths, InputStream stdin, Instant now) {
@@ -53,7 +69,7 @@ public final class ArticleSources {
         if (Files.isDirectory(path)) {
             try (Stream<Path> files = Files.list(path)) {
                 List<Item> items = new ArrayList<>();
-                files.filter(Files::isRegularFile).sorted().forEach(file -> items.addAll(readFile(file, now)));
+                files.sorted().forEach(file -> items.addAll(readListed(file, now)));
                 return items;
             } catch (IOException e) {
                 return List.of(refused(path.toString(), "unreadable", "cannot list directory: " + e.getMessage()));
@@ -63,6 +79,15 @@ public final class ArticleSources {
             return List.of(refused(path.toString(), "missing", "no such file"));
         }
         return readFile(path, now);
+    }
+
+    /** A file found in a directory: subdirectories are passed over, links followed only when asked. */
+    private List<Item> readListed(Path file, Instant now) {
+        if (Files.isSymbolicLink(file) && !followLinks) {
+            return List.of(refused(file.getFileName().toString(), "symlink",
+                    "symbolic link not followed (--follow-symlinks follows links inside directories)"));
+        }
+        return Files.isRegularFile(file) ? readFile(file, now) : List.of();
     }
 
     private List<Item> readFile(Path file, Instant now) {

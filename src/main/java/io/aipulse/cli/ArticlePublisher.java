@@ -43,8 +43,8 @@ final class ArticlePublisher {
         for (ArticleSources.Item item : items) {
             if (!item.accepted()) {
                 refused++;
-                System.err.printf("refused %s: %s: %s%n", item.name(), item.refusal().reason(),
-                        item.refusal().getMessage());
+                System.err.printf("refused %s: %s: %s%n", PrintedText.escaped(item.name()),
+                        PrintedText.escaped(item.refusal().reason()), PrintedText.escaped(item.refusal().getMessage()));
             }
         }
         List<Article> articles = items.stream().filter(ArticleSources.Item::accepted).map(ArticleSources.Item::article)
@@ -60,7 +60,8 @@ final class ArticlePublisher {
                 Future<RecordMetadata> sent = producer.send(new ProducerRecord<>(topics.articles.name(), null,
                         article.publishedAt().toEpochMilli(), article.id(), json.write(article)));
                 RecordMetadata metadata = sent.get();
-                out.printf("sent %s id=%s published=%s (%s) -> %s-%d@%d%n", article.source(), article.id(),
+                out.printf("sent %s id=%s published=%s (%s) -> %s-%d@%d%n", PrintedText.escaped(article.source()),
+                        PrintedText.escaped(article.id()),
                         article.publishedAt(), article.timeSource(), metadata.topic(), metadata.partition(),
                         metadata.offset());
             }

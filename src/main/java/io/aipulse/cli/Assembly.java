@@ -20,9 +20,7 @@ final class Assembly {
     }
 
     static InputLimits inputLimits(Settings settings) {
-        InputLimits defaults = InputLimits.defaults();
-        return new InputLimits(settings.getInt("input.max.bytes"), defaults.earliest(), defaults.futureSkew(),
-                defaults.maxJsonDepth());
+        return InputLimits.of(settings.getInt("input.max.bytes"), settings.getInt("input.max.id.chars"));
     }
 
     static ArticleSources articleSources(Settings settings) {

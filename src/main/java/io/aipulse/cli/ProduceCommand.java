@@ -25,6 +25,10 @@ final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers.")
     String bootstrap;
 
+    @Option(names = "--follow-symlinks",
+            description = "Follow symbolic links found inside directories (by default they are refused).")
+    boolean followSymlinks;
+
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files, directories, or - for standard input.")
     List<String> paths;
 
@@ -35,7 +39,9 @@ final class ProduceCommand implements Callable<Integer> {
             options.put("bootstrap.servers", bootstrap);
         }
         Settings settings = common.settings(options);
-        List<ArticleSources.Item> items = Assembly.articleSources(settings).read(paths, System.in, java.time.Instant.now());
+        ArticleSources sources = Assembly.articleSources(settings);
+        List<ArticleSources.Item> items = (followSymlinks ? sources.followingLinks() : sources)
+                .read(paths, System.in, java.time.Instant.now());
         ArticlePublisher.Report report = new ArticlePublisher(settings).publish(items, System.out);
         System.out.printf("sent %d, refused %d%n", report.sent(), report.refused());
         return report.refused() == 0 ? 0 : 1;

@@ -86,13 +86,20 @@ public final class QueryRequests {
             return fallback;
         }
         try {
-            if (value.length() == 10) {
-                return LocalDate.parse(value).atStartOfDay(zone).toInstant();
-            }
-            return OffsetDateTime.parse(value).toInstant();
+            Instant time = value.length() == 10 ? LocalDate.parse(value).atStartOfDay(zone).toInstant()
+                    : OffsetDateTime.parse(value).toInstant();
+            return clamped(time);
         } catch (DateTimeParseException e) {
             throw new BadRequest(400, name + " must be an ISO date (2023-07-24) or date-time with offset");
         }
+    }
+
+    /**
+     * Within what the store can be asked: it refuses times before 1970 and epoch milliseconds past a long
+     * (year +999999999), which answered 500. No aggregate lies outside, so the answer is the same.
+     */
+    private static Instant clamped(Instant time) {
+        return time.isBefore(EARLIEST) ? EARLIEST : time.isAfter(LATEST) ? LATEST : time;
     }
 
     private static Map<String, String> params(String rawQuery) throws BadRequest {

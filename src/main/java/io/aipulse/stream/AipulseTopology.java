@@ -87,24 +87,34 @@ public final class AipulseTopology {
     private final Duration queryRetention;
     private final WorkingStores workingStores;
     private final StreamMetrics metrics;
+    private final InputGuards guards;
 
     public AipulseTopology(Topics topics, EventExtractor extractor, ArticleJson articleJson, ZoneId zone,
                            Map<CalendarWindow, Duration> grace, Duration dedupRetention, StreamMetrics metrics) {
         this(topics, extractor, articleJson, zone, grace, dedupRetention, WindowTime.PUBLICATION,
-                Duration.ofDays(180), WorkingStores.IN_MEMORY, metrics);
+                Duration.ofDays(180), WorkingStores.IN_MEMORY, metrics,
+                new InputGuards(new InputRecordLimits(Integer.MAX_VALUE, Integer.MAX_VALUE),
+                        BrokerLimits.kafkaDefaults(Integer.MAX_VALUE), new PoisonedInputs()));
     }
 
-    /** The topology as the settings configure it (zone, grace, retentions, window time, working stores). */
+    /** The topology as the settings configure it (zone, grace, retentions, window time, working stores, limits). */
     public static AipulseTopology from(Topics topics, EventExtractor extractor, ArticleJson articleJson,
                                        Settings settings, StreamMetrics metrics) {
+        return from(topics, extractor, articleJson, settings, metrics, InputGuards.from(settings));
+    }
+
+    /** The same, with the guards of a running service (the limits read from its topics). */
+    public static AipulseTopology from(Topics topics, EventExtractor extractor, ArticleJson articleJson,
+                                       Settings settings, StreamMetrics metrics, InputGuards guards) {
         return new AipulseTopology(topics, extractor, articleJson, settings.zone(), StreamsSettings.grace(settings),
                 settings.getDuration("dedup.retention"), StreamsSettings.windowTime(settings),
-                settings.getDuration("query.retention"), WorkingStores.from(settings), metrics);
+                settings.getDuration("query.retention"), WorkingStores.from(settings), metrics, guards);
     }
 
     public AipulseTopology(Topics topics, EventExtractor extractor, ArticleJson articleJson, ZoneId zone,
                            Map<CalendarWindow, Duration> grace, Duration dedupRetention, WindowTime windowTime,
-                           Duration queryRetention, WorkingStores workingStores, StreamMetrics metrics) {
+                           Duration queryRetention, WorkingStores workingStores, StreamMetrics metrics,
+                           InputGuards guards) {
         this.topics = topics;
         this.extractor = extractor;
         this.articleJson = articleJson;
@@ -115,6 +125,7 @@ public final class AipulseTopology {
         this.queryRetention = queryRetention;
         this.workingStores = workingStores;
         this.metrics = metrics;
+        this.guards = guards;
     }
 
     public Topology build() {
@@ -134,13 +145,13 @@ public final class AipulseTopology {
 
         Map<String, KStream<String, ArticleOutcome>> outcomes = builder
                 .stream(topics.articles.name(), topics.articles.consumed(READ_ARTICLES))
-                .processValues(() -> new ArticleParser(articleJson, metrics), Named.as(PARSE_ARTICLES))
+                .processValues(() -> new ArticleParser(articleJson, guards, metrics), Named.as(PARSE_ARTICLES))
                 .split(Named.as(SPLIT_OUTCOMES))
                 .branch((id, outcome) -> outcome.isAccepted(), Branched.as(ACCEPTED))
                 .defaultBranch(Branched.as(REJECTED));
 
         outcomes.get(SPLIT_OUTCOMES + REJECTED)
-                .mapValues(ArticleOutcome::raw, Named.as(UNWRAP_REJECTED))
+                .map((key, outcome) -> KeyValue.pair(outcome.key(), outcome.raw()), Named.as(UNWRAP_REJECTED))
                 .to(topics.deadLetters.name(), topics.deadLetters.produced(WRITE_DEAD_LETTERS));
 
         KStream<String, Article> articles = outcomes.get(SPLIT_OUTCOMES + ACCEPTED)

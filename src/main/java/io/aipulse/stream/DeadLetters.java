@@ -10,6 +10,23 @@ public final class DeadLetters {
     public static final String REASON_HEADER = "aipulse.error.reason";
     /** A sentence for a person. */
     public static final String MESSAGE_HEADER = "aipulse.error.message";
+    /** Where the record was read: {@code topic-partition@offset}. */
+    public static final String SOURCE_HEADER = "aipulse.error.source";
+    /**
+     * The one header our outputs carry: the input record they come from ({@code topic-partition@offset}), so
+     * that an output the broker refuses can be traced to its input.
+     */
+    public static final String INPUT_HEADER = "aipulse.input";
+    /**
+     * Kafka Streams' names for the error headers of its own dead letters (KIP-1034,
+     * {@code ExceptionHandlerUtils}, an internal class), so consumers of either read the same headers.
+     */
+    public static final String STREAMS_EXCEPTION_HEADER = "__streams.errors.exception";
+    public static final String STREAMS_MESSAGE_HEADER = "__streams.errors.message";
+    public static final String STREAMS_TOPIC_HEADER = "__streams.errors.topic";
+    public static final String STREAMS_PARTITION_HEADER = "__streams.errors.partition";
+    public static final String STREAMS_OFFSET_HEADER = "__streams.errors.offset";
+    private static final int MAX_MESSAGE_CHARS = 500;
 
     private DeadLetters() {
     }
@@ -20,8 +37,13 @@ public final class DeadLetters {
         headers.add(MESSAGE_HEADER, truncate(message).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String truncate(String message) {
+    /** Our error headers and Kafka Streams' ones: what a cut dead letter keeps. */
+    static boolean isErrorHeader(String name) {
+        return name.startsWith("aipulse.error.") || name.startsWith("__streams.errors.");
+    }
+
+    static String truncate(String message) {
         String text = message == null ? "" : message;
-        return text.length() <= 500 ? text : text.substring(0, 500) + "...";
+        return text.length() <= MAX_MESSAGE_CHARS ? text : text.substring(0, MAX_MESSAGE_CHARS) + "...";
     }
 }

@@ -19,6 +19,13 @@ import org.slf4j.LoggerFactory;
 public final class StreamService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamService.class);
+    /**
+     * How long the streams may take to close: within the 30 s the whole service has after SIGTERM (what
+     * Kubernetes gives a pod by default), the rest for the HTTP server, the metrics and the JVM's exit.
+     * Closing took the full 30 s when SIGTERM came while a stream thread was being replaced, and the
+     * process was still alive after them.
+     */
+    public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(25);
 
     private final KafkaStreams streams;
     private final Topics topics;
@@ -42,8 +49,12 @@ public final class StreamService implements AutoCloseable {
         if (loaded > 0) {
             LOG.info("loaded {} companies into {}", loaded, topics.companies.name());
         }
-        Topology topology = AipulseTopology.from(topics, extractor, articleJson, settings, metrics).build();
-        KafkaStreams streams = new KafkaStreams(topology, StreamsSettings.properties(settings, stateDir, metrics));
+        InputGuards guards = new InputGuards(InputGuards.recordLimits(settings),
+                BrokerLimitsReader.read(clientProps, topics, settings.getInt("topic.max.message.bytes")),
+                new PoisonedInputs());
+        Topology topology = AipulseTopology.from(topics, extractor, articleJson, settings, metrics, guards).build();
+        KafkaStreams streams = new KafkaStreams(topology, StreamsSettings.properties(settings, stateDir,
+                StreamsSettings.deadLetterRoute(settings, guards, metrics)));
         streams.setStateListener((newState, oldState) -> {
             LOG.info("stream state {} -> {}", oldState, newState);
             if (newState == KafkaStreams.State.RUNNING) {
@@ -71,8 +82,13 @@ public final class StreamService implements AutoCloseable {
         return streams.state();
     }
 
+    /**
+     * Closes the streams within {@link #CLOSE_TIMEOUT}. A stream thread blocked in a rebalance (one that
+     * replaced a failed thread waits for the old member's session to expire) does not stop sooner, and the
+     * service then exits without waiting further: under exactly-once the open transaction is aborted.
+     */
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(30));
+        streams.close(CLOSE_TIMEOUT);
     }
 }

@@ -17,21 +17,32 @@ public final class StreamsSettings {
 
     /**
      * Exactly-once; the dead-letter topic for records that fail past our own validation (our processing
-     * handler, and Kafka Streams' own KIP-1034 handler for deserialization); then every {@code kafka.*}
-     * pass-through setting.
+     * and production handlers, and Kafka Streams' own KIP-1034 handler for deserialization); then every
+     * {@code kafka.*} pass-through setting.
      */
     public static Properties properties(Settings settings, String stateDir) {
         return properties(settings, stateDir, StreamMetrics.none());
     }
 
-    /** The same, with the metrics the dead-letter handler counts into. */
+    /** The same, with the metrics the dead-letter handlers count into. */
     public static Properties properties(Settings settings, String stateDir, StreamMetrics metrics) {
+        return properties(settings, stateDir, deadLetterRoute(settings, InputGuards.from(settings), metrics));
+    }
+
+    /** The route the topology's guards share with the handlers (the same inputs marked as refused). */
+    public static DeadLetterRoute deadLetterRoute(Settings settings, InputGuards guards, StreamMetrics metrics) {
+        return new DeadLetterRoute(settings.get("topic.dlq"), guards.deadLetterCopy(), guards.poisoned(), metrics);
+    }
+
+    /** The same, with the dead-letter route of the handlers. */
+    public static Properties properties(Settings settings, String stateDir, DeadLetterRoute route) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.get("application.id"));
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, settings.get("topic.dlq"));
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
-        props.put(DeadLetterProcessingHandler.METRICS_CONFIG, metrics);
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class.getName());
+        props.put(DeadLetterRoute.CONFIG, route);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueExceptionHandler.class.getName());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, settings.get("topic.replication.factor"));

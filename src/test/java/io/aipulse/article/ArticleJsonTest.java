@@ -185,6 +185,46 @@ class ArticleJsonTest {
         assertThat(article.publishedAt()).isEqualTo(tomorrow);
     }
 
+    @Test
+    void refusesAnIdOverTheLimit() {
+        // given an id of 600,000 characters (the key of every output record of the article)
+        String input = "{\"id\":\"" + "i".repeat(600_000) + "\",\"text\":\"正文\"}";
+
+        // when / then
+        assertThatThrownBy(() -> json.read(utf8(input), NOW))
+                .isInstanceOfSatisfying(RejectedInputException.class, e -> assertThat(e.reason()).isEqualTo("id-too-long"));
+    }
+
+    @Test
+    void acceptsAnIdAtTheLimit() throws Exception {
+        String id = "i".repeat(InputLimits.DEFAULT_MAX_ID_CHARS);
+
+        Article article = json.read(utf8("{\"id\":\"" + id + "\",\"text\":\"正文\"}"), NOW);
+
+        assertThat(article.id()).isEqualTo(id);
+    }
+
+    @Test
+    void refusesEpochMillisThatOverflowALong() {
+        // given 2^64 + an epoch value in 2023: as a long it wraps to the 2023 value
+        String millis = java.math.BigInteger.TWO.pow(64).add(java.math.BigInteger.valueOf(1_690_000_000_000L)).toString();
+
+        // when / then it is refused, not read as 2023
+        assertThatThrownBy(() -> json.read(utf8("{\"text\":\"正文\",\"publishedAt\":" + millis + "}"), NOW))
+                .isInstanceOfSatisfying(RejectedInputException.class, e -> assertThat(e.reason()).isEqualTo("bad-date"));
+    }
+
+    @Test
+    void refusesAnUndatedArticleWhoseIngestTimeIsBefore1990() {
+        // given an article with no date anywhere, received with a record timestamp of 1971
+        Instant received = Instant.parse("1971-03-01T00:00:00Z");
+
+        // when / then the floor holds for the ingest time too
+        assertThatThrownBy(() -> json.read(utf8("{\"text\":\"正文\"}"), NOW, received))
+                .isInstanceOfSatisfying(RejectedInputException.class,
+                        e -> assertThat(e.reason()).isEqualTo("implausible-date"));
+    }
+
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }

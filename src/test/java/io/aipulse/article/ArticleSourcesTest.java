@@ -18,6 +18,31 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ArticleSourcesTest {
 
+    @Test
+    void refusesASymbolicLinkInsideADirectoryUnlessAskedToFollowIt() throws IOException {
+        // given a directory with an article and a link to a file outside it
+        Path outside = Files.createTempFile("outside", ".txt");
+        Files.writeString(outside, "root:x:0:0:root:/root:/bin/bash");
+        write("a.txt", "标题: 原文\n总结: 原文正文");
+        Files.createSymbolicLink(dir.resolve("passwd.txt"), outside);
+        try {
+            // when the directory is read
+            List<ArticleSources.Item> items = sources.read(List.of(dir.toString()), NO_STDIN, NOW);
+
+            // then the link is refused, not read
+            assertThat(items).extracting(ArticleSources.Item::name, item -> item.accepted() ? null : item.refusal().reason())
+                    .containsExactly(tuple("a.txt", null), tuple("passwd.txt", "symlink"));
+            // and read when asked to follow links
+            assertThat(sources.followingLinks().read(List.of(dir.toString()), NO_STDIN, NOW))
+                    .allMatch(ArticleSources.Item::accepted).hasSize(2);
+            // and a link named on the command line is read: the user chose it
+            assertThat(sources.read(List.of(dir.resolve("passwd.txt").toString()), NO_STDIN, NOW))
+                    .allMatch(ArticleSources.Item::accepted);
+        } finally {
+            Files.delete(outside);
+        }
+    }
+
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final Instant NOW = Instant.parse("2024-08-01T00:00:00Z");
     private static final InputStream NO_STDIN = InputStream.nullInputStream();

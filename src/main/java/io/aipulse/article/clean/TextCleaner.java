@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * Cleans a news article before extraction, keeping a map back to the original offsets.
  *
  * <ol>
- *   <li>markup: HTML tags and entities, zero-width characters, stray image-URL fragments;</li>
+ *   <li>markup: HTML tags and entities, script and style elements, zero-width characters, control
+ *       characters and terminal escape sequences, stray image-URL fragments;</li>
  *   <li>width: full-width ASCII to half-width, ideographic space to space;</li>
  *   <li>inline pinyin glosses of mis-converted pages ({@code 字節(jié)跳動}, {@code 創(chuàng)});</li>
  *   <li>script: traditional to simplified (HanLP), only when the text is traditional;</li>
@@ -125,6 +126,13 @@ public final class TextCleaner {
                     if (out.length() > 0 && out.charAt(out.length() - 1) != '\n' && isBlockTag(raw, i)) {
                         out.append('\n', i);
                     }
+                    int element = ScriptElements.end(raw, i, end);
+                    i = element > 0 ? element : end;
+                    continue;
+                }
+            } else if (c < ' ' || c >= '\u007F' && c <= '\u009F') {
+                int end = ControlSequences.end(raw, i);
+                if (end > i) {
                     i = end;
                     continue;
                 }

@@ -201,4 +201,45 @@ class TextCleanerTest {
         cleaner.clean(raw);
         assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(3_000);
     }
+
+    @Test
+    void dropsTheContentOfScriptAndStyleElements() {
+        // given an HTML page whose script and style name companies and events
+        String raw = "<html><head><style>.百度完成A轮融资 { color: red }</style>"
+                + "<SCRIPT type=\"text/javascript\">var s = \"腾讯完成数千万元A轮融资\";</SCRIPT></head>"
+                + "<body><p>商汤发布新模型。</p><script>if (a < b) { 阿里巴巴发布通义千问(); }</script></body></html>";
+
+        // when
+        String text = cleaner.clean(raw).text();
+
+        // then only the body's text is left
+        assertThat(text.strip()).isEqualTo("商汤发布新模型。");
+    }
+
+    @Test
+    void dropsAnUnclosedScriptToTheEnd() {
+        assertThat(cleaner.clean("商汤发布新模型。<script>百度完成A轮融资").text()).isEqualTo("商汤发布新模型。");
+    }
+
+    @Test
+    void keepsAWordThatOnlyStartsLikeScript() {
+        assertThat(cleaner.clean("<scripture>经文</scripture>").text()).isEqualTo("经文");
+    }
+
+    @Test
+    void removesAnsiEscapeSequencesAndControlCharacters() {
+        // given a terminal's colours around a company name, a window title, and controls inside words
+        String raw = "\u001B[1;31m百度\u001B[0m完成A轮融资。\u001B]0;title\u0007腾\u0007讯\u009B2K发布\u0001模型。";
+
+        // when
+        String text = cleaner.clean(raw).text();
+
+        // then the text reads as if they had never been there
+        assertThat(text).isEqualTo("百度完成A轮融资。腾讯发布模型。");
+    }
+
+    @Test
+    void keepsTabsAndLineBreaksAsText() {
+        assertThat(cleaner.clean("第一行\t甲\n第二行").text()).isEqualTo("第一行 甲\n第二行");
+    }
 }
