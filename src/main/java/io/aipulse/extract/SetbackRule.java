@@ -13,8 +13,8 @@ final class SetbackRule extends Rule {
     /** verbs that are a setback with the business they stop: "关闭了部分海外业务", "暂停旗下AI配音业务" */
     static final List<String> STOP_VERBS = List.of("关闭", "暂停", "停止", "砍掉", "缩减", "收缩");
     static final List<String> BUSINESS = List.of("业务", "部门", "团队", "产线", "工厂", "门店", "岗位");
-    /** verbs that are a setback with the staff they cut: "优化了约20%的员工", "解除15名员工的合同" */
-    static final List<String> CUT_VERBS = List.of("优化", "缩减", "精简", "解除");
+    /** verbs that are a setback with the staff they cut: "优化了约20%的员工", "解除15名员工的合同", "在多个部门解雇员工" */
+    static final List<String> CUT_VERBS = List.of("优化", "缩减", "精简", "解除", "解雇");
     static final List<String> STAFF = List.of("员工", "人员", "岗位", "团队规模");
     /** verbs that are a setback with the pay they hold back: "拖欠员工工资" */
     static final List<String> PAY_VERBS = List.of("拖欠", "停发");
