@@ -32,7 +32,7 @@ final class InvestmentRule extends Rule {
             FUND_VERBS, FUND, BUILD_VERBS);
 
     /** a clause that gives the total of the build before it: "总投资达60亿元", "项目总投资120亿元", "投资额约5亿元" */
-    private static final Pattern TOTAL_NEXT = Pattern.compile("\\s?(?:项目|该项目)?(?:总投资|投资总额|投资额|计划投资|总规模)");
+    private static final Pattern TOTAL_NEXT = Pattern.compile("\\s?(?:项目|该项目|基金)?(?:总投资|投资总额|投资额|计划投资|总?规模)");
     /** a purchase in the clause: 斥资 then 收购 is an acquisition, 入股 a round of another company */
     private static final Words BUYING = Words.of("收购", "并购", "买下", "入股");
     /** what spending builds: the build verbs, the facilities, research, capacity */
