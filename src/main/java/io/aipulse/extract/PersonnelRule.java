@@ -12,12 +12,12 @@ final class PersonnelRule extends Rule {
 
     /** the verbs of taking a post, and the adverbs that may open them */
     static final List<String> JOIN_VERBS = List.of("加入", "加盟", "入职", "出任", "担任", "就任", "履新", "接任", "回归", "兼任",
-            "迎来新任");
+            "迎来新任", "接掌");
     static final List<String> JOIN_ADVERBS = List.of("即将", "正式", "已", "宣布");
     /** the verbs of JOIN_VERBS whose object is the post itself ("出任X董事长"), not the organisation joined */
-    private static final List<String> TAKES_POST = List.of("出任", "担任", "就任", "接任", "兼任", "迎来新任");
+    private static final List<String> TAKES_POST = List.of("出任", "担任", "就任", "接任", "兼任", "迎来新任", "接掌");
     static final List<String> LEAVE_VERBS = List.of("离职", "离任", "辞任", "辞职", "辞去", "递交辞呈", "卸任", "退休", "分道扬镳",
-            "离开公司", "离开了公司", "出走",
+            "离开公司", "离开了公司", "出走", "请辞",
             // the board removes an executive: "董事会宣布解雇首席执行官", "罢免", "免去...职务"
             "解雇", "罢免", "免去");
     static final List<String> APPOINT = List.of("任命", "委任", "聘请", "聘任", "延揽");
