@@ -463,4 +463,12 @@ class RuleBasedExtractorTest {
         // then 今年 is the page's year, not the year it was read
         assertThat(e.date()).isEqualTo("2025-07-01");
     }
+
+    @Test
+    void aRuleIssuedIsAPolicyNotAProduct() {
+        // given a regulator that issues new rules about a product
+        List<Event> events = extract("国家互联网信息办公室发布人工智能芯片出口管制新规。");
+        // then the rules are a policy, never a product launched
+        assertThat(events).extracting(Event::type).containsExactly(EventType.POLICY);
+    }
 }
