@@ -13,7 +13,7 @@ final class ReleaseVerbs {
     /** the release verbs, in the order they are tried (发布并开源 before 发布) */
     static final List<String> VERBS = List.of(
             "发布并开源", "发布", "推出", "上线", "开源", "公布", "公开", "官宣", "亮相", "开放", "首发", "揭晓", "上架", "提供下载",
-            "问世", "面世", "迎来全新升级", "迎来升级", "全新升级", "发表", "新增", "更新",
+            "问世", "面世", "迎来全新升级", "迎来升级", "全新升级", "发表", "新增", "更新", "升级至", "升级到",
             // Taiwan's word for a release (釋出), and a device that goes on sale (開售 / 開賣) is launched
             "释出", "开售", "开卖",
             // features brought into a product ("为Gmail导入更多AI功能", "微信接入DeepSeek")
@@ -27,7 +27,7 @@ final class ReleaseVerbs {
     /** the verbs that launch only what they open to a test */
     static final List<String> TEST_OPENINGS = List.of("开启", "启动");
     /** the verbs of a new version: a model's release, never a product's launch */
-    static final List<String> UPGRADES = List.of("迎来全新升级", "迎来升级", "全新升级", "更新");
+    static final List<String> UPGRADES = List.of("迎来全新升级", "迎来升级", "全新升级", "更新", "升级至", "升级到");
     static final Pattern PATTERN = Pattern.compile("(" + String.join("|", VERBS) + ")了?");
 
     private ReleaseVerbs() {

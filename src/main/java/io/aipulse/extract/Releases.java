@@ -35,7 +35,7 @@ final class Releases {
             "智能体", "Agent", "API", "接口", "游戏", "版本", "汽车", "车型", "工厂", "一体机", "服务器", "处理器", "显卡", "眼镜",
             "耳机", "手表", "音箱", "学习机", "翻译机", "模组", "传感器", "大脑", "操作系统", "浏览器", "搜索", "GPU", "CPU", "NPU",
             "TPU", "DPU", "加速卡", "无人车", "Robotaxi", "机器狗", "超节点", "座舱", "灵巧手", "机械臂", "无人机", "摄像头", "平板",
-            "笔记本", "开发板",
+            "笔记本", "开发板", "客服", "智驾", "数字人",
             // the words of Taiwan and Hong Kong news that the script conversion keeps (晶片 = 芯片, 筆電 = 笔记本电脑)
             "晶片", "笔电", "软体", "硬体", "伺服器", "程式");
     /**
@@ -221,6 +221,10 @@ final class Releases {
                 continue;
             }
             EventType type = classify(s.article(), object, os, true);
+            if (ReleaseVerbs.UPGRADES.contains(verb) && BARE_VERSION.matcher(object.trim()).matches()
+                    && isModel(s.article().firstHit(Knowledge.Kind.MODEL, cs, ts))) {
+                type = EventType.MODEL_RELEASE; // "文心一言升级至4.0版本": a catalogue model's new version
+            }
             if (!objectBefore && type != EventType.MODEL_RELEASE && versionOfModelMaker(s, object, ts)) {
                 type = EventType.MODEL_RELEASE; // "MiniMax发布M2", "DeepSeek发布V3.1版本": a model maker's new version
             }
@@ -255,6 +259,9 @@ final class Releases {
         }
         return out;
     }
+
+    /** a version alone: "4.0版本", "V4" */
+    private static final Pattern BARE_VERSION = Pattern.compile("[Vv]?\\d{1,3}(?:\\.\\d{1,3}){0,2}\\s?(?:版本|版)?");
 
     /** a bare versioned name, the whole object: "M2", "V3.1版本", "Step 3", "Seedream 4.0", "K2" */
     private static final Pattern VERSION_NAME = Pattern.compile(
