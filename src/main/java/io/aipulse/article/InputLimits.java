@@ -43,9 +43,13 @@ public record InputLimits(int maxBytes, Instant earliest, Duration futureSkew, i
     }
 
     void checkPublished(Instant publishedAt, Instant now) throws RejectedInputException {
-        if (publishedAt.isBefore(earliest) || publishedAt.isAfter(now.plus(futureSkew))) {
+        if (!plausible(publishedAt, now)) {
             throw new RejectedInputException("implausible-date",
                     "publication time " + publishedAt + " is outside [" + earliest + ", now + " + futureSkew + "]");
         }
+    }
+
+    boolean plausible(Instant publishedAt, Instant now) {
+        return !publishedAt.isBefore(earliest) && !publishedAt.isAfter(now.plus(futureSkew));
     }
 }

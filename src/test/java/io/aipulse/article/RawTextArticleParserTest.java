@@ -155,6 +155,15 @@ class RawTextArticleParserTest {
     }
 
     @Test
+    void datesAnArticleWhenItIsReadWhenTheDayItsTextSeemsToSupportCannotBeItsPublication() throws Exception {
+        // given no stamp, and a day-month read against the year of a history ("始建于1958年的...")
+        Article history = parser.parse("old.txt", utf8("1月30日,产业园开工。地块为始建于1958年的纺织厂。"), NOW);
+        // then the article is kept, dated when it is read
+        assertThat(history.timeSource()).isEqualTo(TimeSource.INGEST);
+        assertThat(history.publishedAt()).isEqualTo(NOW);
+    }
+
+    @Test
     void readsTheSeedArticles() throws Exception {
         Article paper = parser.parse("000", Files.readAllBytes(Path.of("seeds/000_8e703f1bb95322d9.txt")), NOW);
         Article xinmin = parser.parse("002", Files.readAllBytes(Path.of("seeds/002_76896d81520fe842.txt")), NOW);
