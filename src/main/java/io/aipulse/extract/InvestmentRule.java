@@ -24,15 +24,18 @@ final class InvestmentRule extends Rule {
     static final List<String> TRIGGERS = Finder.union(INVEST_VERBS, FUND, FACILITIES);
 
     static final Finder INVESTS = Finder.of("(?<![获得成自领跟参的])" + Finder.anyOf(INVEST_VERBS)
-            + "\\s?(?=(?:约|超过|超|近|逾|高达|至少|不少于|不低于)?\\s?(?:人民币|新台币|台币|NT\\$|US\\$|HK\\$)?\\s?[\\d数上两一二三四五六七八九十几])",
+            // "研发投入将超过2000亿元": the future and a reach before the amount
+            + "\\s?(?=(?:将|预计)?(?:达到|达)?(?:约|超过|超|近|逾|高达|至少|不少于|不低于)?\\s?(?:人民币|新台币|台币|NT\\$|US\\$|HK\\$)?\\s?[\\d数上两一二三四五六七八九十几])",
             INVEST_VERBS).lookingAround();
     static final Finder SETS_UP = Finder.of(Finder.anyOf(FUND_VERBS) + "[^，。；,;轮融]{0,20}?(?:基金|产业基金)"
             + "|基金(?:以[^，。；,;]{1,12}?)?[^，。；,;]{0,6}?(?:完成募集|募资|募集)"
+            // "国家人工智能产业投资基金成立,注册资本600亿元": the fund named first
+            + "|基金(?:正式)?(?:成立|设立|揭牌)"
             + "|" + Finder.anyOf(BUILD_VERBS) + "[^，。；,;]{0,20}?" + Finder.anyOf(FACILITIES),
             FUND_VERBS, FUND, BUILD_VERBS);
 
     /** a clause that gives the total of the build before it: "总投资达60亿元", "项目总投资120亿元", "投资额约5亿元" */
-    private static final Pattern TOTAL_NEXT = Pattern.compile("\\s?(?:项目|该项目|基金)?(?:总投资|投资总额|投资额|计划投资|总?规模)");
+    private static final Pattern TOTAL_NEXT = Pattern.compile("\\s?(?:项目|该项目|基金)?(?:总投资|投资总额|投资额|计划投资|总?规模|注册资本)");
     /** a purchase in the clause: 斥资 then 收购 is an acquisition, 入股 a round of another company */
     private static final Words BUYING = Words.of("收购", "并购", "买下", "入股");
     /** what spending builds: the build verbs, the facilities, research, capacity */
@@ -50,7 +53,7 @@ final class InvestmentRule extends Rule {
      * "百度阳泉智算中心正式投产", "总投资100亿元的X数据中心项目正式落地": a facility started or opened is capacity
      * built by the company named before it in the clause
      */
-    static final Finder COMMISSIONED = Finder.of(Finder.anyOf(FACILITIES) + "(?:项目|一期|二期|三期)?\\s?"
+    static final Finder COMMISSIONED = Finder.of(Finder.anyOf(FACILITIES) + "(?:一期|二期|三期)?(?:项目)?\\s?"
             + "(?:已经|已|正式|近日|日前|顺利|全面|今日)*" + Finder.anyOf(COMMISSION_VERBS), FACILITIES);
     /** the mark before a company that receives the capital: "向 X 投入", "对 X 投资" */
     private static final String RECIPIENT_MARKS = "向对";

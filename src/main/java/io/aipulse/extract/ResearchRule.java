@@ -53,6 +53,8 @@ final class ResearchRule extends Rule {
             + "|研制(?:出|成功)|(?:研发|开发)出|提出了?(?:一种|一个|一套)?(?:全新|新型|新|创新)[^，。；,;]{0,12}?" + Finder.anyOf(METHODS)
             + "|首次提出[^，。；,;]{0,16}?" + Finder.anyOf(METHODS)
             + "|实现了?[^，。；,;]{0,16}?(?:突破|准确预报|新纪录)"
+            // "论文入选ICML 2025": a paper accepted by a conference
+            + "|论文[^，。；,;]{0,4}?入选"
             + "|刷新[^，。；,;]{0,12}?纪录|登上[^，。；,;]{0,6}?《?" + Finder.anyOf(JOURNALS)
             + "|" + Finder.anyOf(MEASURES) + "[^，。；,;]{0,10}?(?:提高|提升)了|提交在[^，。；,;]{0,10}?(?:预印本|arXiv|ArXiv)"
             + "|" + Finder.anyOf(COVER_VERBS) + "\\s?《?" + Finder.anyOf(JOURNALS) + "》?[^，。；,;《》]{0,4}?封面"
