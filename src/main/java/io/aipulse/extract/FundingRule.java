@@ -36,6 +36,10 @@ final class FundingRule extends Rule {
     static final List<String> TOOK_PART = List.of("领投", "参投", "参与", "跟投", "独家投资");
     static final Finder TOOK_PART_IN = Finder.of(Finder.anyOf(TOOK_PART) + "了?\\s?([^，。；;,的]{2,24}?)的([^，。；;,]{0,16}?)融资",
             TOOK_PART).needing("融", Finder.longest(TOOK_PART) + 1 + 1 + 24 + 1 + 16 + 1);
+    /** the same without 的: "美团战投领投星海图A轮融资", the company's name ends where its round's name starts */
+    static final Finder TOOK_PART_IN_ROUND = Finder.of(Finder.anyOf(TOOK_PART) + "了?\\s?([^，。；;,的]{2,24}?)(?=(?:Pre-|pre-|天使|种子|"
+            + "战略|新一轮|首轮|[A-F]\\+*\\d?\\s?轮))[^，。；;,]{0,12}?融资", TOOK_PART)
+            .needing("融", Finder.longest(TOOK_PART) + 1 + 24 + 12 + 1);
     /** an investment into a named company, with its amount: "软银向OpenAI投资400亿美元", "亚马逊对Anthropic追加投资40亿美元" */
     static final List<String> INTO = List.of("向", "对");
     static final Finder INVESTED_INTO = Finder.of(Finder.anyOf(INTO) + "\\s?([^，。；;,]{2,20}?)\\s?(?:追加|战略|新增|再次)?(?:投资|注资)了?\\s?"
@@ -119,10 +123,14 @@ final class FundingRule extends Rule {
             }
         }
         amountFirstHeadlines(s);
-        Finder.Scan tookPart = s.scan(TOOK_PART_IN, s.from(), s.end());
-        while (tookPart.find()) {
-            Matcher m = tookPart.matcher();
-            financedNamed(s, m.start(), m.end(), m.start(1), m.end(1), true);
+        for (Finder f : List.of(TOOK_PART_IN, TOOK_PART_IN_ROUND)) {
+            Finder.Scan tookPart = s.scan(f, s.from(), s.end());
+            while (tookPart.find()) {
+                Matcher m = tookPart.matcher();
+                // without 的 the span may hold an amount or a word of the round: only a name the finder knows is the
+                // company's
+                financedNamed(s, m.start(), m.end(), m.start(1), m.end(1), f == TOOK_PART_IN);
+            }
         }
         Finder.Scan into = s.scan(INVESTED_INTO, s.from(), s.end());
         while (into.find()) {
