@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 final class AcquisitionRule extends Rule {
 
     /** the verbs of buying a company, active voice */
-    static final List<String> BUY_VERBS = List.of("全资收购", "收购", "并购", "买下", "吞并");
+    static final List<String> BUY_VERBS = List.of("全资收购", "收购", "并购", "买下", "吞并", "入主");
 
     /** taking control: "取得天普股份控制权", "获得 Y 的控股权" */
     static final List<String> CONTROL_VERBS = List.of("取得", "获得", "拿下");
