@@ -13,7 +13,7 @@ final class FundingRule extends Rule {
     /** the verbs of receiving a round, before its object */
     static final List<String> RECEIVE_VERBS = List.of("完成", "获得", "获", "拿到", "拿下", "斩获", "迎来", "收获", "筹得");
     /** the verbs of raising money, right before an amount */
-    static final List<String> RAISE_VERBS = List.of("筹集", "筹得", "募得", "融得");
+    static final List<String> RAISE_VERBS = List.of("筹集", "筹得", "募得", "融得", "融了");
     /** the headline form "X 宣布新一轮融资 6 亿欧元": its verbs and its words for a new round */
     static final List<String> HEADLINE_VERBS = List.of("宣布", "完成", "获");
     static final List<String> NEW_ROUND = List.of("新一轮", "新一笔");
