@@ -216,7 +216,7 @@ class AipulseTopologyTest {
         Settings settings = SettingsLoader.load(null, Map.of(), Map.of());
         AipulseTopology topology = new AipulseTopology(Topics.from(settings), extractor,
                 new ArticleJson(settings.zone(), InputLimits.defaults()), settings.zone(),
-                StreamsSettings.grace(settings), settings.getDuration("dedup.retention"), metrics);
+                StreamsSettings.grace(settings), settings.getInt("dedup.max.articles"), metrics);
 
         // when
         String description = topology.build().describe().toString();
