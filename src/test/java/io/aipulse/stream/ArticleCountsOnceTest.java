@@ -2,9 +2,11 @@ package io.aipulse.stream;
 
 import static io.aipulse.extract.EventType.FUNDING;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aipulse.article.ArticleIds;
 import io.aipulse.article.ArticleJson;
 import io.aipulse.article.InputLimits;
 import io.aipulse.config.Settings;
@@ -30,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An article counts once whatever the order of publication times and however long between its copies,
- * on a {@link TopologyTestDriver} with the service's settings and records sent as a plain producer
- * would send them (raw JSON, any key).
+ * and whatever id it is sent with, on a {@link TopologyTestDriver} with the service's settings and records
+ * sent as a plain producer would send them (raw JSON, any key).
  */
 class ArticleCountsOnceTest {
 
@@ -110,6 +112,58 @@ class ArticleCountsOnceTest {
         // then C, among the last two, is a duplicate, and A, the oldest seen, was forgotten and counts again
         assertThat(events.readValuesToList()).extracting(Event::subject).containsExactly("甲");
         assertThat(metrics.duplicates).hasValue(1);
+    }
+
+    @Test
+    void countsFiveCopiesOfATextSentWithFiveSpoofedIdsAsOneArticle() {
+        // given one text without a link
+        start(Map.of());
+        String text = LineEventExtractor.line(FUNDING, "力文所", HEALTH, "hangzhou", "-", null);
+
+        // when it is sent five times, each with its own id and key
+        for (int copy = 1; copy <= 5; copy++) {
+            send("key-" + copy, json(JSON.createObjectNode().put("id", "spoof-" + copy).put("text", text)
+                    .put("publishedAt", "2023-07-26T10:0" + copy + "+08:00")), "2023-07-26T10:00+08:00");
+        }
+
+        // then it is one article, with the id the service computes from its text
+        assertThat(events.readValuesToList()).extracting(Event::articleId)
+                .containsExactly(ArticleIds.of(null, text));
+        assertThat(metrics.duplicates).hasValue(4);
+    }
+
+    @Test
+    void countsALinkSharedWithTrackingParametersOrATrailingQuestionMarkAsOneArticle() {
+        // given a page
+        start(Map.of());
+        String page = "https://www.thepaper.cn/newsDetail_forward_24067196";
+
+        // when it arrives as itself, with ?utm_source=x, with a trailing ?, and with spm
+        for (String link : new String[] {page, page + "?utm_source=x", page + "?", page + "?spm=a2c6h.1"}) {
+            send(link, article(link, "力文所", "2023-07-26T10:00+08:00"), "2023-07-26T10:00+08:00");
+        }
+
+        // then it counts once
+        assertThat(events.readValuesToList()).hasSize(1);
+        assertThat(metrics.duplicates).hasValue(3);
+    }
+
+    @Test
+    void doesNotTakeARealArticleForADuplicateOfJunkSentEarlierWithItsId() {
+        // given junk sent first with the id (and key) the real article will have
+        start(Map.of());
+        String link = "https://a.cn/n/2023-07-27";
+        String realId = ArticleIds.of(link, null);
+        send(realId, json(JSON.createObjectNode().put("id", realId).put("text", "垃圾")
+                .put("publishedAt", "2023-07-26T10:00+08:00")), "2023-07-26T10:00+08:00");
+
+        // when the real article is published later
+        send(realId, article(link, "力文所", "2023-07-27T10:00+08:00"), "2023-07-27T10:00+08:00");
+
+        // then it is extracted as itself, not dropped as a copy of the junk
+        assertThat(events.readValuesToList()).extracting(Event::articleId, Event::subject)
+                .containsExactly(tuple(realId, "力文所"));
+        assertThat(metrics.duplicates).hasValue(0);
     }
 
     // ---------------------------------------------------------------------------------------------------
