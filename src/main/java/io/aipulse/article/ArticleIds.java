@@ -11,7 +11,9 @@ import java.util.Locale;
 /**
  * Stable article ids: the same article sent twice gets the same id, so it is the Kafka key and the
  * de-duplication key. With a URL the id hashes the normalised URL (a republished page keeps its id even
- * if its text was re-cleaned); without one it hashes the normalised text (width-folded, whitespace-free).
+ * if its text was re-cleaned, or shared with tracking parameters); without one it hashes the normalised
+ * text (width-folded, whitespace-free). The service computes the id itself: an id sent with the article
+ * is not trusted (five spoofed ids would make one article five).
  */
 public final class ArticleIds {
 
@@ -32,8 +34,9 @@ public final class ArticleIds {
             URI uri = URI.create(withScheme);
             String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
             String path = uri.getRawPath() == null ? "" : withoutTrailingSlashes(uri.getRawPath());
-            String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-            return (host.startsWith("www.") ? host.substring(4) : host) + path + query;
+            String query = uri.getRawQuery() == null ? "" : TrackingParameters.withoutTracking(uri.getRawQuery());
+            String queryPart = query.isEmpty() ? "" : "?" + query;
+            return (host.startsWith("www.") ? host.substring(4) : host) + path + queryPart;
         } catch (IllegalArgumentException notAUri) {
             return trimmed.toLowerCase(Locale.ROOT);
         }

@@ -28,7 +28,8 @@ import java.util.Optional;
  * <p>Accepted fields: {@code text} (or {@code content}/{@code body}, required), {@code title},
  * {@code url} (or {@code link}), {@code summary}, {@code publishedAt} (or {@code published_at},
  * {@code date}: ISO instant, offset or local date-time, local date, or epoch milliseconds),
- * {@code id}, {@code timeSource}, {@code source}.
+ * {@code id}, {@code timeSource}, {@code source}. The article's id is always computed from its URL or text;
+ * an {@code id} sent with it is kept as {@code clientId} when it differs (and a {@code clientId} as it is).
  */
 public final class ArticleJson {
 
@@ -127,19 +128,37 @@ public final class ArticleJson {
         }
         // the ingest time too: a record timestamp of 1971 on an undated article is as implausible as a 1971 date
         limits.checkPublished(published == null ? ingestTime : published, now);
-        String id = textField(node, List.of("id"), false);
-        if (id != null) {
-            limits.checkId(id);
-        }
+        // the service's own id: a sent id may be spoofed, or differ between copies of one page
+        String id = ArticleIds.of(url, text);
+        String clientId = clientId(node, id);
         return new Article(
-                id == null || id.isBlank() ? ArticleIds.of(url, text) : id,
+                id,
                 url,
                 textField(node, List.of("title"), false),
                 textField(node, List.of("summary"), false),
                 text,
                 published == null ? ingestTime : published,
                 timeSource,
-                textField(node, List.of("source"), false));
+                textField(node, List.of("source"), false),
+                clientId);
+    }
+
+    /**
+     * The sender's id: {@code clientId} as {@code produce} writes it, else an {@code id} other than the
+     * computed one. Limited in length like every id, as it travels with the article.
+     */
+    private String clientId(JsonNode node, String computedId) throws RejectedInputException {
+        String kept = textField(node, List.of("clientId"), false);
+        String sent = textField(node, List.of("id"), false);
+        for (String id : new String[] {kept, sent}) {
+            if (id != null) {
+                limits.checkId(id);
+            }
+        }
+        if (kept != null && !kept.isBlank()) {
+            return kept;
+        }
+        return sent == null || sent.isBlank() || sent.equals(computedId) ? null : sent;
     }
 
     private JsonNode parse(String json) throws RejectedInputException {

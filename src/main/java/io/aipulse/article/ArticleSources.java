@@ -173,7 +173,7 @@ public final class ArticleSources {
             return article;
         }
         return new Article(article.id(), article.url(), article.title(), article.summary(), article.text(),
-                article.publishedAt(), article.timeSource(), name);
+                article.publishedAt(), article.timeSource(), name, article.clientId());
     }
 
     private static Item refused(String name, String reason, String message) {

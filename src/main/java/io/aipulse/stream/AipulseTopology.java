@@ -34,7 +34,13 @@ import org.apache.kafka.streams.state.WindowStore;
 public final class AipulseTopology {
 
     public static final String COMPANY_STORE = "companies";
-    public static final String SEEN_ARTICLES_STORE = "seen-articles";
+    /**
+     * The article ids seen, each with its sequence number, and the ids by sequence number (to forget the
+     * oldest). New names: the window store of earlier versions was called seen-articles, and its
+     * changelog must not be read as a key-value store.
+     */
+    public static final String SEEN_ARTICLES_STORE = "article-ids-seen";
+    public static final String SEEN_ORDER_STORE = "article-ids-order";
     public static final String WINDOW_STORE = "aggregate-windows";
     /** The mentions of each window, by type and canonical subject. */
     public static final String GROUP_STORE = "aggregate-event-groups";
@@ -82,7 +88,7 @@ public final class AipulseTopology {
     private final ArticleJson articleJson;
     private final ZoneId zone;
     private final Map<CalendarWindow, Duration> grace;
-    private final Duration dedupRetention;
+    private final long dedupMaxArticles;
     private final WindowTime windowTime;
     private final Duration queryRetention;
     private final WorkingStores workingStores;
@@ -90,8 +96,8 @@ public final class AipulseTopology {
     private final InputGuards guards;
 
     public AipulseTopology(Topics topics, EventExtractor extractor, ArticleJson articleJson, ZoneId zone,
-                           Map<CalendarWindow, Duration> grace, Duration dedupRetention, StreamMetrics metrics) {
-        this(topics, extractor, articleJson, zone, grace, dedupRetention, WindowTime.PUBLICATION,
+                           Map<CalendarWindow, Duration> grace, long dedupMaxArticles, StreamMetrics metrics) {
+        this(topics, extractor, articleJson, zone, grace, dedupMaxArticles, WindowTime.PUBLICATION,
                 Duration.ofDays(180), WorkingStores.IN_MEMORY, metrics,
                 new InputGuards(new InputRecordLimits(Integer.MAX_VALUE, Integer.MAX_VALUE),
                         BrokerLimits.kafkaDefaults(Integer.MAX_VALUE), new PoisonedInputs()));
@@ -107,12 +113,12 @@ public final class AipulseTopology {
     public static AipulseTopology from(Topics topics, EventExtractor extractor, ArticleJson articleJson,
                                        Settings settings, StreamMetrics metrics, InputGuards guards) {
         return new AipulseTopology(topics, extractor, articleJson, settings.zone(), StreamsSettings.grace(settings),
-                settings.getDuration("dedup.retention"), StreamsSettings.windowTime(settings),
+                settings.getInt("dedup.max.articles"), StreamsSettings.windowTime(settings),
                 settings.getDuration("query.retention"), WorkingStores.from(settings), metrics, guards);
     }
 
     public AipulseTopology(Topics topics, EventExtractor extractor, ArticleJson articleJson, ZoneId zone,
-                           Map<CalendarWindow, Duration> grace, Duration dedupRetention, WindowTime windowTime,
+                           Map<CalendarWindow, Duration> grace, long dedupMaxArticles, WindowTime windowTime,
                            Duration queryRetention, WorkingStores workingStores, StreamMetrics metrics,
                            InputGuards guards) {
         this.topics = topics;
@@ -120,7 +126,7 @@ public final class AipulseTopology {
         this.articleJson = articleJson;
         this.zone = zone;
         this.grace = Map.copyOf(grace);
-        this.dedupRetention = dedupRetention;
+        this.dedupMaxArticles = dedupMaxArticles;
         this.windowTime = windowTime;
         this.queryRetention = queryRetention;
         this.workingStores = workingStores;
@@ -134,7 +140,8 @@ public final class AipulseTopology {
                 Materialized.<String, io.aipulse.extract.Company, KeyValueStore<Bytes, byte[]>>as(COMPANY_STORE)
                         .withKeySerde(topics.companies.keySerde())
                         .withValueSerde(topics.companies.valueSerde()));
-        builder.addStateStore(seenArticlesStore());
+        builder.addStateStore(seenArticlesStore(SEEN_ARTICLES_STORE, Serdes.String(), Serdes.Long()));
+        builder.addStateStore(seenArticlesStore(SEEN_ORDER_STORE, Serdes.Long(), Serdes.String()));
         builder.addStateStore(workingStore(WINDOW_STORE, BinarySerdes.WINDOW_SUMMARY).withCachingEnabled());
         builder.addStateStore(workingStore(GROUP_STORE, BinarySerdes.EVENT_GROUP));
         builder.addStateStore(workingStore(ARTICLE_STORE, Serdes.Long()));
@@ -156,8 +163,8 @@ public final class AipulseTopology {
 
         KStream<String, Article> articles = outcomes.get(SPLIT_OUTCOMES + ACCEPTED)
                 .mapValues(ArticleOutcome::article, Named.as(UNWRAP_ARTICLES))
-                .processValues(() -> new ArticleDeduplicator(SEEN_ARTICLES_STORE, dedupRetention, metrics),
-                        Named.as(DEDUPLICATE_ARTICLES), SEEN_ARTICLES_STORE);
+                .processValues(() -> new ArticleDeduplicator(SEEN_ARTICLES_STORE, SEEN_ORDER_STORE, dedupMaxArticles,
+                        metrics), Named.as(DEDUPLICATE_ARTICLES), SEEN_ARTICLES_STORE, SEEN_ORDER_STORE);
         KStream<String, List<Event>> eventsByArticle = articles
                 .process(() -> new EventExtraction(extractor, COMPANY_STORE, metrics), Named.as(EXTRACT_EVENTS));
         eventsByArticle
@@ -195,11 +202,15 @@ public final class AipulseTopology {
                 CalendarWindow.fromIsoPeriod(aggregate.window())).name();
     }
 
-    private StoreBuilder<WindowStore<String, Long>> seenArticlesStore() {
-        return Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(SEEN_ARTICLES_STORE, dedupRetention.multipliedBy(2), dedupRetention, false),
-                Serdes.String(), Serdes.Long())
-                .withLoggingEnabled(APPEND_TIME_CHANGELOG);
+    /**
+     * On disk: they keep up to {@code dedup.max.articles} ids, far more than the open windows. Their
+     * changelogs are compacted (Kafka Streams' default for key-value stores), so the broker never
+     * deletes them by time, whatever the publication times of the articles.
+     */
+    private static <K, V> StoreBuilder<KeyValueStore<K, V>> seenArticlesStore(String name, Serde<K> keys,
+                                                                             Serde<V> values) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keys, values)
+                .withLoggingEnabled(Map.of());
     }
 
     private StoreBuilder<WindowStore<String, AggregateRecord>> resultStore() {

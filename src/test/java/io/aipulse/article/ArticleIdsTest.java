@@ -66,4 +66,32 @@ class ArticleIdsTest {
         assertThat(ArticleIds.of("not a uri {}", "x")).matches("u-[0-9a-f]{16}")
                 .isEqualTo(ArticleIds.of("NOT A URI {}", "y"));
     }
+
+    @Test
+    void givesALinkSharedWithTrackingParametersOrATrailingQuestionMarkTheIdOfTheLink() {
+        // given a page's link
+        String id = ArticleIds.of("https://www.thepaper.cn/newsDetail_forward_24067196", "x");
+
+        // when it comes back with campaign, spm or click-id parameters, or an empty query
+        // then it is the same page
+        assertThat(ArticleIds.of("https://www.thepaper.cn/newsDetail_forward_24067196?utm_source=x", "x")).isEqualTo(id);
+        assertThat(ArticleIds.of("https://www.thepaper.cn/newsDetail_forward_24067196?", "x")).isEqualTo(id);
+        assertThat(ArticleIds.of("https://www.thepaper.cn/newsDetail_forward_24067196?UTM_Medium=a&spm=a2c6h.1&", "x"))
+                .isEqualTo(id);
+        assertThat(ArticleIds.of("https://www.thepaper.cn/newsDetail_forward_24067196?fbclid=IwAR0&gclid=1", "x"))
+                .isEqualTo(id);
+    }
+
+    @Test
+    void keepsTheParametersThatSelectThePageInTheirOrder() {
+        // given a link whose query selects the article, shared with a tracker between its parameters
+        String shared = "http://a.cn/news?id=1&utm_campaign=c&page=2";
+
+        // when it is normalised
+        String normalised = ArticleIds.normaliseUrl(shared);
+
+        // then only the tracker is gone
+        assertThat(normalised).isEqualTo("a.cn/news?id=1&page=2");
+        assertThat(ArticleIds.of(shared, "x")).isNotEqualTo(ArticleIds.of("http://a.cn/news?id=1", "x"));
+    }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
@@ -33,16 +35,48 @@ class ArticleJsonTest {
         Article article = json.read(utf8(input), NOW);
 
         // then
-        assertThat(article).isEqualTo(new Article("a-1", "https://www.thepaper.cn/n/1", "标题", "总结", "正文",
-                Instant.parse("2023-08-01T10:42:00Z"), TimeSource.TEXT, "000.txt"));
+        // then (the id the input carried is kept as the client's, the article's is computed from its URL)
+        assertThat(article).isEqualTo(new Article(ArticleIds.of("https://www.thepaper.cn/n/1", "正文"),
+                "https://www.thepaper.cn/n/1", "标题", "总结", "正文", Instant.parse("2023-08-01T10:42:00Z"),
+                TimeSource.TEXT, "000.txt", "a-1"));
     }
 
     @Test
     void readsWhatItWrites() throws Exception {
-        Article article = new Article("t-1", null, "标题", null, "正文\n第二行", Instant.parse("2023-08-01T10:42:00.123Z"),
-                TimeSource.INGEST, "x.txt");
+        String text = "正文\n第二行";
+        Article article = new Article(ArticleIds.of(null, text), null, "标题", null, text,
+                Instant.parse("2023-08-01T10:42:00.123Z"), TimeSource.INGEST, "x.txt", "feed-7");
 
         assertThat(json.read(json.write(article), NOW)).isEqualTo(article);
+    }
+
+    @Test
+    void identifiesAnArticleByItsUrlWhateverIdItWasSentWith() throws Exception {
+        // given one page sent five times with five different ids
+        List<String> ids = List.of("a", "b", "spoof-1", "u-0000000000000000", "t-1");
+
+        // when each copy is read
+        List<Article> copies = new ArrayList<>();
+        for (String id : ids) {
+            copies.add(json.read(utf8("{\"id\":\"" + id + "\",\"url\":\"http://a.cn/x\",\"text\":\"正文\"}"), NOW));
+        }
+
+        // then all have the id of the page, and each keeps the id it was sent with as the client's
+        assertThat(copies).extracting(Article::id).containsOnly(ArticleIds.of("http://a.cn/x", "正文"));
+        assertThat(copies).extracting(Article::clientId).containsExactlyElementsOf(ids);
+    }
+
+    @Test
+    void keepsNoClientIdWhenTheSentIdIsTheComputedOne() throws Exception {
+        // given an article as produce writes it: its id is the computed one
+        String id = ArticleIds.of(null, "正文");
+
+        // when it is read
+        Article article = json.read(utf8("{\"id\":\"" + id + "\",\"text\":\"正文\"}"), NOW);
+
+        // then there is no other id to keep
+        assertThat(article.id()).isEqualTo(id);
+        assertThat(article.clientId()).isNull();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -201,7 +235,7 @@ class ArticleJsonTest {
 
         Article article = json.read(utf8("{\"id\":\"" + id + "\",\"text\":\"正文\"}"), NOW);
 
-        assertThat(article.id()).isEqualTo(id);
+        assertThat(article.clientId()).isEqualTo(id);
     }
 
     @Test

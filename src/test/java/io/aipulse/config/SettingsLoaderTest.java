@@ -27,7 +27,7 @@ class SettingsLoaderTest {
         assertThat(settings.get("topic.agg.sector-city.1d")).isEqualTo("aipulse.agg.sector-city.1d");
         assertThat(settings.getDuration("window.grace.day")).isEqualTo(Duration.ofHours(6));
         assertThat(settings.getDuration("window.grace.week")).isEqualTo(Duration.ofDays(1));
-        assertThat(settings.getDuration("dedup.retention")).isEqualTo(Duration.ofDays(30));
+        assertThat(settings.getInt("dedup.max.articles")).isEqualTo(10_000_000);
         assertThat(settings.getInt("input.max.bytes")).isEqualTo(1_048_576);
         assertThat(settings.bootstrapServers()).isEqualTo("localhost:9092");
     }

@@ -40,6 +40,8 @@ class InputFieldsLinearTimeTest {
                 Arguments.of("url", "", "a", ""),
                 Arguments.of("url", "http://a.cn", "/2023-07-2", ""),
                 Arguments.of("url", "http://a.cn/", "%2F", "x"),
+                Arguments.of("url", "http://a.cn/n?", "utm_a=1&", "id=1"),
+                Arguments.of("url", "http://a.cn/n?", "&", "spm"),
                 Arguments.of("id", "", "i", ""),
                 Arguments.of("title", "", "标题", ""),
                 Arguments.of("summary", "", "总结", ""),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aipulse.article.ArticleIds;
 import io.aipulse.observability.MetricsText;
 import io.aipulse.testsupport.ChildProcess;
 import io.aipulse.testsupport.Project;
@@ -267,7 +268,7 @@ class HostileInputIT {
         }
 
         // then its event is on the events topic
-        JsonNode event = awaitEventOf(FINAL_ID);
+        JsonNode event = awaitEventOf(ArticleIds.of(linkOf(FINAL_ID), null));
         assertThat(event.path("type").asText()).isEqualTo("FUNDING");
         String sector = event.path("sector").asText();
 
@@ -433,10 +434,15 @@ class HostileInputIT {
                 + "<img src=\"/img/202386162600/1.jpg\"></div><!-- c --><script>var x = 1;</script></body></html>";
     }
 
+    /**
+     * An article JSON; with a name, also a link of that name: the service identifies articles by link or
+     * text (never by the id sent), and the produce path's files carry the same texts without links.
+     */
     static byte[] article(String id, String text, Instant published) {
         Map<String, Object> fields = new LinkedHashMap<>();
         if (id != null) {
             fields.put("id", id);
+            fields.put("url", linkOf(id));
         }
         fields.put("text", text);
         fields.put("publishedAt", published.toString());
@@ -453,9 +459,15 @@ class HostileInputIT {
         }
     }
 
+    static String linkOf(String name) {
+        return "https://hostile.example.cn/" + name;
+    }
+
+    /** The id the service computes for a sent article: from its link, else its text. */
     private static String articleId(Sent sent) {
         try {
-            return JSON.readTree(sent.value()).path("id").asText(null);
+            JsonNode article = JSON.readTree(sent.value());
+            return ArticleIds.of(article.path("url").asText(null), article.path("text").asText(""));
         } catch (Exception e) {
             return null;
         }

@@ -205,7 +205,7 @@ class PrometheusIT {
                 });
         assertThat(stores).as("state-store metrics of every store, whatever its type")
                 .contains(AipulseTopology.SEEN_ARTICLES_STORE, AipulseTopology.WINDOW_STORE,
-                        AipulseTopology.COMPANY_STORE);
+                        AipulseTopology.RESULT_STORE, AipulseTopology.COMPANY_STORE);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.aipulse.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aipulse.broker.BrokerOptions;
+import io.aipulse.stream.AipulseTopology;
 import io.aipulse.testsupport.Await;
 import io.aipulse.testsupport.FreePort;
 import io.aipulse.testsupport.ServiceProcess;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>Records are time-stamped with the publication time, while the broker deletes by time against the
  * wall clock: on a delete-policy topic with the default 7-day retention (and on the window-store
- * changelogs, 61 and 181 days) an old backfill goes as soon as its segment rolls. Regression test for
+ * changelog of the query store, 181 days) an old backfill goes as soon as its segment rolls. Regression test for
  * finding 1 of docs/RELIABILITY.md; enable it with the fix.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
@@ -60,7 +61,8 @@ class BackfillRetentionIT {
         harness.awaitCaughtUp(app, topics, Duration.ofSeconds(120), run);
         Await.sleep(3_000);
         for (String topic : List.of(topics.events(), topics.late(), topics.dlq(),
-                app + "-seen-articles-changelog", app + "-aggregate-results-changelog")) {
+                changelog(app, AipulseTopology.SEEN_ARTICLES_STORE), changelog(app, AipulseTopology.SEEN_ORDER_STORE),
+                changelog(app, AipulseTopology.RESULT_STORE))) {
             assertThat(earliestOffset(topic)).as("records deleted by the broker from %s", topic).isZero();
         }
 
@@ -84,6 +86,10 @@ class BackfillRetentionIT {
         harness.awaitCaughtUp(app, topics, Duration.ofSeconds(120), run);
         assertThat(Verifier.duplicateEventIds(harness.snapshot(topics)))
                 .as("events of republished articles committed a second time").isEmpty();
+    }
+
+    private static String changelog(String app, String store) {
+        return app + "-" + store + "-changelog";
     }
 
     private long earliestOffset(String topic) {

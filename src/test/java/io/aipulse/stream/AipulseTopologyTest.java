@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.aipulse.article.Article;
+import io.aipulse.article.ArticleIds;
 import io.aipulse.article.ArticleJson;
 import io.aipulse.article.InputLimits;
 import io.aipulse.article.TimeSource;
@@ -49,6 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AipulseTopologyTest {
 
     private static final String HEALTH = "healthcare-biotech";
+    private static final String NEWS = "https://news.example.cn/";
     private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(30);
 
     @TempDir
@@ -92,9 +94,9 @@ class AipulseTopologyTest {
         assertThat(written).extracting(kv -> kv.key, kv -> kv.value.type(), kv -> kv.value.subject(),
                         kv -> kv.value.articleId())
                 .containsExactly(
-                        tuple(LineEventExtractor.eventId("a-1", FUNDING, "力文所"), FUNDING, "力文所", "a-1"),
-                        tuple(LineEventExtractor.eventId("a-1", MODEL_RELEASE, "百川智能"), MODEL_RELEASE, "百川智能",
-                                "a-1"));
+                        tuple(LineEventExtractor.eventId(idOf("a-1"), FUNDING, "力文所"), FUNDING, "力文所", idOf("a-1")),
+                        tuple(LineEventExtractor.eventId(idOf("a-1"), MODEL_RELEASE, "百川智能"), MODEL_RELEASE,
+                                "百川智能", idOf("a-1")));
 
         // and every aggregate topic has the article's window once, with both events of the article
         Map<String, List<KeyValue<String, AggregateRecord>>> all = new LinkedHashMap<>();
@@ -216,7 +218,7 @@ class AipulseTopologyTest {
         Settings settings = SettingsLoader.load(null, Map.of(), Map.of());
         AipulseTopology topology = new AipulseTopology(Topics.from(settings), extractor,
                 new ArticleJson(settings.zone(), InputLimits.defaults()), settings.zone(),
-                StreamsSettings.grace(settings), settings.getDuration("dedup.retention"), metrics);
+                StreamsSettings.grace(settings), settings.getInt("dedup.max.articles"), metrics);
 
         // when
         String description = topology.build().describe().toString();
@@ -370,7 +372,7 @@ class AipulseTopologyTest {
                 LineEventExtractor.line(FUNDING, "力文所", HEALTH, "hangzhou", "2023-07-26", "30000000")));
 
         // then both events are written, but the windows count one event mentioned by two articles
-        assertThat(events.readValuesToList()).extracting(Event::articleId).containsExactly("report-1", "report-2");
+        assertThat(events.readValuesToList()).extracting(Event::articleId).containsExactly(idOf("report-1"), idOf("report-2"));
         for (String name : aggregates.keySet()) {
             AggregateRecord latest = last(aggregates.get(name).readKeyValuesToList());
             assertThat(latest.events()).as(name).isEqualTo(1);
@@ -431,8 +433,8 @@ class AipulseTopologyTest {
             assertThat(record.graceEnd()).isEqualTo("2023-07-25T06:00+08:00");
             assertThat(record.streamTime()).isEqualTo("2023-07-25T07:00+08:00");
             assertThat(record.recordTime()).isEqualTo("2023-07-24T21:00+08:00");
-            assertThat(record.articleId()).isEqualTo("e");
-            assertThat(record.eventId()).isEqualTo(LineEventExtractor.eventId("e", FUNDING, "戊"));
+            assertThat(record.articleId()).isEqualTo(idOf("e"));
+            assertThat(record.eventId()).isEqualTo(LineEventExtractor.eventId(idOf("e"), FUNDING, "戊"));
         });
         assertThat(lateRecords).extracting(LateRecord::key)
                 .containsExactlyInAnyOrder(HEALTH, "hangzhou", "healthcare-biotech|hangzhou");
@@ -462,12 +464,12 @@ class AipulseTopologyTest {
         // then each event is a late record in each of its three day windows
         assertThat(late.readValuesToList()).extracting(LateRecord::dimension, LateRecord::eventId)
                 .containsExactlyInAnyOrder(
-                        tuple("sector", LineEventExtractor.eventId("late", FUNDING, "丙")),
-                        tuple("city", LineEventExtractor.eventId("late", FUNDING, "丙")),
-                        tuple("sector-city", LineEventExtractor.eventId("late", FUNDING, "丙")),
-                        tuple("sector", LineEventExtractor.eventId("late", FUNDING, "丁")),
-                        tuple("city", LineEventExtractor.eventId("late", FUNDING, "丁")),
-                        tuple("sector-city", LineEventExtractor.eventId("late", FUNDING, "丁")));
+                        tuple("sector", LineEventExtractor.eventId(idOf("late"), FUNDING, "丙")),
+                        tuple("city", LineEventExtractor.eventId(idOf("late"), FUNDING, "丙")),
+                        tuple("sector-city", LineEventExtractor.eventId(idOf("late"), FUNDING, "丙")),
+                        tuple("sector", LineEventExtractor.eventId(idOf("late"), FUNDING, "丁")),
+                        tuple("city", LineEventExtractor.eventId(idOf("late"), FUNDING, "丁")),
+                        tuple("sector-city", LineEventExtractor.eventId(idOf("late"), FUNDING, "丁")));
         assertThat(metrics.lateWindows).hasSize(6);
     }
 
@@ -580,7 +582,7 @@ class AipulseTopologyTest {
         assertThat(metrics.deadLetterReasons).containsExactlyElementsOf(reasons.values());
 
         // and the valid article after them was processed
-        assertThat(events.readValuesToList()).extracting(Event::articleId).containsExactly("valid");
+        assertThat(events.readValuesToList()).extracting(Event::articleId).containsExactly(idOf("valid"));
         assertThat(aggregateTopic("sector", "1d").readKeyValuesToMap()).containsOnlyKeys("healthcare-biotech@2023-07-26");
         assertThat(metrics.articlesConsumed).hasValue(hostile.size() + 1);
     }
@@ -620,17 +622,17 @@ class AipulseTopologyTest {
 
         // then the failing article is on the dead-letter topic as it arrived
         List<TestRecord<String, byte[]>> dead = deadLetters.readRecordsToList();
-        assertThat(dead).extracting(TestRecord::key).containsExactly("failing");
+        assertThat(dead).extracting(TestRecord::key).containsExactly(idOf("failing"));
         assertThat(dead.get(0).value()).isEqualTo(articleJson.write(failing));
         // with the reason headers refused input has, and the exception
         assertThat(header(dead.get(0), DeadLetters.REASON_HEADER)).isEqualTo("processing-error");
         assertThat(header(dead.get(0), DeadLetters.MESSAGE_HEADER))
-                .isEqualTo(IllegalStateException.class.getName() + ": extractor failed on article failing");
+                .isEqualTo(IllegalStateException.class.getName() + ": extractor failed on article " + idOf("failing"));
         assertThat(header(dead.get(0), "aipulse.error.source")).startsWith(topics.articles.name() + "-0@");
         // counted like every dead letter
         assertThat(metrics.deadLetterReasons).containsExactly("processing-error");
         // and the stream went on with the next article
-        assertThat(events.readValuesToList()).extracting(Event::articleId).containsExactly("valid");
+        assertThat(events.readValuesToList()).extracting(Event::articleId).containsExactly(idOf("valid"));
     }
 
     @Test
@@ -653,8 +655,8 @@ class AipulseTopologyTest {
         assertThat(extractor.directoriesSeen.get(1).find("无名公司")).isEmpty();
         // and only the event processed after the correction carries the corrected city and sector
         assertThat(events.readValuesToList()).extracting(Event::articleId, Event::city, Event::sector, Event::country)
-                .containsExactly(tuple("before", "unknown", "general", null),
-                        tuple("after", "hangzhou", HEALTH, "CN"));
+                .containsExactly(tuple(idOf("before"), "unknown", "general", null),
+                        tuple(idOf("after"), "hangzhou", HEALTH, "CN"));
         assertThat(aggregateTopic("city", "1d").readKeyValuesToMap())
                 .containsOnlyKeys("unknown@2023-07-26", "hangzhou@2023-07-26");
     }
@@ -675,7 +677,7 @@ class AipulseTopologyTest {
 
         // then the extractor no longer finds it
         assertThat(events.readValuesToList()).extracting(Event::articleId, Event::city)
-                .containsExactly(tuple("known", "hangzhou"), tuple("forgotten", "unknown"));
+                .containsExactly(tuple(idOf("known"), "hangzhou"), tuple(idOf("forgotten"), "unknown"));
     }
 
     // ---------------------------------------------------------------------------------------------------
@@ -714,10 +716,15 @@ class AipulseTopologyTest {
         return aggregates.get(topics.aggregate(Dimension.fromId(dimension), CalendarWindow.fromIsoPeriod(window)).name());
     }
 
-    private static Article article(String id, String publishedAt, String... lines) {
-        String text = "测试文章 " + id + "\n" + String.join("\n", Arrays.asList(lines));
-        return TestArticle.withText(text).id(id).title("标题 " + id).publishedAt(publishedAt)
-                .timeSource(TimeSource.METADATA).build();
+    /** An article at {@code https://news.example.cn/NAME}; its id is the one the service computes. */
+    private static Article article(String name, String publishedAt, String... lines) {
+        String text = "测试文章 " + name + "\n" + String.join("\n", Arrays.asList(lines));
+        return TestArticle.withText(text).url(NEWS + name).id(idOf(name)).title("标题 " + name)
+                .publishedAt(publishedAt).timeSource(TimeSource.METADATA).build();
+    }
+
+    private static String idOf(String name) {
+        return ArticleIds.of(NEWS + name, null);
     }
 
     /** A funding event of a healthcare company in Hangzhou, dated by its article. */

@@ -3,6 +3,7 @@ package io.aipulse.stream;
 import static io.aipulse.extract.EventType.FUNDING;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aipulse.article.ArticleIds;
 import io.aipulse.article.ArticleJson;
 import io.aipulse.article.InputLimits;
 import io.aipulse.config.Settings;
@@ -74,7 +75,7 @@ class PoisonRecordTopologyTest {
         assertThat(dead.key()).isEqualTo(hugeKey);
         assertThat(deadLetters.isEmpty()).isTrue();
         // and only the valid article gave an event
-        assertThat(events.readValuesToList()).extracting(Event::articleId).containsExactly("valid");
+        assertThat(events.readValuesToList()).extracting(Event::articleId).containsExactly(idOf("valid"));
     }
 
     @Test
@@ -154,7 +155,7 @@ class PoisonRecordTopologyTest {
 
         // then it is processed, and its outputs carry the time it was read
         TestRecord<String, Event> event = events.readRecord();
-        assertThat(event.value().articleId()).isEqualTo("ahead");
+        assertThat(event.value().articleId()).isEqualTo(idOf("ahead"));
         assertThat(event.getRecordTime()).isEqualTo(NOW);
         assertThat(deadLetters.isEmpty()).isTrue();
     }
@@ -200,7 +201,7 @@ class PoisonRecordTopologyTest {
         assertThat(dead.key()).isEqualTo("refused");
         assertThat(header(dead, DeadLetters.REASON_HEADER)).isEqualTo("broker-refused");
         assertThat(header(dead, DeadLetters.MESSAGE_HEADER)).contains("RecordTooLargeException");
-        assertThat(events.readValuesToList()).extracting(Event::articleId).containsExactly("valid");
+        assertThat(events.readValuesToList()).extracting(Event::articleId).containsExactly(idOf("valid"));
     }
 
     // ---------------------------------------------------------------------------------------------------
@@ -225,6 +226,11 @@ class PoisonRecordTopologyTest {
 
     private byte[] article(String id, String publishedAt) {
         return utf8("{\"id\":\"" + id + "\",\"text\":\"" + line(id) + "\",\"publishedAt\":\"" + publishedAt + "\"}");
+    }
+
+    /** The id the service computes for {@link #article}{@code (name, ...)}: it has no URL, its text is its event. */
+    private static String idOf(String name) {
+        return ArticleIds.of(null, line(name));
     }
 
     /** A funding event of a healthcare company in Hangzhou (the line extractor's format). */

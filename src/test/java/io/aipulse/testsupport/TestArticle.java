@@ -17,6 +17,7 @@ public final class TestArticle {
     private final String text;
     private String id = "t-1";
     private String title;
+    private String url;
     private Instant publishedAt = PUBLISHED;
     private TimeSource timeSource = TimeSource.TEXT;
 
@@ -34,6 +35,11 @@ public final class TestArticle {
 
     public TestArticle id(String id) {
         this.id = id;
+        return this;
+    }
+
+    public TestArticle url(String url) {
+        this.url = url;
         return this;
     }
 
@@ -58,6 +64,6 @@ public final class TestArticle {
     }
 
     public Article build() {
-        return new Article(id, null, title, null, text, publishedAt, timeSource, null);
+        return new Article(id, url, title, null, text, publishedAt, timeSource, null);
     }
 }
