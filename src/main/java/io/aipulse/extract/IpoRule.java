@@ -37,6 +37,9 @@ final class IpoRule extends Rule {
                 continue;
             }
             OrgMention subject = s.subjectBefore(f.start(), cs, ActorFilter.ANY);
+            if (f.stage() == IpoStage.LISTED && subject != null && productBetween(text, subject.end(), f.start())) {
+                continue; // "小米YU7正式上市", "理想i8上市": a product goes on sale, the company does not list
+            }
             List<OrgMention> actors = s.actors(ActorFilter.ANY);
             if (subject != null && venue(text, subject)) {
                 // the exchange or regulator acts on the company: "上交所受理X的IPO申请", "证监会同意X…注册"
@@ -92,6 +95,17 @@ final class IpoRule extends Rule {
         }
         String before = text.substring(clauseStart, trigger);
         return before.endsWith("已") || before.endsWith("已经");
+    }
+
+    /** a product's model name (Latin letters with a digit) or a product word between the company and 上市 */
+    private static final Pattern PRODUCT_NAME = Pattern.compile("[A-Za-z]+\\s?\\d|\\d+\\s?系列|系列|新车|车型|新品|手机|机型");
+
+    private static boolean productBetween(String text, int from, int to) {
+        if (to - from > 16) {
+            return false;
+        }
+        String between = STOCK_CODE.matcher(text.substring(from, to)).replaceAll("");
+        return PRODUCT_NAME.matcher(between).find();
     }
 
     /** the kinds of organisation that never list themselves: "浙大校友...创办的X公司" */

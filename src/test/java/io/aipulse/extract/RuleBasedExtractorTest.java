@@ -471,4 +471,14 @@ class RuleBasedExtractorTest {
         // then the rules are a policy, never a product launched
         assertThat(events).extracting(Event::type).containsExactly(EventType.POLICY);
     }
+
+    @Test
+    void aProductThatGoesOnSaleIsNoListing() {
+        // given a car model that 上市 (goes on sale), and the company's own listing
+        List<Event> product = extract("百度RT6正式上市,售价20万元。");
+        List<Event> listing = extract("百度在港交所上市。");
+        // then only the company's listing is an IPO
+        assertThat(product).noneMatch(e -> e.type() == EventType.IPO);
+        assertThat(listing).extracting(Event::type).containsExactly(EventType.IPO);
+    }
 }
