@@ -21,6 +21,8 @@ public final class IpoStageParser {
             "主板", "港股", "美股", "A股");
     /** where a clause says a company lists ("在港上市", "于香港上市"): the exchanges, and Hong Kong by its short name */
     private static final List<String> VENUES = Finder.union(EXCHANGES, List.of("香港", "港", "美国", "纽约", "新加坡"));
+    /** what a company does with its filing to an exchange or a regulator ("向港交所递交", "向证监会报送") */
+    static final List<String> FILING_VERBS = List.of("递交", "提交", "报送", "呈交", "申报", "申请");
     /** an offering that opens: the corpus and the analysts count it as the approved step */
     static final List<String> OFFERING_WORDS = List.of("全球发售", "公开发售", "招股");
 

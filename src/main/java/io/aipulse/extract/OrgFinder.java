@@ -214,8 +214,6 @@ final class OrgFinder {
     /** what may stand between a filing company's name and 向: its word 公司, a time, an adverb */
     private static final List<String> BEFORE_FILING = List.of("公司", "近期", "近日", "日前", "今日", "今天", "昨日", "已经", "已",
             "正式", "再次", "再度", "也", " ");
-    /** what a company hands an exchange: its prospectus, its application */
-    private static final List<String> FILING_VERBS = List.of("递交", "提交", "申请", "呈交");
 
     /**
      * "微脉公司,近期向港交所主板递交了招股书", "特斯联向港交所递交招股书": the Han name of two to eight characters that
@@ -239,7 +237,7 @@ final class OrgFinder {
             }
             int v = x + exchange.length();
             v = text.startsWith("主板", v) ? v + 2 : v;
-            if (!Cues.opensWith(text, v, Math.min(to, v + 4), FILING_VERBS)) {
+            if (!Cues.opensWith(text, v, Math.min(to, v + 4), IpoStageParser.FILING_VERBS)) {
                 continue;
             }
             int e = Cues.withoutTrailing(text, from, i, BEFORE_FILING);

@@ -65,17 +65,8 @@ final class Releases {
     /** the tests that open a product to its users ("开启公测"), not those of an engineer ("启动道路测试") */
     private static final Words USER_TESTS = Words.of("公测", "内测", "邀请测试", "邀测", "预售");
     /** what a government issues, ending a release's object: not a product ("方案" and "措施" end products too) */
-    private static final List<String> RULES_ISSUED = List.of("新规", "新政", "规定", "办法", "条例", "政策", "法案", "法规", "禁令",
+    private static final Words RULES_ISSUED = Words.of("新规", "新政", "规定", "办法", "条例", "政策", "法案", "法规", "禁令",
             "管制措施", "行政命令", "实施意见", "行动计划", "行动方案", "实施方案", "若干措施", "国家标准", "行业标准");
-
-    private static boolean endsWithAny(String s, List<String> words) {
-        for (String w : words) {
-            if (s.endsWith(w)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** what is offered before 发售 in a listing */
     private static final Words OFFERINGS = Words.of("全球", "公开", "股份", "新股");
@@ -208,7 +199,8 @@ final class Releases {
                 oe = withoutTrailingAdverbs(text, os, oe); // "网页端正式上线": 网页端
             }
             String object = withoutParens(text.substring(os, oe));
-            if (endsWithAny(object.trim(), RULES_ISSUED)) {
+            String trimmed = object.trim();
+            if (RULES_ISSUED.lastEnd(trimmed, 0, trimmed.length()) == trimmed.length()) {
                 continue; // "发布AI芯片出口管制新规": a rule issued, which the policy rule reads
             }
             if (GENERIC_OBJECTS.contains(object.trim())) {

@@ -47,7 +47,7 @@ final class ReportRule extends Rule {
     private static final Pattern HEADLINE = Pattern.compile(
             "^\\s?[:：]\\s?[^。]{0,60}?(" + String.join("|", HEADLINE_WORDS) + ")");
     /** what is handed to a regulator, not published: "向证监会递交的...报告" */
-    private static final Words FILING = Words.of("递交", "提交", "报送", "呈交", "申报");
+    private static final Words FILING = Words.of(IpoStageParser.FILING_VERBS.toArray(new String[0]));
     /** a person who speaks between the name and the verb: an opinion, not a publication */
     private static final Words SPEAKER = Words.of("CEO", "CTO", "创始人", "董事长", "总裁", "首席执行官", "表示", "认为");
     private static final Pattern PUBLISHER_DESCRIPTOR = Pattern.compile(
