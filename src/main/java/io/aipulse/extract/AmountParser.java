@@ -26,10 +26,10 @@ public final class AmountParser {
     private static final String[][] CURRENCY_SUFFIX = {
         {"美元", "USD"}, {"美金", "USD"}, {"欧元", "EUR"}, {"英镑", "GBP"}, {"加拿大元", "CAD"},
         {"加元", "CAD"}, {"加币", "CAD"}, {"港元", "HKD"}, {"港币", "HKD"}, {"日元", "JPY"}, {"新台币", "TWD"}, {"台币", "TWD"},
-        {"元人民币", "CNY"}, {"人民币", "CNY"}, {"元", "CNY"}};
+        {"新加坡元", "SGD"}, {"新元", "SGD"}, {"韩元", "KRW"}, {"元人民币", "CNY"}, {"人民币", "CNY"}, {"元", "CNY"}};
     private static final String[][] CURRENCY_PREFIX = {
         {"人民币", "CNY"}, {"RMB", "CNY"}, {"新台币", "TWD"}, {"台币", "TWD"}, {"NT$", "TWD"}, {"US$", "USD"}, {"HK$", "HKD"},
-        {"C$", "CAD"}, {"$", "USD"},
+        {"C$", "CAD"}, {"S$", "SGD"}, {"$", "USD"},
         {"¥", "CNY"}, {"￥", "CNY"}, {"€", "EUR"}, {"£", "GBP"}};
 
     private final Map<String, Double> cnyPerUnit;

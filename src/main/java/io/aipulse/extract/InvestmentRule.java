@@ -20,8 +20,10 @@ final class InvestmentRule extends Rule {
     /** what a fund or a build sets up */
     static final List<String> FUND = List.of("基金");
     static final List<String> FACILITIES = List.of("算力中心", "数据中心", "智算中心", "超算中心", "资料中心", "工厂", "基地", "园区");
-    /** every match names an investing verb, a fund or a facility */
-    static final List<String> TRIGGERS = Finder.union(INVEST_VERBS, FUND, FACILITIES);
+    /** what a company's yearly spending on capacity is called: "资本开支", "算力预算" */
+    static final List<String> CAPEX = List.of("资本开支", "资本支出", "资本性支出", "资本预算", "算力预算", "capex", "Capex", "CapEx");
+    /** every match names an investing verb, a fund, a facility or capital spending */
+    static final List<String> TRIGGERS = Finder.union(INVEST_VERBS, FUND, FACILITIES, CAPEX);
 
     static final Finder INVESTS = Finder.of("(?<![获得成自领跟参的])" + Finder.anyOf(INVEST_VERBS)
             // "研发投入将超过2000亿元": the future and a reach before the amount
@@ -34,6 +36,13 @@ final class InvestmentRule extends Rule {
             + "|" + Finder.anyOf(BUILD_VERBS) + "[^，。；,;]{0,20}?" + Finder.anyOf(FACILITIES),
             FUND_VERBS, FUND, BUILD_VERBS);
 
+    /**
+     * "中国移动今年算力资本开支预计为475亿元", "将资本开支指引上调至700亿美元", "资本预算约152亿美元": a company's
+     * spending on capacity for a year, set or raised, with the amount right after
+     */
+    static final Finder SPENDS = Finder.of(Finder.anyOf(CAPEX) + "[^，。；,;\\d]{0,6}?"
+            + "(?:预计|指引|预算|计划|目标)?(?:将)?(?:为|达|达到|上调至|提高至|扩大至|增至|增加至|提升至|上修至|调升至|约|超过|逾|高达)",
+            CAPEX).lookingAround();
     /** a clause that gives the total of the build before it: "总投资达60亿元", "项目总投资120亿元", "投资额约5亿元" */
     private static final Pattern TOTAL_NEXT = Pattern.compile("\\s?(?:项目|该项目|基金)?(?:总投资|投资总额|投资额|计划投资|总?规模|注册资本)");
     /** a purchase in the clause: 斥资 then 收购 is an acquisition, 入股 a round of another company */
@@ -43,9 +52,12 @@ final class InvestmentRule extends Rule {
             List.of("打造", "基础设施", "算力", "研发", "产能", "扩产", "网络")).toArray(new String[0]));
     /** verbs that put capital into the company named right after them */
     private static final Words INTO = Words.of("投资", "注资", "入股");
+    private static final Words FACILITY = Words.of(FACILITIES.toArray(new String[0]));
     /** "由X投资建设的...数据中心项目": the builder named as the agent of a facility, with or without an amount */
-    static final Finder BUILT_BY = Finder.of("由([^，。；,;由]{2,30}?)(?:投资建设|投资兴建|投建|建设)的[^，。；,;]{0,24}?"
-            + Finder.anyOf(FACILITIES), List.of("由"));
+    static final Finder BUILT_BY = Finder.of("由([^，。；,;由]{2,30}?)(?:(?:投资建设|投资兴建|投建|建设)的[^，。；,;]{0,24}?"
+            + Finder.anyOf(FACILITIES)
+            // "该项目由X投资建设,总投资约20亿元": the project's builder, the clause ending with the verb
+            + "|(?:投资建设|投资兴建|出资建设)(?=[，。；,;]))", List.of("由"));
     /** the steps that put a built facility to work or start building it */
     static final List<String> COMMISSION_VERBS = List.of("投产", "投用", "投入使用", "启用", "开工", "动工", "开建", "竣工", "落成",
             "点亮", "落地");
@@ -93,6 +105,7 @@ final class InvestmentRule extends Rule {
         }
         builtBy(s);
         commissioned(s);
+        spends(s);
         Finder.Scan setsUp = s.scan(SETS_UP, s.from(), s.end());
         while (setsUp.find()) {
             Matcher m = setsUp.matcher();
@@ -103,6 +116,17 @@ final class InvestmentRule extends Rule {
                 amount = s.firstAmount(ce, s.clauseEnd(Math.min(ce + 1, s.end())));
             }
             if (amount != null) {
+                investmentAt(s, m.start(), m.end(), amount.amount());
+            }
+        }
+    }
+
+    private void spends(SentenceContext s) {
+        Finder.Scan scan = s.scan(SPENDS, s.from(), s.end());
+        while (scan.find()) {
+            Matcher m = scan.matcher();
+            AmountParser.Match amount = s.firstAmount(m.end(), Math.min(s.end(), m.end() + 12));
+            if (amount != null && amount.start() <= m.end() + 4) {
                 investmentAt(s, m.start(), m.end(), amount.amount());
             }
         }
@@ -124,6 +148,9 @@ final class InvestmentRule extends Rule {
                 }
             }
             AmountParser.Match amount = s.firstAmount(m.end(), s.end());
+            if (amount == null && !FACILITY.in(s.text(), m.start(), m.end())) {
+                continue; // "由X投资建设": a build told without the facility is news only with its amount
+            }
             Candidate c = s.add(EventType.INVESTMENT, builder, m.start(), m.end());
             if (c != null) {
                 c.amount = amount == null ? null : amount.amount();

@@ -12,10 +12,11 @@ final class PersonnelRule extends Rule {
 
     /** the verbs of taking a post, and the adverbs that may open them */
     static final List<String> JOIN_VERBS = List.of("加入", "加盟", "入职", "出任", "担任", "就任", "履新", "接任", "回归", "兼任",
-            "迎来新任", "接掌");
+            "迎来新任", "接掌", "升任", "晋升为", "晋升");
     static final List<String> JOIN_ADVERBS = List.of("即将", "正式", "已", "宣布");
     /** the verbs of JOIN_VERBS whose object is the post itself ("出任X董事长"), not the organisation joined */
-    private static final List<String> TAKES_POST = List.of("出任", "担任", "就任", "接任", "兼任", "迎来新任", "接掌");
+    private static final List<String> TAKES_POST = List.of("出任", "担任", "就任", "接任", "兼任", "迎来新任", "接掌", "升任",
+            "晋升为", "晋升");
     static final List<String> LEAVE_VERBS = List.of("离职", "离任", "辞任", "辞职", "辞去", "递交辞呈", "卸任", "退休", "分道扬镳",
             "离开公司", "离开了公司", "出走", "请辞",
             // the board removes an executive: "董事会宣布解雇首席执行官", "罢免", "免去...职务"
@@ -45,7 +46,7 @@ final class PersonnelRule extends Rule {
 
     static {
         List<String> roles = new ArrayList<>(NAMING_TITLES);
-        roles.addAll(List.of(CHIEF_SCIENTIST, "CPO", "负责人", "高管", "合伙人", "院长", "主任", "总监", "主管", "VP", "President"));
+        roles.addAll(List.of(CHIEF_SCIENTIST, "CPO", "执行董事", "负责人", "高管", "合伙人", "院长", "主任", "总监", "主管", "VP", "President"));
         ROLES = List.copyOf(roles);
     }
 

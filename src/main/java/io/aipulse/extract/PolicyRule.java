@@ -29,7 +29,11 @@ final class PolicyRule extends Rule {
     static final List<String> REVIEW_VERBS = List.of("审议通过", "审议并通过");
     /** a document's own title line: "杭州市人民政府办公厅关于加快推进...的实施意见" (the body, 关于, the subject, the kind) */
     static final List<String> ABOUT = List.of("关于");
-    static final List<String> TRIGGERS = Finder.union(ISSUE_VERBS, PASS_VERBS, REVIEW_VERBS, ABOUT);
+    /** the verbs that change a restriction in force: "收紧对华AI芯片出口管制", "放宽...限制" */
+    static final List<String> RESTRICT_VERBS = List.of("收紧", "放宽", "扩大", "升级", "加码", "祭出", "实施");
+    /** the restrictions a government changes */
+    static final List<String> RESTRICTIONS = List.of("出口管制", "管制措施", "管制", "禁令", "出口限制", "限制措施");
+    static final List<String> TRIGGERS = Finder.union(ISSUE_VERBS, PASS_VERBS, REVIEW_VERBS, ABOUT, RESTRICT_VERBS);
     /** what a policy named without a title is called */
     static final List<String> POLICY_NOUNS = List.of("实施意见", "实施方案", "行动方案", "行动计划", "若干措施", "产业政策", "政策", "举措",
             "意见", "方案", "办法", "措施", "规划", "通知", "条例", "新规", "规定", "禁令", "管制措施", "行政命令", "法案", "法规",
@@ -47,6 +51,11 @@ final class PolicyRule extends Rule {
             + "(" + String.join("|", POLICY_NOUNS) + ")", PLAIN_ISSUE_VERBS)
             // the noun starts after the verb, 了, 一系列 and 20 characters
             .needing(Finder.firstChars(POLICY_NOUNS), Finder.longest(PLAIN_ISSUE_VERBS) + 1 + 3 + 20 + 1);
+
+    /** "美国商务部宣布收紧对华AI芯片出口管制": a measure told by the restriction it changes, with no title */
+    static final Finder RESTRICTS = Finder.of(Finder.anyOf(RESTRICT_VERBS) + "了?[^，。；,;《]{0,16}?"
+            + Finder.anyOf(RESTRICTIONS), RESTRICT_VERBS);
+    private static final Words RESTRICTION = Words.of(RESTRICTIONS.toArray(new String[0]));
 
     /** the title first, the verb after it: "《...行动方案》(简称“《行动方案》”)正式发布", "《...》出台" */
     static final Finder TITLE_FIRST = Finder.of("《([^》]{2,80})》(?:\\([^()]{0,20}\\))?"
@@ -102,6 +111,9 @@ final class PolicyRule extends Rule {
         boolean plain = ANY_POLICY_NOUN.in(text, from, to);
         boolean quoted = holds(text, '“', from, to) || holds(text, '「', from, to);
         boolean thirdReading = THIRD_READING.in(text, from, to);
+        if (RESTRICTION.in(text, from, to)) {
+            restrictions(s);
+        }
         if (!titled && !plain && !quoted && !thirdReading) {
             return;
         }
@@ -153,6 +165,17 @@ final class PolicyRule extends Rule {
                 continue;
             }
             policyAt(s, m.start(), m.end(), null, m.start(), m.end());
+        }
+    }
+
+    /** A restriction changed by a government ("收紧...出口管制"); only a government's, never a company's rules. */
+    private void restrictions(SentenceContext s) {
+        Finder.Scan scan = s.scan(RESTRICTS, s.from(), s.end());
+        while (scan.find()) {
+            Matcher m = scan.matcher();
+            if (government(s, m.start(), s.clauseStart(m.start())) != null) {
+                policyAt(s, m.start(), m.end(), null, m.start(), m.end());
+            }
         }
     }
 

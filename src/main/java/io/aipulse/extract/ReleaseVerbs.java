@@ -21,11 +21,17 @@ final class ReleaseVerbs {
             // a product's first appearance or sale ("新功能登场", "AI眼镜正式发售")
             "登场", "发售",
             // a test opened to users ("开启公测", "启动了...新功能内测"): only with the test's name after them
-            "开启", "启动");
+            "开启", "启动",
+            // an unveiling ("揭开了小米首款AI眼镜的面纱"): only with the veil after the thing unveiled
+            "揭开");
     /** the verbs that bring something into a product: a feature launched, never a model released (引入DeepSeek模型) */
     static final List<String> INTEGRATIONS = List.of("引入", "导入", "接入");
     /** the verbs that launch only what they open to a test */
     static final List<String> TEST_OPENINGS = List.of("开启", "启动");
+    /** the verbs that launch only what they unveil: "揭开...的面纱" */
+    static final List<String> UNVEILINGS = List.of("揭开");
+    /** the verbs of a sale: what goes on sale is a product, whatever its name */
+    static final List<String> SALES = List.of("开售", "开卖", "发售");
     /** the verbs of a new version: a model's release, never a product's launch */
     static final List<String> UPGRADES = List.of("迎来全新升级", "迎来升级", "全新升级", "更新", "升级至", "升级到");
     static final Pattern PATTERN = Pattern.compile("(" + String.join("|", VERBS) + ")了?");

@@ -68,6 +68,10 @@ final class Releases {
     private static final Words RULES_ISSUED = Words.of("新规", "新政", "规定", "办法", "条例", "政策", "法案", "法规", "禁令",
             "管制措施", "行政命令", "实施意见", "行动计划", "行动方案", "实施方案", "若干措施", "国家标准", "行业标准");
 
+    /** what an unveiling lifts: "揭开...的面纱" */
+    private static final Words VEIL = Words.of("面纱");
+    /** what goes on sale that is no product: tickets, shares */
+    private static final Words NOT_FOR_SALE = Words.of("门票", "票", "股", "债", "认购");
     /** what is offered before 发售 in a listing */
     private static final Words OFFERINGS = Words.of("全球", "公开", "股份", "新股");
     /** verbs that put a thing online somewhere ("上线千帆平台") */
@@ -146,6 +150,9 @@ final class Releases {
             if (verb.equals("发售") && OFFERINGS.in(text, Math.max(s.from(), ts - 2), ts)) {
                 continue; // "全球发售", "公开发售": shares offered in a listing, not a product on sale
             }
+            if (ReleaseVerbs.UNVEILINGS.contains(verb) && !VEIL.in(text, te, ce)) {
+                continue; // "揭开序幕", "揭开...的秘密": only a veil lifted off a thing launches it
+            }
             if (ReleaseVerbs.TEST_OPENINGS.contains(verb) && !USER_TESTS.in(text, te, ce)) {
                 continue; // "启动项目", "开启道路测试": only a test opened to users launches something
             }
@@ -220,6 +227,10 @@ final class Releases {
             if (!objectBefore && type != EventType.MODEL_RELEASE && versionOfModelMaker(s, object, ts)) {
                 type = EventType.MODEL_RELEASE; // "MiniMax发布M2", "DeepSeek发布V3.1版本": a model maker's new version
             }
+            if (type == null && objectBefore && ReleaseVerbs.SALES.contains(verb) && namesAThing(trimmed)
+                    && !NOT_FOR_SALE.in(text, cs, ts)) {
+                type = EventType.PRODUCT_LAUNCH; // "科大讯飞智能办公本X5正式开售": what goes on sale is a product
+            }
             if (type == null && objectBefore && os > cs) {
                 type = classify(s.article(), withoutParens(text.substring(cs, ts)), cs, false); // the clause before the dash
             }
@@ -250,6 +261,11 @@ final class Releases {
             }
         }
         return out;
+    }
+
+    /** An object with a name of its own: a Latin or numbered model name ("办公本X5"), not a bare noun. */
+    private static boolean namesAThing(String object) {
+        return object.length() >= 2 && LATIN_NAME.matcher(object).find();
     }
 
     /** a version alone: "4.0版本", "V4" */

@@ -50,6 +50,8 @@ final class ReportRule extends Rule {
     private static final Words FILING = Words.of(IpoStageParser.FILING_VERBS.toArray(new String[0]));
     /** a person who speaks between the name and the verb: an opinion, not a publication */
     private static final Words SPEAKER = Words.of("CEO", "CTO", "创始人", "董事长", "总裁", "首席执行官", "表示", "认为");
+    /** the data a news agency compiled itself: "彭博社汇编的数据显示" (its reporting is no report) */
+    private static final Words COMPILED = Words.of("汇编", "统计", "编制", "整理", "汇总");
     private static final Pattern PUBLISHER_DESCRIPTOR = Pattern.compile(
             "^(?:第三方)?(?:数据)?(?:机构|平台|公司|研究机构|咨询机构|咨询公司|数据服务商|研究院)");
     private static final Pattern ANALYST_NAME = Pattern.compile(
@@ -209,7 +211,8 @@ final class ReportRule extends Rule {
                     break;
                 }
             }
-            if (subject == null || used.contains(subject.start()) || subject.isKind("media")
+            if (subject == null || used.contains(subject.start())
+                    || subject.isKind("media") && !COMPILED.in(s.text(), subject.end(), m.start())
                     || SPEAKER.in(s.text(), subject.end(), m.start())) {
                 continue;
             }

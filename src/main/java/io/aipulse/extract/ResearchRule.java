@@ -12,13 +12,13 @@ final class ResearchRule extends Rule {
     /** the words a research result is told with: every match holds one */
     static final List<String> TRIGGERS = List.of("论文", "成果", "结果", "突破", "预报", "纪录", "Nature", "Science", "自然", "科学",
             "Cell", "细胞", "提高了", "提升了", "预印本", "arXiv", "期刊", "技术报告", "研制", "提出", "评测", "测评", "榜单", "排行榜",
-            "基准测试", "挑战赛", "竞赛", "大赛", "收录", "接收", "录用", "研发出", "开发出");
+            "基准测试", "挑战赛", "竞赛", "大赛", "收录", "接收", "录用", "研发出", "开发出", "首次实现");
     /** where a model or a team is ranked: a benchmark, a leaderboard, a contest (each is a trigger) */
     static final List<String> CONTESTS = List.of("评测", "测评", "榜单", "排行榜", "基准测试", "挑战赛", "竞赛", "大赛");
     /** a rank that is news: first place, a championship, a gold medal */
     static final List<String> TOP_RANKS = List.of("第一", "榜首", "冠军", "金牌", "首位", "第1");
     /** what a team can put forward: a method, not a product */
-    static final List<String> METHODS = List.of("方法", "算法", "架构", "理论", "范式");
+    static final List<String> METHODS = List.of("方法", "算法", "架构", "理论", "范式", "框架", "技术");
     static final List<String> PUBLISH_VERBS = List.of("发表", "发布", "公布", "提交");
     static final List<String> MEASURES = List.of("精度", "准确率", "准确度");
     /** the journals whose cover or pages are news by themselves (each is also a trigger) */
@@ -52,6 +52,8 @@ final class ResearchRule extends Rule {
             // a new method is a result; a slogan put forward ("提出了'算法、大数据、计算力'三要素") is not
             + "|研制(?:出|成功)|(?:研发|开发)出|提出了?(?:一种|一个|一套)?(?:全新|新型|新|创新)[^，。；,;]{0,12}?" + Finder.anyOf(METHODS)
             + "|首次提出[^，。；,;]{0,16}?" + Finder.anyOf(METHODS)
+            // "研究人员首次实现了...": a first, told of researchers (a company's first profit is no result)
+            + "|首次实现"
             + "|实现了?[^，。；,;]{0,16}?(?:突破|准确预报|新纪录)"
             // "论文入选ICML 2025": a paper accepted by a conference
             + "|论文[^，。；,;]{0,4}?入选"
@@ -95,7 +97,7 @@ final class ResearchRule extends Rule {
             if (s.future(cs, m.start()) || s.background(cs, m.start())) {
                 continue;
             }
-            if ((text.startsWith("研发", m.start()) || text.startsWith("开发", m.start()))
+            if ((text.startsWith("研发", m.start()) || text.startsWith("开发", m.start()) || text.startsWith("首次实现", m.start()))
                     && !RESEARCHERS.in(text, cs, m.start())) {
                 continue; // "华为开发出新芯片": a company's product; "清华大学研究团队研发出...": a team's result
             }

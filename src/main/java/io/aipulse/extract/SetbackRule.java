@@ -7,14 +7,15 @@ import java.util.regex.Matcher;
 final class SetbackRule extends Rule {
 
     /** the words of a setback, in the order they are tried (停工停产 before 停工) */
-    static final List<String> WORDS = List.of("停工停产", "停工", "停产", "裁员", "裁掉", "裁撤", "减员", "倒闭", "关停", "破产",
+    static final List<String> WORDS = List.of("停工停产", "停工", "停产", "裁员", "裁减", "裁掉", "裁撤", "减员", "倒闭", "关停", "破产",
             "资不抵债", "暂停运营", "暂停服务", "解散", "清算", "爆雷", "停摆", "退市", "下架", "被罚", "罚款", "终止合作", "收购失败",
             "融资失败", "停止运营", "停止服务", "停服", "欠薪", "断缴", "立案调查", "实体清单", "黑名单", "遣散",
             // Taiwan's 结束营运, a deal that collapsed, a court's list of defaulters
             "结束营运", "结束运营", "告吹", "失信被执行人");
     /** verbs that are a setback with the business they stop: "关闭了部分海外业务", "暂停旗下AI配音业务" */
     static final List<String> STOP_VERBS = List.of("关闭", "暂停", "停止", "砍掉", "缩减", "收缩");
-    static final List<String> BUSINESS = List.of("业务", "部门", "团队", "产线", "工厂", "门店", "岗位", "办公室", "分公司", "研发中心");
+    static final List<String> BUSINESS = List.of("业务", "部门", "团队", "产线", "工厂", "门店", "岗位", "办公室", "分公司", "研发中心",
+            "项目");
     /** verbs that are a setback with the staff they cut: "优化了约20%的员工", "解除15名员工的合同", "在多个部门解雇员工" */
     static final List<String> CUT_VERBS = List.of("优化", "缩减", "精简", "解除", "解雇");
     static final List<String> STAFF = List.of("员工", "人员", "岗位", "团队规模");

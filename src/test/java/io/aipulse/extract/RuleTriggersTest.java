@@ -55,7 +55,8 @@ class RuleTriggersTest {
                 continue; // what is brought into a product is no model released (the product launch examples have them)
             }
             // the verbs that open a test launch with the test's name after them
-            String test = ReleaseVerbs.TEST_OPENINGS.contains(verb) ? "的公测" : "";
+            // and an unveiling with the veil after the thing unveiled
+            String test = ReleaseVerbs.TEST_OPENINGS.contains(verb) ? "的公测" : ReleaseVerbs.UNVEILINGS.contains(verb) ? "的面纱" : "";
             String text = "百川智能今日" + verb + "了新一代大模型Baichuan 4" + test + "。";
             Article article = new Article("r", null, null, null, text, Instant.parse("2024-05-22T02:00:00Z"),
                     TimeSource.TEXT, "r");
