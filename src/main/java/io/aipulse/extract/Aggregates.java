@@ -34,6 +34,21 @@ final class Aggregates {
         return false;
     }
 
+    /** "完成总额1亿美元的B轮融资": 总额 sizes the one round the clause names */
+    private static final Pattern ONE_ROUND_TOTAL = Pattern.compile("总额(?:为|达|约|超过|超)?\\s?[^，。；,;的]{1,14}?的[^，。；,;]{0,8}?轮融资");
+
+    /**
+     * {@link #in}, except for a 总额 that gives the size of the one round named after it ("完成总额1亿美元的B轮融资"),
+     * which sums nothing.
+     */
+    static boolean total(String text, int from, int to) {
+        if (!in(text, from, to)) {
+            return false;
+        }
+        String clause = text.substring(from, to);
+        return !ONE_ROUND_TOTAL.matcher(clause).find() || in(clause.replace("总额", "　　"), 0, clause.length());
+    }
+
     /** A word that sums money over rounds stands in {@code [from, to)} ("累计融资超10亿元"), not only a count of rounds. */
     static boolean sumIn(String text, int from, int to) {
         return SUMS.in(text, from, to);

@@ -536,6 +536,9 @@ final class ArticleContext {
         if (ownSubjectless) {
             for (int i = 0; i < actors.size(); i++) {
                 if (actors.get(i).end() <= clauseStart) {
+                    if (i + 1 < actors.size() && actors.get(i + 1).end() <= clauseStart && announcer(actors.get(i))) {
+                        continue; // "天普股份发布公告,中昊芯英...,取得天普股份控制权": the announcement tells of the actor after it
+                    }
                     return subsidiary(actors, i, clauseStart);
                 }
             }
@@ -548,6 +551,15 @@ final class ArticleContext {
             return coreference(si, filter);
         }
         return null;
+    }
+
+    /** the words that make an organisation the announcer of what the sentence goes on to tell */
+    private static final Words ANNOUNCES = Words.of("发布公告", "公告称", "公告显示", "晚间公告", "发布通报", "披露");
+
+    /** {@code o} is followed by its announcement ("X发布公告,"; "X晚间公告"), a frame around another actor's news. */
+    private boolean announcer(OrgMention o) {
+        int e = Math.min(text.length(), o.end() + 8);
+        return ANNOUNCES.in(text, o.end(), e);
     }
 
     /**

@@ -215,7 +215,7 @@ final class FundingRule extends Rule {
     private void financedNamed(SentenceContext s, int start, int end, int nameFrom, int nameTo, boolean ownName) {
         String text = s.text();
         int cs = s.clauseStart(start);
-        if (Aggregates.in(text, cs, end) || s.background(cs, start) || s.future(cs, start) || Cues.willBefore(text, cs, start)) {
+        if (Aggregates.total(text, cs, end) || s.background(cs, start) || s.future(cs, start) || Cues.willBefore(text, cs, start)) {
             return;
         }
         OrgMention financed = null;
@@ -225,7 +225,12 @@ final class FundingRule extends Rule {
             }
         }
         if (financed == null && ownName) {
-            // "领投了灵犀动力的B轮融资": what stands between the verb and 的 is the company's name
+            // "领投了灵犀动力的B轮融资": what stands between the verb and 的 is the company's name (without the round's
+            // amount: "领投了星河智联1亿美元的B轮融资")
+            AmountParser.Match size = s.firstAmount(nameFrom, nameTo);
+            if (size != null && size.end() >= nameTo - 1) {
+                nameTo = size.start();
+            }
             String n = text.substring(nameFrom, nameTo).trim();
             if (OrgFinder.plausibleName(n)) {
                 Company known = s.lookup(n);
@@ -292,7 +297,7 @@ final class FundingRule extends Rule {
         boolean announcedThisYear = text.substring(s.from(), start).contains("宣布") && THIS_YEAR.in(text, cs, start);
         // "宣布连续完成两轮融资", "半年内完成三轮融资": rounds closed just now, counted, are news; a sum is not
         boolean recentRounds = RECENT.in(text, s.from(), start) && !Aggregates.sumIn(text, cs, end);
-        if (Aggregates.in(text, cs, end) && !announcedThisYear && !recentRounds || s.background(cs, start)
+        if (Aggregates.total(text, cs, end) && !announcedThisYear && !recentRounds || s.background(cs, start)
                 || s.future(cs, start)) {
             return null;
         }
@@ -352,15 +357,21 @@ final class FundingRule extends Rule {
     }
 
     /** The round's amount: in the clause, later in the sentence, or in a following sentence that gives it. */
+    /** "总额1亿美元的B轮融资": an amount followed by its round is the round's size, whatever word stands before it */
+    private static boolean sizesTheRound(String text, AmountParser.Match m) {
+        int e = m.end();
+        return e < text.length() && text.charAt(e) == '的' && text.substring(e, Math.min(text.length(), e + 10)).contains("轮");
+    }
+
     private static Amount amount(SentenceContext s, int from, int clauseEnd) {
         String text = s.text();
         for (AmountParser.Match m : s.amounts(from, clauseEnd)) {
-            if (!Cues.valuationAt(text, m.start(), s.start())) {
+            if (!Cues.valuationAt(text, m.start(), s.start()) || sizesTheRound(text, m)) {
                 return m.amount();
             }
         }
         for (AmountParser.Match m : s.amounts(clauseEnd, s.end())) {
-            if (!Cues.valuationAt(text, m.start(), s.start())) {
+            if (!Cues.valuationAt(text, m.start(), s.start()) || sizesTheRound(text, m)) {
                 return m.amount();
             }
         }

@@ -56,6 +56,29 @@ final class NamePatterns {
     static final Pattern DESCRIBED_HAN = Pattern.compile(
             "(?:公司|独角兽)([\\p{IsHan}]{2,8}?)(?=\\s?(?:宣布|完成|获得|获|发布|推出|近日|日前))");
 
+    /**
+     * the verbs that make an unknown name opening a clause an actor without a company ending ("深度视界发布...",
+     * "星海图完成...", "灵初智能(Psi Robot)宣布..."): an event's own verbs, which a plain noun rarely takes
+     */
+    static final List<String> ACTING_VERBS = List.of("发布", "推出", "上线", "完成", "递交", "递表", "签署", "携手", "官宣", "亮相",
+            // verbs that are nouns as often ("要约收购", "裁员潮", "开源模型"): only announced
+            "宣布(?:收购|并购|裁员|开源|与|停止|暂停|关闭|解散|破产)", "宣布[，,:：]", "(?:正式|同步|全面|首次)开源",
+            "以[^，。；,;]{1,12}?(?:收购|并购|入股)", "被曝", "被传", "遭遇",
+            // the steps of a listing: "在港交所挂牌上市", "登陆科创板", "通过港交所上市聆讯", "科创板IPO获受理"
+            "登陆", "挂牌", "敲钟", "冲刺", "在[^，。；,;]{1,8}?(?:挂牌|上市|敲钟)", "通过[^，。；,;]{0,10}?聆讯",
+            "(?:科创板|创业板|北交所|港股|美股)?IPO",
+            // "深度视界与华为签署...": a party named first, with the other and the signing after it
+            "(?:与|和)[^，。；,;]{1,16}?(?:签署|签订|达成|共同|联合|合作|携手)");
+    /** the adverbs and times that may stand between such a name and its verb */
+    private static final List<String> ACTING_ADVERBS = List.of("正式", "近日", "日前", "今日", "今天", "昨日", "昨天", "已经", "已",
+            "也", "亦", "还", "再次", "首次", "同步", "刚刚", "近期", "成功", "于", "悄然", "\\d{1,2}\\s?月(?:\\d{1,2}\\s?[日号])?");
+    /** an aside after a name: its English name or its short form ("(Psi Robot)", "(以下简称“云岫”)") */
+    private static final String ASIDE = "(?:\\s?(?:\\([^()]{1,30}\\)|（[^（）]{1,30}）))?";
+    static final Pattern ACTING_NAME = Pattern.compile("\\s?([\\p{IsHan}]{2,6}?)(?=" + ASIDE
+            // the name alone before a comma or colon, its news right after ("星河智联,2月27日完成...", "星河智联:完成...")
+            + "(?:\\s?[，,:：])?"
+            + "\\s?(?:" + String.join("|", ACTING_ADVERBS) + "){0,3}(?:" + String.join("|", ACTING_VERBS) + "))");
+
     private static final String[] HAN_SUFFIXES = {
         "科技", "智能", "网络", "数据", "信息", "软件", "机器人", "半导体", "传媒", "汽车", "医疗", "生物", "教育", "云"};
     private static final String SUFFIX_FIRST = "科智网数信软机半传汽医生教云";
@@ -177,6 +200,18 @@ final class NamePatterns {
         }
         return null;
     }
+
+    /** {@code ACTING_NAME.matcher(text).region(p, to).lookingAt()}, tried only where a Han character opens the region. */
+    static Found actingName(String text, int p, int to) {
+        int s = p < to && isRegexSpace(text.charAt(p)) ? p + 1 : p;
+        if (s + 2 > to || !isHan(text.charAt(s)) || !isHan(text.charAt(s + 1))) {
+            return null;
+        }
+        return viaRegex(ACTING_NAME, text, p, Math.min(to, s + ACTING_REACH));
+    }
+
+    /** how far an acting name's lookahead reads: the name, an aside, three adverbs, a verb */
+    private static final int ACTING_REACH = 6 + 34 + 2 + 3 * 8 + 22;
 
     /** {@code FUNDED_NAME.matcher(text).region(p, to).lookingAt()}. */
     static Found fundedName(String text, int p, int to) {

@@ -173,8 +173,9 @@ final class OrgFinder {
             boolean clauseStart = p == from || clauseMark(text.charAt(p - 1));
             // "成立仅5个月的它石智航宣布完成...融资": a round's company may follow its description's 的, or the
             // descriptor itself ("AI视频生成平台爱诗完成...", "陪伴机器人研发商X 7月完成...")
-            boolean described = funding && !clauseStart && (text.charAt(p - 1) == '的' || descriptorEndsAt(text, from, p));
-            if (!clauseStart && !described) {
+            boolean descriptor = !clauseStart && descriptorEndsAt(text, from, p);
+            boolean described = funding && !clauseStart && (text.charAt(p - 1) == '的' || descriptor);
+            if (!clauseStart && !described && !descriptor) {
                 continue;
             }
             if (clauseStart) {
@@ -186,14 +187,22 @@ final class OrgFinder {
                 if (!n.contains("人工智能") && !GENERIC.contains(n) && !HAN_NAME_BAD_START.matcher(n).find()) {
                     addNamed(out, text, h.start(), h.end(), OrgMention.FALLBACK);
                 }
-            } else if (funding) {
-                NamePatterns.Found f = NamePatterns.fundedName(text, p, to);
+            } else {
+                NamePatterns.Found f = funding ? NamePatterns.fundedName(text, p, to) : null;
+                if (f == null && (clauseStart || descriptor)) {
+                    // "深度视界发布...", "星海图(Galaxea)完成...", "初创企业深度视界推出...": an unknown name opening a clause
+                    // or following its descriptor, with an event's verb
+                    f = NamePatterns.actingName(text, p, to);
+                    if (f != null && !plausibleActor(text, hits, places, f.start(), f.end())) {
+                        f = null;
+                    }
+                }
                 if (f != null) {
                     // "无问芯穹完成近5亿元A轮融资": an unknown name opening the clause of a round
                     String n = text.substring(f.start(), f.end());
                     if (!GENERIC.contains(n) && !HAN_NAME_BAD_START.matcher(n).find()
                             && !ADVERB_START.matcher(n).find() && !FUNCTION_CHARS.matcher(n).find()
-                            && !isPlace(places, f.start(), f.end())) {
+                            && !isPlace(places, f.start(), f.end()) && !n.contains("人工智能")) {
                         addNamed(out, text, f.start(), f.end(), OrgMention.FALLBACK);
                     }
                 }
@@ -597,9 +606,59 @@ final class OrgFinder {
 
     /** A character after which a clause starts: ",;:，。；：" or a line break. */
     /** Punctuation after which a clause, and so a name, can start; list bullets and reference marks too. */
+    /**
+     * A name guessed only from the verb after it is an actor when nothing says it is a word of the sentence: no
+     * discourse word opens it ("虽然", "包括", "通过"), no common noun ends it ("知名企业", "自动驾驶行业"), no
+     * conjunction is in it ("闭源和"), it is no place's area ("北京地区") and no product or model the dictionary knows
+     * (微信, whose maker the release rules name).
+     */
+    private static boolean plausibleActor(String text, List<Knowledge.Hit> hits, List<Knowledge.Hit> places, int s, int e) {
+        String n = text.substring(s, e);
+        if (!namedAgain(text, n, s, e)) {
+            return false; // named once only: a phrase of this sentence rather than the name the article is about
+        }
+        if (DISCOURSE_START.matcher(n).find() || COMMON_NOUN_END.matcher(n).find() || ADVERB_INSIDE.matcher(n).find()
+                || n.indexOf('和') >= 0
+                || n.indexOf('与') >= 0 || n.indexOf('及') >= 0 || n.indexOf('或') >= 0) {
+            return false;
+        }
+        for (Knowledge.Hit h : places) {
+            if (h.start() == s) {
+                return false;
+            }
+        }
+        for (Knowledge.Hit h : hitsIn(hits, s, e)) {
+            if (h.term().kind() == Knowledge.Kind.MODEL && h.start() < e && h.end() > s) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** how far around a guessed name another mention of it is looked for (bounded: the work per mention stays flat) */
+    private static final int AGAIN_REACH = 1500;
+
+    /** {@code n} at {@code [s, e)} is named again within {@link #AGAIN_REACH} characters before or after it. */
+    private static boolean namedAgain(String text, String n, int s, int e) {
+        String before = text.substring(Math.max(0, s - AGAIN_REACH), s);
+        String after = text.substring(e, Math.min(text.length(), e + AGAIN_REACH));
+        return before.contains(n) || after.contains(n);
+    }
+
+    /** the words that open a clause of discourse, not a name */
+    private static final Pattern DISCOURSE_START = Pattern.compile("^(?:虽然|虽|但是|但|不过|包括|通过|支持|所有|拒绝|试图|最后|最终|为了"
+            + "|如果|随着|因为|由于|然而|此外|另外|同时|其中|其他|其余|任何|知名|一些|部分|不少|许多|更多|主要|尤其|特别|甚至|只有|只是"
+            + "|除了|对于|关于|根据|按照|作为|已经|如今|目前|当前|未来|过去|今年|去年|明年|随后|接着|首先|其次|再|更|也|还|又|不|没|未)");
+    /** the adverbs and times a name never holds ("二者先后", "密集赴港", "上周五") */
+    private static final Pattern ADVERB_INSIDE = Pattern.compile("先后|分别|相继|陆续|纷纷|积极|密集|明确|正在|已经|不断|持续|逐步|大力"
+            + "|加快|共同|联合|一起|各自|一旦|要么|二者|两者|三者|上周|本周|下周|上月|本月|下月|周[一二三四五六日末]|星期|就");
+    /** the nouns that end a description, not a name */
+    private static final Pattern COMMON_NOUN_END = Pattern.compile("(?:企业|公司|行业|地区|机构|平台|模型|产品|团队|厂商|巨头|品牌|部门"
+            + "|市场|领域|国家|政府|方面|用户|客户|人士|专家|媒体|报道|消息|官方|双方|各方|项目|技术|系统|版本|功能|服务|芯片|手机)$");
+
     private static boolean clauseMark(char c) {
         return c == ',' || c == ';' || c == ':' || c == '，' || c == '。' || c == '；' || c == '：' || c == '\n'
-                || c == '-' || c == '•' || c == '●' || c == '▲' || c == '■' || c == ']' || c == '】';
+                || c == '-' || c == '•' || c == '●' || c == '▲' || c == '■' || c == ']' || c == '】' || c == '|' || c == '｜';
     }
 
     /**

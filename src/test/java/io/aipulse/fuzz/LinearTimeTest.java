@@ -44,7 +44,8 @@ class LinearTimeTest {
                 Arguments.of("据 + 报道 alternations", "据报道"),
                 Arguments.of("place-name list", String.join("、", NewsText.PLACES) + "、"),
                 Arguments.of("发布发布... (trigger word run)", "发布"),
-                Arguments.of("funding sentences", "百度完成数千万元A轮融资。"));
+                Arguments.of("funding sentences", "百度完成数千万元A轮融资。"),
+                Arguments.of("unknown names opening clauses", "星河智联（Galaxy Link）正式宣布，"));
     }
 
     @ParameterizedTest(name = "{0}")
