@@ -47,6 +47,14 @@ final class PartnershipRule extends Rule {
             "借款", "租赁", "担保", "劳动", "保密", "对赌");
     /** between the partner and 合作, words of a standing relation, not of a new agreement ("与 Y 间存在...合作关系") */
     private static final Words RELATION = Words.of("的", "间", "存在", "有着", "一直", "长期");
+    /** the words of a cooperation that goes on, not one that starts: "微软与OpenAI会维持合作关系" */
+    private static final Words CONTINUING = Words.of("维持", "保持", "继续", "持续", "仍将", "一直");
+
+    /** The sentence tells a research result (a paper, a journal), whose authors a bare "与 Y 合作" names. */
+    private static boolean researchTold(SentenceContext s) {
+        return s.scan(ResearchRule.RESULT, s.from(), s.end()).find();
+    }
+
     private static final Pattern NOT_A_NAME_CHARS = Pattern.compile(".*[,，。的在将已]+.*");
 
     PartnershipRule() {
@@ -227,8 +235,8 @@ final class PartnershipRule extends Rule {
                     break;
                 }
             }
-            if (subject == null) {
-                continue;
+            if (subject == null || CONTINUING.in(s.text(), subject.end(), m.end()) || researchTold(s)) {
+                continue; // "会维持合作关系": a standing relation; "团队与X合作,在...发表论文": the research's authors
             }
             String other = null;
             int otherEnd = m.end(1);

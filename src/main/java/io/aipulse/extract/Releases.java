@@ -205,6 +205,9 @@ final class Releases {
                 }
                 oe = withoutTrailingAdverbs(text, os, oe); // "网页端正式上线": 网页端
             }
+            if (!objectBefore && describesByRelease(text, cs, ts, os, ce)) {
+                continue; // "希迪智驾是中国首批推出V2X产品的公司": what the company is, told by what it once launched
+            }
             String object = withoutParens(text.substring(os, oe));
             String trimmed = object.trim();
             if (RULES_ISSUED.lastEnd(trimmed, 0, trimmed.length()) == trimmed.length()) {
@@ -262,6 +265,18 @@ final class Releases {
         }
         return out;
     }
+
+    /** "X是...推出Y的公司": a 是 before the verb and a 的 closing its object make the release a description of X. */
+    private static boolean describesByRelease(String text, int cs, int ts, int os, int ce) {
+        if (text.substring(cs, ts).indexOf('是') < 0) {
+            return false;
+        }
+        int de = text.indexOf('的', os);
+        return de >= 0 && de < ce && DESCRIBED_KIND.in(text, de + 1, Math.min(ce, de + 12));
+    }
+
+    /** what a company is said to be after a release in a 是...的 description */
+    private static final Words DESCRIBED_KIND = Words.of("公司", "企业", "厂商", "机构", "品牌", "之一", "先行者", "开创者");
 
     /** An object with a name of its own: a Latin or numbered model name ("办公本X5"), not a bare noun. */
     private static boolean namesAThing(String object) {

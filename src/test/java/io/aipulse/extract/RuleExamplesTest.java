@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Each rule's example corpus ({@code src/test/resources/extract/rules/<type>.tsv}, one file per event type,
  * written by the team): a sentence of an article published on 2024-11-20 gives an event of the file's type
- * with the expected subject, date and amount.
+ * with the expected subject, date and amount; and each counter-example ({@code <type>-not.tsv}, where a rule has
+ * one) gives no event of the type.
  */
 class RuleExamplesTest {
 
@@ -51,6 +52,36 @@ class RuleExamplesTest {
             }
         }
         return out.stream();
+    }
+
+    static Stream<Arguments> counterExamples() {
+        List<Arguments> out = new ArrayList<>();
+        for (Rule rule : Rules.ALL) {
+            Path file = EXAMPLES.resolve(rule.type().name().toLowerCase(Locale.ROOT) + "-not.tsv");
+            if (!Files.exists(file)) {
+                continue;
+            }
+            try {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    if (!line.isBlank() && !line.startsWith("#")) {
+                        out.add(Arguments.of(rule.type(), line.split("\t")[0]));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "no {0}: {1}")
+    @MethodSource("counterExamples")
+    void theSentenceGivesNoEventOfTheType(EventType type, String text) {
+        Article article = new Article("example", null, null, null, text, PUBLISHED, TimeSource.TEXT, "example");
+
+        List<Event> events = extractor.extract(article);
+
+        assertThat(events).as("events of %s", text).noneMatch(e -> e.type() == type);
     }
 
     @ParameterizedTest(name = "{0}: {1}")
