@@ -271,6 +271,24 @@ public final class PublicationTimeFinder {
                 return true;
             }
         }
+        return byline(text, start);
+    }
+
+    /** how far a byline's source or author name may run before its date: "来源：新华网 2024-11-20" */
+    private static final int BYLINE_NAME_REACH = 16;
+
+    /** The date closes a short line that opens with a source or author word: the page's byline. */
+    private static boolean byline(String text, int start) {
+        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+        if (start - lineStart > BYLINE_NAME_REACH + 3) {
+            return false;
+        }
+        String head = text.substring(lineStart, start).strip();
+        for (String w : PUBLISHED_AFTER) {
+            if (head.startsWith(w) && head.length() > w.length() && head.indexOf('。') < 0 && head.indexOf('，') < 0) {
+                return true;
+            }
+        }
         return false;
     }
 

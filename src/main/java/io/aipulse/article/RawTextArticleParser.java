@@ -2,6 +2,7 @@ package io.aipulse.article;
 
 import io.aipulse.article.clean.TextCleaner;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -56,8 +57,13 @@ public final class RawTextArticleParser {
         Optional<ZonedDateTime> stamp = fields.date == null
                 ? timeFinder.find(text) : timeFinder.find(fields.date).or(() -> timeFinder.find(text));
         Optional<ZonedDateTime> urlDay = timeFinder.findInUrl(fields.url);
+        LocalDate today = now.atZone(zone).toLocalDate();
+        if (stamp.isEmpty() && fields.date != null) {
+            // "发布时间:2024-11-20": a date field without a time still names the day the page was published
+            stamp = timeFinder.findDay(fields.date, today);
+        }
         Optional<ZonedDateTime> textDay = stamp.isPresent() || urlDay.isPresent() ? Optional.empty()
-                : timeFinder.findDay(cleaner.clean(fields.body).text(), now.atZone(zone).toLocalDate());
+                : timeFinder.findDay(cleaner.clean(fields.body).text(), today);
         if (stamp.isPresent()) {
             published = stamp.get().toInstant();
             timeSource = TimeSource.TEXT;

@@ -205,7 +205,8 @@ final class PolicyRule extends Rule {
 
     private void policyAt(SentenceContext s, int start, int end, String title, int aboutStart, int aboutEnd) {
         int cs = s.clauseStart(start);
-        if (s.future(cs, start) || Cues.OPINION.in(s.text(), s.from(), start) || shortForm(s.text(), title)
+        if (s.future(cs, start) || s.background(cs, start) || Cues.OPINION.in(s.text(), s.from(), start)
+                || shortForm(s.text(), title)
                 || CITING.in(s.text(), cs, Math.min(start, cs + 4))) {
             return;
         }

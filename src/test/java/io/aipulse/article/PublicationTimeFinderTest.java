@@ -124,6 +124,20 @@ class PublicationTimeFinderTest {
     }
 
     @Test
+    void takesTheDateThatClosesABylineBeforeTheDaysTheTextReports() {
+        assertThat(dayOf("来源：新华网 2024-11-20\n\n11月18日，深圳市人民政府印发《行动方案》。"))
+                .contains(LocalDate.of(2024, 11, 20));
+        assertThat(dayOf("作者：张三 2024年11月20日\n\n11月18日，某公司宣布完成融资。"))
+                .contains(LocalDate.of(2024, 11, 20));
+    }
+
+    @Test
+    void aDateInTheBodyAfterASourceSentenceIsNoByline() {
+        assertThat(dayOf("来源称，公司于2024年3月1日完成融资，并在2024年5月2日发布新品。"))
+                .contains(LocalDate.of(2024, 5, 2));
+    }
+
+    @Test
     void takesABareDatePrintedNextToItsSourceBeforeLaterEventDates() {
         assertThat(dayOf("2025-03-27来源:某某网\n该公司称,2025年4月2日将开放接口。"))
                 .contains(LocalDate.of(2025, 3, 27));

@@ -46,6 +46,19 @@ class RawTextArticleParserTest {
     }
 
     @Test
+    void aDateFieldWithoutATimeDatesTheArticle() throws Exception {
+        // given a header field that prints only the day
+        String raw = "发布时间：2024-07-20\n\n7月18日，深圳市人民政府印发《行动方案》。\n";
+
+        // when
+        Article article = parser.parse("d.txt", utf8(raw), NOW);
+
+        // then
+        assertThat(article.publishedAt()).isEqualTo(OffsetDateTime.parse("2024-07-20T00:00+08:00").toInstant());
+        assertThat(article.timeSource()).isEqualTo(TimeSource.TEXT);
+    }
+
+    @Test
     void keepsBodyLinesAfterTheSummaryHeader() throws Exception {
         Article article = parser.parse("a.txt", utf8("标题: T\n总结: 第一段\n第二段\n来源: 新华社"), NOW);
 
