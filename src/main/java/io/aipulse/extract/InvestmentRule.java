@@ -49,7 +49,7 @@ final class InvestmentRule extends Rule {
     private static final Words BUYING = Words.of("收购", "并购", "买下", "入股");
     /** what spending builds: the build verbs, the facilities, research, capacity */
     private static final Words CAPACITY = Words.of(Finder.union(BUILD_VERBS, FACILITIES,
-            List.of("打造", "基础设施", "算力", "研发", "产能", "扩产", "网络")).toArray(new String[0]));
+            List.of("打造", "基础设施", "算力", "研发", "产能", "扩产", "网络", "建厂", "设厂", "扩厂", "兴建")).toArray(new String[0]));
     /** verbs that put capital into the company named right after them */
     private static final Words INTO = Words.of("投资", "注资", "入股");
     private static final Words FACILITY = Words.of(FACILITIES.toArray(new String[0]));

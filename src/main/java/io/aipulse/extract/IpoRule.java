@@ -8,7 +8,7 @@ final class IpoRule extends Rule {
 
     static final List<String> TRIGGERS = IpoStageParser.WORDS;
     /** an approval or a rejection is a listing step only in a sentence about a listing */
-    private static final Words LISTING = Words.of(Finder.union(List.of("上市", "IPO", "招股", "科创板", "证监会", "聆讯", "过会"),
+    private static final Words LISTING = Words.of(Finder.union(List.of("上市", "IPO", "招股", "科创板", "证监会", "聆讯", "过会", "上柜", "兴柜"),
             IpoStageParser.OFFERING_WORDS).toArray(new String[0]));
     private static final Words LISTING_REVIEW = Words.of("上市", "IPO", "招股", "科创板", "审核");
 

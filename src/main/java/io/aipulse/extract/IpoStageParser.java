@@ -35,6 +35,8 @@ public final class IpoStageParser {
             + "|(?:招股书|IPO|上市申请|申请)\\s?(?:已)?获(?:得)?[^，。；,;]{0,6}?受理|受理[^，。；,;]{0,12}?(?:IPO|上市)\\s?申请|递表"
             // "以保密形式申请在港IPO", "已向港交所申请上市"; 申请上市辅导 is the tutoring before a filing
             + "|申请(?:在|于|赴)?" + Finder.anyOf(VENUES) + "?(?:IPO|上市)(?!辅导|申请|公司|企业)"
+            // Taiwan's over-the-counter market: "申请上柜"
+            + "|申请(?:上柜|上市柜)(?!辅导|[^，。；,;]{0,12}?(?:获|通过))"
             // "IPO进入问询阶段": the exchange asks its questions about a filing under review
             + "|进入(?:审核)?问询)"
             + "|((?:通过|获得|获)[^，。；,;]{0,8}?(?:上市委|审核|审议|注册批复|注册批文|核准|批准|同意注册|注册生效|备案|聆讯)(?!委员会)"
@@ -50,7 +52,9 @@ public final class IpoStageParser {
             + "|(?:于|在)[^，。；,;赴]{0,10}?" + Finder.anyOf(EXCHANGES) + "(?:正式|成功)?挂牌(?!上市|交易|仪式)"
             // "云知声(09678)今日挂牌": a listed company's stock code before, the day of its first trade
             + "|(?<=\\d\\)|\\d\\.HK\\)|\\d-HK\\))\\s?(?:今日|今天|昨日|昨天|正式)挂牌(?!上市|交易|仪式|成立|运营)"
-            + "|(?:成功|正式)?登陆" + Finder.anyOf(EXCHANGES) + ")");
+            + "|(?:成功|正式)?登陆" + Finder.anyOf(EXCHANGES)
+            // Taiwan's emerging and over-the-counter boards: "登录兴柜", "正式上柜", "上柜挂牌"
+            + "|(?:登录|登陆|挂牌|正式)(?:兴柜|上柜)|(?:兴柜|上柜)(?:挂牌|交易|首日))");
 
     /**
      * words of which every stage holds one (a withdrawal, a rejection, a filing, an approval, a listing): the
@@ -58,13 +62,13 @@ public final class IpoStageParser {
      */
     static final List<String> WORDS = Finder.union(List.of("撤回", "撤销", "终止", "否决", "否了", "驳回", "上市", "ipo", "上会",
             "招股书", "招股说明书", "申请材料", "受理", "审核", "审议", "注册批复", "核准", "批准", "同意注册", "注册生效", "备案",
-            "聆讯", "挂牌交易", "挂牌", "敲钟", "登陆", "发行条件", "递表", "过会", "注册", "失效", "问询"), OFFERING_WORDS);
+            "聆讯", "挂牌交易", "挂牌", "敲钟", "登陆", "发行条件", "递表", "过会", "注册", "失效", "问询", "兴柜", "上柜"), OFFERING_WORDS);
 
     /** every word a stage can start with (FinderTest checks them) */
     static final Finder STAGE_F = new Finder(STAGE, "撤回", "撤销", "终止", "IPO", "主动撤回", "被", "遭", "上市", "上会", "不符合",
             "递交", "提交", "披露", "更新", "报送", "重新递交", "招股书", "申请", "受理", "递表", "通过", "获得", "获", "启动", "开启",
             "今起", "今日", "正式", "开始", "起", "过会", "今天", "昨日", "昨天", " ", "注册生效", "同意", "成功", "挂牌", "敲钟", "于", "在", "登陆",
-            "否决", "进入", "公布", "周").lookingAround()
+            "否决", "进入", "公布", "周", "登录", "兴柜", "上柜").lookingAround()
             // 周 starts only "周四上市": 上 follows its day
             .needingAfter("周", "上", 1 + 1 + 1)
             // a space starts only "(09678) 今日挂牌": 挂 follows it and a day

@@ -29,7 +29,7 @@ final class NamePatterns {
             "联合", "启动", "进入", "申请", "宣告", "遭遇", "陷入", "通知", "登陆", "挂牌", "今起", "昨日", "今天", "拟", "于今年",
             "科创板", "港股", "IPO", "赴港", "大幅", "大规模", ":"));
     static final Pattern HAN_NAME = Pattern.compile(
-            "\\s?([\\p{IsHan}]{2,6}?(?:科技|智能|网络|数据|信息|软件|机器人|半导体|传媒|汽车|医疗|生物|教育|云))"
+            "\\s?([\\p{IsHan}]{2,6}?(?:科技|智能|智慧|网络|数据|信息|软件|机器人|半导体|传媒|汽车|医疗|生物|教育|云))"
             // or a month's date: "群核科技2月14日向港交所递交招股书"
             + "(?=\\s?(?:" + String.join("|", HAN_VERB_LIST) + "|\\d{1,2}\\s?月))");
     /**
@@ -71,7 +71,7 @@ final class NamePatterns {
             "(?:与|和)[^，。；,;]{1,16}?(?:签署|签订|达成|共同|联合|合作|携手)");
     /** the adverbs and times that may stand between such a name and its verb */
     private static final List<String> ACTING_ADVERBS = List.of("正式", "近日", "日前", "今日", "今天", "昨日", "昨天", "已经", "已",
-            "也", "亦", "还", "再次", "首次", "同步", "刚刚", "近期", "成功", "于", "悄然", "\\d{1,2}\\s?月(?:\\d{1,2}\\s?[日号])?");
+            "也", "亦", "还", "再次", "首次", "同步", "刚刚", "近期", "成功", "于", "悄然", "宣布", "\\d{1,2}\\s?月(?:\\d{1,2}\\s?[日号])?");
     /** an aside after a name: its English name or its short form ("(Psi Robot)", "(以下简称“云岫”)") */
     private static final String ASIDE = "(?:\\s?(?:\\([^()]{1,30}\\)|（[^（）]{1,30}）))?";
     static final Pattern ACTING_NAME = Pattern.compile("\\s?([\\p{IsHan}]{2,6}?)(?=" + ASIDE
@@ -80,7 +80,8 @@ final class NamePatterns {
             + "\\s?(?:" + String.join("|", ACTING_ADVERBS) + "){0,3}(?:" + String.join("|", ACTING_VERBS) + "))");
 
     private static final String[] HAN_SUFFIXES = {
-        "科技", "智能", "网络", "数据", "信息", "软件", "机器人", "半导体", "传媒", "汽车", "医疗", "生物", "教育", "云"};
+        // 智慧 is Taiwan's 智能 (耐能智慧), which the script conversion keeps
+        "科技", "智能", "智慧", "网络", "数据", "信息", "软件", "机器人", "半导体", "传媒", "汽车", "医疗", "生物", "教育", "云"};
     private static final String SUFFIX_FIRST = "科智网数信软机半传汽医生教云";
     private static final String[] HAN_VERBS = HAN_VERB_LIST.toArray(new String[0]);
     private static final String[] DESCRIBED_VERBS = {"宣布", "完成", "获得", "获", "发布", "推出", "近日", "日前"};

@@ -66,7 +66,8 @@ final class Releases {
     private static final Words USER_TESTS = Words.of("公测", "内测", "邀请测试", "邀测", "预售");
     /** what a government issues, ending a release's object: not a product ("方案" and "措施" end products too) */
     private static final Words RULES_ISSUED = Words.of("新规", "新政", "规定", "办法", "条例", "政策", "法案", "法规", "禁令",
-            "管制措施", "行政命令", "实施意见", "行动计划", "行动方案", "实施方案", "若干措施", "国家标准", "行业标准");
+            "管制措施", "行政命令", "实施意见", "行动计划", "行动方案", "实施方案", "推动方案", "推进方案", "工作方案", "若干措施", "国家标准",
+            "行业标准");
 
     /** what an unveiling lifts: "揭开...的面纱" */
     private static final Words VEIL = Words.of("面纱");

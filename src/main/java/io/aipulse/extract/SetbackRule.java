@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 final class SetbackRule extends Rule {
 
     /** the words of a setback, in the order they are tried (停工停产 before 停工) */
-    static final List<String> WORDS = List.of("停工停产", "停工", "停产", "裁员", "裁减", "裁掉", "裁撤", "减员", "倒闭", "关停", "破产",
+    static final List<String> WORDS = List.of("停工停产", "停工", "停产", "裁员", "裁减", "资遣", "裁掉", "裁撤", "减员", "倒闭", "关停", "破产",
             "资不抵债", "暂停运营", "暂停服务", "解散", "清算", "爆雷", "停摆", "退市", "下架", "被罚", "罚款", "终止合作", "收购失败",
             "融资失败", "停止运营", "停止服务", "停服", "欠薪", "断缴", "立案调查", "实体清单", "黑名单", "遣散",
             // Taiwan's 结束营运, a deal that collapsed, a court's list of defaulters
