@@ -17,7 +17,9 @@ final class ReportRule extends Rule {
             "监测");
     /** what a released report is called: "X 发布的 ... 白皮书" */
     static final List<String> REPORT_OBJECTS = List.of("报告", "研报", "白皮书", "蓝皮书", "数据显示", "调查", "调研", "榜单", "排行榜", "榜》",
-            "指数", "统计", "名单", "地图", "展望》", "洞察》", "趋势》", "预测》", "十大趋势", "榜", "排名", "市场数据");
+            "指数", "统计", "名单", "地图", "展望》", "洞察》", "趋势》", "预测》", "十大趋势", "榜", "排名", "市场数据",
+            // a benchmark's results published by its evaluator: "公布语言模型基准评测结果"
+            "评测结果", "测评结果", "晴雨表");
     static final Words REPORT_OBJECT = Words.of(REPORT_OBJECTS.toArray(new String[0]));
     /** what a model's maker publishes with the model ("发布其最新版本 DeepSeek-V4 技术报告"): research, not a report */
     static final Words MODEL_PAPER = Words.of("技术报告", "技术白皮书");
@@ -31,7 +33,9 @@ final class ReportRule extends Rule {
             "报告称", "报告指出", "报告中指出", "报告中称", "报告中预测", "报告中预计", "报告中显示", "报告中写道", "调研结果证实", "调研结果显示", "调查结果显示", "公布预测称", "发布研报称", "发布研究报告指出", "统计数据显示",
             // Taiwan's 预估 and 研调, a survey's findings, a research firm's study
             "预估", "研调指出", "研调预估", "调查发现", "调研发现", "统计指出", "研究指出", "测算,",
-            "研究显示", "研报指出", "研报显示");
+            "研究显示", "研报指出", "研报显示",
+            // a finding told inside the title it is published in: "在最新发布的《...晴雨表》中指出"
+            "》中指出", "》中显示", "》中称", "》中预测", "》中预计");
     /** the verbs of a forecast, which only analysts publish */
     private static final List<String> FORECAST_VERBS = List.of("预计", "预测", "估计", "估算", "预估", "研调预估");
 
