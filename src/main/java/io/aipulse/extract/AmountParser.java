@@ -26,7 +26,9 @@ public final class AmountParser {
     private static final String[][] CURRENCY_SUFFIX = {
         {"美元", "USD"}, {"美金", "USD"}, {"欧元", "EUR"}, {"英镑", "GBP"}, {"加拿大元", "CAD"},
         {"加元", "CAD"}, {"加币", "CAD"}, {"港元", "HKD"}, {"港币", "HKD"}, {"日元", "JPY"}, {"新台币", "TWD"}, {"台币", "TWD"},
-        {"新加坡元", "SGD"}, {"新元", "SGD"}, {"韩元", "KRW"}, {"元人民币", "CNY"}, {"人民币", "CNY"}, {"元", "CNY"}};
+        {"新加坡元", "SGD"}, {"新元", "SGD"}, {"韩元", "KRW"},
+        // "约5049亿元台币": the currency named after 元
+        {"元新台币", "TWD"}, {"元台币", "TWD"}, {"元港币", "HKD"}, {"元人民币", "CNY"}, {"人民币", "CNY"}, {"元", "CNY"}};
     private static final String[][] CURRENCY_PREFIX = {
         {"人民币", "CNY"}, {"RMB", "CNY"}, {"新台币", "TWD"}, {"台币", "TWD"}, {"NT$", "TWD"}, {"US$", "USD"}, {"HK$", "HKD"},
         {"C$", "CAD"}, {"S$", "SGD"}, {"$", "USD"},
@@ -106,7 +108,10 @@ public final class AmountParser {
                 break;
             }
         }
-        Core core = core(s, j, limit);
+        Core core = orderOfMagnitude(s, j, limit);
+        if (core == null) {
+            core = core(s, j, limit);
+        }
         if (core == null) {
             return null;
         }
@@ -117,6 +122,16 @@ public final class AmountParser {
             core.approximate = true;
             j = k + 1;
         }
+        k = skipSpaces(s, j, limit);
+        if (currency == null && startsWith(s, k, limit, "级") && bigUnitBefore(s, j) && !core.vague) {
+            // "亿级人民币", "千万级": an order of magnitude, a decade of values
+            int c = skipSpaces(s, k + 1, limit);
+            if (currencySuffixAt(s, c, limit) != null) {
+                core.vague = true;
+                core.approximate = true;
+                j = c;
+            }
+        }
         if (currency == null) {
             k = skipSpaces(s, j, limit);
             for (String[] c : CURRENCY_SUFFIX) {
@@ -126,6 +141,9 @@ public final class AmountParser {
                     break;
                 }
             }
+        }
+        if (currency == null && bigUnitBefore(s, j) && roundAt(s, skipSpaces(s, j, limit), limit)) {
+            currency = "CNY"; // "近5亿A轮融资": a round's size without its 元 is in yuan
         }
         if (currency == null) {
             return null;
@@ -272,6 +290,60 @@ public final class AmountParser {
         }
         end[0] = e;
         return a;
+    }
+
+    /** the orders of magnitude a size is given in, largest first: "亿级人民币" (a decade of values) */
+    private static final String[] MAGNITUDES = {"十亿", "亿", "千万", "百万", "万"};
+    private static final double[] MAGNITUDE_VALUES = {1e9, 1e8, 1e7, 1e6, 1e4};
+
+    /** "亿级人民币", "千万级美元": an order of magnitude and 级, right before a currency; null otherwise. */
+    private Core orderOfMagnitude(CharSequence s, int j, int limit) {
+        for (int i = 0; i < MAGNITUDES.length; i++) {
+            int e = j + MAGNITUDES[i].length();
+            if (startsWith(s, j, limit, MAGNITUDES[i]) && startsWith(s, e, limit, "级")
+                    && currencySuffixAt(s, skipSpaces(s, e + 1, limit), limit) != null
+                    && (j == 0 || !isDigit(s.charAt(j - 1)) && "数几上过十百千".indexOf(s.charAt(j - 1)) < 0)) {
+                Core c = new Core();
+                c.value = MAGNITUDE_VALUES[i];
+                c.vague = true;
+                c.approximate = true;
+                c.end = skipSpaces(s, e + 1, limit);
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** the words that open a round's name right after its size ("5亿A轮", "数千万天使轮", "1亿元的新一轮") */
+    private static final String[] ROUND_OPENERS = {"天使", "种子", "Pre", "pre", "战略", "新一轮", "轮融资", "融资"};
+
+    /** A round's name starts at {@code k}: a round word, or a capital letter of a series (A轮, B+轮, C1轮). */
+    static boolean roundAt(CharSequence s, int k, int limit) {
+        for (String w : ROUND_OPENERS) {
+            if (startsWith(s, k, limit, w)) {
+                return true;
+            }
+        }
+        if (k + 1 < limit && s.charAt(k) >= 'A' && s.charAt(k) <= 'F') {
+            char n = s.charAt(k + 1);
+            return n == '轮' || n == '+' || n >= '1' && n <= '9' && k + 2 < limit && s.charAt(k + 2) == '轮';
+        }
+        return false;
+    }
+
+    /** The number ending at {@code end} ends with 万 or 亿: a size, not a count or a percentage. */
+    private static boolean bigUnitBefore(CharSequence s, int end) {
+        return end > 0 && (s.charAt(end - 1) == '万' || s.charAt(end - 1) == '亿');
+    }
+
+    /** The currency of the suffix at {@code k}, or null. */
+    private static String currencySuffixAt(CharSequence s, int k, int limit) {
+        for (String[] c : CURRENCY_SUFFIX) {
+            if (startsWith(s, k, limit, c[0])) {
+                return c[1];
+            }
+        }
+        return null;
     }
 
     /** The numeric core: digits or Chinese numerals, a range, 数/几 and the units 十百千万亿. */

@@ -92,8 +92,8 @@ final class InvestmentRule extends Rule {
         while (invests.find()) {
             Matcher m = invests.matcher();
             AmountParser.Match amount = s.firstAmount(m.end(), Math.min(s.end(), m.end() + 16));
-            if (amount == null || amount.start() > m.end() + 6) {
-                continue;
+            if (amount == null || amount.start() > m.end() + 6 || AmountParser.roundAt(s.text(), amount.end(), s.end())) {
+                continue; // "投资约1亿A轮融资": the size of another's round, not capital of one's own
             }
             int nextClauseEnd = s.clauseEnd(Math.min(s.clauseEnd(m.end()) + 1, s.end()));
             if (s.text().startsWith("斥资", m.start()) && !CAPACITY.in(s.text(), amount.end(), nextClauseEnd)) {

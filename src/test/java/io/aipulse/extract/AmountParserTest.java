@@ -82,6 +82,31 @@ class AmountParserTest {
     }
 
     @Test
+    void aConversionIntoTaiwanDollarsIsNoYuanFigure() {
+        // when: 5049亿 is the same sum in Taiwan dollars, at 0.2 yuan each
+        Amount a = parse("160亿美元(约5049亿元台币)");
+        // then
+        assertThat(a.currency()).isEqualTo("USD");
+        assertThat(a.cnyMin()).isEqualTo(100_980_000_000L);
+    }
+
+    @Test
+    void aRoundsSizeWithoutItsYuanIsInYuan() {
+        assertThat(parse("完成近5亿A轮融资").currency()).isEqualTo("CNY");
+        assertThat(parse("完成近5亿A轮融资").min()).isEqualTo(500_000_000L);
+        assertThat(parser.parse("营收达5亿，同比增长")).isEmpty();
+        assertThat(parser.parse("用户数突破1亿")).isEmpty();
+    }
+
+    @Test
+    void anOrderOfMagnitudeIsADecadeOfValues() {
+        Amount a = parse("完成亿级人民币A1轮融资");
+        assertThat(a.min()).isEqualTo(100_000_000L);
+        assertThat(a.max()).isEqualTo(999_999_999L);
+        assertThat(parse("千万级美元").currency()).isEqualTo("USD");
+    }
+
+    @Test
     void configuredRatesConvertToYuan() {
         // when
         Amount a = parse("数百万美元");
