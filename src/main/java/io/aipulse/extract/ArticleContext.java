@@ -619,7 +619,8 @@ final class ArticleContext {
         if (i + 1 < actors.size()) {
             OrgMention next = actors.get(i + 1);
             String gap = text.substring(o.end(), Math.min(next.start(), text.length())).trim();
-            if (next.end() <= trigger && (gap.equals("旗下") || gap.equals("旗下的") || gap.equals("子公司")
+            if (next.end() <= trigger && (gap.equals("旗下") || gap.equals("旗下的") || gap.equals("子公司") || gap.equals("旗下公司")
+                    || gap.equals("旗下企业") || gap.equals("旗下子公司")
                     || firstStockOf(gap))) {
                 return next;
             }

@@ -17,7 +17,9 @@ final class Cues {
     static final Words OPINION = Words.of("认为", "表示", "指出", "透露", "觉得", "坦言", "直言", "强调", "称,", "称，", "看来");
     /** the clause tells background history */
     static final Words BACKGROUND = Words.of("此前", "曾经", "曾", "一度", "早在", "当年", "历史上", "多年前", "这些年", "过去",
-            "以往", "先后");
+            "以往", "先后",
+            // an example given for a point the article makes: "例如 Intel 推出 Core Ultra 处理器..."
+            "例如", "比如", "譬如");
     /** the clause points back to a subject named earlier */
     static final Words COREFERENCE = Words.of("该公司", "这家公司", "该企业", "这家企业", "该平台", "该机构", "这家", "该团队",
             "相关研究", "该研究", "研究团队", "这样的", "该初创公司", "其", "董事会");

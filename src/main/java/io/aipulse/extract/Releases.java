@@ -43,7 +43,7 @@ final class Releases {
      * one; a product word before it is a modifier)
      */
     private static final Words ABSTRACT_HEADS = Words.of("体系", "战略", "理念", "概念", "愿景", "倡议", "路线图", "计划", "生态", "项目",
-            "基准", "榜单", "结果", "评测", "测评");
+            "基准", "榜单", "结果", "评测", "测评", "预测", "预估", "展望");
     /** the ways a model is offered that are part of its release, not a product of their own */
     private static final Words ACCESS_HEADS = Words.of("API", "接口", "权重");
     /** the words of a version: after a model's head they name the model's version, not a product */
@@ -150,6 +150,9 @@ final class Releases {
             }
             if (verb.equals("发售") && OFFERINGS.in(text, Math.max(s.from(), ts - 2), ts)) {
                 continue; // "全球发售", "公开发售": shares offered in a listing, not a product on sale
+            }
+            if (verb.equals("更新") && text.startsWith("为", te)) {
+                continue; // "其身份已更新为'Kimi总裁'": a record changed to read something, no new version
             }
             if (ReleaseVerbs.UNVEILINGS.contains(verb) && !VEIL.in(text, te, ce)) {
                 continue; // "揭开序幕", "揭开...的秘密": only a veil lifted off a thing launches it
