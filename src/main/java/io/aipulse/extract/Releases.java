@@ -87,7 +87,9 @@ final class Releases {
     private static final Words APP_FORM = Words.of("安卓版", "iOS版", "iOS 版", "安卓 版", "客户端", "网页版", "桌面版", "移动版",
             "网页端", "移动端", "桌面端", "电脑端", "PC端", "App", "APP",
             // the editions an app is offered in: "上线国内版", "推出企业版"
-            "国内版", "国际版", "海外版", "企业版", "专业版", "个人版", "教育版", "免费版", "鸿蒙版");
+            "国内版", "国际版", "海外版", "企业版", "专业版", "个人版", "教育版", "免费版", "鸿蒙版",
+            // a version opened to the public for a trial: "已推出公众试运行版"
+            "测试版", "公测版", "试运行版", "体验版", "试用版");
     /** objects that name no product at all */
     private static final List<String> GENERIC_OBJECTS = List.of("产品", "新品", "新产品", "相关产品", "产品和服务");
     /** objects that the research rule reads */
@@ -267,7 +269,51 @@ final class Releases {
                 out.add(new Release(ts, te, cs, os, oe, objectBefore, type));
             }
         }
+        launchEvents(s, out);
         return out;
+    }
+
+    /** the verbs of holding an event: "举行...发布会" */
+    private static final List<String> HOLD_VERBS = List.of("举行", "召开", "举办");
+    private static final String LAUNCH_EVENT = "发布会";
+    /** what a launch event's name ends with besides what it launches: "...大模型全球首发发布会" */
+    private static final List<String> LAUNCH_EVENT_TAILS = List.of("全球首发", "首发", "新品", "正式", "的");
+    /** how far before 发布会 the verb of holding it is looked for */
+    private static final int HOLD_REACH = 40;
+
+    /**
+     * "X今日举行HKGAI V1大模型全球首发发布会": a launch event held for a named model or product is its release, the
+     * one that holds it the subject (a launch event without one, "举行新品发布会", names nothing).
+     */
+    private static void launchEvents(SentenceContext s, List<Release> out) {
+        String text = s.text();
+        for (int e = s.from(); e + LAUNCH_EVENT.length() <= s.end(); e++) {
+            if (!text.startsWith(LAUNCH_EVENT, e)) {
+                continue;
+            }
+            int cs = s.clauseStart(e);
+            int verb = -1;
+            for (int i = e - 2; i >= Math.max(cs, e - HOLD_REACH) && verb < 0; i--) {
+                for (String v : HOLD_VERBS) {
+                    if (text.startsWith(v, i)) {
+                        verb = i;
+                    }
+                }
+            }
+            if (verb < 0 || s.future(cs, verb) || s.background(cs, verb)) {
+                continue;
+            }
+            int os = verb + 2;
+            int oe = Cues.withoutTrailing(text, os, e, LAUNCH_EVENT_TAILS);
+            String object = withoutParens(text.substring(os, oe)).trim();
+            if (object.length() < 2 || GENERIC_OBJECTS.contains(object)) {
+                continue;
+            }
+            EventType type = classify(s.article(), object, os, true);
+            if (type != null && out.stream().noneMatch(r -> r.type() == type)) {
+                out.add(new Release(verb, verb + 2, cs, os, oe, false, type));
+            }
+        }
     }
 
     /** "X是...推出Y的公司": a 是 before the verb and a 的 closing its object make the release a description of X. */
