@@ -527,7 +527,8 @@ final class ArticleContext {
         }
         Segmenter.Sentence s = sentences.get(si);
         String before = text.substring(Math.max(clauseStart, s.datelineEnd), trigger);
-        boolean coref = (Cues.COREFERENCE.in(before) || before.trim().startsWith("公司")) && !Cues.INDEFINITE.in(before);
+        boolean coref = (Cues.COREFERENCE.in(before) || before.trim().startsWith("公司") || before.trim().startsWith("集团"))
+                && !Cues.INDEFINITE.in(before);
         int adverbsOnly = -1; // ADVERBS_ONLY.matcher(before).matches(), computed once when needed
         if (!objectBefore && !coref) {
             adverbsOnly = Cues.adverbsOnly(before) ? 1 : 0;

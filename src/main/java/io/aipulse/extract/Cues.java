@@ -21,7 +21,8 @@ final class Cues {
             // an example given for a point the article makes: "例如 Intel 推出 Core Ultra 处理器..."
             "例如", "比如", "譬如");
     /** the clause points back to a subject named earlier */
-    static final Words COREFERENCE = Words.of("该公司", "这家公司", "该企业", "这家企业", "该平台", "该机构", "这家", "该团队",
+    static final Words COREFERENCE = Words.of("该公司", "这家公司", "该企业", "这家企业", "该平台", "该机构", "这家", "该团队", "该集团",
+            "本集团",
             "相关研究", "该研究", "研究团队", "这样的", "该初创公司", "其", "董事会");
     /** the clause speaks of an unnamed organisation ("一家初创公司") */
     static final Words INDEFINITE = Words.of("某", "一家", "多家", "另一家", "几家");

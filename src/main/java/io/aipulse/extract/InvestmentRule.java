@@ -23,7 +23,9 @@ final class InvestmentRule extends Rule {
     /** what a company's yearly spending on capacity is called: "资本开支", "算力预算" */
     static final List<String> CAPEX = List.of("资本开支", "资本支出", "资本性支出", "资本预算", "算力预算", "capex", "Capex", "CapEx");
     /** every match names an investing verb, a fund, a facility or capital spending */
-    static final List<String> TRIGGERS = Finder.union(INVEST_VERBS, FUND, FACILITIES, CAPEX);
+    /** equipment bought for a build: "采购AI算力云端业务营业用资讯设备,以建置AI算力集群暨超算中心" */
+    static final List<String> PURCHASE_VERBS = List.of("采购", "购置", "购买");
+    static final List<String> TRIGGERS = Finder.union(INVEST_VERBS, FUND, FACILITIES, CAPEX, PURCHASE_VERBS);
 
     static final Finder INVESTS = Finder.of("(?<![获得成自领跟参的])" + Finder.anyOf(INVEST_VERBS)
             // "研发投入将超过2000亿元": the future and a reach before the amount
@@ -43,6 +45,10 @@ final class InvestmentRule extends Rule {
     static final Finder SPENDS = Finder.of(Finder.anyOf(CAPEX) + "[^，。；,;\\d]{0,6}?"
             + "(?:预计|指引|预算|计划|目标)?(?:将)?(?:为|达|达到|上调至|提高至|扩大至|增至|增加至|提升至|上修至|调升至|约|超过|逾|高达)",
             CAPEX).lookingAround();
+    static final Finder PURCHASES = Finder.of(Finder.anyOf(PURCHASE_VERBS) + "[^，。；,;]{0,30}?(?:设备|服务器|芯片|GPU|算力)",
+            PURCHASE_VERBS);
+    /** what the equipment is bought to build: a facility or a cluster named after 以/用于 */
+    private static final Words BUILT_WITH = Words.of(Finder.union(FACILITIES, List.of("算力集群", "集群", "超算")).toArray(new String[0]));
     /** a clause that gives the total of the build before it: "总投资达60亿元", "项目总投资120亿元", "投资额约5亿元" */
     private static final Pattern TOTAL_NEXT = Pattern.compile("\\s?(?:项目|该项目|基金)?(?:总投资|投资总额|投资额|计划投资|总?规模|注册资本)");
     /** a purchase in the clause: 斥资 then 收购 is an acquisition, 入股 a round of another company */
@@ -106,6 +112,7 @@ final class InvestmentRule extends Rule {
         builtBy(s);
         commissioned(s);
         spends(s);
+        purchases(s);
         Finder.Scan setsUp = s.scan(SETS_UP, s.from(), s.end());
         while (setsUp.find()) {
             Matcher m = setsUp.matcher();
@@ -116,6 +123,23 @@ final class InvestmentRule extends Rule {
                 amount = s.firstAmount(ce, s.clauseEnd(Math.min(ce + 1, s.end())));
             }
             if (amount != null) {
+                investmentAt(s, m.start(), m.end(), amount.amount());
+            }
+        }
+    }
+
+    /**
+     * "集团将以不超过420亿元的价格采购AI算力...设备,以建置AI算力集群暨超算中心": equipment bought, with its price in the
+     * clause, to build capacity the next clause names is capacity built.
+     */
+    private void purchases(SentenceContext s) {
+        Finder.Scan scan = s.scan(PURCHASES, s.from(), s.end());
+        while (scan.find()) {
+            Matcher m = scan.matcher();
+            int cs = s.clauseStart(m.start());
+            int next = s.clauseEnd(Math.min(s.clauseEnd(m.end()) + 1, s.end()));
+            AmountParser.Match amount = s.firstAmount(cs, s.clauseEnd(m.end()));
+            if (amount != null && BUILT_WITH.in(s.text(), m.end(), next)) {
                 investmentAt(s, m.start(), m.end(), amount.amount());
             }
         }
