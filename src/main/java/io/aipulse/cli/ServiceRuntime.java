@@ -3,6 +3,7 @@ package io.aipulse.cli;
 import io.aipulse.config.Settings;
 import io.aipulse.extract.Knowledge;
 import io.aipulse.metrics.HttpEndpoints;
+import io.aipulse.metrics.HttpLimits;
 import io.aipulse.metrics.MicrometerStreamMetrics;
 import io.aipulse.metrics.ServiceMetrics;
 import io.aipulse.query.AggregateQueryHandler;
@@ -42,7 +43,7 @@ final class ServiceRuntime implements AutoCloseable {
         try {
             http = new HttpEndpoints(settings.get("http.bind"), settings.getInt("http.port"), metrics.registry(),
                     () -> new HttpEndpoints.Health(service.state().name(),
-                            service.state() == KafkaStreams.State.RUNNING));
+                            service.state() == KafkaStreams.State.RUNNING), HttpLimits.from(settings));
             http.addHandler(QueryRequests.PREFIX, new AggregateQueryHandler(new QueryRequests(settings.zone()),
                     new AggregateQueryService(service.streams(), selfHost(settings))));
             http.start();

@@ -2,12 +2,14 @@ package io.aipulse.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aipulse.config.SettingsLoader;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class HttpEndpointsTest {
+
+    /** The limits of the bundled configuration. */
+    static final HttpLimits DEFAULT_LIMITS = HttpLimits.from(SettingsLoader.load(null, Map.of(), Map.of()));
 
     private final HttpClient client = HttpClient.newHttpClient();
 
@@ -36,7 +41,8 @@ class HttpEndpointsTest {
         AtomicReference<KafkaStreams.State> state = new AtomicReference<>(KafkaStreams.State.REBALANCING);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.counter("aipulse.test.counter").increment();
-        try (HttpEndpoints http = new HttpEndpoints("127.0.0.1", 0, registry, () -> HttpEndpoints.Health.of(state.get()))) {
+        try (HttpEndpoints http = new HttpEndpoints("127.0.0.1", 0, registry, () -> HttpEndpoints.Health.of(state.get()),
+                DEFAULT_LIMITS)) {
             http.start();
 
             assertThat(get(http, "/health").statusCode()).isEqualTo(503);
