@@ -6,7 +6,6 @@ import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -40,11 +39,7 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
         this.maxPerClient = maxPerClient;
         this.requestTimeoutNanos = requestTimeout.toNanos();
         this.onClose = onClose;
-        this.sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "aipulse-http-sweeper");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.sweeper = Background.singleThread("aipulse-http-sweeper");
         // a quarter of the timeout (at most a second) between samples: a slow head is closed at most that late
         long every = Math.max(TimeUnit.MILLISECONDS.toNanos(50), Math.min(requestTimeoutNanos / 4,
                 TimeUnit.SECONDS.toNanos(1)));

@@ -254,6 +254,12 @@ public final class HttpEndpoints implements AutoCloseable {
             return new Health(state.name(), state == KafkaStreams.State.RUNNING);
         }
 
+        /** Readiness and liveness of an instance in this state, not ready while its progress is stalled. */
+        public static Health of(KafkaStreams.State state, StallDetector.Verdict progress) {
+            Health health = of(state);
+            return progress.stalled() ? health.notReady("stalled: " + progress.reason()) : health;
+        }
+
         /** The same health, not ready for {@code why}. */
         public Health notReady(String why) {
             return new Health(state, false, live, why);

@@ -65,6 +65,32 @@ class HttpEndpointsTest {
         }
     }
 
+    @Test
+    void readinessAnswers503WithTheReasonWhileARunningStreamIsStalledAndLivenessStays200() throws Exception {
+        // given a RUNNING stream whose progress is stalled
+        StallDetector.Verdict stalled = new StallDetector.Verdict(true,
+                "aipulse.articles-0 has made no progress for PT2M (committed offset 10, end offset 12)");
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        try (HttpEndpoints http = new HttpEndpoints("127.0.0.1", 0, registry,
+                () -> HttpEndpoints.Health.of(KafkaStreams.State.RUNNING, stalled), DEFAULT_LIMITS)) {
+            http.start();
+
+            // when the probes ask
+            HttpResponse<String> ready = get(http, "/health/ready");
+            HttpResponse<String> live = get(http, "/health/live");
+
+            // then readiness is 503 with the reason, as JSON, and liveness 200
+            assertThat(ready.statusCode()).isEqualTo(503);
+            assertThat(ready.headers().firstValue("Content-Type")).hasValue("application/json");
+            assertThat(ready.body()).contains("\"status\":\"DOWN\"", "\"state\":\"RUNNING\"",
+                    "\"reason\":\"stalled: aipulse.articles-0 has made no progress for PT2M (committed offset 10, "
+                            + "end offset 12)\"");
+            assertThat(get(http, "/health").statusCode()).isEqualTo(503);
+            assertThat(live.statusCode()).isEqualTo(200);
+            assertThat(live.body()).contains("\"status\":\"UP\"");
+        }
+    }
+
     private HttpResponse<String> get(HttpEndpoints http, String path) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
