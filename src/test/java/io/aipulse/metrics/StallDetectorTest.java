@@ -108,7 +108,7 @@ class StallDetectorTest {
 
     @Test
     void oneThreadFailureAndTheRebalanceAfterItAreNotAStall() {
-        // given the cost of a record the broker refused: one failure, then 45 s without progress
+        // given the cost of a record the broker refused: one failure, then a session timeout without progress
         detector.observe(T0, 0, Map.of(ARTICLES, new Offsets(10, 12), REPARTITION, new Offsets(5, 5)));
         detector.observe(T0.plusSeconds(1), 1, Map.of());
 
