@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Handler;
@@ -55,8 +56,9 @@ public final class HttpEndpoints implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final ConnectionGuard guard;
-    private final Map<String, Route> routes = new LinkedHashMap<>();
-    private final List<String> prefixes = new CopyOnWriteArrayList<>();
+    /** Filled before start, read by the server's threads after (start publishes them). */
+    private final Map<String, Route> exactPaths = new LinkedHashMap<>();
+    private final Map<String, Route> pathPrefixes = new LinkedHashMap<>();
 
     /** Binds {@code bindAddress:port} (0: any free port) at once, so a port in use fails here. */
     public HttpEndpoints(String bindAddress, int port, PrometheusMeterRegistry registry, Supplier<Health> health,
@@ -91,7 +93,7 @@ public final class HttpEndpoints implements AutoCloseable {
         server.setErrorHandler(new JsonErrors());
         server.setHandler(new Dispatcher());
 
-        routes.put("/metrics", (method, uri) -> {
+        exactPaths.put("/metrics", (method, uri) -> {
             Answer refused = refused(method);
             return refused != null ? refused : new Answer(200, "text/plain; version=0.0.4; charset=utf-8",
                     registry.scrape(), Map.of());
@@ -106,7 +108,7 @@ public final class HttpEndpoints implements AutoCloseable {
             return new Answer(up ? 200 : 503, JSON, current.json(up), Map.of());
         };
         for (String path : Set.of("/health", "/health/ready", "/health/live")) {
-            routes.put(path, healthRoute);
+            exactPaths.put(path, healthRoute);
         }
         try {
             connector.open();
@@ -126,8 +128,7 @@ public final class HttpEndpoints implements AutoCloseable {
 
     /** Serves every path that starts with {@code prefix} (and is not one of the fixed paths) by {@code route}. */
     public void addHandler(String prefix, Route route) {
-        routes.put(prefix, route);
-        prefixes.add(prefix);
+        pathPrefixes.put(prefix, route);
     }
 
     public void start() {
@@ -150,13 +151,13 @@ public final class HttpEndpoints implements AutoCloseable {
             return Answer.json(400, Json.write(Map.of("error", "malformed request URI")));
         }
         String path = uri.getPath() == null ? "" : uri.getPath();
-        Route exact = routes.get(path);
-        if (exact != null && !prefixes.contains(path)) {
+        Route exact = exactPaths.get(path);
+        if (exact != null) {
             return exact.answer(method, uri);
         }
-        for (String prefix : prefixes) {
-            if (path.startsWith(prefix)) {
-                return routes.get(prefix).answer(method, uri);
+        for (Map.Entry<String, Route> prefixed : pathPrefixes.entrySet()) {
+            if (path.startsWith(prefixed.getKey())) {
+                return prefixed.getValue().answer(method, uri);
             }
         }
         return new Answer(404, TEXT, "not found\n", Map.of());
@@ -184,8 +185,19 @@ public final class HttpEndpoints implements AutoCloseable {
             } catch (RuntimeException e) {
                 answer = Answer.json(500, Json.write(Map.of("error", "internal error")));
             }
+            if (hasBody(request)) {
+                // no route reads a body, and waiting for one would hold a thread for as long as its sender
+                // likes; Jetty closes such a connection after the answer, and says so here so that the
+                // client does not send its next request on it (measured: "header parser received no bytes")
+                response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+            }
             send(answer, response, callback);
             return true;
+        }
+
+        private static boolean hasBody(Request request) {
+            return request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)
+                    || request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH) > 0;
         }
     }
 

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aipulse.config.SettingsLoader;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
@@ -88,6 +90,28 @@ class HttpEndpointsTest {
             assertThat(get(http, "/health").statusCode()).isEqualTo(503);
             assertThat(live.statusCode()).isEqualTo(200);
             assertThat(live.body()).contains("\"status\":\"UP\"");
+        }
+    }
+
+    @Test
+    void aRequestWithABodyIsAnsweredWithoutWaitingForTheBodyAndItsConnectionClosed() throws Exception {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        try (HttpEndpoints http = new HttpEndpoints("127.0.0.1", 0, registry,
+                () -> HttpEndpoints.Health.of(KafkaStreams.State.RUNNING), DEFAULT_LIMITS)) {
+            http.start();
+            try (Socket socket = new Socket("127.0.0.1", http.port())) {
+                // given a POST that announces a body it never sends
+                socket.setSoTimeout(5_000);
+                socket.getOutputStream().write(
+                        "POST /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 7\r\n\r\n"
+                                .getBytes(StandardCharsets.US_ASCII));
+
+                // when the server answers
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+
+                // then it refuses the method at once, tells the client the connection ends, and ends it
+                assertThat(answer).startsWith("HTTP/1.1 405").containsIgnoringCase("Connection: close");
+            }
         }
     }
 
