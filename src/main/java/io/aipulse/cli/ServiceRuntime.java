@@ -3,15 +3,16 @@ package io.aipulse.cli;
 import io.aipulse.config.Settings;
 import io.aipulse.extract.Knowledge;
 import io.aipulse.metrics.HttpEndpoints;
+import io.aipulse.metrics.HttpLimits;
 import io.aipulse.metrics.MicrometerStreamMetrics;
 import io.aipulse.metrics.ServiceMetrics;
+import io.aipulse.metrics.StreamProgress;
 import io.aipulse.query.AggregateQueryHandler;
 import io.aipulse.query.AggregateQueryService;
 import io.aipulse.query.QueryRequests;
 import io.aipulse.stream.StreamService;
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -22,36 +23,47 @@ final class ServiceRuntime implements AutoCloseable {
 
     private final ServiceMetrics metrics;
     private final StreamService service;
+    private final StreamProgress progress;
     private final HttpEndpoints http;
     private final CountDownLatch shutdown = new CountDownLatch(1);
 
-    private ServiceRuntime(ServiceMetrics metrics, StreamService service, HttpEndpoints http) {
+    private ServiceRuntime(ServiceMetrics metrics, StreamService service, StreamProgress progress, HttpEndpoints http) {
         this.metrics = metrics;
         this.service = service;
+        this.progress = progress;
         this.http = http;
     }
 
     static ServiceRuntime start(Settings settings) throws IOException {
         ServiceMetrics metrics = new ServiceMetrics(settings.get("application.id"));
         Knowledge knowledge = Assembly.knowledge(settings);
+        MicrometerStreamMetrics streamMetrics = new MicrometerStreamMetrics(metrics.registry());
         StreamService service = StreamService.start(settings, knowledge, Assembly.extractor(settings, knowledge),
-                Assembly.articleJson(settings), new MicrometerStreamMetrics(metrics.registry()),
-                settings.get("state.dir", ""), metrics::bindStreams);
+                Assembly.articleJson(settings), streamMetrics, settings.get("state.dir", ""), metrics::bindStreams);
         metrics.watchState(service.streams());
-        HttpEndpoints http;
+        StreamProgress progress = null;
+        HttpEndpoints http = null;
         try {
+            progress = StreamProgress.start(settings, service.streams(), streamMetrics::threadReplacements,
+                    metrics.registry());
+            StreamProgress watched = progress;
             http = new HttpEndpoints(settings.get("http.bind"), settings.getInt("http.port"), metrics.registry(),
-                    () -> new HttpEndpoints.Health(service.state().name(),
-                            service.state() == KafkaStreams.State.RUNNING));
+                    () -> HttpEndpoints.Health.of(service.state(), watched.verdict()), HttpLimits.from(settings));
             http.addHandler(QueryRequests.PREFIX, new AggregateQueryHandler(new QueryRequests(settings.zone()),
                     new AggregateQueryService(service.streams(), selfHost(settings))));
             http.start();
         } catch (IOException | RuntimeException e) {
+            if (http != null) {
+                http.close();
+            }
+            if (progress != null) {
+                progress.close();
+            }
             service.close();
             metrics.close();
             throw e;
         }
-        ServiceRuntime runtime = new ServiceRuntime(metrics, service, http);
+        ServiceRuntime runtime = new ServiceRuntime(metrics, service, progress, http);
         Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "aipulse-shutdown"));
         return runtime;
     }
@@ -83,6 +95,7 @@ final class ServiceRuntime implements AutoCloseable {
             return;
         }
         http.close();
+        progress.close();
         service.close();
         metrics.close();
         shutdown.countDown();

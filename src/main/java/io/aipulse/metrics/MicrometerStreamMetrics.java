@@ -35,6 +35,7 @@ public final class MicrometerStreamMetrics implements StreamMetrics {
     public static final String PUBLICATION_LAG = "aipulse.publication.lag";
     public static final String DEAD_LETTERS = "aipulse.deadletters";
     public static final String LATE_RECORDS = "aipulse.late.records";
+    public static final String THREAD_REPLACEMENTS = "aipulse.stream.thread.replacements";
 
     /** Histogram buckets of the extraction time: 0.5 ms to 10 s. */
     static final Duration[] EXTRACTION_BUCKETS = {Duration.ofNanos(500_000), Duration.ofMillis(1),
@@ -52,6 +53,7 @@ public final class MicrometerStreamMetrics implements StreamMetrics {
     private final MeterRegistry registry;
     private final Counter articles;
     private final Counter duplicates;
+    private final Counter threadReplacements;
     private final Timer extraction;
     private final DistributionSummary publicationLag;
     private final Map<String, Counter> eventsByTypeAndSector = new ConcurrentHashMap<>();
@@ -65,6 +67,8 @@ public final class MicrometerStreamMetrics implements StreamMetrics {
                 .description("Input records read from the articles topic (valid or not)").register(registry);
         this.duplicates = Counter.builder(ARTICLES_DUPLICATES)
                 .description("Republished articles dropped by the de-duplication store").register(registry);
+        this.threadReplacements = Counter.builder(THREAD_REPLACEMENTS)
+                .description("Stream threads that failed and were replaced since start").register(registry);
         this.extraction = Timer.builder(EXTRACTION_TIME)
                 .description("Cleaning and extraction time per article")
                 .serviceLevelObjectives(EXTRACTION_BUCKETS)
@@ -127,6 +131,16 @@ public final class MicrometerStreamMetrics implements StreamMetrics {
     @Override
     public void lateRecord(String window) {
         lateCounter(MetricTags.window(window)).increment();
+    }
+
+    @Override
+    public void streamThreadFailed() {
+        threadReplacements.increment();
+    }
+
+    /** Stream threads failed (and replaced) since start. */
+    public long threadReplacements() {
+        return (long) threadReplacements.count();
     }
 
     private Counter eventCounter(String type, String sector) {

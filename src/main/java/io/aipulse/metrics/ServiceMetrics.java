@@ -15,7 +15,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
@@ -96,11 +95,7 @@ public final class ServiceMetrics implements AutoCloseable {
     /** Binds (once) the Kafka Streams metrics of a RUNNING instance. */
     public synchronized void bindStreams(KafkaStreams streams) {
         if (streamsMetrics == null) {
-            kafkaMetricsRefresh = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "aipulse-kafka-metrics");
-                thread.setDaemon(true);
-                return thread;
-            });
+            kafkaMetricsRefresh = Background.singleThread("aipulse-kafka-metrics");
             streamsMetrics = new KafkaStreamsMetrics(streams, Tags.empty(), kafkaMetricsRefresh, KAFKA_METRICS_REFRESH);
             streamsMetrics.bindTo(registry);
         }

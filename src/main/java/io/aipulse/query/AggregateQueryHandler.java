@@ -1,9 +1,8 @@
 package io.aipulse.query;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.aipulse.json.Json;
 import io.aipulse.metrics.HttpEndpoints;
+import io.aipulse.metrics.HttpEndpoints.Answer;
 import io.aipulse.stream.AggregateRecord;
 import java.io.IOException;
 import java.net.URI;
@@ -21,7 +20,7 @@ import org.apache.kafka.streams.state.HostInfo;
  * {@code GET /api/v1/aggregates/{dimension}/{key}?window=P1D|P7D&from=&to=}: the aggregates of one group
  * as JSON, from whichever instance owns it (requests for another instance's groups are forwarded once).
  */
-public final class AggregateQueryHandler implements HttpHandler {
+public final class AggregateQueryHandler implements HttpEndpoints.Route {
 
     private static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(10);
 
@@ -35,43 +34,39 @@ public final class AggregateQueryHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    public Answer answer(String method, URI uri) {
         try {
-            if (!"GET".equals(exchange.getRequestMethod())) {
-                error(exchange, 405, "only GET is supported");
-                return;
+            if (!"GET".equals(method)) {
+                return error(405, "only GET is supported");
             }
-            AggregateQuery query = requests.parse(exchange.getRequestURI());
+            AggregateQuery query = requests.parse(uri);
             Optional<HostInfo> owner = service.remoteOwner(query);
             if (owner.isPresent()) {
-                forward(exchange, owner.get());
-                return;
+                return forward(uri, owner.get());
             }
-            HttpEndpoints.respond(exchange, 200, "application/json", Json.write(body(query, service.local(query))));
+            return Answer.json(200, Json.write(body(query, service.local(query))));
         } catch (QueryRequests.BadRequest e) {
-            error(exchange, e.status(), e.getMessage());
+            return error(e.status(), e.getMessage());
         } catch (AggregateQueryService.NotReady e) {
-            exchange.getResponseHeaders().set("Retry-After", "1");
-            error(exchange, 503, e.getMessage());
+            return error(503, e.getMessage()).withHeader("Retry-After", "1");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            error(exchange, 503, "interrupted");
+            return error(503, "interrupted");
         } catch (RuntimeException e) {
-            error(exchange, 500, "internal error");
+            return error(500, "internal error");
         }
     }
 
-    private void forward(HttpExchange exchange, HostInfo owner) throws IOException, InterruptedException {
-        URI incoming = exchange.getRequestURI();
+    private Answer forward(URI incoming, HostInfo owner) throws InterruptedException {
         String query = incoming.getRawQuery() == null ? "forwarded=true" : incoming.getRawQuery() + "&forwarded=true";
         URI target = URI.create("http://" + owner.host() + ":" + owner.port() + incoming.getRawPath() + "?" + query);
         try {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(target).timeout(FORWARD_TIMEOUT).GET()
                     .build(), HttpResponse.BodyHandlers.ofString());
-            exchange.getResponseHeaders().set("X-Aipulse-Forwarded-To", owner.host() + ":" + owner.port());
-            HttpEndpoints.respond(exchange, response.statusCode(), "application/json", response.body());
+            return Answer.json(response.statusCode(), response.body())
+                    .withHeader("X-Aipulse-Forwarded-To", owner.host() + ":" + owner.port());
         } catch (IOException e) {
-            error(exchange, 502, "owner " + owner.host() + ":" + owner.port() + " did not answer");
+            return error(502, "owner " + owner.host() + ":" + owner.port() + " did not answer");
         }
     }
 
@@ -84,7 +79,7 @@ public final class AggregateQueryHandler implements HttpHandler {
         return body;
     }
 
-    private static void error(HttpExchange exchange, int status, String message) throws IOException {
-        HttpEndpoints.respond(exchange, status, "application/json", Json.write(Map.of("error", message)));
+    private static Answer error(int status, String message) {
+        return Answer.json(status, Json.write(Map.of("error", message)));
     }
 }

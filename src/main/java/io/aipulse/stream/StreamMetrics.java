@@ -25,6 +25,10 @@ public interface StreamMetrics {
     default void mentionProcessed() {
     }
 
+    /** A stream thread failed with an exception nothing handled; it is replaced. */
+    default void streamThreadFailed() {
+    }
+
     /** Records nothing: for tests and tools that do not export metrics. */
     static StreamMetrics none() {
         return new StreamMetrics() {

@@ -63,6 +63,7 @@ public final class StreamService implements AutoCloseable {
         });
         streams.setUncaughtExceptionHandler(error -> {
             LOG.error("stream thread failed; replacing it", error);
+            metrics.streamThreadFailed(); // counted: failures that repeat mark the stream stalled
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
                     .REPLACE_THREAD;
         });

@@ -22,6 +22,7 @@ import io.aipulse.extract.ExtractionSettings;
 import io.aipulse.extract.Knowledge;
 import io.aipulse.extract.RuleBasedExtractor;
 import io.aipulse.metrics.HttpEndpoints;
+import io.aipulse.metrics.HttpLimits;
 import io.aipulse.metrics.MicrometerStreamMetrics;
 import io.aipulse.metrics.ServiceMetrics;
 import io.aipulse.stream.AggregateRecord;
@@ -123,7 +124,8 @@ class SeedsEndToEndIT {
         service = StreamService.start(settings, knowledge, serviceExtractor(knowledge), articleJson(),
                 new MicrometerStreamMetrics(metrics.registry()), settings.get("state.dir"), metrics::bindStreams);
         http = new HttpEndpoints(settings.get("http.bind"), settings.getInt("http.port"), metrics.registry(),
-                () -> new HttpEndpoints.Health(service.state().name(), service.state() == KafkaStreams.State.RUNNING));
+                () -> new HttpEndpoints.Health(service.state().name(), service.state() == KafkaStreams.State.RUNNING),
+                HttpLimits.from(settings));
         http.start();
 
         // as ArticlePublisher does for `produce`

@@ -2,12 +2,16 @@ package io.aipulse.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aipulse.config.SettingsLoader;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
@@ -15,6 +19,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class HttpEndpointsTest {
+
+    /** The limits of the bundled configuration. */
+    static final HttpLimits DEFAULT_LIMITS = HttpLimits.from(SettingsLoader.load(null, Map.of(), Map.of()));
 
     private final HttpClient client = HttpClient.newHttpClient();
 
@@ -36,7 +43,8 @@ class HttpEndpointsTest {
         AtomicReference<KafkaStreams.State> state = new AtomicReference<>(KafkaStreams.State.REBALANCING);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.counter("aipulse.test.counter").increment();
-        try (HttpEndpoints http = new HttpEndpoints("127.0.0.1", 0, registry, () -> HttpEndpoints.Health.of(state.get()))) {
+        try (HttpEndpoints http = new HttpEndpoints("127.0.0.1", 0, registry, () -> HttpEndpoints.Health.of(state.get()),
+                DEFAULT_LIMITS)) {
             http.start();
 
             assertThat(get(http, "/health").statusCode()).isEqualTo(503);
@@ -56,6 +64,54 @@ class HttpEndpointsTest {
             HttpResponse<String> metrics = get(http, "/metrics");
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.body()).contains("aipulse_test_counter_total 1.0");
+        }
+    }
+
+    @Test
+    void readinessAnswers503WithTheReasonWhileARunningStreamIsStalledAndLivenessStays200() throws Exception {
+        // given a RUNNING stream whose progress is stalled
+        StallDetector.Verdict stalled = new StallDetector.Verdict(true,
+                "aipulse.articles-0 has made no progress for PT2M (committed offset 10, end offset 12)");
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        try (HttpEndpoints http = new HttpEndpoints("127.0.0.1", 0, registry,
+                () -> HttpEndpoints.Health.of(KafkaStreams.State.RUNNING, stalled), DEFAULT_LIMITS)) {
+            http.start();
+
+            // when the probes ask
+            HttpResponse<String> ready = get(http, "/health/ready");
+            HttpResponse<String> live = get(http, "/health/live");
+
+            // then readiness is 503 with the reason, as JSON, and liveness 200
+            assertThat(ready.statusCode()).isEqualTo(503);
+            assertThat(ready.headers().firstValue("Content-Type")).hasValue("application/json");
+            assertThat(ready.body()).contains("\"status\":\"DOWN\"", "\"state\":\"RUNNING\"",
+                    "\"reason\":\"stalled: aipulse.articles-0 has made no progress for PT2M (committed offset 10, "
+                            + "end offset 12)\"");
+            assertThat(get(http, "/health").statusCode()).isEqualTo(503);
+            assertThat(live.statusCode()).isEqualTo(200);
+            assertThat(live.body()).contains("\"status\":\"UP\"");
+        }
+    }
+
+    @Test
+    void aRequestWithABodyIsAnsweredWithoutWaitingForTheBodyAndItsConnectionClosed() throws Exception {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        try (HttpEndpoints http = new HttpEndpoints("127.0.0.1", 0, registry,
+                () -> HttpEndpoints.Health.of(KafkaStreams.State.RUNNING), DEFAULT_LIMITS)) {
+            http.start();
+            try (Socket socket = new Socket("127.0.0.1", http.port())) {
+                // given a POST that announces a body it never sends
+                socket.setSoTimeout(5_000);
+                socket.getOutputStream().write(
+                        "POST /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 7\r\n\r\n"
+                                .getBytes(StandardCharsets.US_ASCII));
+
+                // when the server answers
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+
+                // then it refuses the method at once, tells the client the connection ends, and ends it
+                assertThat(answer).startsWith("HTTP/1.1 405").containsIgnoringCase("Connection: close");
+            }
         }
     }
 

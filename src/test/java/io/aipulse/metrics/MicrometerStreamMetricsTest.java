@@ -32,6 +32,8 @@ class MicrometerStreamMetricsTest {
         assertThat(text.sumBy("aipulse_late_records_total", "window")).containsOnlyKeys("P1D", "P7D");
         assertThat(text.sum("aipulse_articles_consumed_total")).isZero();
         assertThat(text.sum("aipulse_articles_duplicates_total")).isZero();
+        assertThat(text.has("aipulse_stream_thread_replacements_total")).isTrue();
+        assertThat(text.sum("aipulse_stream_thread_replacements_total")).isZero();
         assertThat(text.has("aipulse_extraction_time_seconds_bucket")).isTrue();
         assertThat(text.has("aipulse_publication_lag_seconds_bucket")).isTrue();
     }
@@ -93,6 +95,18 @@ class MicrometerStreamMetricsTest {
         assertThat(text.sum("aipulse_publication_lag_seconds_count")).isEqualTo(2);
         assertThat(text.sum("aipulse_publication_lag_seconds_sum")).as("a lag below zero counts as 0").isEqualTo(120);
         assertThat(text.sum("aipulse_publication_lag_seconds_bucket", s -> "300.0".equals(s.label("le")))).isEqualTo(2);
+    }
+
+    @Test
+    void eachFailedStreamThreadIsCountedAsAReplacement() {
+        // given a fresh set of meters
+        // when two stream threads fail
+        metrics.streamThreadFailed();
+        metrics.streamThreadFailed();
+
+        // then two replacements are exported and readable by the stall detector's sampler
+        assertThat(MetricsText.parse(registry.scrape()).sum("aipulse_stream_thread_replacements_total")).isEqualTo(2);
+        assertThat(metrics.threadReplacements()).isEqualTo(2);
     }
 
     @Test

@@ -76,7 +76,7 @@ class DashboardFilesTest {
         List<ObservabilityFiles.AlertRule> rules = ObservabilityFiles.alertRules();
         assertThat(rules).extracting(ObservabilityFiles.AlertRule::name).doesNotHaveDuplicates()
                 .contains("AipulseDeadLetterRate", "AipulseFailedStreamThreads", "AipulseConsumerLagGrowing",
-                        "AipulseNoInput");
+                        "AipulseNoInput", "AipulseStreamStalled");
         for (JsonNode group : ObservabilityFiles.readYaml(ObservabilityFiles.ALERTS).path("groups")) {
             for (JsonNode rule : group.path("rules")) {
                 String name = rule.path("alert").asText();

@@ -134,7 +134,8 @@ class SecurityIT {
                 Arguments.of("from after to", A + "sector/general?from=2023-08-01&to=2023-07-01", 400),
                 Arguments.of("date with markup", A + "sector/general?from=%3Cimg%20src%3Dx%3E", 400),
                 Arguments.of("key of 201 characters", A + "sector/" + "a".repeat(201), 400),
-                Arguments.of("key of 100,000 characters", A + "sector/" + "a".repeat(100_000), 400),
+                // over the server's request-head limit (8 KiB): refused before the query API sees it
+                Arguments.of("key of 100,000 characters", A + "sector/" + "a".repeat(100_000), 414),
                 Arguments.of("key with NUL", A + "sector/a%00b", 400),
                 Arguments.of("key with CR LF header injection", A + "sector/x%0D%0AX-Injected:%20yes", 400),
                 Arguments.of("key with a quote", A + "sector/x%22%2C%22admin%22%3Atrue", 400),
