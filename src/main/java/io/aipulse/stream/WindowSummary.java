@@ -1,6 +1,5 @@
 package io.aipulse.stream;
 
-import io.aipulse.extract.EventType;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -12,11 +11,10 @@ import java.util.PriorityQueue;
 import java.util.TreeMap;
 
 /**
- * The running totals of one window: what its groups of events add up to. A group that changes takes
- * its old contribution out and puts its new one in, so the totals never depend on arrival order. The
- * counters per article (for the distinct article count) and per subject (for the top subjects) are kept
- * by the caller: they grow with the window, the totals do not, and the totals are read and written for
- * every update.
+ * The running totals of one window: what its events add up to. An event that changes takes its old
+ * contribution out and puts its new one in, so the totals never depend on arrival order. The counts
+ * per subject (for the top subjects) are kept by the caller, one store entry each: they grow with the
+ * window, the totals do not, and the totals are read and written for every update.
  */
 public final class WindowSummary {
 
@@ -33,19 +31,16 @@ public final class WindowSummary {
     /** funding events whose upper bound is unknown (no amount, or open-ended): the max is then unknown */
     public long fundingMaxUnknown;
 
-    /** Adds ({@code sign} 1) or removes ({@code sign} -1) the contribution of a group's events. */
-    public void apply(List<EventGroup.Event> groupEvents, int sign) {
-        for (EventGroup.Event event : groupEvents) {
-            events += sign;
-            merge(byType, event.type().name(), sign);
-            if (event.type() == EventType.FUNDING) {
-                Mention amount = event.withAmount();
-                fundingMin += sign * (amount == null ? 0 : amount.cnyMin());
-                if (amount == null || amount.cnyMax() == null) {
-                    fundingMaxUnknown += sign;
-                } else {
-                    fundingMaxKnown += sign * amount.cnyMax();
-                }
+    /** Adds ({@code sign} 1) or removes ({@code sign} -1) one event's contribution. */
+    void apply(Contribution event, int sign) {
+        events += sign;
+        merge(byType, event.type().name(), sign);
+        if (event.isFunding()) {
+            fundingMin += sign * event.cnyMin();
+            if (event.cnyMax() == null) {
+                fundingMaxUnknown += sign;
+            } else {
+                fundingMaxKnown += sign * event.cnyMax();
             }
         }
     }

@@ -39,8 +39,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class Harness implements AutoCloseable {
 
-    /** Kafka Streams names the repartition topic of the aggregation {@code <application.id>-by-window-key-repartition}. */
-    static final String REPARTITION_SUFFIX = "-by-window-key-repartition";
+    /**
+     * Kafka Streams names the repartition topics {@code <application.id>-<name>-repartition}: one into the
+     * identity stage, one into the aggregation.
+     */
+    static final List<String> REPARTITION_SUFFIXES = List.of(
+            "-" + io.aipulse.stream.AipulseTopology.IDENTITY_REPARTITION + "-repartition",
+            "-" + io.aipulse.stream.AipulseTopology.WINDOW_REPARTITION + "-repartition");
 
     private final String testName;
     private final Path dir;
@@ -204,7 +209,7 @@ final class Harness implements AutoCloseable {
 
     /**
      * True when the application has committed every input record and every record of its repartition
-     * topic. Under exactly-once the offsets commit in the same transaction as the output, so the output
+     * topics. Under exactly-once the offsets commit in the same transaction as the output, so the output
      * is then complete. (A committed repartition offset may stop one short of the end: the last offset of
      * a committed transaction is its commit marker.)
      */
@@ -213,8 +218,15 @@ final class Harness implements AutoCloseable {
         // upstream transaction wrote to the repartition topic just before it committed
         Map<TopicPartition, Long> committed = committed(applicationId);
         Map<TopicPartition, Long> inputEnds = endOffsets(topics.input(), topics.partitions());
-        Map<TopicPartition, Long> repartitionEnds = endOffsets(applicationId + REPARTITION_SUFFIX, topics.partitions());
-        if (inputEnds == null || repartitionEnds == null) {
+        Map<TopicPartition, Long> repartitionEnds = new HashMap<>();
+        for (String suffix : REPARTITION_SUFFIXES) {
+            Map<TopicPartition, Long> ends = endOffsets(applicationId + suffix, topics.partitions());
+            if (ends == null) {
+                return false;
+            }
+            repartitionEnds.putAll(ends);
+        }
+        if (inputEnds == null) {
             return false;
         }
         boolean input = inputEnds.entrySet().stream()

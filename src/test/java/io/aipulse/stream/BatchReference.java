@@ -27,6 +27,9 @@ import java.util.TreeMap;
  * events. One clock, the largest record time so far, closes a window when it reaches the window's end
  * plus grace: the window's record is then final, made of what arrived before, and a mention of it
  * arriving later is a late record. Windows still open at the end give their record of everything.
+ *
+ * <p>Which mentions are one event is decided over every mention received so far, whatever its window
+ * (docs/DECISIONS.md, event identity): a window counts the events that have a mention in it.
  */
 final class BatchReference {
 
@@ -60,6 +63,7 @@ final class BatchReference {
 
     Result compute(List<ArticleEvents> articles) {
         Map<WindowId, List<Event>> arrived = new LinkedHashMap<>();
+        List<Event> received = new ArrayList<>();
         Map<WindowId, AggregateRecord> results = new LinkedHashMap<>();
         Set<WindowId> closed = new HashSet<>();
         List<LateRecord> late = new ArrayList<>();
@@ -69,9 +73,10 @@ final class BatchReference {
             for (Map.Entry<WindowId, List<Event>> window : arrived.entrySet()) {
                 if (!closed.contains(window.getKey()) && closeTime(window.getKey()) <= clock) {
                     closed.add(window.getKey());
-                    results.put(window.getKey(), aggregate(window.getKey(), window.getValue(), true));
+                    results.put(window.getKey(), aggregate(window.getKey(), window.getValue(), received, true));
                 }
             }
+            received.addAll(article.events());
             for (Placed placed : placements(article)) {
                 if (closeTime(placed.window()) <= clock) {
                     late.add(lateRecord(placed, clock, article.time()));
@@ -82,7 +87,7 @@ final class BatchReference {
         }
         arrived.forEach((window, events) -> {
             if (!closed.contains(window)) {
-                results.put(window, aggregate(window, events, false));
+                results.put(window, aggregate(window, events, received, false));
             }
         });
         return new Result(results, late);
@@ -124,8 +129,8 @@ final class BatchReference {
         }
     }
 
-    private AggregateRecord aggregate(WindowId window, List<Event> mentions, boolean isFinal) {
-        List<DistinctEvent> events = distinctEvents(mentions);
+    private AggregateRecord aggregate(WindowId window, List<Event> mentions, List<Event> received, boolean isFinal) {
+        List<DistinctEvent> events = distinctEvents(mentions, received);
         Set<String> articles = new HashSet<>();
         mentions.forEach(mention -> articles.add(mention.articleId()));
         Map<String, Long> byType = new TreeMap<>();
@@ -158,16 +163,23 @@ final class BatchReference {
     }
 
     /**
-     * The identity rule of docs/DECISIONS.md: one mention per event id; mentions of one type and
-     * canonical subject are one event when, in date order, they are at most three days after the date
-     * that started the event; mentions without a date join the earliest event.
+     * The identity rule of docs/DECISIONS.md: one mention per event id; of all mentions received so far,
+     * those of one type and canonical subject are one event when, in date order, they are at most three
+     * days after the date that started the event; mentions without a date join the earliest event. The
+     * window's events are those with a mention in the window.
      */
-    private static List<DistinctEvent> distinctEvents(List<Event> mentions) {
+    private static List<DistinctEvent> distinctEvents(List<Event> inWindow, List<Event> received) {
+        Set<String> identities = new HashSet<>();
+        inWindow.forEach(mention -> identities.add(identity(mention)));
         Map<String, Map<String, Event>> byIdentity = new LinkedHashMap<>();
-        for (Event mention : mentions) {
-            byIdentity.computeIfAbsent(identity(mention), k -> new LinkedHashMap<>())
-                    .putIfAbsent(mention.eventId(), mention);
+        for (Event mention : received) {
+            if (identities.contains(identity(mention))) {
+                byIdentity.computeIfAbsent(identity(mention), k -> new LinkedHashMap<>())
+                        .putIfAbsent(mention.eventId(), mention);
+            }
         }
+        Set<String> windowEventIds = new HashSet<>();
+        inWindow.forEach(mention -> windowEventIds.add(mention.eventId()));
         List<DistinctEvent> events = new ArrayList<>();
         for (Map<String, Event> sameIdentity : byIdentity.values()) {
             List<Event> sorted = new ArrayList<>(sameIdentity.values());
@@ -194,7 +206,8 @@ final class BatchReference {
                 groups.get(0).addAll(undated);
                 groups.get(0).sort(DATE_THEN_ID);
             }
-            groups.forEach(group -> events.add(new DistinctEvent(group)));
+            groups.stream().filter(group -> group.stream().anyMatch(m -> windowEventIds.contains(m.eventId())))
+                    .forEach(group -> events.add(new DistinctEvent(group)));
         }
         return events;
     }
