@@ -237,12 +237,48 @@ final class Harness implements AutoCloseable {
     }
 
     Duration awaitCaughtUp(String applicationId, RunTopics topics, Duration timeout, ServiceProcess... mustStayAlive) {
-        return Await.until(applicationId + " caught up with " + topics.input(), timeout, () -> {
+        Duration waited = Await.until(applicationId + " caught up with " + topics.input(), timeout, () -> {
             for (ServiceProcess child : mustStayAlive) {
                 child.process().assertAlive();
             }
             return caughtUp(applicationId, topics);
         });
+        awaitOutputSettled(topics);
+        return waited;
+    }
+
+    /**
+     * Until no output topic grew for a second. The windows the last records updated are emitted by a
+     * wall-clock punctuation once per commit interval (100 ms), which may come after the transaction that
+     * committed those records' offsets: caught up, the output can still lack their last update.
+     */
+    private void awaitOutputSettled(RunTopics topics) {
+        Map<TopicPartition, Long> before = outputEnds(topics);
+        for (int check = 0; check < 30; check++) {
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            Map<TopicPartition, Long> now = outputEnds(topics);
+            if (now != null && now.equals(before)) {
+                return;
+            }
+            before = now;
+        }
+    }
+
+    private Map<TopicPartition, Long> outputEnds(RunTopics topics) {
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        for (String topic : topics.outputs().values()) {
+            Map<TopicPartition, Long> topicEnds = endOffsets(topic, topics.partitions());
+            if (topicEnds == null) {
+                return null;
+            }
+            ends.putAll(topicEnds);
+        }
+        return ends;
     }
 
     /** Bytes the broker holds for a topic (all partitions, all log dirs). */
