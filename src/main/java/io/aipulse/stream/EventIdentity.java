@@ -18,9 +18,12 @@ final class EventIdentity {
     }
 
     static String of(Mention mention) {
-        // compiled once: String.replaceAll would compile the pattern for every mention
-        return mention.type() + "|" + SPACES.matcher(Objects.requireNonNullElse(mention.subject(), "")
-                .toLowerCase(Locale.ROOT)).replaceAll("");
+        String subject = Objects.requireNonNullElse(mention.subject(), "").toLowerCase(Locale.ROOT);
+        // a regular expression only for the rare subject with white space: this runs for every mention
+        if (subject.chars().anyMatch(Character::isWhitespace)) {
+            subject = SPACES.matcher(subject).replaceAll("");
+        }
+        return mention.type() + "|" + subject;
     }
 
     /** The partition of the identity stage that decides this identity's events. */

@@ -58,7 +58,7 @@ final class IdentityLedger {
         }
         boolean pruned = forgetExpiredFirstEvents(identity, state, now);
         long day = Slot.dayOf(mention.date());
-        List<EventClusters.Cluster> before = EventClusters.of(state.type, state.slots);
+        List<Slot> slotsBefore = List.copyOf(state.slots);
         IdentityState.Added added = state.add(mention, day, closesAt);
         WindowSet known = added == IdentityState.Added.NEW_SLOT ? WindowSet.EMPTY : windowsOf(identity, day);
         List<WindowKey> fresh = known.missing(windows);
@@ -72,6 +72,8 @@ final class IdentityLedger {
         if (!fresh.isEmpty()) {
             slotWindows.put(slotKey(identity, day), grown);
         }
+        // the events are worked out only now: most mentions (a known event in known windows) never need them
+        List<EventClusters.Cluster> before = EventClusters.of(state.type, slotsBefore);
         List<EventClusters.Cluster> after = EventClusters.of(state.type, state.slots);
         Set<EventClusters.Key> beforeKeys = keys(before);
         Set<EventClusters.Key> afterKeys = keys(after);
@@ -136,10 +138,10 @@ final class IdentityLedger {
      */
     private boolean forgetExpiredFirstEvents(String identity, IdentityState state, long now) {
         boolean pruned = false;
-        while (!state.slots.isEmpty()) {
+        // the first slot belongs to the first event: while it is kept, so is the event (the usual case)
+        while (!state.slots.isEmpty() && isExpired(state.slots.get(0), now)) {
             EventClusters.Cluster first = EventClusters.of(state.type, state.slots).get(0);
-            boolean expired = first.slots().stream()
-                    .allMatch(slot -> slot.closesAt() <= now && retainedUntil(slot.day(), slot.closesAt()) <= now);
+            boolean expired = first.slots().stream().allMatch(slot -> isExpired(slot, now));
             if (!expired || first.slots().size() == state.slots.size()) {
                 return pruned; // the last event goes with the whole identity, at its expiry
             }
@@ -150,6 +152,10 @@ final class IdentityLedger {
             pruned = true;
         }
         return pruned;
+    }
+
+    private boolean isExpired(Slot slot, long now) {
+        return slot.closesAt() <= now && retainedUntil(slot.day(), slot.closesAt()) <= now;
     }
 
     /** Until when a date is kept for deciding identities: {@code retentionDays} after it (local midnight). */
