@@ -219,6 +219,12 @@ final class BinarySerdes {
         out.writeLong(summary.fundingMin);
         out.writeLong(summary.fundingMaxKnown);
         out.writeLong(summary.fundingMaxUnknown);
+        out.writeBoolean(summary.topKnown);
+        out.writeInt(summary.top.size());
+        for (AggregateRecord.SubjectCount count : summary.top) {
+            writeString(count.subject(), out);
+            out.writeLong(count.events());
+        }
     }
 
     private static WindowSummary readSummary(In in) {
@@ -233,6 +239,12 @@ final class BinarySerdes {
         summary.fundingMin = in.readLong();
         summary.fundingMaxKnown = in.readLong();
         summary.fundingMaxUnknown = in.readLong();
+        summary.topKnown = in.readBoolean();
+        int top = in.readCount();
+        summary.top = new ArrayList<>(top);
+        for (int i = 0; i < top; i++) {
+            summary.top.add(new AggregateRecord.SubjectCount(readString(in), in.readLong()));
+        }
         return summary;
     }
 

@@ -122,10 +122,12 @@ final class WindowAggregator implements Processor<String, WindowBatch, String, W
         String prefix = key.entryPrefix();
         for (WindowChange.Delta delta : change.deltas()) {
             summary.apply(delta.contribution(), delta.sign());
-            String subjectKey = prefix + delta.contribution().subject();
+            String subject = String.valueOf(delta.contribution().subject());
+            String subjectKey = prefix + subject;
             Long count = subjects.get(subjectKey);
             long next = (count == null ? 0 : count) + delta.sign();
             subjects.put(subjectKey, next == 0 ? null : next);
+            summary.subjectCounted(subject, next, delta.sign());
             changed = true;
         }
         if (changed) {
@@ -213,24 +215,34 @@ final class WindowAggregator implements Processor<String, WindowBatch, String, W
         clock.put(nextCloseKey(window), nextClose);
     }
 
+    /**
+     * The window's record. Its top subjects are kept as counts grow; only after a count fell are all the
+     * window's subject counts read to rank them again (the summary is then stored ranked, unless closing).
+     */
     private AggregateRecord record(WindowKey key, WindowSummary summary, boolean isFinal) {
-        String prefix = key.entryPrefix();
-        try (KeyValueIterator<String, Long> counts = subjects.prefixScan(prefix, Serdes.String().serializer())) {
-            Iterator<Map.Entry<String, Long>> bySubject = new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return counts.hasNext();
-                }
+        if (!summary.topKnown) {
+            String prefix = key.entryPrefix();
+            try (KeyValueIterator<String, Long> counts = subjects.prefixScan(prefix, Serdes.String().serializer())) {
+                summary.rankSubjects(new Iterator<Map.Entry<String, Long>>() {
+                    @Override
+                    public boolean hasNext() {
+                        return counts.hasNext();
+                    }
 
-                @Override
-                public Map.Entry<String, Long> next() {
-                    KeyValue<String, Long> count = counts.next();
-                    return Map.entry(count.key.substring(prefix.length()), count.value);
-                }
-            };
-            return summary.toRecord(key, zone, isFinal, bySubject);
+                    @Override
+                    public Map.Entry<String, Long> next() {
+                        KeyValue<String, Long> count = counts.next();
+                        return Map.entry(count.key.substring(prefix.length()), count.value);
+                    }
+                });
+            }
+            if (!isFinal) {
+                windows.put(key.encode(), summary);
+            }
         }
+        return summary.toRecord(key, zone, isFinal);
     }
+
 
     private static <V> void deletePrefix(KeyValueStore<String, V> store, String prefix) {
         List<String> keys = new ArrayList<>();

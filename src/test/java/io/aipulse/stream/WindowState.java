@@ -64,8 +64,14 @@ public final class WindowState {
                 }
                 for (WindowChange.Delta delta : change.deltas()) {
                     summary.apply(delta.contribution(), delta.sign());
-                    subjects.merge(delta.contribution().subject(), (long) delta.sign(), Long::sum);
-                    subjects.values().removeIf(count -> count == 0);
+                    String subject = String.valueOf(delta.contribution().subject());
+                    long count = subjects.getOrDefault(subject, 0L) + delta.sign();
+                    if (count == 0) {
+                        subjects.remove(subject);
+                    } else {
+                        subjects.put(subject, count);
+                    }
+                    summary.subjectCounted(subject, count, delta.sign());
                     changed = true;
                 }
             }
@@ -74,6 +80,9 @@ public final class WindowState {
     }
 
     public AggregateRecord toRecord(ZoneId zone, boolean isFinal) {
-        return summary.toRecord(window, zone, isFinal, subjects.entrySet().iterator());
+        if (!summary.topKnown) {
+            summary.rankSubjects(subjects.entrySet().iterator());
+        }
+        return summary.toRecord(window, zone, isFinal);
     }
 }
