@@ -114,7 +114,7 @@ public final class AipulseTopology {
                 Duration.ofDays(180), WorkingStores.IN_MEMORY, metrics,
                 new InputGuards(new InputRecordLimits(Integer.MAX_VALUE, Integer.MAX_VALUE),
                         BrokerLimits.kafkaDefaults(Integer.MAX_VALUE), new PoisonedInputs()),
-                Duration.ofDays(30), 1);
+                Duration.ofDays(7), 1);
     }
 
     /** The topology as the settings configure it (zone, grace, retentions, window time, working stores, limits). */

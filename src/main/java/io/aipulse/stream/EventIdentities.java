@@ -59,7 +59,7 @@ final class EventIdentities implements Processor<String, IdentityBatch, String, 
         this.expiries = context.getStateStore(storeNames.expiries());
         this.clock = context.getStateStore(storeNames.clock());
         this.ledger = new IdentityLedger(table(context.getStateStore(storeNames.identities())),
-                table(context.getStateStore(storeNames.slotWindows())), table(expiries), zone, retentionDays);
+                table(context.getStateStore(storeNames.slotWindows())), table(expiries), zone, grace, retentionDays);
     }
 
     private static <V> IdentityLedger.Table<V> table(KeyValueStore<String, V> store) {

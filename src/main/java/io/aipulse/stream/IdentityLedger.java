@@ -1,8 +1,10 @@
 package io.aipulse.stream;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,14 +34,16 @@ final class IdentityLedger {
     private final Table<WindowSet> slotWindows;
     private final Table<Long> expiries;
     private final ZoneId zone;
+    private final Map<CalendarWindow, Duration> grace;
     private final long retentionDays;
 
     IdentityLedger(Table<IdentityState> identities, Table<WindowSet> slotWindows, Table<Long> expiries, ZoneId zone,
-                   long retentionDays) {
+                   Map<CalendarWindow, Duration> grace, long retentionDays) {
         this.identities = identities;
         this.slotWindows = slotWindows;
         this.expiries = expiries;
         this.zone = zone;
+        this.grace = Map.copyOf(grace);
         this.retentionDays = retentionDays;
     }
 
@@ -68,7 +72,7 @@ final class IdentityLedger {
             }
             return;
         }
-        WindowSet grown = known.with(fresh);
+        WindowSet grown = known.with(fresh).openAt(now, grace);
         if (!fresh.isEmpty()) {
             slotWindows.put(slotKey(identity, day), grown);
         }

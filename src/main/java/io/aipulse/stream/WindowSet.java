@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The windows the mentions of one identity on one date count in. It grows with the distinct windows
- * (publication days and weeks, sectors, cities), not with the mentions: a hundred reports of one event
- * from one city on one day share six windows.
+ * The windows the mentions of one identity on one date count in that are still open. It grows with the
+ * distinct open windows (publication days and weeks, sectors, cities), not with the mentions: a hundred
+ * reports of one event from one city on one day share six windows.
  */
 record WindowSet(List<WindowKey> windows) {
 
@@ -25,6 +25,20 @@ record WindowSet(List<WindowKey> windows) {
             }
         }
         return missing;
+    }
+
+    /**
+     * Without the windows closed at {@code now}: the aggregation ignores any change to them, so a date
+     * reported for months keeps only the windows still open, not every one it was ever reported in.
+     */
+    WindowSet openAt(long now, java.util.Map<CalendarWindow, java.time.Duration> grace) {
+        List<WindowKey> open = new ArrayList<>(windows.size());
+        for (WindowKey window : windows) {
+            if (window.endMillis() + grace.get(window.window()).toMillis() > now) {
+                open.add(window);
+            }
+        }
+        return open.size() == windows.size() ? this : new WindowSet(List.copyOf(open));
     }
 
     WindowSet with(List<WindowKey> more) {

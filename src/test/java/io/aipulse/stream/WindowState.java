@@ -1,5 +1,6 @@
 package io.aipulse.stream;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,7 +27,8 @@ public final class WindowState {
 
     public WindowState(WindowKey window, ZoneId zone) {
         this.window = window;
-        this.ledger = new IdentityLedger(table(identities), table(slotWindows), table(expiries), zone, 30);
+        this.ledger = new IdentityLedger(table(identities), table(slotWindows), table(expiries), zone,
+                Map.of(CalendarWindow.DAY, Duration.ofHours(6), CalendarWindow.WEEK, Duration.ofDays(1)), 7);
     }
 
     private static <V> IdentityLedger.Table<V> table(Map<String, V> map) {
