@@ -63,15 +63,22 @@ public final class Corpus {
         return paragraphs.size();
     }
 
+    /** The same articles without generated leads: only the seeds' paragraphs, recombined. */
+    public List<Article> articles(int count, int targetBytes, Instant firstPublished, Duration step, long seed,
+                                  String urlPrefix) {
+        return articles(count, targetBytes, firstPublished, step, seed, urlPrefix, null, 0);
+    }
+
     /**
      * {@code count} articles of about {@code targetBytes} UTF-8 bytes each, published {@code step} apart
-     * from {@code firstPublished}, with distinct URLs (so distinct ids).
+     * from {@code firstPublished}, with distinct URLs (so distinct ids), each opening with
+     * {@code leads} generated news leads from {@code pool} (see {@link NewsPool}) before its paragraphs.
      *
      * <p>Only the choice of paragraphs is kept; an article's text is put together when it is read. 20,000
      * articles of 10 KB held as strings would take about 140 MB of the heap the benchmark measures.
      */
     public List<Article> articles(int count, int targetBytes, Instant firstPublished, Duration step, long seed,
-                                  String urlPrefix) {
+                                  String urlPrefix, NewsPool pool, int leads) {
         int[] paragraphBytes = paragraphs.stream()
                 .mapToInt(p -> p.getBytes(StandardCharsets.UTF_8).length + 1).toArray();
         Random random = new Random(seed);
@@ -88,7 +95,7 @@ public final class Corpus {
             }
             chosen[i] = Arrays.copyOf(picks, n);
         }
-        return new RecombinedArticles(chosen, firstPublished, step, urlPrefix);
+        return new RecombinedArticles(chosen, firstPublished, step, urlPrefix, pool, leads, seed);
     }
 
     /** The articles of {@link #articles}, each made from its paragraphs when it is read. */
@@ -98,17 +105,29 @@ public final class Corpus {
         private final Instant firstPublished;
         private final Duration step;
         private final String urlPrefix;
+        private final NewsPool pool;
+        private final int leads;
+        private final long seed;
 
-        RecombinedArticles(int[][] chosen, Instant firstPublished, Duration step, String urlPrefix) {
+        RecombinedArticles(int[][] chosen, Instant firstPublished, Duration step, String urlPrefix, NewsPool pool,
+                           int leads, long seed) {
             this.chosen = chosen;
             this.firstPublished = firstPublished;
             this.step = step;
             this.urlPrefix = urlPrefix;
+            this.pool = pool;
+            this.leads = leads;
+            this.seed = seed;
         }
 
         @Override
         public Article get(int i) {
             StringBuilder text = new StringBuilder();
+            // a random of its own per article: the same article whichever order articles are read in
+            Random random = new Random(seed * 1_000_003L + i);
+            for (int lead = 0; lead < leads; lead++) {
+                text.append(pool.lead(random)).append('\n');
+            }
             for (int paragraph : chosen[i]) {
                 text.append(paragraphs.get(paragraph)).append('\n');
             }

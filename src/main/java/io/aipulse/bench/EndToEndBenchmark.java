@@ -45,11 +45,17 @@ public final class EndToEndBenchmark {
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(20);
 
     /** The benchmark's parameters. */
-    public record Plan(int articles, int articleBytes, int threads, int latencyRate, int latencySeconds) {
+    public record Plan(int articles, int articleBytes, int threads, int latencyRate, int latencySeconds,
+                       int articlesPerDay) {
     }
 
+    /** Organisations in the generated leads: thousands, as in a national feed's month. */
+    static final int POOL_SIZE = 5_000;
+    /** Generated leads per article, before its recombined paragraphs. */
+    static final int LEADS_PER_ARTICLE = 2;
+
     /** What it measured; {@link #json()} is the last line the command prints. */
-    public record Report(int articles, double articlesPerSec, double mbPerSec, double extractOnlyMbPerSec,
+    public record Report(int articles, int articlesPerDay, double articlesPerSec, double mbPerSec, double extractOnlyMbPerSec,
                          double rawConsumerMbPerSec, double p50Ms, double p99Ms, double peakHeapMb) {
 
         public double ratio() {
@@ -58,10 +64,10 @@ public final class EndToEndBenchmark {
 
         public String json() {
             return String.format(java.util.Locale.ROOT,
-                    "{\"articles\":%d,\"articlesPerSec\":%.1f,\"mbPerSec\":%.2f,\"extractOnlyMbPerSec\":%.2f,"
+                    "{\"articles\":%d,\"articlesPerDay\":%d,\"articlesPerSec\":%.1f,\"mbPerSec\":%.2f,\"extractOnlyMbPerSec\":%.2f,"
                             + "\"rawConsumerMbPerSec\":%.1f,\"ratio\":%.3f,\"p50Ms\":%.1f,\"p99Ms\":%.1f,"
                             + "\"peakHeapMb\":%.1f}",
-                    articles, articlesPerSec, mbPerSec, extractOnlyMbPerSec, rawConsumerMbPerSec, ratio(), p50Ms,
+                    articles, articlesPerDay, articlesPerSec, mbPerSec, extractOnlyMbPerSec, rawConsumerMbPerSec, ratio(), p50Ms,
                     p99Ms, peakHeapMb);
         }
     }
@@ -81,14 +87,17 @@ public final class EndToEndBenchmark {
     public Report run(Corpus corpus, Plan plan) throws Exception {
         ZoneId zone = settings.zone();
         Instant throughputStart = Instant.parse("2000-01-01T00:00:00Z");
+        NewsPool pool = new NewsPool(POOL_SIZE, 7L);
+        Duration step = Duration.ofNanos(Duration.ofDays(1).toNanos() / plan.articlesPerDay());
         List<Article> articles = corpus.articles(plan.articles(), plan.articleBytes(), throughputStart,
-                Duration.ofMinutes(30), 42L, "https://bench.aipulse.invalid/a/");
+                step, 42L, "https://bench.aipulse.invalid/a/", pool, LEADS_PER_ARTICLE);
         Instant latencyStart = articles.get(articles.size() - 1).publishedAt().plus(Duration.ofDays(3));
         List<Article> timed = corpus.articles(plan.latencyRate() * plan.latencySeconds(), plan.articleBytes(),
-                latencyStart, Duration.ofDays(1), 4242L, "https://bench.aipulse.invalid/l/");
+                latencyStart, Duration.ofDays(1), 4242L, "https://bench.aipulse.invalid/l/", pool, LEADS_PER_ARTICLE);
         long bytes = Corpus.utf8Bytes(articles);
-        out.printf("corpus: %d articles, %.1f MB (%d paragraphs recombined)%n", articles.size(), bytes / 1e6,
-                corpus.paragraphCount());
+        out.printf("corpus: %d articles, %.1f MB (%d paragraphs recombined, %d leads each from %d organisations),"
+                        + " %d articles a day%n", articles.size(), bytes / 1e6, corpus.paragraphCount(), LEADS_PER_ARTICLE,
+                POOL_SIZE, plan.articlesPerDay());
 
         ExtractionCeiling.Result ceiling = ExtractionCeiling.measure(extractor, articles, plan.threads());
         out.printf("extract only (%d thread%s): %.1f articles/s, %.2f MB/s, %d events%n", plan.threads(),
@@ -120,7 +129,7 @@ public final class EndToEndBenchmark {
                     plan.latencyRate(), latency[0], latency[1], (long) latency[2]);
             out.printf("heap: peak used %.1f MB, peak used after a collection %.1f MB (of %d MB)%n", heap.peakMb(),
                     heap.peakAfterGcMb(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
-            return new Report(articles.size(), articles.size() / seconds, bytes / 1e6 / seconds, ceiling.mbPerSec(),
+            return new Report(articles.size(), plan.articlesPerDay(), articles.size() / seconds, bytes / 1e6 / seconds, ceiling.mbPerSec(),
                     rawMbPerSec, latency[0], latency[1], heap.peakMb());
         }
     }

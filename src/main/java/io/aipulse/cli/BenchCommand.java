@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"End-to-end benchmark on the in-process broker with exactly-once: N articles (~10 KB, made "
-                + "deterministically by recombining seed paragraphs) through produce -> topology -> aggregates, "
+                + "deterministically by recombining seed paragraphs, each opening with two generated news leads about "
+                + "organisations of a pool of 5,000, a few of them in the news every day) through produce -> topology -> aggregates, "
                 + "against, in the same run, the extractor alone (same thread count) and a plain consumer of the "
                 + "input topic; then produce -> aggregate latency at a fixed rate; peak heap.",
                 "The last line is one JSON object with the numbers."})
@@ -33,6 +34,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--article-bytes", defaultValue = "10000", description = "Bytes per article (default: ${DEFAULT-VALUE}).")
     int articleBytes;
+
+    @Option(names = "--articles-per-day", defaultValue = "48",
+            description = "Publication rate of the throughput corpus: articles a day (default: ${DEFAULT-VALUE}).")
+    int articlesPerDay;
 
     @Option(names = "--rate", defaultValue = "100", description = "Articles/s in the latency phase (default: ${DEFAULT-VALUE}).")
     int rate;
@@ -50,9 +55,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (articles < 1 || articleBytes < 100 || rate < 1 || latencySeconds < 1) {
+        if (articles < 1 || articleBytes < 100 || rate < 1 || latencySeconds < 1 || articlesPerDay < 1) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--articles, --article-bytes, --rate and --latency-seconds must be positive");
+                    "--articles, --article-bytes, --rate, --latency-seconds and --articles-per-day must be positive");
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         try (ClusterOption.Cluster kafka = cluster.connect()) {
@@ -72,7 +77,8 @@ final class BenchCommand implements Callable<Integer> {
                     System.getProperty("java.version"));
             EndToEndBenchmark.Report report = new EndToEndBenchmark(settings, Assembly.extractor(settings, knowledge),
                     Assembly.articleJson(settings), out)
-                    .run(corpus, new EndToEndBenchmark.Plan(articles, articleBytes, threads, rate, latencySeconds));
+                    .run(corpus, new EndToEndBenchmark.Plan(articles, articleBytes, threads, rate, latencySeconds,
+                            articlesPerDay));
             out.println(report.json());
             return 0;
         }

@@ -28,8 +28,10 @@ import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * The whole data flow, top to bottom: read articles, refuse what is not an article (dead-letter topic),
- * drop republished copies, extract events (joined with the live company table), write the events, route
- * each article's events to their calendar windows (one record per window and article), aggregate, and write updated and final aggregates (or late records).
+ * drop republished copies, extract events (joined with the live company table), write the events; then
+ * send each article's events, with their calendar windows, to the identity stage (partitioned by event
+ * identity), which decides once which distinct event each mention is and sends the windows only what
+ * changes; aggregate those changes by group, and write updated and final aggregates (or late records).
  */
 public final class AipulseTopology {
 
@@ -41,11 +43,16 @@ public final class AipulseTopology {
      */
     public static final String SEEN_ARTICLES_STORE = "article-ids-seen";
     public static final String SEEN_ORDER_STORE = "article-ids-order";
+    /** Per event identity (type and canonical subject): one entry per date of its mentions. */
+    public static final String IDENTITY_STORE = "identity-events";
+    /** Per identity and date: the windows its mentions count in. */
+    public static final String IDENTITY_WINDOWS_STORE = "identity-event-windows";
+    /** The identities by the time they may be forgotten. */
+    public static final String IDENTITY_EXPIRY_STORE = "identity-expiries";
+    /** The identity stage's clock (the largest record time it has seen). */
+    public static final String IDENTITY_CLOCK_STORE = "identity-clock";
+    /** Each open window's totals. */
     public static final String WINDOW_STORE = "aggregate-windows";
-    /** The mentions of each window, by type and canonical subject. */
-    public static final String GROUP_STORE = "aggregate-event-groups";
-    /** The articles of each window (those with a mention in it), for its distinct article count. */
-    public static final String ARTICLE_STORE = "aggregate-articles";
     /** For each window and subject, how many of the window's events it is the subject of. */
     public static final String SUBJECT_STORE = "aggregate-subjects";
     /** The windows updated since their aggregate was last emitted (emitted once per commit interval). */
@@ -54,9 +61,14 @@ public final class AipulseTopology {
     public static final String RESULT_STORE = "aggregate-results";
     /** The aggregation partition's clock (the largest record time it has seen) and next closing times. */
     public static final String CLOCK_STORE = "aggregate-clock";
-    public static final String WINDOW_REPARTITION = "by-window-key";
+    /** Articles' events to the identity stage, by event identity. */
+    public static final String IDENTITY_REPARTITION = "by-event-identity";
+    /** Window changes to the aggregation, by group (sector, city or sector x city key). */
+    public static final String WINDOW_REPARTITION = "by-aggregate-group";
+    private static final EventIdentities.StoreNames IDENTITY_STORES = new EventIdentities.StoreNames(IDENTITY_STORE,
+            IDENTITY_WINDOWS_STORE, IDENTITY_EXPIRY_STORE, IDENTITY_CLOCK_STORE);
     private static final WindowAggregator.StoreNames AGGREGATOR_STORES = new WindowAggregator.StoreNames(WINDOW_STORE,
-            GROUP_STORE, ARTICLE_STORE, SUBJECT_STORE, UPDATED_STORE, RESULT_STORE, CLOCK_STORE);
+            SUBJECT_STORE, UPDATED_STORE, RESULT_STORE, CLOCK_STORE);
 
     static final String READ_ARTICLES = "read-articles";
     static final String PARSE_ARTICLES = "parse-articles";
@@ -70,9 +82,8 @@ public final class AipulseTopology {
     static final String EXTRACT_EVENTS = "extract-events";
     static final String KEY_EVENTS_BY_ID = "key-events-by-id";
     static final String WRITE_EVENTS = "write-events";
-    static final String ROUTE_TO_WINDOWS = "route-to-windows";
-    static final String TICK_PER_ARTICLE = "tick-per-article";
-    static final String MERGE_TICKS = "merge-ticks";
+    static final String ROUTE_BY_IDENTITY = "route-by-identity";
+    static final String DECIDE_EVENTS = "decide-events";
     static final String AGGREGATE_WINDOWS = "aggregate-windows";
     static final String SPLIT_RESULTS = "split-results-";
     static final String LATE = "late";
@@ -94,13 +105,16 @@ public final class AipulseTopology {
     private final WorkingStores workingStores;
     private final StreamMetrics metrics;
     private final InputGuards guards;
+    private final Duration identityRetention;
+    private final int partitions;
 
     public AipulseTopology(Topics topics, EventExtractor extractor, ArticleJson articleJson, ZoneId zone,
                            Map<CalendarWindow, Duration> grace, long dedupMaxArticles, StreamMetrics metrics) {
         this(topics, extractor, articleJson, zone, grace, dedupMaxArticles, WindowTime.PUBLICATION,
                 Duration.ofDays(180), WorkingStores.IN_MEMORY, metrics,
                 new InputGuards(new InputRecordLimits(Integer.MAX_VALUE, Integer.MAX_VALUE),
-                        BrokerLimits.kafkaDefaults(Integer.MAX_VALUE), new PoisonedInputs()));
+                        BrokerLimits.kafkaDefaults(Integer.MAX_VALUE), new PoisonedInputs()),
+                Duration.ofDays(7), 1);
     }
 
     /** The topology as the settings configure it (zone, grace, retentions, window time, working stores, limits). */
@@ -114,13 +128,14 @@ public final class AipulseTopology {
                                        Settings settings, StreamMetrics metrics, InputGuards guards) {
         return new AipulseTopology(topics, extractor, articleJson, settings.zone(), StreamsSettings.grace(settings),
                 settings.getInt("dedup.max.articles"), StreamsSettings.windowTime(settings),
-                settings.getDuration("query.retention"), WorkingStores.from(settings), metrics, guards);
+                settings.getDuration("query.retention"), WorkingStores.from(settings), metrics, guards,
+                settings.getDuration("aggregation.identity.retention"), settings.getInt("topic.partitions"));
     }
 
     public AipulseTopology(Topics topics, EventExtractor extractor, ArticleJson articleJson, ZoneId zone,
                            Map<CalendarWindow, Duration> grace, long dedupMaxArticles, WindowTime windowTime,
                            Duration queryRetention, WorkingStores workingStores, StreamMetrics metrics,
-                           InputGuards guards) {
+                           InputGuards guards, Duration identityRetention, int partitions) {
         this.topics = topics;
         this.extractor = extractor;
         this.articleJson = articleJson;
@@ -132,6 +147,8 @@ public final class AipulseTopology {
         this.workingStores = workingStores;
         this.metrics = metrics;
         this.guards = guards;
+        this.identityRetention = identityRetention;
+        this.partitions = partitions;
     }
 
     public Topology build() {
@@ -142,9 +159,11 @@ public final class AipulseTopology {
                         .withValueSerde(topics.companies.valueSerde()));
         builder.addStateStore(seenArticlesStore(SEEN_ARTICLES_STORE, Serdes.String(), Serdes.Long()));
         builder.addStateStore(seenArticlesStore(SEEN_ORDER_STORE, Serdes.Long(), Serdes.String()));
+        builder.addStateStore(workingStore(IDENTITY_STORE, BinarySerdes.IDENTITY_STATE));
+        builder.addStateStore(workingStore(IDENTITY_WINDOWS_STORE, BinarySerdes.WINDOW_SET));
+        builder.addStateStore(workingStore(IDENTITY_EXPIRY_STORE, Serdes.Long()));
+        builder.addStateStore(workingStore(IDENTITY_CLOCK_STORE, Serdes.Long()).withCachingEnabled());
         builder.addStateStore(workingStore(WINDOW_STORE, BinarySerdes.WINDOW_SUMMARY).withCachingEnabled());
-        builder.addStateStore(workingStore(GROUP_STORE, BinarySerdes.EVENT_GROUP));
-        builder.addStateStore(workingStore(ARTICLE_STORE, Serdes.Long()));
         builder.addStateStore(workingStore(SUBJECT_STORE, Serdes.Long()));
         builder.addStateStore(workingStore(UPDATED_STORE, Serdes.Long()).withCachingEnabled());
         builder.addStateStore(resultStore());
@@ -172,13 +191,17 @@ public final class AipulseTopology {
                         Named.as(KEY_EVENTS_BY_ID))
                 .to(topics.events.name(), topics.events.produced(WRITE_EVENTS));
 
-        KStream<String, WindowMentions> ticks = articles
-                .mapValues(article -> WindowMentions.TICK, Named.as(TICK_PER_ARTICLE));
         Map<String, KStream<String, WindowResult>> results = eventsByArticle
-                .process(() -> new MentionRouter(zone, windowTime), Named.as(ROUTE_TO_WINDOWS))
-                .merge(ticks, Named.as(MERGE_TICKS))
-                .repartition(Repartitioned.with(Serdes.String(), BinarySerdes.WINDOW_MENTIONS)
-                        .withStreamPartitioner(new GroupPartitioner())
+                .process(() -> new MentionRouter(zone, windowTime, partitions), Named.as(ROUTE_BY_IDENTITY))
+                .repartition(Repartitioned.with(Serdes.String(), BinarySerdes.IDENTITY_BATCH)
+                        .withStreamPartitioner(new BatchPartitioner<>())
+                        .withNumberOfPartitions(partitions)
+                        .withName(IDENTITY_REPARTITION))
+                .process(() -> new EventIdentities(IDENTITY_STORES, zone, grace, identityRetention, partitions),
+                        Named.as(DECIDE_EVENTS), IDENTITY_STORES.all())
+                .repartition(Repartitioned.with(Serdes.String(), BinarySerdes.WINDOW_BATCH)
+                        .withStreamPartitioner(new BatchPartitioner<>())
+                        .withNumberOfPartitions(partitions)
                         .withName(WINDOW_REPARTITION))
                 .process(() -> new WindowAggregator(AGGREGATOR_STORES, zone, grace, metrics),
                         Named.as(AGGREGATE_WINDOWS), AGGREGATOR_STORES.all())

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
@@ -19,11 +18,16 @@ import org.apache.kafka.common.serialization.Serdes;
  */
 final class BinarySerdes {
 
-    private static final byte VERSION = 1;
+    /** 2: the identity stage's batches and state (1 was the per-window mention lists, not read any more). */
+    private static final byte VERSION = 2;
 
-    static final Serde<WindowMentions> WINDOW_MENTIONS = serde(BinarySerdes::writeWindowMentions,
-            BinarySerdes::readWindowMentions);
-    static final Serde<EventGroup> EVENT_GROUP = serde(BinarySerdes::writeEventGroup, BinarySerdes::readEventGroup);
+    static final Serde<IdentityBatch> IDENTITY_BATCH = serde(BinarySerdes::writeIdentityBatch,
+            BinarySerdes::readIdentityBatch);
+    static final Serde<WindowBatch> WINDOW_BATCH = serde(BinarySerdes::writeWindowBatch, BinarySerdes::readWindowBatch);
+    static final Serde<IdentityState> IDENTITY_STATE = serde(BinarySerdes::writeIdentityState,
+            BinarySerdes::readIdentityState);
+    static final Serde<WindowSet> WINDOW_SET = serde((set, out) -> writeWindows(set.windows(), out),
+            in -> new WindowSet(readWindows(in)));
     static final Serde<WindowSummary> WINDOW_SUMMARY = serde(BinarySerdes::writeSummary, BinarySerdes::readSummary);
 
     private BinarySerdes() {
@@ -63,35 +67,145 @@ final class BinarySerdes {
         });
     }
 
-    private static void writeWindowMentions(WindowMentions value, Out out) {
-        out.writeBoolean(value.isTick());
-        if (value.isTick()) {
-            return;
+    private static void writeIdentityBatch(IdentityBatch batch, Out out) {
+        out.writeInt(batch.partition());
+        out.writeInt(batch.mentions().size());
+        for (RoutedMention routed : batch.mentions()) {
+            writeMention(routed.mention(), out);
+            writeWindows(routed.windows(), out);
+            out.writeInt(routed.firstOfArticle());
         }
-        writeString(value.dimension().id(), out);
-        writeString(value.key(), out);
-        writeString(value.window().suffix(), out);
-        out.writeLong(value.startMillis());
-        out.writeLong(value.endMillis());
-        writeMentions(value.mentions(), out);
     }
 
-    private static WindowMentions readWindowMentions(In in) {
-        if (in.readBoolean()) {
-            return WindowMentions.TICK;
+    private static IdentityBatch readIdentityBatch(In in) {
+        int partition = in.readInt();
+        int size = in.readCount();
+        List<RoutedMention> mentions = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            mentions.add(new RoutedMention(readMention(in), readWindows(in), in.readInt()));
         }
-        return new WindowMentions(Dimension.fromId(readString(in)), readString(in),
-                CalendarWindow.fromIsoPeriod(readString(in)), in.readLong(), in.readLong(), readMentions(in));
+        return new IdentityBatch(partition, mentions);
     }
 
-    private static void writeEventGroup(EventGroup group, Out out) {
-        writeMentions(group.mentions, out);
+    private static void writeMention(Mention mention, Out out) {
+        writeString(mention.eventId(), out);
+        writeString(mention.articleId(), out);
+        out.writeByte(mention.type().ordinal());
+        writeString(mention.subject(), out);
+        writeString(mention.date(), out);
+        writeLong(mention.cnyMin(), out);
+        writeLong(mention.cnyMax(), out);
+        out.writeBoolean(mention.hasAmount());
     }
 
-    private static EventGroup readEventGroup(In in) {
-        EventGroup group = new EventGroup();
-        group.mentions = readMentions(in);
-        return group;
+    private static Mention readMention(In in) {
+        return new Mention(readString(in), readString(in), EventType.values()[in.readByte()], readString(in),
+                readString(in), readLong(in), readLong(in), in.readBoolean());
+    }
+
+    private static void writeWindowBatch(WindowBatch batch, Out out) {
+        out.writeInt(batch.partition());
+        out.writeInt(batch.changes().size());
+        for (WindowChange change : batch.changes()) {
+            writeWindow(change.window(), out);
+            out.writeInt(change.touches().size());
+            for (WindowChange.Touch touch : change.touches()) {
+                writeString(touch.eventId(), out);
+                writeString(touch.articleId(), out);
+                out.writeBoolean(touch.firstOfArticle());
+            }
+            out.writeInt(change.deltas().size());
+            for (WindowChange.Delta delta : change.deltas()) {
+                writeContribution(delta.contribution(), out);
+                out.writeByte(delta.sign());
+            }
+        }
+    }
+
+    private static WindowBatch readWindowBatch(In in) {
+        int partition = in.readInt();
+        int size = in.readCount();
+        List<WindowChange> changes = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            WindowKey window = readWindow(in);
+            int touchCount = in.readCount();
+            List<WindowChange.Touch> touches = new ArrayList<>(touchCount);
+            for (int t = 0; t < touchCount; t++) {
+                touches.add(new WindowChange.Touch(readString(in), readString(in), in.readBoolean()));
+            }
+            int deltaCount = in.readCount();
+            List<WindowChange.Delta> deltas = new ArrayList<>(deltaCount);
+            for (int d = 0; d < deltaCount; d++) {
+                deltas.add(new WindowChange.Delta(readContribution(in), in.readByte()));
+            }
+            changes.add(new WindowChange(window, touches, deltas));
+        }
+        return new WindowBatch(partition, changes);
+    }
+
+    private static void writeContribution(Contribution contribution, Out out) {
+        out.writeByte(contribution.type().ordinal());
+        writeString(contribution.subject(), out);
+        out.writeLong(contribution.cnyMin());
+        writeLong(contribution.cnyMax(), out);
+    }
+
+    private static Contribution readContribution(In in) {
+        return new Contribution(EventType.values()[in.readByte()], readString(in), in.readLong(), readLong(in));
+    }
+
+    private static void writeIdentityState(IdentityState state, Out out) {
+        out.writeByte(state.type.ordinal());
+        out.writeLong(state.expiresAt);
+        out.writeInt(state.slots.size());
+        for (Slot slot : state.slots) {
+            out.writeLong(slot.day());
+            writeString(slot.firstEventId(), out);
+            writeString(slot.subject(), out);
+            writeString(slot.amountEventId(), out);
+            out.writeLong(slot.cnyMin());
+            writeLong(slot.cnyMax(), out);
+            out.writeLong(slot.closesAt());
+        }
+    }
+
+    private static IdentityState readIdentityState(In in) {
+        EventType type = EventType.values()[in.readByte()];
+        long expiresAt = in.readLong();
+        int size = in.readCount();
+        List<Slot> slots = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            slots.add(new Slot(in.readLong(), readString(in), readString(in), readString(in), in.readLong(),
+                    readLong(in), in.readLong()));
+        }
+        return new IdentityState(type, slots, expiresAt);
+    }
+
+    private static void writeWindows(List<WindowKey> windows, Out out) {
+        out.writeInt(windows.size());
+        windows.forEach(window -> writeWindow(window, out));
+    }
+
+    private static List<WindowKey> readWindows(In in) {
+        int size = in.readCount();
+        List<WindowKey> windows = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            windows.add(readWindow(in));
+        }
+        return windows;
+    }
+
+    private static void writeWindow(WindowKey window, Out out) {
+        out.writeByte(window.window().ordinal());
+        out.writeLong(window.endMillis());
+        out.writeLong(window.startMillis());
+        out.writeByte(window.dimension().ordinal());
+        writeString(window.key(), out);
+    }
+
+    private static WindowKey readWindow(In in) {
+        return new WindowKey(CalendarWindow.values()[in.readByte()], in.readLong(), in.readLong(),
+                Dimension.values()[in.readByte()], readString(in));
     }
 
     private static void writeSummary(WindowSummary summary, Out out) {
@@ -105,6 +219,12 @@ final class BinarySerdes {
         out.writeLong(summary.fundingMin);
         out.writeLong(summary.fundingMaxKnown);
         out.writeLong(summary.fundingMaxUnknown);
+        out.writeBoolean(summary.topKnown);
+        out.writeInt(summary.top.size());
+        for (AggregateRecord.SubjectCount count : summary.top) {
+            writeString(count.subject(), out);
+            out.writeLong(count.events());
+        }
     }
 
     private static WindowSummary readSummary(In in) {
@@ -119,57 +239,13 @@ final class BinarySerdes {
         summary.fundingMin = in.readLong();
         summary.fundingMaxKnown = in.readLong();
         summary.fundingMaxUnknown = in.readLong();
+        summary.topKnown = in.readBoolean();
+        int top = in.readCount();
+        summary.top = new ArrayList<>(top);
+        for (int i = 0; i < top; i++) {
+            summary.top.add(new AggregateRecord.SubjectCount(readString(in), in.readLong()));
+        }
         return summary;
-    }
-
-    private static final int SAME_TYPE = 1;
-    private static final int SAME_SUBJECT = 2;
-
-    /**
-     * Mentions in order; a mention's type and subject are written only when they differ from the
-     * previous one's (the mentions of a group all have one type and mostly one spelling of the subject).
-     */
-    private static void writeMentions(List<Mention> mentions, Out out) {
-        out.writeInt(mentions.size());
-        Mention previous = null;
-        for (Mention mention : mentions) {
-            boolean sameType = previous != null && previous.type() == mention.type();
-            boolean sameSubject = previous != null && Objects.equals(previous.subject(), mention.subject());
-            out.writeByte((sameType ? SAME_TYPE : 0) | (sameSubject ? SAME_SUBJECT : 0));
-            writeString(mention.eventId(), out);
-            writeString(mention.articleId(), out);
-            if (!sameType) {
-                writeString(mention.type().name(), out);
-            }
-            if (!sameSubject) {
-                writeString(mention.subject(), out);
-            }
-            writeString(mention.date(), out);
-            writeLong(mention.cnyMin(), out);
-            writeLong(mention.cnyMax(), out);
-            out.writeBoolean(mention.hasAmount());
-            previous = mention;
-        }
-    }
-
-    private static List<Mention> readMentions(In in) {
-        int size = in.readInt();
-        List<Mention> mentions = new ArrayList<>(Math.min(size, 1024));
-        Mention previous = null;
-        for (int i = 0; i < size; i++) {
-            int shared = in.readByte();
-            if (previous == null && shared != 0) {
-                throw new SerializationException("first mention refers to a previous one");
-            }
-            String eventId = readString(in);
-            String articleId = readString(in);
-            EventType type = (shared & SAME_TYPE) != 0 ? previous.type() : EventType.valueOf(readString(in));
-            String subject = (shared & SAME_SUBJECT) != 0 ? previous.subject() : readString(in);
-            previous = new Mention(eventId, articleId, type, subject, readString(in), readLong(in), readLong(in),
-                    in.readBoolean());
-            mentions.add(previous);
-        }
-        return mentions;
     }
 
     /** A nullable string: its UTF-8 length (-1 for null), then its bytes. */
@@ -267,6 +343,15 @@ final class BinarySerdes {
 
         int readInt() {
             return (int) readBigEndian(Integer.BYTES);
+        }
+
+        /** A number of elements to follow: never negative, nor more than the bytes left could hold. */
+        int readCount() {
+            int count = readInt();
+            if (count < 0 || count > bytes.length - position) {
+                throw new SerializationException("impossible element count " + count);
+            }
+            return count;
         }
 
         long readLong() {

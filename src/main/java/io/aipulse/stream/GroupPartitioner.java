@@ -3,22 +3,18 @@ package io.aipulse.stream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 
 /**
- * Partitions aggregation records by group key exactly as Kafka's default partitioner would (so
- * interactive queries find a group's owner), and sends ticks to every partition.
+ * The aggregation partition of a group key, worked out as Kafka's default partitioner would: the
+ * identity stage sends a window's changes there ({@link WindowChanges}), and interactive queries find
+ * the group's owner with it.
  */
-public final class GroupPartitioner implements StreamPartitioner<String, WindowMentions> {
+public final class GroupPartitioner implements StreamPartitioner<String, Object> {
 
     @Override
-    public Optional<Set<Integer>> partitions(String topic, String key, WindowMentions value, int numPartitions) {
-        if (value != null && value.isTick()) {
-            return Optional.of(IntStream.range(0, numPartitions).boxed().collect(Collectors.toSet()));
-        }
+    public Optional<Set<Integer>> partitions(String topic, String key, Object value, int numPartitions) {
         return Optional.of(Set.of(partitionOf(key, numPartitions)));
     }
 

@@ -4,53 +4,70 @@ import io.aipulse.extract.Event;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Sends the events of one article to the six windows each belongs to (sector, city, sector x city; day
- * and week), one record per window with all of the article's mentions for it: the aggregation then
- * reads and writes a window's state once per article, not once per event. The record key becomes the
- * group key ({@code sector|healthcare-biotech}), so every window of one group lives in one partition and
- * an interactive query for a group asks exactly one instance.
+ * Sends the events of one article to the identity stage, each with the six windows it counts in
+ * (sector, city, sector x city; day and week): one record per identity partition and article, so the
+ * broker carries one record per article on one partition however many events and windows it has. Every
+ * partition gets its record, empty if need be: its clock follows every article. The router sees the whole
+ * article, so it marks each window's first mention of it (the article is counted there once) and drops
+ * an event id the article repeats (the same event id is one mention).
  */
-final class MentionRouter implements Processor<String, List<Event>, String, WindowMentions> {
+final class MentionRouter implements Processor<String, List<Event>, String, IdentityBatch> {
 
     private final ZoneId zone;
     private final WindowTime windowTime;
-    private ProcessorContext<String, WindowMentions> context;
+    private final int partitions;
+    private ProcessorContext<String, IdentityBatch> context;
 
-    MentionRouter(ZoneId zone, WindowTime windowTime) {
+    MentionRouter(ZoneId zone, WindowTime windowTime, int partitions) {
         this.zone = zone;
         this.windowTime = windowTime;
+        this.partitions = partitions;
     }
 
     @Override
-    public void init(ProcessorContext<String, WindowMentions> context) {
+    public void init(ProcessorContext<String, IdentityBatch> context) {
         this.context = context;
     }
 
     @Override
     public void process(Record<String, List<Event>> record) {
-        // insertion order: windows in the order of the article's events, mentions in event order
-        Map<WindowKey, List<Mention>> byWindow = new LinkedHashMap<>();
+        List<List<RoutedMention>> byPartition = new ArrayList<>(partitions);
+        for (int p = 0; p < partitions; p++) {
+            byPartition.add(new ArrayList<>());
+        }
+        Set<String> eventIds = new HashSet<>();
+        Set<WindowKey> counted = new HashSet<>();
         for (Event event : record.value()) {
+            if (!eventIds.add(event.eventId())) {
+                continue;
+            }
             Mention mention = Mention.of(event);
             Instant time = windowTime.of(event, record.timestamp(), zone);
+            List<WindowKey> windows = new ArrayList<>(Dimension.values().length * CalendarWindow.values().length);
+            int first = 0;
             for (Dimension dimension : Dimension.values()) {
                 String key = dimension.keyOf(event);
                 for (CalendarWindow window : CalendarWindow.values()) {
-                    byWindow.computeIfAbsent(WindowKey.of(window, dimension, key, time, zone), k -> new ArrayList<>())
-                            .add(mention);
+                    WindowKey windowKey = WindowKey.of(window, dimension, key, time, zone);
+                    if (counted.add(windowKey)) {
+                        first |= 1 << windows.size();
+                    }
+                    windows.add(windowKey);
                 }
             }
+            int partition = EventIdentity.partitionOf(EventIdentity.of(mention), partitions);
+            byPartition.get(partition).add(new RoutedMention(mention, List.copyOf(windows), first));
         }
-        byWindow.forEach((key, mentions) -> context.forward(record.withKey(GroupKey.of(key.dimension(), key.key()))
-                .withValue(new WindowMentions(key.dimension(), key.key(), key.window(), key.startMillis(),
-                        key.endMillis(), mentions))));
+        for (int p = 0; p < partitions; p++) {
+            context.forward(record.withKey(String.valueOf(p)).withValue(new IdentityBatch(p, byPartition.get(p))));
+        }
     }
 }

@@ -19,8 +19,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * Aggregates mentions in calendar windows. The mentions an article brings to a window update it
- * together, and the window is marked updated. Once per commit interval (a wall-clock punctuation) every
+ * Aggregates calendar windows from the changes the identity stage sends: a mention counts its article
+ * when it is the article's first in the window, and an event's contribution enters or leaves the
+ * window's totals; nothing here depends on how many mentions or events the window already has. The
+ * changes of one record update a window together, and the window is marked updated. Once per commit interval (a wall-clock punctuation) every
  * updated window emits its current aggregate once (consumers see counts change, at most once per window
  * and commit). When this partition's clock passes a window's end plus its grace period, the window emits
  * one record with {@code final: true} at once and leaves the working stores. A mention for a window that
@@ -35,14 +37,13 @@ import org.apache.kafka.streams.state.WindowStore;
  * closing and lateness depend only on the records that reach this partition, in their order, so a
  * restart or a re-run gives the same results.
  */
-final class WindowAggregator implements Processor<String, WindowMentions, String, WindowResult> {
+final class WindowAggregator implements Processor<String, WindowBatch, String, WindowResult> {
 
     /** The names of the stores the aggregator works with. */
-    record StoreNames(String windows, String groups, String articles, String subjects, String updated,
-                      String results, String clock) {
+    record StoreNames(String windows, String subjects, String updated, String results, String clock) {
 
         String[] all() {
-            return new String[] {windows, groups, articles, subjects, updated, results, clock};
+            return new String[] {windows, subjects, updated, results, clock};
         }
     }
 
@@ -54,8 +55,6 @@ final class WindowAggregator implements Processor<String, WindowMentions, String
     private final StreamMetrics metrics;
     private ProcessorContext<String, WindowResult> context;
     private KeyValueStore<String, WindowSummary> windows;
-    private KeyValueStore<String, EventGroup> groups;
-    private KeyValueStore<String, Long> articles;
     private KeyValueStore<String, Long> subjects;
     /** Windows updated since they last emitted, with the time of the last record that updated them. */
     private KeyValueStore<String, Long> updated;
@@ -73,8 +72,6 @@ final class WindowAggregator implements Processor<String, WindowMentions, String
     public void init(ProcessorContext<String, WindowResult> context) {
         this.context = context;
         this.windows = context.getStateStore(storeNames.windows());
-        this.groups = context.getStateStore(storeNames.groups());
-        this.articles = context.getStateStore(storeNames.articles());
         this.subjects = context.getStateStore(storeNames.subjects());
         this.updated = context.getStateStore(storeNames.updated());
         this.results = context.getStateStore(storeNames.results());
@@ -88,19 +85,24 @@ final class WindowAggregator implements Processor<String, WindowMentions, String
     }
 
     @Override
-    public void process(Record<String, WindowMentions> record) {
+    public void process(Record<String, WindowBatch> record) {
         long now = advanceClock(record.timestamp());
-        if (record.value().isTick()) {
-            return;
+        for (WindowChange change : record.value().changes()) {
+            apply(change, now, record);
         }
-        WindowKey key = record.value().windowKey();
-        List<Mention> mentions = record.value().mentions();
-        mentions.forEach(mention -> metrics.mentionProcessed());
+    }
+
+    /** Applies one window's changes, or sends its mentions to the late topic when it has closed. */
+    private void apply(WindowChange change, long now, Record<String, WindowBatch> record) {
+        WindowKey key = change.window();
+        change.touches().forEach(touch -> metrics.mentionProcessed());
         long graceEnd = closeTime(key);
         if (graceEnd <= now) {
-            for (Mention mention : mentions) {
+            // the contributions go with them: a closed window's final record does not change
+            for (WindowChange.Touch touch : change.touches()) {
                 metrics.lateRecord(key.window().isoPeriod());
-                context.forward(record.withValue(WindowResult.late(lateRecord(key, graceEnd, now, record, mention))));
+                context.forward(record.withKey(GroupKey.of(key.dimension(), key.key()))
+                        .withValue(WindowResult.late(lateRecord(key, graceEnd, now, record.timestamp(), touch))));
             }
             return;
         }
@@ -110,34 +112,28 @@ final class WindowAggregator implements Processor<String, WindowMentions, String
             summary = new WindowSummary();
             opened(key);
         }
-        String prefix = key.entryPrefix();
-        PendingCounts articleCounts = new PendingCounts(Counters.inStore(articles, prefix));
-        PendingCounts subjectCounts = new PendingCounts(Counters.inStore(subjects, prefix));
         boolean changed = false;
-        for (Mention mention : mentions) {
-            changed |= add(prefix, mention, summary, articleCounts, subjectCounts);
+        for (WindowChange.Touch touch : change.touches()) {
+            if (touch.firstOfArticle()) {
+                summary.articles++;
+                changed = true;
+            }
+        }
+        String prefix = key.entryPrefix();
+        for (WindowChange.Delta delta : change.deltas()) {
+            summary.apply(delta.contribution(), delta.sign());
+            String subject = String.valueOf(delta.contribution().subject());
+            String subjectKey = prefix + subject;
+            Long count = subjects.get(subjectKey);
+            long next = (count == null ? 0 : count) + delta.sign();
+            subjects.put(subjectKey, next == 0 ? null : next);
+            summary.subjectCounted(subject, next, delta.sign());
+            changed = true;
         }
         if (changed) {
-            articleCounts.flush();
-            subjectCounts.flush();
             windows.put(windowKey, summary);
             updated.put(windowKey, record.timestamp());
         }
-    }
-
-    /** Applies one mention to its group, the window's totals and counters; false if nothing changed. */
-    private boolean add(String prefix, Mention mention, WindowSummary summary, Counters articleCounts,
-                        Counters subjectCounts) {
-        String groupKey = prefix + EventGroup.keyOf(mention);
-        EventGroup group = groups.get(groupKey);
-        if (group == null) {
-            group = new EventGroup();
-        }
-        boolean changed = WindowUpdate.add(mention, group, summary, articleCounts, subjectCounts);
-        if (changed) {
-            groups.put(groupKey, group);
-        }
-        return changed;
     }
 
     /** Emits the current aggregate of every window updated since the last punctuation. */
@@ -207,8 +203,6 @@ final class WindowAggregator implements Processor<String, WindowMentions, String
             emit(key, record(key, entry.value, true), now);
             remove(windows, entry.key);
             remove(updated, entry.key);
-            deletePrefix(groups, key.entryPrefix());
-            deletePrefix(articles, key.entryPrefix());
             deletePrefix(subjects, key.entryPrefix());
         }
         long nextClose = Long.MAX_VALUE;
@@ -221,24 +215,34 @@ final class WindowAggregator implements Processor<String, WindowMentions, String
         clock.put(nextCloseKey(window), nextClose);
     }
 
+    /**
+     * The window's record. Its top subjects are kept as counts grow; only after a count fell are all the
+     * window's subject counts read to rank them again (the summary is then stored ranked, unless closing).
+     */
     private AggregateRecord record(WindowKey key, WindowSummary summary, boolean isFinal) {
-        String prefix = key.entryPrefix();
-        try (KeyValueIterator<String, Long> counts = subjects.prefixScan(prefix, Serdes.String().serializer())) {
-            Iterator<Map.Entry<String, Long>> bySubject = new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return counts.hasNext();
-                }
+        if (!summary.topKnown) {
+            String prefix = key.entryPrefix();
+            try (KeyValueIterator<String, Long> counts = subjects.prefixScan(prefix, Serdes.String().serializer())) {
+                summary.rankSubjects(new Iterator<Map.Entry<String, Long>>() {
+                    @Override
+                    public boolean hasNext() {
+                        return counts.hasNext();
+                    }
 
-                @Override
-                public Map.Entry<String, Long> next() {
-                    KeyValue<String, Long> count = counts.next();
-                    return Map.entry(count.key.substring(prefix.length()), count.value);
-                }
-            };
-            return summary.toRecord(key, zone, isFinal, bySubject);
+                    @Override
+                    public Map.Entry<String, Long> next() {
+                        KeyValue<String, Long> count = counts.next();
+                        return Map.entry(count.key.substring(prefix.length()), count.value);
+                    }
+                });
+            }
+            if (!isFinal) {
+                windows.put(key.encode(), summary);
+            }
         }
+        return summary.toRecord(key, zone, isFinal);
     }
+
 
     private static <V> void deletePrefix(KeyValueStore<String, V> store, String prefix) {
         List<String> keys = new ArrayList<>();
@@ -258,12 +262,11 @@ final class WindowAggregator implements Processor<String, WindowMentions, String
         context.forward(new Record<>(aggregate.outputKey(), WindowResult.of(aggregate), timestamp));
     }
 
-    private LateRecord lateRecord(WindowKey key, long graceEnd, long now, Record<String, WindowMentions> record,
-                                  Mention mention) {
+    private LateRecord lateRecord(WindowKey key, long graceEnd, long now, long recordTime, WindowChange.Touch touch) {
         return new LateRecord("window closed: record time is after window end + grace on this partition's clock",
                 key.dimension().id(), key.key(), key.window().isoPeriod(),
                 time(key.startMillis()), time(key.endMillis()), time(graceEnd), time(now),
-                time(record.timestamp()), mention.eventId(), mention.articleId());
+                time(recordTime), touch.eventId(), touch.articleId());
     }
 
     private String time(long millis) {

@@ -47,18 +47,18 @@ import java.util.Set;
  * which mentions of one window arrive, which is what makes multi-partition runs comparable at all
  * (see docs/RELIABILITY.md).
  */
-final class Corpus {
+public final class Corpus {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final int DAYS = 21;
 
     /** What a record is, for the sanity checks of a reference run. */
-    enum Kind { ARTICLE, REPUBLISHED, SECOND_REPORT, BAD, LATE, FLUSH }
+    public enum Kind { ARTICLE, REPUBLISHED, SECOND_REPORT, BAD, LATE, FLUSH }
 
     /** One record for the input topic, exactly as it is produced. */
-    record Item(Kind kind, String key, String json, long timestamp, String articleId, String url, String type,
+    public record Item(Kind kind, String key, String json, long timestamp, String articleId, String url, String type,
                 String title) {
-        byte[] value() {
+        public byte[] value() {
             return json.getBytes(StandardCharsets.UTF_8);
         }
     }
@@ -77,11 +77,20 @@ final class Corpus {
 
     private static final Map<String, Corpus> CACHE = new HashMap<>();
 
+    /** The seed and size of the reliability tests' corpus (and of the stream-against-batch test). */
+    static final long RELIABILITY_SEED = 20_241_124L;
+    static final int RELIABILITY_ARTICLES = 2_000;
+
+    /** The corpus every reliability test compares runs of. */
+    public static Corpus reliability() {
+        return standard(RELIABILITY_SEED, RELIABILITY_ARTICLES);
+    }
+
     /**
      * The corpus of this seed and size, anchored at the current day. One instance per JVM and
      * arguments, so test classes that share a reference run see byte-identical input.
      */
-    static synchronized Corpus standard(long seed, int baseArticles) {
+    public static synchronized Corpus standard(long seed, int baseArticles) {
         return CACHE.computeIfAbsent(seed + "/" + baseArticles,
                 k -> generate(seed, baseArticles, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)));
     }
@@ -90,7 +99,7 @@ final class Corpus {
         return new Generator(seed, now).build(baseArticles);
     }
 
-    List<Item> items() {
+    public List<Item> items() {
         return items;
     }
 

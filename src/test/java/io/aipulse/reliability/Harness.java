@@ -39,8 +39,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class Harness implements AutoCloseable {
 
-    /** Kafka Streams names the repartition topic of the aggregation {@code <application.id>-by-window-key-repartition}. */
-    static final String REPARTITION_SUFFIX = "-by-window-key-repartition";
+    /**
+     * Kafka Streams names the repartition topics {@code <application.id>-<name>-repartition}: one into the
+     * identity stage, one into the aggregation.
+     */
+    static final List<String> REPARTITION_SUFFIXES = List.of(
+            "-" + io.aipulse.stream.AipulseTopology.IDENTITY_REPARTITION + "-repartition",
+            "-" + io.aipulse.stream.AipulseTopology.WINDOW_REPARTITION + "-repartition");
 
     private final String testName;
     private final Path dir;
@@ -204,7 +209,7 @@ final class Harness implements AutoCloseable {
 
     /**
      * True when the application has committed every input record and every record of its repartition
-     * topic. Under exactly-once the offsets commit in the same transaction as the output, so the output
+     * topics. Under exactly-once the offsets commit in the same transaction as the output, so the output
      * is then complete. (A committed repartition offset may stop one short of the end: the last offset of
      * a committed transaction is its commit marker.)
      */
@@ -213,8 +218,15 @@ final class Harness implements AutoCloseable {
         // upstream transaction wrote to the repartition topic just before it committed
         Map<TopicPartition, Long> committed = committed(applicationId);
         Map<TopicPartition, Long> inputEnds = endOffsets(topics.input(), topics.partitions());
-        Map<TopicPartition, Long> repartitionEnds = endOffsets(applicationId + REPARTITION_SUFFIX, topics.partitions());
-        if (inputEnds == null || repartitionEnds == null) {
+        Map<TopicPartition, Long> repartitionEnds = new HashMap<>();
+        for (String suffix : REPARTITION_SUFFIXES) {
+            Map<TopicPartition, Long> ends = endOffsets(applicationId + suffix, topics.partitions());
+            if (ends == null) {
+                return false;
+            }
+            repartitionEnds.putAll(ends);
+        }
+        if (inputEnds == null) {
             return false;
         }
         boolean input = inputEnds.entrySet().stream()
@@ -225,12 +237,48 @@ final class Harness implements AutoCloseable {
     }
 
     Duration awaitCaughtUp(String applicationId, RunTopics topics, Duration timeout, ServiceProcess... mustStayAlive) {
-        return Await.until(applicationId + " caught up with " + topics.input(), timeout, () -> {
+        Duration waited = Await.until(applicationId + " caught up with " + topics.input(), timeout, () -> {
             for (ServiceProcess child : mustStayAlive) {
                 child.process().assertAlive();
             }
             return caughtUp(applicationId, topics);
         });
+        awaitOutputSettled(topics);
+        return waited;
+    }
+
+    /**
+     * Until no output topic grew for a second. The windows the last records updated are emitted by a
+     * wall-clock punctuation once per commit interval (100 ms), which may come after the transaction that
+     * committed those records' offsets: caught up, the output can still lack their last update.
+     */
+    private void awaitOutputSettled(RunTopics topics) {
+        Map<TopicPartition, Long> before = outputEnds(topics);
+        for (int check = 0; check < 30; check++) {
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            Map<TopicPartition, Long> now = outputEnds(topics);
+            if (now != null && now.equals(before)) {
+                return;
+            }
+            before = now;
+        }
+    }
+
+    private Map<TopicPartition, Long> outputEnds(RunTopics topics) {
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        for (String topic : topics.outputs().values()) {
+            Map<TopicPartition, Long> topicEnds = endOffsets(topic, topics.partitions());
+            if (topicEnds == null) {
+                return null;
+            }
+            ends.putAll(topicEnds);
+        }
+        return ends;
     }
 
     /** Bytes the broker holds for a topic (all partitions, all log dirs). */

@@ -17,8 +17,7 @@ import java.util.Map;
  */
 final class References {
 
-    static final long SEED = 20_241_124L;
-    static final int ARTICLES = 2_000;
+    static final long SEED = Corpus.RELIABILITY_SEED;
 
     /**
      * Grace longer than the whole corpus for multi-partition runs: no mention is ever late, so the
@@ -33,7 +32,7 @@ final class References {
     }
 
     static Corpus corpus() {
-        return Corpus.standard(SEED, ARTICLES);
+        return Corpus.reliability();
     }
 
     /** One partition, default windows and grace; the flush article closes every corpus window. */

@@ -26,6 +26,9 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class ScaleOutIT {
 
+    /** The input topic and the two repartition topics (into the identity stage and the aggregation). */
+    private static final int SOURCE_TOPICS = 3;
+
     private Harness harness;
 
     @BeforeEach
@@ -79,9 +82,9 @@ class ScaleOutIT {
         Duration takeover = Await.until("the survivor owning every partition", Duration.ofSeconds(120), () -> {
             ConsumerGroupDescription group = describe(app);
             return group != null && group.members().size() == 1
-                    && group.members().iterator().next().assignment().topicPartitions().size() == 2 * topics.partitions();
+                    && group.members().iterator().next().assignment().topicPartitions().size() == SOURCE_TOPICS * topics.partitions();
         });
-        harness.log("survivor %s owns all %d partitions %d ms after the kill: %s", a, 2 * topics.partitions(),
+        harness.log("survivor %s owns all %d partitions %d ms after the kill: %s", a, SOURCE_TOPICS * topics.partitions(),
                 takeover.toMillis(), assignment(describe(app)));
         Duration caughtUp = harness.awaitCaughtUp(app, topics, Duration.ofSeconds(180), a);
         harness.log("caught up %d ms after the kill (%d ms after the takeover)",
@@ -111,7 +114,8 @@ class ScaleOutIT {
         for (MemberDescription member : group.members()) {
             Set<String> parts = new TreeSet<>();
             for (TopicPartition tp : member.assignment().topicPartitions()) {
-                parts.add(tp.topic().replaceFirst("^scale-by-window-key-repartition", "repartition")
+                parts.add(tp.topic().replaceFirst("^scale-by-event-identity-repartition", "identities")
+                        .replaceFirst("^scale-by-aggregate-group-repartition", "groups")
                         .replaceFirst("^scale\\.articles", "input") + "-" + tp.partition());
             }
             // client id: <application.id>-<process uuid>-StreamThread-<n>-consumer

@@ -43,9 +43,9 @@ class WindowStateOrderTest {
         Map<String, String> byResult = new LinkedHashMap<>();
         Map<String, Integer> orders = new LinkedHashMap<>();
         for (List<Mention> order : permutations(mentions)) {
-            WindowState state = new WindowState();
+            WindowState state = new WindowState(WEEK, ZONE);
             order.forEach(state::add);
-            AggregateRecord record = state.toRecord(WEEK, ZONE, false);
+            AggregateRecord record = state.toRecord(ZONE, false);
             String summary = "events=" + record.events() + " byType=" + record.byType() + " funding="
                     + record.fundingCnyMin() + ".." + record.fundingCnyMax() + " top=" + record.topSubjects();
             byResult.putIfAbsent(summary, order.stream().map(Mention::eventId).toList().toString());

@@ -402,6 +402,50 @@ class AipulseTopologyTest {
     }
 
     @Test
+    void decidesWhichReportsAreOneEventAcrossWindowsNotWithinEachWindow() {
+        // given
+        start(Map.of());
+
+        // when one company's funding is reported on Sunday (dated Sunday), Tuesday (dated Tuesday) and
+        // Thursday (dated Thursday): the first two are one event, the third starts another (four days on)
+        publish(article("sunday", "2023-07-30T09:00+08:00",
+                LineEventExtractor.line(FUNDING, "力文所", HEALTH, "hangzhou", "2023-07-30", null)));
+        publish(article("tuesday", "2023-08-01T09:00+08:00",
+                LineEventExtractor.line(FUNDING, "力文所", HEALTH, "hangzhou", "2023-08-01", null)));
+        publish(article("thursday", "2023-08-03T09:00+08:00",
+                LineEventExtractor.line(FUNDING, "力文所", HEALTH, "hangzhou", "2023-08-03", null)));
+
+        // then the second week holds both events, although its own reports are only two days apart
+        Map<String, AggregateRecord> weeks = aggregateTopic("sector", "1w").readKeyValuesToMap();
+        assertThat(weeks.get("healthcare-biotech@2023-07-24").events()).isEqualTo(1);
+        assertThat(weeks.get("healthcare-biotech@2023-07-31"))
+                .extracting(AggregateRecord::events, AggregateRecord::articles).containsExactly(2L, 2L);
+        assertThat(weeks.get("healthcare-biotech@2023-07-31").topSubjects())
+                .containsExactly(new AggregateRecord.SubjectCount("力文所", 2));
+    }
+
+    @Test
+    void splitsAnEventWhenAnEarlierDatedReportArrivesLater() {
+        // given one event reported on Tuesday and Friday of one week (dated three days apart)
+        start(Map.of());
+        publish(article("tuesday", "2023-08-01T09:00+08:00",
+                LineEventExtractor.line(FUNDING, "力文所", HEALTH, "hangzhou", "2023-08-01", "30000000")));
+        publish(article("friday", "2023-08-04T09:00+08:00",
+                LineEventExtractor.line(FUNDING, "力文所", HEALTH, "hangzhou", "2023-08-04", "50000000")));
+        assertThat(last(aggregateTopic("sector", "1w").readKeyValuesToList()).events()).isEqualTo(1);
+
+        // when a report published on Saturday dates the round to the previous Saturday
+        publish(article("saturday", "2023-08-05T09:00+08:00",
+                LineEventExtractor.line(FUNDING, "力文所", HEALTH, "hangzhou", "2023-07-29", "30000000")));
+
+        // then the earliest date starts the event: Saturday's and Tuesday's reports are one round, Friday's
+        // another, and the week counts both rounds with both amounts
+        AggregateRecord week = last(aggregateTopic("sector", "1w").readKeyValuesToList());
+        assertThat(week).extracting(AggregateRecord::events, AggregateRecord::articles, AggregateRecord::fundingCnyMin)
+                .containsExactly(2L, 3L, 80_000_000L);
+    }
+
+    @Test
     void aggregatesARecordWithinGraceAndSendsARecordAfterGraceToTheLateTopic() {
         // given a day window of 2023-07-24 (ends 07-25 00:00, grace PT6H -> closes at 07-25 06:00)
         start(Map.of());

@@ -17,25 +17,43 @@ class BinarySerdesTest {
             "2023-07-25", 10_000_000L, null, true);
     private static final Mention UNDATED = new Mention("e2", "u-1", EventType.POLICY, null, null, null, null, false);
 
-    @Test
-    void readsBackTheMentionsOfAWindowWithEveryFieldAndNull() {
-        WindowMentions value = new WindowMentions(Dimension.SECTOR_CITY, "healthcare-biotech|hangzhou",
-                CalendarWindow.WEEK, 1_690_128_000_000L, 1_690_732_800_000L, List.of(FUNDING, UNDATED));
+    private static final WindowKey WEEK = new WindowKey(CalendarWindow.WEEK, 1_690_732_800_000L, 1_690_128_000_000L,
+            Dimension.SECTOR_CITY, "healthcare-biotech|hangzhou");
+    private static final WindowKey DAY = new WindowKey(CalendarWindow.DAY, 1_690_387_200_000L, 1_690_300_800_000L,
+            Dimension.CITY, "hangzhou");
 
-        assertThat(roundTrip(BinarySerdes.WINDOW_MENTIONS, value)).isEqualTo(value);
+    @Test
+    void readsBackAnArticlesMentionsForTheIdentityStageWithEveryFieldAndNull() {
+        IdentityBatch batch = new IdentityBatch(3, List.of(new RoutedMention(FUNDING, List.of(WEEK, DAY), 0b10),
+                new RoutedMention(UNDATED, List.of(DAY), 0)));
+
+        assertThat(roundTrip(BinarySerdes.IDENTITY_BATCH, batch)).isEqualTo(batch);
+        assertThat(roundTrip(BinarySerdes.IDENTITY_BATCH, new IdentityBatch(0, List.of())).mentions()).isEmpty();
     }
 
     @Test
-    void readsBackATickAsATick() {
-        assertThat(roundTrip(BinarySerdes.WINDOW_MENTIONS, WindowMentions.TICK).isTick()).isTrue();
+    void readsBackTheChangesOfWindowsWithTouchesAndContributions() {
+        WindowBatch batch = new WindowBatch(1, List.of(new WindowChange(WEEK,
+                List.of(new WindowChange.Touch("e1", "a1", true), new WindowChange.Touch("e2", "a1", false)),
+                List.of(new WindowChange.Delta(new Contribution(EventType.FUNDING, "力文所", 10_000_000L, null), -1),
+                        new WindowChange.Delta(new Contribution(EventType.POLICY, null, 0, 5L), 1)))));
+
+        assertThat(roundTrip(BinarySerdes.WINDOW_BATCH, batch)).isEqualTo(batch);
     }
 
     @Test
-    void readsBackAGroupOfMentionsInItsOrder() {
-        EventGroup group = new EventGroup();
-        group.mentions.addAll(List.of(UNDATED, FUNDING));
+    void readsBackAnIdentitysDatesAndTheWindowsOfADate() {
+        IdentityState state = new IdentityState(EventType.FUNDING, List.of(
+                new Slot(Slot.UNDATED, "e2", "力文所", null, 0, null, 5L),
+                new Slot(19_563, "e1", "力文所", "e1", 10_000_000L, 99_999_999L, 1_690_732_800_000L)), 42L);
 
-        assertThat(roundTrip(BinarySerdes.EVENT_GROUP, group).mentions).containsExactly(UNDATED, FUNDING);
+        IdentityState read = roundTrip(BinarySerdes.IDENTITY_STATE, state);
+
+        assertThat(read.type).isEqualTo(EventType.FUNDING);
+        assertThat(read.slots).isEqualTo(state.slots);
+        assertThat(read.expiresAt).isEqualTo(42L);
+        assertThat(roundTrip(BinarySerdes.WINDOW_SET, new WindowSet(List.of(WEEK, DAY))).windows())
+                .containsExactly(WEEK, DAY);
     }
 
     @Test
@@ -64,28 +82,24 @@ class BinarySerdesTest {
 
     @Test
     void refusesAValueCutShort() {
-        byte[] bytes = BinarySerdes.EVENT_GROUP.serializer().serialize("t", groupOf(FUNDING));
+        byte[] bytes = BinarySerdes.IDENTITY_BATCH.serializer().serialize("t",
+                new IdentityBatch(0, List.of(new RoutedMention(FUNDING, List.of(WEEK), 1))));
         byte[] cut = java.util.Arrays.copyOf(bytes, bytes.length - 3);
 
-        assertThatThrownBy(() -> BinarySerdes.EVENT_GROUP.deserializer().deserialize("t", cut))
+        assertThatThrownBy(() -> BinarySerdes.IDENTITY_BATCH.deserializer().deserialize("t", cut))
                 .isInstanceOf(SerializationException.class);
     }
 
     @Test
-    void readsBackAGroupLargerThanTheFirstBuffer() {
-        EventGroup group = new EventGroup();
+    void readsBackABatchLargerThanTheFirstBuffer() {
+        List<RoutedMention> mentions = new java.util.ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            group.mentions.add(new Mention("e" + i, "a" + i, EventType.FUNDING, "星澜机器人", "2024-03-04", (long) i,
-                    null, true));
+            mentions.add(new RoutedMention(new Mention("e" + i, "a" + i, EventType.FUNDING, "星澜机器人", "2024-03-04",
+                    (long) i, null, true), List.of(WEEK, DAY), 3));
         }
 
-        assertThat(roundTrip(BinarySerdes.EVENT_GROUP, group).mentions).isEqualTo(group.mentions);
-    }
-
-    private static EventGroup groupOf(Mention... mentions) {
-        EventGroup group = new EventGroup();
-        group.mentions.addAll(List.of(mentions));
-        return group;
+        assertThat(roundTrip(BinarySerdes.IDENTITY_BATCH, new IdentityBatch(0, mentions)).mentions())
+                .isEqualTo(mentions);
     }
 
     private static <T> T roundTrip(Serde<T> serde, T value) {
