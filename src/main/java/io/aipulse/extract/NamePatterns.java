@@ -69,6 +69,10 @@ final class NamePatterns {
             "(?:科创板|创业板|北交所|港股|美股)?IPO",
             // "深度视界与华为签署...": a party named first, with the other and the signing after it
             "(?:与|和)[^，。；,;]{1,16}?(?:签署|签订|达成|共同|联合|合作|携手)");
+    /** a word every alternative of {@link #ACTING_VERBS} holds: a sentence without one has no acting name to try */
+    static final Words ACTING_ANCHORS = Words.of("发布", "推出", "上线", "完成", "递交", "递表", "签署", "携手", "官宣", "亮相", "宣布",
+            "开源", "收购", "并购", "入股", "被曝", "被传", "遭遇", "登陆", "挂牌", "敲钟", "冲刺", "上市", "聆讯", "IPO", "签订", "达成",
+            "共同", "联合", "合作");
     /** the adverbs and times that may stand between such a name and its verb */
     private static final List<String> ACTING_ADVERBS = List.of("正式", "近日", "日前", "今日", "今天", "昨日", "昨天", "已经", "已",
             "也", "亦", "还", "再次", "首次", "同步", "刚刚", "近期", "成功", "于", "悄然", "宣布", "\\d{1,2}\\s?月(?:\\d{1,2}\\s?[日号])?");
@@ -208,7 +212,11 @@ final class NamePatterns {
         if (s + 2 > to || !isHan(text.charAt(s)) || !isHan(text.charAt(s + 1))) {
             return null;
         }
-        return viaRegex(ACTING_NAME, text, p, Math.min(to, s + ACTING_REACH));
+        int reach = Math.min(to, s + ACTING_REACH);
+        if (!ACTING_ANCHORS.in(text, s + 2, reach)) {
+            return null; // no verb within reach: the pattern cannot match, and most clauses end here cheaply
+        }
+        return viaRegex(ACTING_NAME, text, p, reach);
     }
 
     /** how far an acting name's lookahead reads: the name, an aside, three adverbs, a verb */

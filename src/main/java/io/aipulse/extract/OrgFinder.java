@@ -169,11 +169,13 @@ final class OrgFinder {
             }
         }
         boolean funding = (marks & FUNDING) != 0;
+        boolean acting = NamePatterns.ACTING_ANCHORS.in(text, from, to);
         for (int p = from; p < to; p++) {
             boolean clauseStart = p == from || clauseMark(text.charAt(p - 1));
             // "成立仅5个月的它石智航宣布完成...融资": a round's company may follow its description's 的, or the
             // descriptor itself ("AI视频生成平台爱诗完成...", "陪伴机器人研发商X 7月完成...")
-            boolean descriptor = !clauseStart && descriptorEndsAt(text, from, p);
+            // the descriptor is looked for only where a name can follow it (a sentence with a round or an acting verb)
+            boolean descriptor = !clauseStart && (funding || acting) && descriptorEndsAt(text, from, p);
             boolean described = funding && !clauseStart && (text.charAt(p - 1) == '的' || descriptor);
             if (!clauseStart && !described && !descriptor) {
                 continue;
@@ -189,7 +191,7 @@ final class OrgFinder {
                 }
             } else {
                 NamePatterns.Found f = funding ? NamePatterns.fundedName(text, p, to) : null;
-                if (f == null && (clauseStart || descriptor)) {
+                if (f == null && acting && (clauseStart || descriptor)) {
                     // "深度视界发布...", "星海图(Galaxea)完成...", "初创企业深度视界推出...": an unknown name opening a clause
                     // or following its descriptor, with an event's verb
                     f = NamePatterns.actingName(text, p, to);
