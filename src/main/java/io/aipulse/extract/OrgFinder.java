@@ -191,7 +191,7 @@ final class OrgFinder {
                 }
             } else {
                 NamePatterns.Found f = funding ? NamePatterns.fundedName(text, p, to) : null;
-                if (f == null && acting && (clauseStart || descriptor)) {
+                if (f == null && acting && (clauseStart || descriptor) && !overlaps(out, p, p + 2)) {
                     // "深度视界发布...", "星海图(Galaxea)完成...", "初创企业深度视界推出...": an unknown name opening a clause
                     // or following its descriptor, with an event's verb
                     f = NamePatterns.actingName(text, p, to);
@@ -642,9 +642,19 @@ final class OrgFinder {
 
     /** {@code n} at {@code [s, e)} is named again within {@link #AGAIN_REACH} characters before or after it. */
     private static boolean namedAgain(String text, String n, int s, int e) {
-        String before = text.substring(Math.max(0, s - AGAIN_REACH), s);
-        String after = text.substring(e, Math.min(text.length(), e + AGAIN_REACH));
-        return before.contains(n) || after.contains(n);
+        // searched in place: no copy of the text around each guess (a page of guesses would allocate megabytes)
+        for (int i = Math.max(0, s - AGAIN_REACH); i + n.length() <= s; i++) {
+            if (text.startsWith(n, i)) {
+                return true;
+            }
+        }
+        int last = Math.min(text.length(), e + AGAIN_REACH) - n.length();
+        for (int i = e; i <= last; i++) {
+            if (text.startsWith(n, i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** the words that open a clause of discourse, not a name */
