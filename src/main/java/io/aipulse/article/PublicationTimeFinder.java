@@ -279,9 +279,13 @@ public final class PublicationTimeFinder {
 
     /** The date closes a short line that opens with a source or author word: the page's byline. */
     private static boolean byline(String text, int start) {
-        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
-        if (start - lineStart > BYLINE_NAME_REACH + 3) {
-            return false;
+        int reach = BYLINE_NAME_REACH + 3;
+        int lineStart = start;
+        while (lineStart > 0 && start - lineStart <= reach && text.charAt(lineStart - 1) != '\n') {
+            lineStart--;
+        }
+        if (start - lineStart > reach) {
+            return false; // looked back no further than a byline reaches: no line is scanned whole per date
         }
         String head = text.substring(lineStart, start).strip();
         for (String w : PUBLISHED_AFTER) {

@@ -122,16 +122,6 @@ public final class AmountParser {
             core.approximate = true;
             j = k + 1;
         }
-        k = skipSpaces(s, j, limit);
-        if (currency == null && startsWith(s, k, limit, "级") && bigUnitBefore(s, j) && !core.vague) {
-            // "亿级人民币", "千万级": an order of magnitude, a decade of values
-            int c = skipSpaces(s, k + 1, limit);
-            if (currencySuffixAt(s, c, limit) != null) {
-                core.vague = true;
-                core.approximate = true;
-                j = c;
-            }
-        }
         if (currency == null) {
             k = skipSpaces(s, j, limit);
             for (String[] c : CURRENCY_SUFFIX) {

@@ -22,9 +22,9 @@ final class InvestmentRule extends Rule {
     static final List<String> FACILITIES = List.of("算力中心", "数据中心", "智算中心", "超算中心", "资料中心", "工厂", "基地", "园区");
     /** what a company's yearly spending on capacity is called: "资本开支", "算力预算" */
     static final List<String> CAPEX = List.of("资本开支", "资本支出", "资本性支出", "资本预算", "算力预算", "capex", "Capex", "CapEx");
-    /** every match names an investing verb, a fund, a facility or capital spending */
     /** equipment bought for a build: "采购AI算力云端业务营业用资讯设备,以建置AI算力集群暨超算中心" */
     static final List<String> PURCHASE_VERBS = List.of("采购", "购置", "购买");
+    /** every match names an investing verb, a fund, a facility, capital spending or a purchase */
     static final List<String> TRIGGERS = Finder.union(INVEST_VERBS, FUND, FACILITIES, CAPEX, PURCHASE_VERBS);
 
     static final Finder INVESTS = Finder.of("(?<![获得成自领跟参的])" + Finder.anyOf(INVEST_VERBS)

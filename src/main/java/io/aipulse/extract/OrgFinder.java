@@ -660,7 +660,7 @@ final class OrgFinder {
     /** the words that open a clause of discourse, not a name */
     private static final Pattern DISCOURSE_START = Pattern.compile("^(?:虽然|虽|但是|但|不过|包括|通过|支持|所有|拒绝|试图|最后|最终|为了"
             + "|如果|随着|因为|由于|然而|此外|另外|同时|其中|其他|其余|任何|知名|一些|部分|不少|许多|更多|主要|尤其|特别|甚至|只有|只是"
-            + "|除了|对于|关于|根据|按照|作为|已经|如今|目前|当前|未来|过去|今年|去年|明年|随后|接着|首先|其次|再|更|也|还|又|不|没|未"
+            + "|除了|对于|关于|根据|按照|作为|已经|如今|目前|当前|未来|过去|随后|接着|首先|其次|再|更|也|还|又|不|没|未"
             + "|预期|预计|预估|计划|打算|准备|有望|将|例如|比如|譬如)");
     /** the adverbs and times a name never holds ("二者先后", "密集赴港", "上周五") */
     private static final Pattern ADVERB_INSIDE = Pattern.compile("先后|分别|相继|陆续|纷纷|积极|密集|明确|正在|已经|不断|持续|逐步|大力"

@@ -287,8 +287,11 @@ final class Releases {
      */
     private static void launchEvents(SentenceContext s, List<Release> out) {
         String text = s.text();
-        for (int e = s.from(); e + LAUNCH_EVENT.length() <= s.end(); e++) {
-            if (!text.startsWith(LAUNCH_EVENT, e)) {
+        // the dictionary pass found every 发布 of the sentence already: the launch events are among them
+        for (Knowledge.Hit h : s.article().hitsIn(s.from(), s.end())) {
+            int e = h.start();
+            if (h.term().kind() != Knowledge.Kind.WORD || !text.startsWith(LAUNCH_EVENT, e)
+                    || e + LAUNCH_EVENT.length() > s.end()) {
                 continue;
             }
             int cs = s.clauseStart(e);
