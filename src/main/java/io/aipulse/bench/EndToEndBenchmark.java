@@ -105,7 +105,7 @@ public final class EndToEndBenchmark {
 
         Topics topics = Topics.from(settings);
         Properties client = settings.kafkaClientProperties();
-        TopicSetup.from(topics, settings).ensure(client);
+        TopicSetup.from(topics, settings).prepare(client);
         CountingMetrics metrics = new CountingMetrics();
         Path stateDir = Files.createTempDirectory("aipulse-bench-state");
         try (HeapSampler heap = new HeapSampler();

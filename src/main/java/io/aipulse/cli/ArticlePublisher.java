@@ -52,7 +52,7 @@ final class ArticlePublisher {
         if (articles.isEmpty()) {
             return new Report(0, refused);
         }
-        TopicSetup.from(topics, settings).ensure(settings.kafkaClientProperties());
+        TopicSetup.from(topics, settings).prepare(settings.kafkaClientProperties());
         ArticleJson json = Assembly.articleJson(settings);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps(),
                 new StringSerializer(), new ByteArraySerializer())) {

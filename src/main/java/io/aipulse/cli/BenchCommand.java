@@ -9,7 +9,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -61,8 +60,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         try (ClusterOption.Cluster kafka = cluster.connect()) {
-            Map<String, String> options = new LinkedHashMap<>();
-            options.put("bootstrap.servers", kafka.bootstrapServers());
+            Map<String, String> options = kafka.settings();
             options.put("application.id", "aipulse-bench-" + System.currentTimeMillis());
             Settings settings = common.settings(options);
             int threads = Integer.parseInt(settings.get("kafka.num.stream.threads", "1"));

@@ -2,6 +2,8 @@ package io.aipulse.cli;
 
 import io.aipulse.broker.BrokerOptions;
 import io.aipulse.broker.EmbeddedKafkaBroker;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,8 +37,17 @@ final class ClusterOption {
             this.bootstrapServers = bootstrapServers;
         }
 
-        String bootstrapServers() {
-            return bootstrapServers;
+        /**
+         * The settings a command on this cluster starts from: its bootstrap servers and, on the in-process
+         * broker (one node), replication factor 1, said explicitly rather than left to the broker's default.
+         */
+        Map<String, String> settings() {
+            Map<String, String> settings = new LinkedHashMap<>();
+            settings.put("bootstrap.servers", bootstrapServers);
+            if (broker != null) {
+                settings.put("topic.replication.factor", "1");
+            }
+            return settings;
         }
 
         @Override

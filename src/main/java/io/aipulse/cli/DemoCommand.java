@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -56,8 +55,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         Path stateDir = Files.createTempDirectory("aipulse-demo-state");
         try (ClusterOption.Cluster kafka = cluster.connect()) {
-            Map<String, String> options = new LinkedHashMap<>();
-            options.put("bootstrap.servers", kafka.bootstrapServers());
+            Map<String, String> options = kafka.settings();
             options.put("http.port", String.valueOf(httpPort));
             options.put("state.dir", stateDir.toString());
             Settings settings = common.settings(options);

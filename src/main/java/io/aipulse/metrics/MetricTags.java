@@ -33,10 +33,15 @@ public final class MetricTags {
             "tokyo", "seoul", "singapore", "toronto", "tel-aviv", "dubai",
             "national", "unknown");
 
-    /** The reasons input validation gives when it refuses a record (header {@code aipulse.error.reason}). */
+    /**
+     * The reasons a record goes to the dead-letter topic (header {@code aipulse.error.reason}): refused by input
+     * validation, then failed in processing, deserialisation, serialisation or by the broker.
+     */
     public static final List<String> DEAD_LETTER_REASONS = List.of("not-json", "invalid-utf8", "empty-body",
             "empty-text", "too-large", "binary", "null-value", "not-an-object", "missing-field", "wrong-type",
-            "bad-date", "implausible-date", "too-deep", "processing-error");
+            "bad-date", "implausible-date", "too-deep", "id-too-long", "key-too-large", "headers-too-large",
+            "too-old-for-topics", "processing-error", "deserialization-error", "serialization-error",
+            "broker-refused");
 
     /** The calendar windows, as ISO periods. */
     public static final List<String> WINDOWS = List.of("P1D", "P7D");

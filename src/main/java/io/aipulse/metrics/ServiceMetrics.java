@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -35,6 +36,9 @@ public final class ServiceMetrics implements AutoCloseable {
     public static final String STREAM_STATE = "aipulse.stream.state";
     public static final String REGISTRATION_FAILURES = "aipulse.meter.registration.failures";
 
+    /** Kafka Streams' {@code process-id} metric tag as Micrometer names it. */
+    static final String KAFKA_PROCESS_ID_TAG = "process.id";
+
     /** How often the Kafka binder looks for new Kafka metrics (Micrometer's default: 60 s). */
     static final Duration KAFKA_METRICS_REFRESH = Duration.ofSeconds(10);
 
@@ -51,6 +55,10 @@ public final class ServiceMetrics implements AutoCloseable {
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().commonTags("application", application);
         registry.config().meterFilter(new StateStoreTags());
+        // Kafka Streams tags its client and thread state with the process id, a random UUID kept only in the
+        // state directory: a new container or a wiped state dir started new series. One instance per JVM,
+        // named by client_id (application.id-instance.id) and Prometheus' own instance label
+        registry.config().meterFilter(MeterFilter.ignoreTags(KAFKA_PROCESS_ID_TAG));
         Counter failures = Counter.builder(REGISTRATION_FAILURES)
                 .description("Meters the Prometheus registry refused (same name, other tag keys); they are missing "
                         + "from /metrics")

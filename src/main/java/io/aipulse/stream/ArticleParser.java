@@ -15,7 +15,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
  * Reads input records as JSON articles. A record that is not one is kept as it arrived (cut to fit the
- * dead-letter topic when it would not), with the reason in its headers, for the dead-letter topic. An
+ * dead-letter topic when it would not), with Kafka's error headers and our reason, for the dead-letter topic. An
  * article dated in its metadata is timed by that date; one without keeps the record timestamp (the
  * producer's ingest time); either is brought into the range the broker accepts. An accepted article
  * carries one header, ours: where it was read; the headers it came with stay behind.
@@ -44,7 +44,8 @@ final class ArticleParser implements FixedKeyProcessor<String, byte[], ArticleOu
     public void process(FixedKeyRecord<String, byte[]> record) {
         metrics.articleConsumed();
         long now = context.currentSystemTimeMs();
-        String position = position();
+        DeadLetters.Source source = source();
+        String position = PoisonedInputs.position(source.topic(), source.partition(), source.offset());
         try {
             refuseIfPoisoned(position);
             guards.recordLimits().check(record.key(), record.headers());
@@ -56,7 +57,7 @@ final class ArticleParser implements FixedKeyProcessor<String, byte[], ArticleOu
                     .withHeaders(header(DeadLetters.INPUT_HEADER, position)));
         } catch (RejectedInputException e) {
             metrics.deadLetter(e.reason());
-            forwardDeadLetter(record, e, position, now);
+            forwardDeadLetter(record, e, source, now);
         }
     }
 
@@ -68,11 +69,9 @@ final class ArticleParser implements FixedKeyProcessor<String, byte[], ArticleOu
         }
     }
 
-    private void forwardDeadLetter(FixedKeyRecord<String, byte[]> record, RejectedInputException e, String position,
-                                   long now) {
-        Headers headers = new RecordHeaders(record.headers().toArray());
-        DeadLetters.annotate(headers, e.reason(), e.getMessage());
-        headers.add(DeadLetters.SOURCE_HEADER, position.getBytes(StandardCharsets.UTF_8));
+    private void forwardDeadLetter(FixedKeyRecord<String, byte[]> record, RejectedInputException e,
+                                   DeadLetters.Source source, long now) {
+        Headers headers = DeadLetters.headers(record.headers(), e.reason(), source, e, false);
         byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
         DeadLetterCopy.Parts parts = deadLetterCopy.fit(key, record.value(), headers);
         String deadLetterKey = parts.key() == null ? null : new String(parts.key(), StandardCharsets.UTF_8);
@@ -81,10 +80,10 @@ final class ArticleParser implements FixedKeyProcessor<String, byte[], ArticleOu
                 .withTimestamp(guards.brokerLimits().deadLetterTime(record.timestamp(), now)));
     }
 
-    private String position() {
+    private DeadLetters.Source source() {
         return context.recordMetadata()
-                .map(m -> PoisonedInputs.position(m.topic(), m.partition(), m.offset()))
-                .orElse("unknown");
+                .map(m -> new DeadLetters.Source(m.topic(), m.partition(), m.offset()))
+                .orElse(new DeadLetters.Source(null, -1, -1));
     }
 
     private static Headers header(String name, String value) {

@@ -6,7 +6,6 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler;
@@ -20,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * that is the only way: the refusal has put the producer in its error state, so the transaction aborts
  * and the stream thread is replaced, and the input is read again, this time to the dead-letter topic in a
  * transaction the broker accepts. Without transactions the refused record goes to the dead-letter topic
- * at once, with Kafka Streams' error headers ({@code __streams.errors.*}) and ours. A record that cannot
+ * at once, with Kafka Streams' error headers ({@code __streams.errors.*}) and our reason. A record that cannot
  * be serialised was never sent: its dead letter is written with the transaction.
  */
 public final class DeadLetterProductionHandler implements ProductionExceptionHandler {
@@ -51,6 +50,7 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
             // the transaction is aborted anyway. The input, marked, is dead-lettered when it is read again.
             return Response.resume(List.of());
         }
+        route.metrics().deadLetter(REASON);
         byte[] key = context.sourceRawKey() != null ? context.sourceRawKey() : record.key();
         byte[] value = context.sourceRawValue() != null ? context.sourceRawValue() : record.value();
         return Response.resume(List.of(deadLetter(context, key, value, record.headers(), REASON, exception)));
@@ -67,13 +67,7 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
 
     private ProducerRecord<byte[], byte[]> deadLetter(ErrorHandlerContext context, byte[] key, byte[] value,
                                                       Headers received, String reason, Exception exception) {
-        Headers headers = new RecordHeaders(received.toArray());
-        DeadLetters.annotate(headers, reason, describe(exception));
-        add(headers, DeadLetters.STREAMS_EXCEPTION_HEADER, exception.getClass().getName());
-        add(headers, DeadLetters.STREAMS_MESSAGE_HEADER, DeadLetters.truncate(exception.getMessage()));
-        add(headers, DeadLetters.STREAMS_TOPIC_HEADER, context.topic());
-        add(headers, DeadLetters.STREAMS_PARTITION_HEADER, Integer.toString(context.partition()));
-        add(headers, DeadLetters.STREAMS_OFFSET_HEADER, Long.toString(context.offset()));
+        Headers headers = DeadLetters.headers(received, reason, DeadLetterRoute.source(context), exception, true);
         DeadLetterCopy.Parts parts = route.copy().fit(key, value, headers);
         // stamped now: the time of the refused record may be what the broker refused
         return new ProducerRecord<>(route.topic(), null, System.currentTimeMillis(), parts.key(), parts.value(),
@@ -82,10 +76,6 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
 
     private static String describe(Exception exception) {
         return exception.getClass().getName() + ": " + exception.getMessage();
-    }
-
-    private static void add(Headers headers, String name, String value) {
-        headers.add(name, String.valueOf(value).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String headerValue(Headers headers, String name) {

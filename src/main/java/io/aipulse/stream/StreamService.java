@@ -44,7 +44,7 @@ public final class StreamService implements AutoCloseable {
                                       Consumer<KafkaStreams> onRunning) {
         Topics topics = Topics.from(settings);
         Properties clientProps = settings.kafkaClientProperties();
-        TopicSetup.from(topics, settings).ensure(clientProps);
+        TopicSetup.from(topics, settings).prepare(clientProps);
         int loaded = new RegistryBootstrap(topics.companies).loadIfEmpty(clientProps, knowledge.companies());
         if (loaded > 0) {
             LOG.info("loaded {} companies into {}", loaded, topics.companies.name());

@@ -128,6 +128,24 @@ class MainTest {
                         .isEqualTo("000_8e703f1bb95322d9.txt"));
     }
 
+    @Test
+    void printsTheTopicSpecificationWithoutAKafkaCluster() {
+        // when
+        int exit = execute("topics");
+
+        // then every topic of the service is there, with its partitions, replication, cleanup policy and purpose
+        assertThat(exit).as("stderr: %s", stderr.toString(StandardCharsets.UTF_8)).isZero();
+        String printed = stdout.toString(StandardCharsets.UTF_8);
+        assertThat(printed.lines().findFirst()).hasValueSatisfying(header -> assertThat(header)
+                .contains("topic").contains("partitions").contains("replication").contains("cleanup")
+                .contains("retention.ms").contains("purpose"));
+        assertThat(printed.lines().filter(line -> line.startsWith("aipulse.")).toList()).hasSize(11)
+                .allSatisfy(line -> assertThat(line).contains("broker default"))
+                .anySatisfy(line -> assertThat(line).startsWith("aipulse.articles ").contains(" delete ")
+                        .contains("input"))
+                .anySatisfy(line -> assertThat(line).startsWith("aipulse.agg.city.1w ").contains(" compact "));
+    }
+
     private int execute(String... args) {
         CommandLine cli = Main.commandLine();
         cli.setOut(new PrintWriter(cliOut, true));

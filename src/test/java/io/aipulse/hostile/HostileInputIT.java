@@ -70,7 +70,9 @@ class HostileInputIT {
     static final String DLQ = "aipulse.dlq";
     static final String EVENTS = "aipulse.events";
     static final String REASON = "aipulse.error.reason";
-    static final String MESSAGE = "aipulse.error.message";
+    /** Kafka Streams' dead-letter headers (KIP-1034), which every dead letter carries. */
+    static final String MESSAGE = "__streams.errors.message";
+    static final String SOURCE_TOPIC = "__streams.errors.topic";
     static final String PROCESSED = "(processed)";
     static final String NO_EVENTS = "(processed, no events)";
     /** The extraction bug the fuzzer found (fixed: {@code io.aipulse.extract.ExtractionOfFuzzFoundInputsTest}): either outcome. */
@@ -131,6 +133,7 @@ class HostileInputIT {
                 continue;
             }
             reasons.put(entry.getKey(), header(dead, REASON));
+            assertThat(header(dead, SOURCE_TOPIC)).as("%s: where it was read", entry.getKey()).isEqualTo(ARTICLES);
             assertThat(header(dead, MESSAGE)).as("%s: a message for a person", entry.getKey()).isNotBlank()
                     .hasSizeLessThanOrEqualTo(503);
             assertThat(dead.value()).as("%s: the bytes as sent (%d bytes)", entry.getKey(),
@@ -142,8 +145,8 @@ class HostileInputIT {
         System.out.println("[hostile] extractor-crash input: " + (crash == null ? "processed" : "dead letter " + crash));
         if (crash != null) {
             assertThat(crash).isEqualTo("processing-error");
-            assertThat(header(DEAD.get(TOPOLOGY.get("extractor crash (fuzz-found bug)").key()), "aipulse.error.source"))
-                    .startsWith(ARTICLES + "-0@");
+            assertThat(header(DEAD.get(TOPOLOGY.get("extractor crash (fuzz-found bug)").key()), SOURCE_TOPIC))
+                    .isEqualTo(ARTICLES);
         }
         assertThat(reasons).as("reason per hostile record").isEqualTo(expected);
         assertThat(DEAD).as("nothing else on the dead-letter topic")

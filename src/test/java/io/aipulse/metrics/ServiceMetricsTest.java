@@ -46,6 +46,21 @@ class ServiceMetricsTest {
     }
 
     @Test
+    void dropsTheRandomProcessIdKafkaStreamsTagsItsStateWith() {
+        try (ServiceMetrics metrics = new ServiceMetrics("aipulse-test")) {
+            // given Kafka Streams' client state, tagged with its process id (a random UUID per state directory)
+            Gauge.builder("kafka.stream.client.state", () -> 2).tag("client.id", "aipulse-host")
+                    .tag("process.id", "614febf3-cb75-4626-b9b8-9c2786e1c7cb").register(metrics.registry());
+
+            // then it is exported by its client id only, the same series on every start
+            MetricsText text = MetricsText.parse(metrics.registry().scrape());
+            assertThat(text.named("kafka_stream_client_state")).singleElement()
+                    .satisfies(sample -> assertThat(sample.labels()).containsEntry("client_id", "aipulse-host")
+                            .doesNotContainKey("process_id"));
+        }
+    }
+
+    @Test
     void aMeterTheRegistryRefusesIsCountedInsteadOfVanishing() {
         try (ServiceMetrics metrics = new ServiceMetrics("aipulse-test")) {
             Gauge.builder("kafka.consumer.some.metric", () -> 1).tag("client.id", "a").register(metrics.registry());

@@ -171,7 +171,7 @@ class PoisonRecordIT {
         sendPoisonThenValid("refused-event", bytes(poison), new RecordHeaders(), "broker-refused");
 
         ConsumerRecord<String, byte[]> dead = DEAD.get("refused-event");
-        assertThat(header(dead, "aipulse.error.message")).contains("RecordTooLargeException");
+        assertThat(header(dead, "__streams.errors.message")).contains("RecordTooLargeException");
         assertThat(dead.value()).isEqualTo(bytes(poison));
     }
 

@@ -600,13 +600,22 @@ class AipulseTopologyTest {
         hostile.forEach((key, value) -> articles.pipeInput(key, value, received));
         publish(article("valid", "2023-07-26T11:00+08:00", line("甲")));
 
-        // then each went to the dead-letter topic as it arrived, with the reason in a header
+        // then each went to the dead-letter topic as it arrived, with the reason and Kafka's error headers:
+        // where it was read (the offsets of the input topic, in order), the refusal and its message
         List<TestRecord<String, byte[]>> dead = deadLetters.readRecordsToList();
         assertThat(dead).extracting(TestRecord::key).containsExactlyElementsOf(hostile.keySet());
         Map<String, String> reasons = new LinkedHashMap<>();
+        long offset = 0;
         for (TestRecord<String, byte[]> record : dead) {
             reasons.put(record.key(), header(record, DeadLetters.REASON_HEADER));
-            assertThat(header(record, DeadLetters.MESSAGE_HEADER)).as(record.key()).isNotBlank();
+            assertThat(header(record, DeadLetters.STREAMS_MESSAGE_HEADER)).as(record.key()).isNotBlank();
+            assertThat(header(record, DeadLetters.STREAMS_EXCEPTION_HEADER)).as(record.key())
+                    .isEqualTo("io.aipulse.article.RejectedInputException");
+            assertThat(header(record, DeadLetters.STREAMS_TOPIC_HEADER)).isEqualTo(topics.articles.name());
+            assertThat(header(record, DeadLetters.STREAMS_PARTITION_HEADER)).isEqualTo("0");
+            assertThat(header(record, DeadLetters.STREAMS_OFFSET_HEADER)).isEqualTo(Long.toString(offset++));
+            assertThat(record.headers().lastHeader(DeadLetters.STREAMS_STACKTRACE_HEADER))
+                    .as("a refusal is no failure: no stack trace").isNull();
             assertThat(record.value()).as(record.key()).isEqualTo(hostile.get(record.key()));
         }
         assertThat(reasons).containsExactly(
@@ -668,15 +677,56 @@ class AipulseTopologyTest {
         List<TestRecord<String, byte[]>> dead = deadLetters.readRecordsToList();
         assertThat(dead).extracting(TestRecord::key).containsExactly(idOf("failing"));
         assertThat(dead.get(0).value()).isEqualTo(articleJson.write(failing));
-        // with the reason headers refused input has, and the exception
-        assertThat(header(dead.get(0), DeadLetters.REASON_HEADER)).isEqualTo("processing-error");
-        assertThat(header(dead.get(0), DeadLetters.MESSAGE_HEADER))
-                .isEqualTo(IllegalStateException.class.getName() + ": extractor failed on article " + idOf("failing"));
-        assertThat(header(dead.get(0), "aipulse.error.source")).startsWith(topics.articles.name() + "-0@");
+        // with our reason and processor, and Kafka's error headers: the exception, where the article was read
+        TestRecord<String, byte[]> letter = dead.get(0);
+        assertThat(header(letter, DeadLetters.REASON_HEADER)).isEqualTo("processing-error");
+        assertThat(header(letter, DeadLetters.PROCESSOR_HEADER)).isEqualTo(AipulseTopology.EXTRACT_EVENTS);
+        assertThat(header(letter, DeadLetters.STREAMS_EXCEPTION_HEADER)).isEqualTo(IllegalStateException.class.getName());
+        assertThat(header(letter, DeadLetters.STREAMS_MESSAGE_HEADER))
+                .isEqualTo("extractor failed on article " + idOf("failing"));
+        assertThat(header(letter, DeadLetters.STREAMS_STACKTRACE_HEADER))
+                .startsWith(IllegalStateException.class.getName()).contains(LineEventExtractor.class.getName());
+        assertThat(header(letter, DeadLetters.STREAMS_TOPIC_HEADER)).isEqualTo(topics.articles.name());
+        assertThat(header(letter, DeadLetters.STREAMS_PARTITION_HEADER)).isEqualTo("0");
+        assertThat(header(letter, DeadLetters.STREAMS_OFFSET_HEADER)).isEqualTo("0");
         // counted like every dead letter
         assertThat(metrics.deadLetterReasons).containsExactly("processing-error");
         // and the stream went on with the next article
         assertThat(events.readValuesToList()).extracting(Event::articleId).containsExactly(idOf("valid"));
+    }
+
+    @Test
+    void sendsARecordThatCannotBeDeserialisedToTheDeadLetterTopicWithKafkasHeadersAndCountsIt() {
+        // given the service's settings, and a record on the identity stage's repartition topic that is not
+        // what the service writes there (someone produced to an internal topic). At least once: the test
+        // driver loses a dead letter written while a record is deserialised under exactly-once (a real broker
+        // does not: DeadLetterHeadersIT)
+        Settings settings = SettingsLoader.load(null, Map.of(), Map.of());
+        Properties props = StreamsSettings.properties(settings, stateDir.toString(), metrics);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+        start(Map.of(), props);
+        String repartition = settings.get("application.id") + "-" + AipulseTopology.IDENTITY_REPARTITION + "-repartition";
+        TestInputTopic<String, byte[]> internal = driver.createInputTopic(repartition, new StringSerializer(),
+                new ByteArraySerializer());
+
+        // when it is read, and a valid article follows
+        internal.pipeInput("garbage", utf8("not a batch"), Instant.parse("2023-07-26T01:00:00Z"));
+        publish(article("valid", "2023-07-26T11:00+08:00", line("甲")));
+
+        // then it is on the dead-letter topic as it was read, with Kafka's error headers and our reason
+        List<TestRecord<String, byte[]>> dead = deadLetters.readRecordsToList();
+        assertThat(dead).extracting(TestRecord::key).containsExactly("garbage");
+        TestRecord<String, byte[]> letter = dead.get(0);
+        assertThat(letter.value()).isEqualTo(utf8("not a batch"));
+        assertThat(header(letter, DeadLetters.REASON_HEADER)).isEqualTo("deserialization-error");
+        assertThat(header(letter, DeadLetters.STREAMS_TOPIC_HEADER)).isEqualTo(repartition);
+        assertThat(header(letter, DeadLetters.STREAMS_PARTITION_HEADER)).isEqualTo("0");
+        assertThat(header(letter, DeadLetters.STREAMS_OFFSET_HEADER)).isEqualTo("0");
+        assertThat(header(letter, DeadLetters.STREAMS_EXCEPTION_HEADER)).isNotBlank();
+        assertThat(header(letter, DeadLetters.STREAMS_STACKTRACE_HEADER)).contains(BinarySerdes.class.getName());
+        // counted like every dead letter, and the stream went on
+        assertThat(metrics.deadLetterReasons).containsExactly("deserialization-error");
+        assertThat(aggregateTopic("sector", "1d").readKeyValuesToMap()).containsOnlyKeys(HEALTH + "@2023-07-26");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.aipulse.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aipulse.article.RejectedInputException;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -72,9 +73,8 @@ class DeadLetterCopyTest {
     }
 
     private static Headers reason() {
-        Headers headers = new RecordHeaders();
-        DeadLetters.annotate(headers, "too-large", "article of many bytes is over the maximum");
-        return headers;
+        return DeadLetters.headers(new RecordHeaders(), "too-large", new DeadLetters.Source("aipulse.articles", 0, 7),
+                new RejectedInputException("too-large", "article of many bytes is over the maximum"), false);
     }
 
     private static long sizeOf(Headers headers) {

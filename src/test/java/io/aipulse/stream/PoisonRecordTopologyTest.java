@@ -200,7 +200,8 @@ class PoisonRecordTopologyTest {
         TestRecord<String, byte[]> dead = deadLetters.readRecord();
         assertThat(dead.key()).isEqualTo("refused");
         assertThat(header(dead, DeadLetters.REASON_HEADER)).isEqualTo("broker-refused");
-        assertThat(header(dead, DeadLetters.MESSAGE_HEADER)).contains("RecordTooLargeException");
+        assertThat(header(dead, DeadLetters.STREAMS_MESSAGE_HEADER)).contains("RecordTooLargeException");
+        assertThat(header(dead, DeadLetters.STREAMS_OFFSET_HEADER)).isEqualTo("0");
         assertThat(events.readValuesToList()).extracting(Event::articleId).containsExactly(idOf("valid"));
     }
 
