@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -19,8 +20,11 @@ import java.util.stream.Stream;
  */
 public final class ArticleSources {
 
-    /** One input read: an article, or why it was refused. */
-    public record Item(String name, Article article, RejectedInputException refusal) {
+    /**
+     * One input read: an article, or why it was refused; {@code bytes} is the size of the input it was read
+     * from (the file, the line of a JSON-lines file, standard input).
+     */
+    public record Item(String name, Article article, RejectedInputException refusal, long bytes) {
 
         public boolean accepted() {
             return article != null;
@@ -55,30 +59,36 @@ public final class ArticleSources {
 
     public List<Item> read(List<String> paths, InputStream stdin, Instant now) {
         List<Item> items = new ArrayList<>();
-        for (String path : paths) {
-            if ("-".equals(path)) {
-                items.addAll(readStdin(stdin, now));
-            } else {
-                items.addAll(readPath(Path.of(path), now));
-            }
-        }
+        read(paths, stdin, now, items::add);
         return items;
     }
 
-    private List<Item> readPath(Path path, Instant now) {
-        if (Files.isDirectory(path)) {
-            try (Stream<Path> files = Files.list(path)) {
-                List<Item> items = new ArrayList<>();
-                files.sorted().forEach(file -> items.addAll(readListed(file, now)));
-                return items;
-            } catch (IOException e) {
-                return List.of(refused(path.toString(), "unreadable", "cannot list directory: " + e.getMessage()));
+    /** The same, each input handed on as soon as it is read (a progress report follows them). */
+    public void read(List<String> paths, InputStream stdin, Instant now, Consumer<Item> each) {
+        for (String path : paths) {
+            if ("-".equals(path)) {
+                readStdin(stdin, now).forEach(each);
+            } else {
+                readPath(Path.of(path), now, each);
             }
         }
-        if (!Files.isRegularFile(path)) {
-            return List.of(refused(path.toString(), "missing", "no such file"));
+    }
+
+    private void readPath(Path path, Instant now, Consumer<Item> each) {
+        if (Files.isDirectory(path)) {
+            List<Path> files;
+            try (Stream<Path> listed = Files.list(path)) {
+                files = listed.sorted().toList();
+            } catch (IOException e) {
+                each.accept(refused(path.toString(), "unreadable", "cannot list directory: " + e.getMessage()));
+                return;
+            }
+            files.forEach(file -> readListed(file, now).forEach(each));
+        } else if (!Files.isRegularFile(path)) {
+            each.accept(refused(path.toString(), "missing", "no such file"));
+        } else {
+            readFile(path, now).forEach(each);
         }
-        return readFile(path, now);
     }
 
     /** A file found in a directory: subdirectories are passed over, links followed only when asked. */
@@ -134,7 +144,7 @@ public final class ArticleSources {
         try {
             text = Utf8.decode(bytes);
         } catch (RejectedInputException e) {
-            return List.of(new Item(name, null, e));
+            return List.of(new Item(name, null, e, bytes.length));
         }
         String[] lines = text.split("\r?\n");
         for (int i = 0; i < lines.length; i++) {
@@ -142,11 +152,11 @@ public final class ArticleSources {
                 continue;
             }
             String lineName = name + ":" + (i + 1);
+            byte[] line = lines[i].getBytes(StandardCharsets.UTF_8);
             try {
-                byte[] line = lines[i].getBytes(StandardCharsets.UTF_8);
-                items.add(new Item(lineName, withSource(jsonParser.read(line, now), name), null));
+                items.add(new Item(lineName, withSource(jsonParser.read(line, now), name), null, line.length));
             } catch (RejectedInputException e) {
-                items.add(new Item(lineName, null, e));
+                items.add(new Item(lineName, null, e, line.length));
             }
         }
         return items;
@@ -154,17 +164,17 @@ public final class ArticleSources {
 
     private Item json(String name, byte[] bytes, Instant now) {
         try {
-            return new Item(name, withSource(jsonParser.read(bytes, now), name), null);
+            return new Item(name, withSource(jsonParser.read(bytes, now), name), null, bytes.length);
         } catch (RejectedInputException e) {
-            return new Item(name, null, e);
+            return new Item(name, null, e, bytes.length);
         }
     }
 
     private Item raw(String name, byte[] bytes, Instant now) {
         try {
-            return new Item(name, rawParser.parse(name, bytes, now), null);
+            return new Item(name, rawParser.parse(name, bytes, now), null, bytes.length);
         } catch (RejectedInputException e) {
-            return new Item(name, null, e);
+            return new Item(name, null, e, bytes.length);
         }
     }
 
@@ -177,7 +187,7 @@ public final class ArticleSources {
     }
 
     private static Item refused(String name, String reason, String message) {
-        return new Item(name, null, new RejectedInputException(reason, message));
+        return new Item(name, null, new RejectedInputException(reason, message), 0);
     }
 
     private static int countLines(byte[] bytes) {

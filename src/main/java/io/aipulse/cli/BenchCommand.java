@@ -3,8 +3,10 @@ package io.aipulse.cli;
 import io.aipulse.article.ArticleSources;
 import io.aipulse.bench.Corpus;
 import io.aipulse.bench.EndToEndBenchmark;
+import io.aipulse.bench.ProduceBenchmark;
 import io.aipulse.config.Settings;
 import io.aipulse.extract.Knowledge;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -49,14 +51,28 @@ final class BenchCommand implements Callable<Integer> {
             description = "Articles whose paragraphs are recombined (default: ${DEFAULT-VALUE}).")
     Path seeds;
 
+    @Option(names = "--produce", description = "Measure produce instead: --articles raw text files of --article-bytes "
+            + "sent by produce, against, in the same run, one send at a time waited for (produce before) and a plain "
+            + "asynchronous producer on the same records; --rounds times.")
+    boolean produce;
+
+    @Option(names = "--rounds", defaultValue = "2", description = "Rounds of the produce benchmark (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
     @Mixin
     ClusterOption cluster;
 
+    /** What {@code produce PATH...} does, its output on stdout left out. */
+    private static int produceWithTheCommandsCode(Settings settings, List<String> paths) {
+        List<ArticleSources.Item> items = Assembly.articleSources(settings).read(paths, System.in, Instant.now());
+        return new ArticlePublisher(settings).publish(items, new PrintStream(OutputStream.nullOutputStream())).sent();
+    }
+
     @Override
     public Integer call() throws Exception {
-        if (articles < 1 || articleBytes < 100 || rate < 1 || latencySeconds < 1 || articlesPerDay < 1) {
+        if (articles < 1 || articleBytes < 100 || rate < 1 || latencySeconds < 1 || articlesPerDay < 1 || rounds < 1) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--articles, --article-bytes, --rate, --latency-seconds and --articles-per-day must be positive");
+                    "--articles, --article-bytes, --rate, --latency-seconds, --articles-per-day and --rounds must be positive");
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         try (ClusterOption.Cluster kafka = cluster.connect()) {
@@ -73,6 +89,14 @@ final class BenchCommand implements Callable<Integer> {
             out.printf("machine: %d cores, max heap %d MB, %s %s%n", Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() / (1024 * 1024), System.getProperty("java.vm.name"),
                     System.getProperty("java.version"));
+            if (produce) {
+                Settings produceSettings = settings;
+                ProduceBenchmark.Report report = new ProduceBenchmark(settings, Assembly.articleSources(settings),
+                        Assembly.articleJson(settings), out).run(corpus, articles, articleBytes, rounds,
+                        (paths, topic) -> produceWithTheCommandsCode(produceSettings.with("topic.articles", topic), paths));
+                out.println(report.json());
+                return 0;
+            }
             EndToEndBenchmark.Report report = new EndToEndBenchmark(settings, Assembly.extractor(settings, knowledge),
                     Assembly.articleJson(settings), out)
                     .run(corpus, new EndToEndBenchmark.Plan(articles, articleBytes, threads, rate, latencySeconds,

@@ -2,6 +2,9 @@ package io.aipulse.cli;
 
 import io.aipulse.article.ArticleSources;
 import io.aipulse.config.Settings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +19,12 @@ import picocli.CommandLine.Parameters;
                 + "publication time found in the text), .json / .jsonl articles, directories, - for stdin.",
                 "Idempotent producer, acks=all, key = article id, record timestamp = publication time. "
                         + "Articles of one call are sent in publication-time order. Prints what it sent and what it "
-                        + "refused and why; exits 1 when anything was refused (the rest is still sent)."})
+                        + "refused and why; exits 1 when anything was refused or failed (the rest is still sent).",
+                "Sends are asynchronous, flushed once at the end; a progress line goes to stderr every few seconds "
+                        + "for a large input (--quiet: none)."})
 final class ProduceCommand implements Callable<Integer> {
+
+    static final int PROGRESS_SECONDS = 3;
 
     @Mixin
     CommonOptions common;
@@ -28,6 +35,10 @@ final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--follow-symlinks",
             description = "Follow symbolic links found inside directories (by default they are refused).")
     boolean followSymlinks;
+
+    @Option(names = "--quiet", description = "No progress line on stderr (by default one every "
+            + PROGRESS_SECONDS + " s while a large input is read and sent).")
+    boolean quiet;
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files, directories, or - for standard input.")
     List<String> paths;
@@ -40,10 +51,16 @@ final class ProduceCommand implements Callable<Integer> {
         }
         Settings settings = common.settings(options);
         ArticleSources sources = Assembly.articleSources(settings);
-        List<ArticleSources.Item> items = (followSymlinks ? sources.followingLinks() : sources)
-                .read(paths, System.in, java.time.Instant.now());
-        ArticlePublisher.Report report = new ArticlePublisher(settings).publish(items, System.out);
-        System.out.printf("sent %d, refused %d%n", report.sent(), report.refused());
-        return report.refused() == 0 ? 0 : 1;
+        try (ProduceProgress progress = quiet ? ProduceProgress.silent()
+                : ProduceProgress.every(Duration.ofSeconds(PROGRESS_SECONDS), System.err)) {
+            List<ArticleSources.Item> items = new ArrayList<>();
+            (followSymlinks ? sources.followingLinks() : sources).read(paths, System.in, Instant.now(), item -> {
+                items.add(item);
+                progress.read(item.bytes());
+            });
+            ArticlePublisher.Report report = new ArticlePublisher(settings).publish(items, System.out, progress);
+            System.out.println(report.summary());
+            return report.exitCode();
+        }
     }
 }
