@@ -126,6 +126,11 @@ public final class HttpEndpoints implements AutoCloseable {
         return null;
     }
 
+    /** Serves exactly {@code path} (the analyst page at {@code /}) by {@code route}; call before start. */
+    public void addPath(String path, Route route) {
+        exactPaths.put(path, route);
+    }
+
     /** Serves every path that starts with {@code prefix} (and is not one of the fixed paths) by {@code route}. */
     public void addHandler(String prefix, Route route) {
         pathPrefixes.put(prefix, route);
