@@ -82,6 +82,11 @@ public final class OpenApiContract {
         return schema.validate(answer).stream().map(Error::toString).toList();
     }
 
+    /** True when one of the document's path templates matches the request's path. */
+    public boolean describes(String pathAndQuery) {
+        return template(URI.create(pathAndQuery).getRawPath()).isPresent();
+    }
+
     /** The document's path template that a request path fills: {@code /api/v1/aggregates/{dimension}}. */
     Optional<String> template(String rawPath) {
         String[] segments = rawPath.split("/", -1);
