@@ -201,7 +201,8 @@ final class PageHtml {
         for (AggregateRecord.SubjectCount subject : report.topSubjects(TOP_SUBJECTS)) {
             html.append("<li data-key=\"").append(Html.escape(subject.subject())).append("\"><span class=\"subject\">")
                     .append(Html.escape(subject.subject())).append("</span> · <span class=\"events\">")
-                    .append(subject.events()).append("</span> events</li>\n");
+                    .append(subject.events()).append("</span>").append(subject.events() == 1 ? " event" : " events")
+                    .append("</li>\n");
         }
         html.append("</ol></section>\n");
     }

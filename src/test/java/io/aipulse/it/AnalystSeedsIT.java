@@ -219,6 +219,7 @@ class AnalystSeedsIT {
             }
         }
         softly.assertAll();
+        System.out.printf("the page of %d windows with events checked against the API%n", windows);
         assertThat(windows).as("windows with events checked").isGreaterThanOrEqualTo(2);
     }
 
