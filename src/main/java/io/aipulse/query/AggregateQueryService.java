@@ -28,6 +28,10 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  */
 public final class AggregateQueryService {
 
+    /** The order of list answers: window start, then group key. */
+    public static final Comparator<AggregateRecord> BY_WINDOW_THEN_KEY =
+            Comparator.comparing(AggregateRecord::windowStart).thenComparing(AggregateRecord::key);
+
     private final KafkaStreams streams;
     private final HostInfo self;
 
@@ -110,10 +114,6 @@ public final class AggregateQueryService {
         found.sort(BY_WINDOW_THEN_KEY);
         return found;
     }
-
-    /** The order of list answers: window start, then group key. */
-    public static final Comparator<AggregateRecord> BY_WINDOW_THEN_KEY =
-            Comparator.comparing(AggregateRecord::windowStart).thenComparing(AggregateRecord::key);
 
     private void running() throws NotReady {
         if (streams.state() != KafkaStreams.State.RUNNING) {
