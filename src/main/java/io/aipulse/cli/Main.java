@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "aipulse", mixinStandardHelpOptions = true, version = "aipulse 0.1.0",
         description = "Turns Chinese AI-industry news into typed events and calendar-window aggregates on Kafka.",
         subcommands = {BrokerCommand.class, ProduceCommand.class, RunCommand.class, ExtractCommand.class,
-                DemoCommand.class, BenchCommand.class, EvalCommand.class,
+                DemoCommand.class, BenchCommand.class, EvalCommand.class, TrainCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
