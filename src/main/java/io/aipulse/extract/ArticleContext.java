@@ -853,7 +853,26 @@ final class ArticleContext {
         }
         OrgMention subject = actors(best, ActorFilter.ANY).get(0);
         Segmenter.Sentence s = sentences.get(best);
-        return add(bestGuess.type(), subject, best, bestGuess.at(), Math.min(s.end, bestGuess.at() + 2));
+        Candidate c = add(bestGuess.type(), subject, best, bestGuess.at(), Math.min(s.end, bestGuess.at() + 2));
+        if (c != null && MONEY_TYPES.contains(c.type)) {
+            c.amount = firstDealAmount(subject.end(), s.end);
+            c.round = c.type == EventType.FUNDING ? RoundParser.find(text, subject.end(), s.end) : null;
+        }
+        return c;
+    }
+
+    /** the types whose events carry the deal's amount */
+    private static final java.util.Set<EventType> MONEY_TYPES =
+            java.util.EnumSet.of(EventType.FUNDING, EventType.INVESTMENT, EventType.ACQUISITION);
+
+    /** The first amount of {@code [from, to)} that is no valuation, total or revenue. */
+    private Amount firstDealAmount(int from, int to) {
+        for (AmountParser.Match m : amounts.findAll(text, from, to)) {
+            if (!Cues.valuationAt(text, m.start(), from)) {
+                return m.amount();
+            }
+        }
+        return null;
     }
 
     // ------------------------------------------------------------------ dates of candidates

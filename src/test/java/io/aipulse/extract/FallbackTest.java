@@ -46,6 +46,14 @@ class FallbackTest {
     }
 
     @Test
+    void aGuessedDealCarriesTheAmountOfItsSentenceButNotAValuation() {
+        // given a deal told in words no rule reads
+        List<Event> events = extract("百度的新芯片工厂今天落成投用,估值30亿元,总投资5亿元。");
+        // then
+        assertThat(events).singleElement().satisfies(e -> assertThat(e.amount().min()).isEqualTo(500_000_000L));
+    }
+
+    @Test
     void aGuessNeedsItsScoreAndAnActor() {
         // one n-gram (20) is below the score a guess needs; a sentence without an organisation names no subject
         assertThat(extract("百度的新工厂今天落成。")).isEmpty();
