@@ -86,4 +86,22 @@ class DashboardFilesTest {
             }
         }
     }
+
+    @Test
+    void everyAlertWaitsSaysWhatHappenedAndLinksARunbookSectionThatExists() {
+        Set<String> anchors = ObservabilityFiles.headingAnchors(ObservabilityFiles.OBSERVABILITY_DOC);
+        for (JsonNode group : ObservabilityFiles.readYaml(ObservabilityFiles.ALERTS).path("groups")) {
+            for (JsonNode rule : group.path("rules")) {
+                String name = rule.path("alert").asText();
+                assertThat(rule.path("for").asText()).as("for: of %s", name).matches("[1-9][0-9]*[smh]");
+                assertThat(rule.path("annotations").path("description").asText()).as("description of %s", name)
+                        .isNotBlank();
+                String runbook = rule.path("annotations").path("runbook_url").asText();
+                assertThat(runbook).as("runbook of %s", name).startsWith("docs/OBSERVABILITY.md#");
+                String anchor = runbook.substring(runbook.indexOf('#') + 1);
+                assertThat(anchors).as("heading for %s in docs/OBSERVABILITY.md", runbook).contains(anchor);
+                assertThat(anchor).as("the runbook section is the alert's own").isEqualTo(name.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+    }
 }

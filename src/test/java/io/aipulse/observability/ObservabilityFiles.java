@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Map;
 
 /**
@@ -26,6 +29,8 @@ public final class ObservabilityFiles {
     public static final Path PROMETHEUS_LOCAL = ROOT.resolve("config/prometheus/prometheus.yml");
     public static final Path PROMETHEUS_COMPOSE = ROOT.resolve("config/prometheus/prometheus.compose.yml");
     public static final Path ALERTS = ROOT.resolve("config/prometheus/alerts.yml");
+    public static final Path ALERT_TESTS = ROOT.resolve("config/prometheus/alerts.test.yml");
+    public static final Path OBSERVABILITY_DOC = ROOT.resolve("docs/OBSERVABILITY.md");
     public static final Path COMPOSE = ROOT.resolve("docker-compose.yml");
 
     /**
@@ -112,6 +117,28 @@ public final class ObservabilityFiles {
             }
         }
         return rules;
+    }
+
+    /**
+     * The anchors a Markdown renderer such as GitHub's gives the headings of {@code file}: lower case, spaces
+     * as '-', punctuation other than '-' and '_' dropped.
+     */
+    public static Set<String> headingAnchors(Path file) {
+        Set<String> anchors = new TreeSet<>();
+        try {
+            boolean inCode = false;
+            for (String line : Files.readAllLines(file)) {
+                if (line.startsWith("```")) {
+                    inCode = !inCode;
+                } else if (!inCode && line.startsWith("#")) {
+                    String title = line.replaceFirst("^#+\\s*", "").strip().toLowerCase(Locale.ROOT);
+                    anchors.add(title.replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return anchors;
     }
 
     public static String substitute(String expr) {

@@ -1,6 +1,5 @@
 package io.aipulse.observability;
 
-import static io.aipulse.observability.ObservabilityFiles.ALERTS;
 import static io.aipulse.observability.ObservabilityFiles.PROMETHEUS_LOCAL;
 import static io.aipulse.observability.ObservabilityFiles.ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -284,23 +283,6 @@ class PrometheusIT {
                         .mapToDouble(sample -> sample.path("value").get(1).asDouble()).sum();
                 assertThat(total).as("panel '%s' counts the seeds' events", panel).isPositive();
             }
-        }
-    }
-
-    @Test
-    void shippedPrometheusFilesPassPromtool() throws Exception {
-        Path promtool = prometheusBin.resolveSibling("promtool");
-        if (!Files.isExecutable(promtool)) {
-            promtool = ExternalTool.require("promtool", "prometheus", "prometheus");
-        }
-        for (List<String> check : List.of(List.of("check", "config", PROMETHEUS_LOCAL.toString()),
-                List.of("check", "rules", ALERTS.toString()))) {
-            List<String> command = new ArrayList<>();
-            command.add(promtool.toString());
-            command.addAll(check);
-            ChildProcess.Result result = ChildProcess.run("promtool-" + check.get(1), ROOT, work, command,
-                    Duration.ofMinutes(1));
-            assertThat(result.exitCode()).as("%s: %s %s", command, result.stdout(), result.stderr()).isZero();
         }
     }
 
