@@ -52,7 +52,8 @@ final class WindowGauges implements MultiCollector {
     /** The current window and the one before (complete, or nearly: its grace may still be running). */
     static final int WINDOWS_KEPT = 2;
     private static final List<Dimension> DIMENSIONS = List.of(Dimension.SECTOR, Dimension.CITY);
-    private static final Instant LATEST = Instant.ofEpochMilli(Long.MAX_VALUE);
+    /** Far enough: the store refuses epoch milliseconds past a long, and no window starts later. */
+    private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
     private static final Logger LOG = LoggerFactory.getLogger(WindowGauges.class);
 
     private final KafkaStreams streams;
