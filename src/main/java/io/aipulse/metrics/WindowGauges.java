@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The aggregates themselves as gauges, read at scrape time from the store the query API answers from:
- * for the two newest days and the two newest weeks this instance holds (the current window and the one
- * before it), the events by sector and type, by city, and the funding by sector. Unlike the processing counters ({@code aipulse_events_extracted_total}), which
+ * for the two newest days and the two newest weeks with events this instance holds (for a live feed: today
+ * and yesterday, this week and last week), the events by sector and type, by city, and the funding by sector. Unlike the processing counters ({@code aipulse_events_extracted_total}), which
  * count again what an aborted exactly-once batch re-processes and restart from 0, these are the product's
  * output: each event once, in its calendar window (Asia/Shanghai by default), surviving restarts.
  *
@@ -49,7 +49,7 @@ final class WindowGauges implements MultiCollector {
     static final String EVENTS = "aipulse_window_events";
     static final String EVENTS_BY_CITY = "aipulse_window_events_by_city";
     static final String FUNDING_MIN = "aipulse_window_funding_min_cny";
-    /** The current window and the one before (complete, or nearly: its grace may still be running). */
+    /** The newest window with events and the one before it (complete, or nearly: its grace may still run). */
     static final int WINDOWS_KEPT = 2;
     private static final List<Dimension> DIMENSIONS = List.of(Dimension.SECTOR, Dimension.CITY);
     /** Far enough: the store refuses epoch milliseconds past a long, and no window starts later. */
