@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "aipulse", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Turns Chinese AI-industry news into typed events and calendar-window aggregates on Kafka.",
         subcommands = {BrokerCommand.class, ProduceCommand.class, RunCommand.class, ExtractCommand.class,
-                DemoCommand.class, BenchCommand.class, EvalCommand.class,
+                DemoCommand.class, BenchCommand.class, EvalCommand.class, TrainCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -21,7 +21,7 @@ public final class Main implements Runnable {
     /** Exit codes: 0 success, 1 failure, 2 bad usage. */
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
-        // -V and the defaults in --help on every command, including ones added later
+        // -V on every command, including ones added later
         for (CommandLine command : cli.getSubcommands().values()) {
             command.getCommandSpec().versionProvider(new Version());
         }

@@ -44,6 +44,7 @@ final class ServiceRuntime implements AutoCloseable {
         StreamService service = StreamService.start(settings, knowledge, Assembly.extractor(settings, knowledge),
                 Assembly.articleJson(settings), streamMetrics, settings.get("state.dir", ""), metrics::bindStreams);
         metrics.watchState(service.streams());
+        metrics.exportWindows(service.streams());
         StreamProgress progress = null;
         HttpEndpoints http = null;
         try {
