@@ -1,5 +1,6 @@
 package io.aipulse.cli;
 
+import io.aipulse.format.Money;
 import io.aipulse.stream.AggregateRecord;
 import java.io.PrintStream;
 import java.util.Map;
@@ -23,10 +24,9 @@ final class AggregateTable {
     static String row(String topic, String key, AggregateRecord r) {
         String byType = r.byType().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(","));
-        String funding = r.fundingCnyMin() == null || r.fundingCnyMin() == 0 ? "-"
-                : r.fundingCnyMin() + ".." + (r.fundingCnyMax() == null ? "" : r.fundingCnyMax());
-        return String.format("%-28s %-48s %6d %8d  %-10s %s %s", topic, key, r.events(), r.articles(),
-                r.isFinal() ? "final" : "open", funding.equals("-") ? "" : "CNY " + funding, byType);
+        String funding = Money.range(r.fundingCnyMin(), r.fundingCnyMax());
+        return String.format("%-28s %-48s %6d %8d  %-10s %s%s", topic, key, r.events(), r.articles(),
+                r.isFinal() ? "final" : "open", funding.isEmpty() ? "" : funding + " ", byType);
     }
 
     static String header() {

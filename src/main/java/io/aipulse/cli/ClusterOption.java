@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 final class ClusterOption {
 
     @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
-            description = "Use this Kafka cluster instead of starting the in-process broker.")
+            description = "Use this Kafka cluster (default: none, start the in-process broker).")
     String bootstrap;
 
     /** The given cluster, or a fresh in-process broker; close it when the command ends. */

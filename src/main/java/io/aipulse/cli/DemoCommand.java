@@ -26,8 +26,8 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Everything in one process: start the in-process broker (unless --bootstrap is given), create the "
                 + "topics, produce seeds/, run the topology and print the aggregates as they arrive.",
-                "Keeps serving /metrics until interrupted; with --once, exits 0 after printing the aggregates of all "
-                        + "seed articles."})
+                "Keeps serving the analyst page at /, the query API and /metrics until interrupted; with --once, "
+                        + "exits 0 after printing the aggregates of all seed articles."})
 final class DemoCommand implements Callable<Integer> {
 
     private static final Duration QUIET = Duration.ofSeconds(3);
@@ -39,9 +39,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Exit after the aggregates of all seed articles are printed.")
     boolean once;
 
-    @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080",
-            description = "HTTP port for /metrics and /health (default: ${DEFAULT-VALUE}; 0 = any free port).")
-    int httpPort;
+    @Option(names = "--http-port", paramLabel = "PORT", description = "HTTP port of the page at /, the query API, "
+            + "/metrics and /health (default: http.port of the configuration, 8080; 0 = any free port).")
+    Integer httpPort;
 
     @Mixin
     ClusterOption cluster;
@@ -56,11 +56,14 @@ final class DemoCommand implements Callable<Integer> {
         Path stateDir = Files.createTempDirectory("aipulse-demo-state");
         try (ClusterOption.Cluster kafka = cluster.connect()) {
             Map<String, String> options = kafka.settings();
-            options.put("http.port", String.valueOf(httpPort));
+            if (httpPort != null) {
+                options.put("http.port", httpPort.toString());
+            }
             options.put("state.dir", stateDir.toString());
             Settings settings = common.settings(options);
             out.println("bootstrap=" + settings.bootstrapServers());
             try (ServiceRuntime runtime = ServiceRuntime.start(settings)) {
+                out.println("page=http://localhost:" + runtime.httpPort() + "/");
                 out.println("metrics=http://localhost:" + runtime.httpPort() + "/metrics");
                 List<ArticleSources.Item> items = Assembly.articleSources(settings)
                         .read(List.of(seeds.toString()), System.in, Instant.now());

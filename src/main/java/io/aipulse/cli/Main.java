@@ -4,10 +4,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code aipulse} command line: one jar, one command per job. */
-@Command(name = "aipulse", mixinStandardHelpOptions = true, version = "aipulse 0.1.0",
+@Command(name = "aipulse", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Turns Chinese AI-industry news into typed events and calendar-window aggregates on Kafka.",
         subcommands = {BrokerCommand.class, ProduceCommand.class, RunCommand.class, ExtractCommand.class,
-                DemoCommand.class, BenchCommand.class, EvalCommand.class, TopicsCommand.class,
+                DemoCommand.class, BenchCommand.class, EvalCommand.class, TrainCommand.class, TopicsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -21,6 +21,10 @@ public final class Main implements Runnable {
     /** Exit codes: 0 success, 1 failure, 2 bad usage. */
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
+        // -V on every command, including ones added later
+        for (CommandLine command : cli.getSubcommands().values()) {
+            command.getCommandSpec().versionProvider(new Version());
+        }
         cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + (error.getMessage() == null ? error : error.getMessage()));
             return 1;

@@ -29,7 +29,8 @@ final class ProduceCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers.")
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
+            description = "Kafka bootstrap servers (default: bootstrap.servers of the configuration, localhost:9092).")
     String bootstrap;
 
     @Option(names = "--follow-symlinks",

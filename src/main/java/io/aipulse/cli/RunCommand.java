@@ -9,19 +9,23 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the Kafka Streams application (exactly-once); serve /metrics and /health on the HTTP port.")
+        description = "Run the Kafka Streams application (exactly-once); serve the analyst page at /, the query API "
+                + "/api/v1/aggregates, /metrics and /health on the HTTP port.")
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers.")
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
+            description = "Kafka bootstrap servers (default: bootstrap.servers of the configuration, localhost:9092).")
     String bootstrap;
 
-    @Option(names = "--http-port", paramLabel = "PORT", description = "HTTP port for /metrics and /health.")
+    @Option(names = "--http-port", paramLabel = "PORT", description = "HTTP port of the page at /, the query API, "
+            + "/metrics and /health (default: http.port of the configuration, 8080; 0 = any free port).")
     Integer httpPort;
 
-    @Option(names = "--state-dir", paramLabel = "DIR", description = "Kafka Streams state directory.")
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "Kafka Streams state directory (default: Kafka "
+            + "Streams' own, under java.io.tmpdir, unless state.dir of the configuration names one).")
     String stateDir;
 
     @Override

@@ -7,11 +7,14 @@ import io.aipulse.metrics.HttpLimits;
 import io.aipulse.metrics.MicrometerStreamMetrics;
 import io.aipulse.metrics.ServiceMetrics;
 import io.aipulse.metrics.StreamProgress;
+import io.aipulse.page.AnalystPage;
+import io.aipulse.query.AggregateLists;
 import io.aipulse.query.AggregateQueryHandler;
 import io.aipulse.query.AggregateQueryService;
 import io.aipulse.query.QueryRequests;
 import io.aipulse.stream.StreamService;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -41,6 +44,7 @@ final class ServiceRuntime implements AutoCloseable {
         StreamService service = StreamService.start(settings, knowledge, Assembly.extractor(settings, knowledge),
                 Assembly.articleJson(settings), streamMetrics, settings.get("state.dir", ""), metrics::bindStreams);
         metrics.watchState(service.streams());
+        metrics.exportWindows(service.streams());
         StreamProgress progress = null;
         HttpEndpoints http = null;
         try {
@@ -49,8 +53,12 @@ final class ServiceRuntime implements AutoCloseable {
             StreamProgress watched = progress;
             http = new HttpEndpoints(settings.get("http.bind"), settings.getInt("http.port"), metrics.registry(),
                     () -> HttpEndpoints.Health.of(service.state(), watched.verdict()), HttpLimits.from(settings));
-            http.addHandler(QueryRequests.PREFIX, new AggregateQueryHandler(new QueryRequests(settings.zone()),
-                    new AggregateQueryService(service.streams(), selfHost(settings))));
+            AggregateQueryService queries = new AggregateQueryService(service.streams(), selfHost(settings));
+            AggregateLists lists = new AggregateLists(queries, settings.zone());
+            http.addHandler(QueryRequests.PREFIX, new AggregateQueryHandler(new QueryRequests(settings.zone()), queries,
+                    lists));
+            http.addPath("/", new AnalystPage(lists, settings.zone(),
+                    city -> knowledge.city(city).map(known -> known.names().get(0)).orElse(city), Clock.systemUTC()));
             http.start();
         } catch (IOException | RuntimeException e) {
             if (http != null) {

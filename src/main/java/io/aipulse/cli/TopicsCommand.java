@@ -25,7 +25,8 @@ final class TopicsCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
-            description = "Compare the topics of this cluster with what the service needs.")
+            description = "Compare the topics of this cluster with what the service needs (default: none, the topics are "
+                    + "only printed).")
     String bootstrap;
 
     @Override

@@ -21,7 +21,8 @@ import java.util.TreeMap;
 
 /**
  * The knowledge files ({@code companies.csv}, {@code cities.csv}, {@code countries.csv},
- * {@code sectors.csv}, {@code models.csv}, {@code everyday-names.csv}, {@code latin-terms.csv}) loaded
+ * {@code sectors.csv}, {@code models.csv}, {@code everyday-names.csv}, {@code latin-terms.csv},
+ * {@code sentence-types.csv}) loaded
  * once into immutable lookups, plus one Aho-Corasick automaton over all their names and the extractor's
  * lexicon, so that an article is matched against every gazetteer in a single pass. Files in the given directory win; otherwise the copies bundled in
  * the jar under {@code /config/} are used. Immutable and thread-safe.
@@ -96,10 +97,12 @@ public final class Knowledge {
     private final Map<String, List<EverydayName>> everydayNames;
     private final List<EverydayName> everyday;
     private final java.util.Set<String> latinTerms;
+    private final SentenceTypes sentenceTypes;
 
     private Knowledge(List<Company> companies, List<City> cities, Map<String, String> countryByName,
                       List<String[]> sectorKeywords, List<Model> models, List<EverydayName> everyday,
-                      Collection<String> latinTerms, Collection<String> lexicon) {
+                      Collection<String> latinTerms, Collection<String> lexicon, SentenceTypes sentenceTypes) {
+        this.sentenceTypes = sentenceTypes;
         this.companies = List.copyOf(companies);
         this.models = List.copyOf(models);
         Map<String, List<EverydayName>> byLower = new HashMap<>();
@@ -250,13 +253,19 @@ public final class Knowledge {
         for (String[] f : rows(configDir, "latin-terms.csv", 1)) {
             latin.add(f[0].trim());
         }
-        return new Knowledge(companies, cities, countries, sectors, models, everyday, latin, lexicon);
+        SentenceTypes sentenceTypes = SentenceTypes.of(rows(configDir, "sentence-types.csv", 3));
+        return new Knowledge(companies, cities, countries, sectors, models, everyday, latin, lexicon, sentenceTypes);
     }
 
     // ------------------------------------------------------------------ look-ups
 
     public List<Company> companies() {
         return companies;
+    }
+
+    /** The event types sentences read as ({@code sentence-types.csv}), for articles no rule finds anything in. */
+    public SentenceTypes sentenceTypes() {
+        return sentenceTypes;
     }
 
     /** The model catalogue ({@code models.csv}), in file order. */

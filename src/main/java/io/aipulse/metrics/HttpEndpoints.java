@@ -126,6 +126,11 @@ public final class HttpEndpoints implements AutoCloseable {
         return null;
     }
 
+    /** Serves exactly {@code path} (the analyst page at {@code /}) by {@code route}; call before start. */
+    public void addPath(String path, Route route) {
+        exactPaths.put(path, route);
+    }
+
     /** Serves every path that starts with {@code prefix} (and is not one of the fixed paths) by {@code route}. */
     public void addHandler(String prefix, Route route) {
         pathPrefixes.put(prefix, route);
@@ -191,7 +196,8 @@ public final class HttpEndpoints implements AutoCloseable {
                 // client does not send its next request on it (measured: "header parser received no bytes")
                 response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
             }
-            send(answer, response, callback);
+            boolean gzip = ResponseCompression.acceptsGzip(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING));
+            send(answer, response, callback, gzip);
             return true;
         }
 
@@ -201,12 +207,22 @@ public final class HttpEndpoints implements AutoCloseable {
         }
     }
 
-    private static void send(Answer answer, Response response, Callback callback) {
+    /** Sends the answer, gzip-compressed when the client accepts it and the body is worth it. */
+    private static void send(Answer answer, Response response, Callback callback, boolean gzip) {
         response.setStatus(answer.status());
         answer.headers().forEach(response.getHeaders()::put);
         response.getHeaders().put("Content-Type", answer.contentType());
+        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        if (body.length >= ResponseCompression.MIN_BYTES) {
+            // caches must not hand a compressed copy to a client that did not ask for one, or the reverse
+            response.getHeaders().put(HttpHeader.VARY, HttpHeader.ACCEPT_ENCODING.asString());
+            if (gzip) {
+                body = ResponseCompression.gzip(body);
+                response.getHeaders().put(HttpHeader.CONTENT_ENCODING, "gzip");
+            }
+        }
         // for HEAD, Jetty sends the headers (with this length) and drops the body
-        response.write(true, ByteBuffer.wrap(answer.body().getBytes(StandardCharsets.UTF_8)), callback);
+        response.write(true, ByteBuffer.wrap(body), callback);
     }
 
     /**
@@ -220,7 +236,7 @@ public final class HttpEndpoints implements AutoCloseable {
                                         Callback callback) {
             String reason = HttpStatus.getMessage(code);
             send(Answer.json(code, Json.write(Map.of("error", reason == null ? "error" : reason.toLowerCase(Locale.ROOT)))),
-                    response, callback);
+                    response, callback, false);
         }
     }
 

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Prometheus registry with its binders: JVM, process, and Kafka Streams (plus its embedded clients),
- * all tagged {@code application}. Kafka Streams metrics bind when the instance becomes RUNNING, when its
+ * all tagged {@code application}, Kafka's limited to those a panel, an alert or the docs use
+ * ({@link KafkaMeterAllowList}). Kafka Streams metrics bind when the instance becomes RUNNING, when its
  * tasks and stores exist; the binder rescans every {@link #KAFKA_METRICS_REFRESH} for metrics that appear
  * later (a partition's consumer lag exists only after its first fetch). Everything bound is closed on
  * shutdown.
@@ -50,10 +51,14 @@ public final class ServiceMetrics implements AutoCloseable {
     private KafkaStreamsMetrics streamsMetrics;
     private ScheduledExecutorService kafkaMetricsRefresh;
     private KafkaStreams watched;
+    private WindowGauges windowGauges;
+    private final String application;
 
     public ServiceMetrics(String application) {
+        this.application = application;
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().commonTags("application", application);
+        registry.config().meterFilter(new KafkaMeterAllowList());
         registry.config().meterFilter(new StateStoreTags());
         // Kafka Streams tags its client and thread state with the process id, a random UUID kept only in the
         // state directory: a new container or a wiped state dir started new series. One instance per JVM,
@@ -97,6 +102,17 @@ public final class ServiceMetrics implements AutoCloseable {
                     .tag("state", state.name())
                     .strongReference(true)
                     .register(registry);
+        }
+    }
+
+    /**
+     * Exports from now on the committed day and week aggregates this instance holds, read from its query
+     * store at every scrape ({@link WindowGauges}).
+     */
+    public synchronized void exportWindows(KafkaStreams streams) {
+        if (windowGauges == null) {
+            windowGauges = new WindowGauges(streams, application);
+            registry.getPrometheusRegistry().register(windowGauges);
         }
     }
 

@@ -18,7 +18,9 @@ import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * {@code GET /api/v1/aggregates/{dimension}/{key}?window=P1D|P7D&from=&to=}: the aggregates of one group
- * as JSON, from whichever instance owns it (requests for another instance's groups are forwarded once).
+ * as JSON, from whichever instance owns it (requests for another instance's groups are forwarded once);
+ * {@code GET /api/v1/aggregates/{dimension}?window=P1D|P7D&from=&to=}: those of every group of the
+ * dimension, gathered from every instance. {@code docs/openapi.yaml} describes both.
  */
 public final class AggregateQueryHandler implements HttpEndpoints.Route {
 
@@ -26,11 +28,13 @@ public final class AggregateQueryHandler implements HttpEndpoints.Route {
 
     private final QueryRequests requests;
     private final AggregateQueryService service;
+    private final AggregateLists lists;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(FORWARD_TIMEOUT).build();
 
-    public AggregateQueryHandler(QueryRequests requests, AggregateQueryService service) {
+    public AggregateQueryHandler(QueryRequests requests, AggregateQueryService service, AggregateLists lists) {
         this.requests = requests;
         this.service = service;
+        this.lists = lists;
     }
 
     @Override
@@ -38,6 +42,9 @@ public final class AggregateQueryHandler implements HttpEndpoints.Route {
         try {
             if (!"GET".equals(method)) {
                 return error(405, "only GET is supported");
+            }
+            if (QueryRequests.isList(uri)) {
+                return Answer.json(200, Json.write(lists.gather(requests.parseList(uri))));
             }
             AggregateQuery query = requests.parse(uri);
             Optional<HostInfo> owner = service.remoteOwner(query);
@@ -49,6 +56,9 @@ public final class AggregateQueryHandler implements HttpEndpoints.Route {
             return error(e.status(), e.getMessage());
         } catch (AggregateQueryService.NotReady e) {
             return error(503, e.getMessage()).withHeader("Retry-After", "1");
+        } catch (AggregateLists.InstanceFailed e) {
+            Answer failed = error(e.status(), e.getMessage());
+            return e.status() == 503 ? failed.withHeader("Retry-After", "1") : failed;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return error(503, "interrupted");

@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Parses and validates {@code GET /api/v1/aggregates/{dimension}/{key}?window=P1D|P7D&from=&to=}.
+ * Parses and validates {@code GET /api/v1/aggregates/{dimension}/{key}?window=P1D|P7D&from=&to=} (one group)
+ * and {@code GET /api/v1/aggregates/{dimension}?window=P1D|P7D&from=&to=} (every group of a dimension).
  * {@code from}/{@code to} are ISO dates (local days in the service's zone) or ISO date-times with an
  * offset; both are optional. Anything else is refused with a message, never passed on.
  */
@@ -47,25 +48,56 @@ public final class QueryRequests {
         }
     }
 
-    public AggregateQuery parse(URI uri) throws BadRequest {
+    /** True when the URI asks for every group of a dimension ({@code /api/v1/aggregates/sector}). */
+    public static boolean isList(URI uri) {
         String path = uri.getPath();
-        if (path == null || !path.startsWith(PREFIX)) {
-            throw new BadRequest(404, "use " + PREFIX + "{dimension}/{key}");
-        }
-        String[] parts = path.substring(PREFIX.length()).split("/", -1);
+        return path != null && path.startsWith(PREFIX) && path.indexOf('/', PREFIX.length()) < 0;
+    }
+
+    public AggregateQuery parse(URI uri) throws BadRequest {
+        String[] parts = segments(uri);
         if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
-            throw new BadRequest(404, "use " + PREFIX + "{dimension}/{key}");
+            throw new BadRequest(404, "use " + PREFIX + "{dimension}/{key} or " + PREFIX + "{dimension}");
         }
-        Dimension dimension;
-        try {
-            dimension = Dimension.fromId(parts[0]);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest(400, e.getMessage());
-        }
+        Dimension dimension = dimension(parts[0]);
         String key = parts[1];
         if (!KEY.matcher(key).matches()) {
             throw new BadRequest(400, "key must be 1-200 letters, digits, '.', '_', '-' or '|'");
         }
+        Range range = range(uri);
+        return new AggregateQuery(dimension, key, range.window, range.from, range.to, range.forwarded);
+    }
+
+    public AggregateListQuery parseList(URI uri) throws BadRequest {
+        String[] parts = segments(uri);
+        if (parts.length != 1 || parts[0].isEmpty()) {
+            throw new BadRequest(404, "use " + PREFIX + "{dimension} or " + PREFIX + "{dimension}/{key}");
+        }
+        Range range = range(uri);
+        return new AggregateListQuery(dimension(parts[0]), range.window, range.from, range.to, range.forwarded);
+    }
+
+    private static String[] segments(URI uri) throws BadRequest {
+        String path = uri.getPath();
+        if (path == null || !path.startsWith(PREFIX)) {
+            throw new BadRequest(404, "use " + PREFIX + "{dimension}/{key} or " + PREFIX + "{dimension}");
+        }
+        return path.substring(PREFIX.length()).split("/", -1);
+    }
+
+    private static Dimension dimension(String id) throws BadRequest {
+        try {
+            return Dimension.fromId(id);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(400, e.getMessage());
+        }
+    }
+
+    /** The query parameters every aggregate request takes. */
+    private record Range(CalendarWindow window, Instant from, Instant to, boolean forwarded) {
+    }
+
+    private Range range(URI uri) throws BadRequest {
         Map<String, String> params = params(uri.getRawQuery());
         CalendarWindow window;
         try {
@@ -78,7 +110,7 @@ public final class QueryRequests {
         if (from.isAfter(to)) {
             throw new BadRequest(400, "from must not be after to");
         }
-        return new AggregateQuery(dimension, key, window, from, to, "true".equals(params.get("forwarded")));
+        return new Range(window, from, to, "true".equals(params.get("forwarded")));
     }
 
     private Instant time(String name, String value, Instant fallback) throws BadRequest {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aipulse.config.SettingsLoader;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.aipulse.observability.MetricsText;
+import java.io.ByteArrayInputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.GZIPInputStream;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -113,6 +116,54 @@ class HttpEndpointsTest {
                 assertThat(answer).startsWith("HTTP/1.1 405").containsIgnoringCase("Connection: close");
             }
         }
+    }
+
+    @Test
+    void metricsAreGzipCompressedWhenTheScraperAsksAndTheBodyDecompressesToTheSameExposition() throws Exception {
+        // given a registry with a scrape of some size
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        for (String sector : MetricTags.SECTORS) {
+            registry.counter("aipulse.test.events", "sector", sector).increment(sector.length());
+        }
+        try (HttpEndpoints http = new HttpEndpoints("127.0.0.1", 0, registry,
+                () -> HttpEndpoints.Health.of(KafkaStreams.State.RUNNING), DEFAULT_LIMITS)) {
+            http.start();
+
+            // when Prometheus scrapes (it sends Accept-Encoding: gzip), and when a client does not ask
+            HttpResponse<byte[]> gzipped = getBytes(http, "/metrics", "gzip");
+            HttpResponse<byte[]> plain = getBytes(http, "/metrics", null);
+            HttpResponse<byte[]> refused = getBytes(http, "/metrics", "gzip;q=0, identity");
+
+            // then the first is gzip, smaller, and decompresses to a valid exposition with the same samples
+            assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+            assertThat(gzipped.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+            String inflated;
+            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+                inflated = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            assertThat(gzipped.body().length).isLessThan(plain.body().length / 2);
+            MetricsText scraped = MetricsText.parse(inflated);
+            assertThat(scraped.sumBy("aipulse_test_events_total", "sector")).hasSize(MetricTags.SECTORS.size());
+            assertThat(scraped.sum("aipulse_test_events_total"))
+                    .isEqualTo(MetricTags.SECTORS.stream().mapToInt(String::length).sum());
+            assertThat(inflated.lines().filter(line -> line.startsWith("# TYPE ")).count()).isPositive();
+            // the others are plain text
+            assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+            assertThat(new String(plain.body(), StandardCharsets.UTF_8)).contains("aipulse_test_events_total{");
+            assertThat(refused.headers().firstValue("Content-Encoding")).isEmpty();
+            // a small answer is never worth compressing
+            HttpResponse<byte[]> health = getBytes(http, "/health", "gzip");
+            assertThat(health.headers().firstValue("Content-Encoding")).isEmpty();
+            assertThat(new String(health.body(), StandardCharsets.UTF_8)).contains("\"status\":\"UP\"");
+        }
+    }
+
+    private HttpResponse<byte[]> getBytes(HttpEndpoints http, String path, String acceptEncoding) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + path));
+        if (acceptEncoding != null) {
+            request.header("Accept-Encoding", acceptEncoding);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private HttpResponse<String> get(HttpEndpoints http, String path) throws Exception {

@@ -63,12 +63,12 @@ class ServiceMetricsTest {
     @Test
     void aMeterTheRegistryRefusesIsCountedInsteadOfVanishing() {
         try (ServiceMetrics metrics = new ServiceMetrics("aipulse-test")) {
-            Gauge.builder("kafka.consumer.some.metric", () -> 1).tag("client.id", "a").register(metrics.registry());
-            Gauge.builder("kafka.consumer.some.metric", () -> 2).tag("topic", "b").register(metrics.registry());
+            Gauge.builder("aipulse.test.some.metric", () -> 1).tag("client.id", "a").register(metrics.registry());
+            Gauge.builder("aipulse.test.some.metric", () -> 2).tag("topic", "b").register(metrics.registry());
 
             MetricsText text = MetricsText.parse(metrics.registry().scrape());
             assertThat(text.sum("aipulse_meter_registration_failures_total")).isEqualTo(1);
-            assertThat(text.named("kafka_consumer_some_metric")).hasSize(1);
+            assertThat(text.named("aipulse_test_some_metric")).hasSize(1);
         }
     }
 

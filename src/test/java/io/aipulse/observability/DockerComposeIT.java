@@ -95,11 +95,15 @@ class DockerComposeIT {
     void mountedConfigurationAgreesWithTheStack() {
         Map<String, String> mounts = bindMounts();
         // Prometheus: its config file scrapes the service by its compose name, and its rule files are mounted
-        String prometheusConfig = hostPathMountedAt(mounts, "/etc/prometheus/prometheus.yml");
+        String configInContainer = "/etc/prometheus/prometheus.yml";
+        String prometheusConfig = hostPathMountedAt(mounts, configInContainer);
         JsonNode config = ObservabilityFiles.readYaml(COMPOSE.getParent().resolve(prometheusConfig));
         assertThat(config.path("scrape_configs").toString()).contains("aipulse:" + SERVERS.get("aipulse"));
+        assertThat(config.path("rule_files")).isNotEmpty();
         for (JsonNode ruleFile : config.path("rule_files")) {
-            String host = hostPathMountedAt(mounts, ruleFile.asText());
+            // Prometheus reads a relative rule file next to its config file
+            String inContainer = Path.of(configInContainer).resolveSibling(ruleFile.asText()).normalize().toString();
+            String host = hostPathMountedAt(mounts, inContainer);
             assertThat(COMPOSE.getParent().resolve(host).normalize())
                     .isEqualTo(ObservabilityFiles.ALERTS.normalize());
         }

@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Map;
 
 /**
@@ -26,6 +29,8 @@ public final class ObservabilityFiles {
     public static final Path PROMETHEUS_LOCAL = ROOT.resolve("config/prometheus/prometheus.yml");
     public static final Path PROMETHEUS_COMPOSE = ROOT.resolve("config/prometheus/prometheus.compose.yml");
     public static final Path ALERTS = ROOT.resolve("config/prometheus/alerts.yml");
+    public static final Path ALERT_TESTS = ROOT.resolve("config/prometheus/alerts.test.yml");
+    public static final Path OBSERVABILITY_DOC = ROOT.resolve("docs/OBSERVABILITY.md");
     public static final Path COMPOSE = ROOT.resolve("docker-compose.yml");
 
     /**
@@ -33,14 +38,26 @@ public final class ObservabilityFiles {
      * sends a query, Prometheus does not know them. {@code $__rate_interval} is at least four scrape
      * intervals in Grafana; 1m covers that for the test's 1 s scrapes and the stack's 5 s ones.
      * {@code $__range} is the dashboard's time range (default: last hour). {@code $application} is the
-     * dashboard's variable, "All" = {@code .*}.
+     * dashboard's variable, "All" = {@code .*}; so are instance, sector, city, type, and the windows on offer
+     * (week, day).
      */
     public static final Map<String, String> GRAFANA_VARIABLES = orderedMap(
             "$__rate_interval", "1m",
             "$__interval", "15s",
             "$__range", "1h",
             "${application}", ".*",
-            "$application", ".*");
+            "$application", ".*",
+            "$instance", ".*",
+            "$sector", ".*",
+            "$city", ".*",
+            "$type", ".*",
+            // the window starts on offer; the dashboard shows one at a time, the test all of them
+            "$week", ".*",
+            "$day", ".*",
+            // used in links and the datasource fields, never in a query
+            "$datasource", "prometheus",
+            "$service_url", "http://localhost:8080",
+            "$prometheus_url", "http://localhost:9090");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final YAMLMapper YAML = new YAMLMapper();
@@ -87,6 +104,39 @@ public final class ObservabilityFiles {
         }
     }
 
+    /** The queries of the dashboard's Prometheus annotations (restarts, replaced stream threads). */
+    public static List<PanelQuery> annotationQueries() {
+        List<PanelQuery> queries = new ArrayList<>();
+        for (JsonNode annotation : dashboard().path("annotations").path("list")) {
+            if (annotation.has("expr")) {
+                queries.add(new PanelQuery("annotation " + annotation.path("name").asText(), "",
+                        annotation.path("expr").asText(), false));
+            }
+        }
+        return queries;
+    }
+
+    /**
+     * The query variables as PromQL: {@code label_values(selector, label)} is Grafana's; the values it
+     * offers are those of {@code count by (label) (selector)}.
+     */
+    public static List<PanelQuery> variableQueries() {
+        List<PanelQuery> queries = new ArrayList<>();
+        java.util.regex.Pattern labelValues = java.util.regex.Pattern.compile("label_values\\((.+),\\s*(\\w+)\\)");
+        for (JsonNode variable : dashboard().path("templating").path("list")) {
+            if ("query".equals(variable.path("type").asText())) {
+                String definition = variable.path("definition").asText();
+                java.util.regex.Matcher m = labelValues.matcher(definition);
+                if (!m.matches()) {
+                    throw new IllegalStateException("variable " + variable.path("name") + ": " + definition);
+                }
+                queries.add(new PanelQuery("variable " + variable.path("name").asText(), m.group(2),
+                        "count by (" + m.group(2) + ") (" + m.group(1) + ")", true));
+            }
+        }
+        return queries;
+    }
+
     /** Every panel of the dashboard that is not a row, rows' nested panels included. */
     public static List<JsonNode> dashboardPanels() {
         List<JsonNode> result = new ArrayList<>();
@@ -112,6 +162,28 @@ public final class ObservabilityFiles {
             }
         }
         return rules;
+    }
+
+    /**
+     * The anchors a Markdown renderer such as GitHub's gives the headings of {@code file}: lower case, spaces
+     * as '-', punctuation other than '-' and '_' dropped.
+     */
+    public static Set<String> headingAnchors(Path file) {
+        Set<String> anchors = new TreeSet<>();
+        try {
+            boolean inCode = false;
+            for (String line : Files.readAllLines(file)) {
+                if (line.startsWith("```")) {
+                    inCode = !inCode;
+                } else if (!inCode && line.startsWith("#")) {
+                    String title = line.replaceFirst("^#+\\s*", "").strip().toLowerCase(Locale.ROOT);
+                    anchors.add(title.replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return anchors;
     }
 
     public static String substitute(String expr) {

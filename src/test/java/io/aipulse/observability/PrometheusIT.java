@@ -1,6 +1,5 @@
 package io.aipulse.observability;
 
-import static io.aipulse.observability.ObservabilityFiles.ALERTS;
 import static io.aipulse.observability.ObservabilityFiles.PROMETHEUS_LOCAL;
 import static io.aipulse.observability.ObservabilityFiles.ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +13,7 @@ import io.aipulse.broker.BrokerOptions;
 import io.aipulse.broker.EmbeddedKafkaBroker;
 import io.aipulse.extract.EventType;
 import io.aipulse.metrics.MetricTags;
+import io.aipulse.query.QueryRequests;
 import io.aipulse.stream.AipulseTopology;
 import io.aipulse.testsupport.Await;
 import io.aipulse.testsupport.ChildProcess;
@@ -35,6 +35,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -277,8 +278,18 @@ class PrometheusIT {
             pending.forEach((q, answer) -> message.append("\n  ").append(q).append("\n    -> ").append(answer));
             fail(message.toString());
         }
+        for (ObservabilityFiles.PanelQuery q : ObservabilityFiles.annotationQueries()) {
+            JsonNode answer = query(q.promql());
+            assertThat(answer.path("status").asText()).as("%s (sent as %s) -> %s", q, q.promql(), answer)
+                    .isEqualTo("success");
+        }
+        for (ObservabilityFiles.PanelQuery q : ObservabilityFiles.variableQueries()) {
+            assertThat(result(query(q.promql()))).as("values of %s (sent as %s)", q, q.promql()).isNotEmpty();
+        }
         if (!expectedEvents.isEmpty()) {
-            for (String panel : List.of("Events by sector", "Top cities")) {
+            for (String panel : List.of("Events extracted by sector (processing counter)",
+                    "Top cities extracted (processing counter)", "Events by sector, week of $week",
+                    "Top cities, week of $week", "Events by type, week of $week", "Events by sector, day $day")) {
                 double total = withData.entrySet().stream().filter(e -> e.getKey().panel().equals(panel))
                         .flatMap(e -> stream(result(e.getValue())))
                         .mapToDouble(sample -> sample.path("value").get(1).asDouble()).sum();
@@ -288,20 +299,110 @@ class PrometheusIT {
     }
 
     @Test
-    void shippedPrometheusFilesPassPromtool() throws Exception {
-        Path promtool = prometheusBin.resolveSibling("promtool");
-        if (!Files.isExecutable(promtool)) {
-            promtool = ExternalTool.require("promtool", "prometheus", "prometheus");
+    void everyMetricTheDashboardAndTheAlertsQueryIsOnMetricsAndTheScrapeIsSmall() throws Exception {
+        awaitWindowGauges();
+        Set<String> queried = new TreeSet<>();
+        List<String> expressions = new ArrayList<>();
+        ObservabilityFiles.dashboardQueries().forEach(q -> expressions.add(q.expr()));
+        ObservabilityFiles.annotationQueries().forEach(q -> expressions.add(q.expr()));
+        ObservabilityFiles.variableQueries().forEach(q -> expressions.add(q.expr()));
+        ObservabilityFiles.alertRules().forEach(rule -> expressions.add(rule.expr()));
+        Pattern name = Pattern.compile("\\b(?:aipulse|kafka|jvm|process|system)_[a-z0-9_]+");
+        for (String expr : expressions) {
+            Matcher m = name.matcher(expr);
+            while (m.find()) {
+                queried.add(m.group());
+            }
         }
-        for (List<String> check : List.of(List.of("check", "config", PROMETHEUS_LOCAL.toString()),
-                List.of("check", "rules", ALERTS.toString()))) {
-            List<String> command = new ArrayList<>();
-            command.add(promtool.toString());
-            command.addAll(check);
-            ChildProcess.Result result = ChildProcess.run("promtool-" + check.get(1), ROOT, work, command,
-                    Duration.ofMinutes(1));
-            assertThat(result.exitCode()).as("%s: %s %s", command, result.stdout(), result.stderr()).isZero();
+        MetricsText metrics = service.metrics();
+        assertThat(queried).as("metric names the dashboard and alerts query").hasSizeGreaterThan(20);
+        assertThat(queried).as("every one of them is on /metrics after the Kafka meter filter")
+                .allMatch(metrics::has);
+
+        // the scrape as Prometheus gets it (gzip) and as a plain client gets it
+        HttpResponse<byte[]> gzipped = HTTP.send(HttpRequest.newBuilder(service.uri("/metrics"))
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> plain = HTTP.send(HttpRequest.newBuilder(service.uri("/metrics")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        long kafkaNames = metrics.samples().stream().map(MetricsText.Sample::name).filter(n -> n.startsWith("kafka_"))
+                .distinct().count();
+        System.out.printf("/metrics after the seeds: %d bytes, %d gzip-compressed; %d kafka_* names%n",
+                plain.body().length, gzipped.body().length, kafkaNames);
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gzipped.body().length).isLessThan(plain.body().length / 4);
+        assertThat(kafkaNames).as("Kafka meter names exported").isLessThanOrEqualTo(20);
+    }
+
+    @Test
+    void theWindowGaugesAreTheAggregatesTheQueryApiServes() throws Exception {
+        awaitWindowGauges();
+        List<String> differences = new ArrayList<>();
+        service.await("the window gauges equal the query API", DATA, () -> {
+            differences.clear();
+            differences.addAll(gaugesAgainstApi(service.metrics()));
+            return differences.isEmpty();
+        });
+        assertThat(differences).isEmpty();
+    }
+
+    /** Each exported (window, start, sector or city) against GET /api/v1/aggregates/...: the differences. */
+    private static List<String> gaugesAgainstApi(MetricsText metrics) throws Exception {
+        List<String> differences = new ArrayList<>();
+        Map<List<String>, Double> bySector = new TreeMap<>(Comparator.comparing(Object::toString));
+        metrics.named("aipulse_window_events").forEach(s -> bySector.merge(
+                List.of(s.label("window"), s.label("start"), s.label("sector")), s.value(), Double::sum));
+        Map<List<String>, Double> funding = new TreeMap<>(Comparator.comparing(Object::toString));
+        metrics.named("aipulse_window_funding_min_cny").forEach(s -> funding.merge(
+                List.of(s.label("window"), s.label("start"), s.label("sector")), s.value(), Double::sum));
+        Map<List<String>, Double> byCity = new TreeMap<>(Comparator.comparing(Object::toString));
+        metrics.named("aipulse_window_events_by_city").forEach(s -> byCity.merge(
+                List.of(s.label("window"), s.label("start"), s.label("city")), s.value(), Double::sum));
+        int compared = 0;
+        for (Map.Entry<List<String>, Double> gauge : bySector.entrySet()) {
+            if (!MetricTags.OTHER.equals(gauge.getKey().get(2))) {
+                JsonNode aggregate = apiAggregate("sector", gauge.getKey());
+                compare(differences, "events", gauge, aggregate.path("events").asDouble());
+                compare(differences, "funding", Map.entry(gauge.getKey(), funding.get(gauge.getKey())),
+                        aggregate.path("fundingCnyMin").asDouble());
+                compared++;
+            }
         }
+        for (Map.Entry<List<String>, Double> gauge : byCity.entrySet()) {
+            if (!MetricTags.OTHER.equals(gauge.getKey().get(2))) {
+                compare(differences, "events", gauge, apiAggregate("city", gauge.getKey()).path("events").asDouble());
+                compared++;
+            }
+        }
+        if (compared == 0) {
+            differences.add("no sector or city gauge to compare");
+        }
+        return differences;
+    }
+
+    private static JsonNode apiAggregate(String dimension, List<String> windowStartKey) throws Exception {
+        String start = windowStartKey.get(1);
+        HttpResponse<String> response = service.get(QueryRequests.PREFIX + dimension + "/" + windowStartKey.get(2)
+                + "?window=" + windowStartKey.get(0) + "&from=" + start + "&to=" + start);
+        assertThat(response.statusCode()).as("%s %s: %s", dimension, windowStartKey, response.body()).isEqualTo(200);
+        JsonNode aggregates = JSON.readTree(response.body()).path("aggregates");
+        return aggregates.size() == 1 ? aggregates.get(0) : JSON.createObjectNode().put("events", -1);
+    }
+
+    private static void compare(List<String> differences, String what, Map.Entry<List<String>, Double> gauge,
+                                double api) {
+        double exported = gauge.getValue() == null ? 0 : gauge.getValue();
+        if (exported != api) {
+            differences.add(what + " " + gauge.getKey() + ": gauge " + exported + ", API " + api);
+        }
+    }
+
+    /** The window gauges exist once the aggregation has stored the seeds' windows. */
+    private static void awaitWindowGauges() throws Exception {
+        service.await("the day and week aggregates exported", DATA, () -> {
+            MetricsText metrics = service.metrics();
+            return metrics.named("aipulse_window_events").stream().map(s -> s.label("window")).distinct().count() == 2
+                    && metrics.has("aipulse_window_events_by_city");
+        });
     }
 
     // --- the stack ---------------------------------------------------------------------------------

@@ -71,7 +71,7 @@ class TwoInstanceQueriesIT {
     }
 
     @Test
-    void everyInstanceAnswersEveryKeyIdenticallyWithTheLatestTopicRecord() {
+    void everyInstanceAnswersEveryKeyAndListsEveryGroupIdenticallyWithTheLatestTopicRecords() {
         RunTopics topics = RunTopics.of("iq", 4);
         ServiceProcess[] instances = startTwoInstancesAndProcessTheCorpus(topics);
         ServiceProcess a = instances[0];
@@ -136,7 +136,43 @@ class TwoInstanceQueriesIT {
         softly.assertThat(keys).as("keys answered by both instances").isEqualTo(RunTopics.AGGREGATES.stream()
                 .mapToInt(role -> topicsNow.latest(role).size()).sum()).isPositive();
         softly.assertThat(forwardedBy).as("answers forwarded to the owning instance").isNotEmpty();
+        // and the lists of every group, on the same state
+        assertEveryInstanceListsEveryGroupAsTheTopicsHoldThem(instances, topicsNow, softly);
         softly.assertAll();
+    }
+
+    /**
+     * The list of every group (issue 17): each instance holds about half of the groups, and each answers the
+     * whole list, gathered from both, equal to what the topics hold.
+     */
+    private void assertEveryInstanceListsEveryGroupAsTheTopicsHoldThem(ServiceProcess[] instances, Snapshot topicsNow,
+                                                                     SoftAssertions softly) {
+        int listed = 0;
+        for (String role : RunTopics.AGGREGATES) {
+            String dimension = role.substring(0, role.indexOf('.'));
+            String window = role.endsWith("1d") ? "P1D" : "P7D";
+            String path = "/api/v1/aggregates/" + dimension + "?window=" + window;
+            Map<String, JsonNode> onTopic = new TreeMap<>(topicsNow.latest(role));
+            for (ServiceProcess instance : instances) {
+                Answer answer = get(instance, path, Duration.ofSeconds(60));
+                softly.assertThat(answer.status()).as("%s from %s: %s", path, instance, answer.body()).isEqualTo(200);
+                if (answer.status() != 200) {
+                    continue;
+                }
+                JsonNode list = json(answer.body());
+                Map<String, JsonNode> answered = new TreeMap<>();
+                list.path("aggregates").forEach(agg -> answered.put(agg.path("key").asText() + "@"
+                        + agg.path("windowStart").asText().substring(0, 10), agg));
+                softly.assertThat(list.path("instances").asInt()).as("%s from %s: instances", path, instance).isEqualTo(2);
+                softly.assertThat(list.path("aggregates").size()).as("%s from %s: each group once", path, instance)
+                        .isEqualTo(answered.size());
+                softly.assertThat(answered).as("%s from %s: the latest record of every key of %s", path, instance, role)
+                        .isEqualTo(onTopic);
+                listed += answered.size();
+            }
+        }
+        harness.log("every group listed by both instances: %d records", listed);
+        softly.assertThat(listed).as("records listed").isPositive();
     }
 
     /**

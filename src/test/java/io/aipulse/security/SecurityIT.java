@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aipulse.testsupport.OpenApiContract;
 import io.aipulse.testsupport.RunningService;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -147,7 +148,12 @@ class SecurityIT {
                 Arguments.of("path traversal ../ raw", A + "../../etc/passwd", 404),
                 Arguments.of("too many segments", A + "sector/general/extra", 404),
                 Arguments.of("no key", A + "sector/", 404),
-                Arguments.of("no dimension", A, 404));
+                Arguments.of("no dimension", A, 404),
+                Arguments.of("list of an unknown dimension", A + "bogus", 400),
+                Arguments.of("list with a bad window", A + "sector?window=P2D", 400),
+                Arguments.of("list with an unknown parameter", A + "sector?evil=1", 400),
+                Arguments.of("list from after to", A + "sector?from=2023-08-01&to=2023-07-01", 400),
+                Arguments.of("list with markup in the dimension", A + "%3Cscript%3E?window=P1D", 400));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -157,6 +163,10 @@ class SecurityIT {
 
         assertThat(response.statusCode()).as("%s: %s", what, response.body()).isEqualTo(status);
         assertJsonError(what, response);
+        if (CONTRACT.describes(path)) {
+            assertThat(CONTRACT.problems("GET", path, response.statusCode(), response.body()))
+                    .as("%s: as docs/openapi.yaml describes it", what).isEmpty();
+        }
         assertThat(response.headers().map().keySet()).as("%s: no injected header", what)
                 .noneMatch(name -> name.toLowerCase(Locale.ROOT).startsWith("x-injected"));
     }
@@ -174,11 +184,39 @@ class SecurityIT {
     void validQueriesAnswer200WithJson() throws Exception {
         for (String path : List.of(A + "sector/general", A + "sector-city/general%7Cbeijing?window=P7D",
                 A + "city/beijing?from=2023-07-01&to=2023-08-01", A + "SECTOR/general?window=p1d",
-                A + "sector/general?from=2023-07-01T00:00:00%2B08:00")) {
+                A + "sector/general?from=2023-07-01T00:00:00%2B08:00", A + "sector?window=P7D",
+                A + "sector-city?from=2023-07-01&to=2023-08-01", A + "City")) {
             HttpResponse<String> response = service.get(path);
             assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
             assertThat(JSON.readTree(response.body()).path("aggregates").isArray()).as(path).isTrue();
+            assertThat(CONTRACT.problems("GET", path, 200, response.body())).as(path).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/?window=P2D", "/?%3Cscript%3Ealert(1)%3C%2Fscript%3E=1", "/?date=%3Cimg%20src%3Dx%3E",
+            "/?date=2023-02-30", "/?window=P7D&date=2023-07-31&x=%22%3E%3Cb%3E"})
+    void thePageRefusesAParameterItDoesNotKnowWithoutEchoingIt(String path) throws Exception {
+        HttpResponse<String> response = service.get(path);
+
+        assertThat(response.statusCode()).as(path).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(response.body()).doesNotContain("<script").doesNotContain("<img").doesNotContain("<b>")
+                .doesNotContain("alert");
+    }
+
+    @Test
+    void thePageAllowsNoScriptAndAnswersOnlyGetAndHead() throws Exception {
+        HttpResponse<String> page = service.get("/");
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString().contains("default-src 'none'")
+                .doesNotContain("script-src");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(page.body()).doesNotContain("<script");
+        assertThat(service.send("HEAD", "/").statusCode()).isEqualTo(200);
+        for (String method : List.of("POST", "PUT", "DELETE")) {
+            assertThat(service.send(method, "/").statusCode()).as(method).isEqualTo(405);
         }
     }
 
@@ -203,6 +241,8 @@ class SecurityIT {
         assertThat(service.get("/metrics/anything").statusCode()).isEqualTo(404);
         assertThat(service.get("/metricsx").statusCode()).isEqualTo(404);
     }
+
+    private static final OpenApiContract CONTRACT = OpenApiContract.load();
 
     private static void assertJsonError(String what, HttpResponse<String> response) throws IOException {
         assertThat(response.headers().firstValue("Content-Type")).as(what).hasValue("application/json");

@@ -1,0 +1,76 @@
+package io.aipulse.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aipulse.testsupport.TestArticle;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The back-off for articles no rule finds anything in, with a small team-written model (the words of a plant
+ * opened, which no rule reads) and the real registry.
+ */
+class FallbackTest {
+
+    @TempDir
+    static Path config;
+
+    private static EventExtractor extractor;
+
+    @BeforeAll
+    static void load() throws IOException {
+        Files.writeString(config.resolve("sentence-types.csv"),
+                "ngram,type,weight\n落成,INVESTMENT,20\n投用,INVESTMENT,20\n融资,FUNDING,30\n", StandardCharsets.UTF_8);
+        extractor = new RuleBasedExtractor(Knowledge.load(config), ExtractionSettings.defaults());
+    }
+
+    private static List<Event> extract(String text) {
+        return extractor.extract(TestArticle.withText(text).id("a1").publishedAt("2024-11-20T02:00:00Z").build());
+    }
+
+    @Test
+    void anArticleNoRuleReadsGetsTheModelsGuessWithTheFirstActorOfItsSentence() {
+        // when
+        List<Event> events = extract("天气转凉。百度的新芯片工厂今天落成投用,华为也派人出席。");
+        // then
+        assertThat(events).extracting(Event::type, Event::subject)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(EventType.INVESTMENT, "百度"));
+        assertThat(events.get(0).evidence()).contains("落成投用");
+        assertThat(events.get(0).date()).isEqualTo("2024-11-20");
+    }
+
+    @Test
+    void aGuessedDealCarriesTheAmountOfItsSentenceButNotAValuation() {
+        // given a deal told in words no rule reads
+        List<Event> events = extract("百度的新芯片工厂今天落成投用,估值30亿元,总投资5亿元。");
+        // then
+        assertThat(events).singleElement().satisfies(e -> assertThat(e.amount().min()).isEqualTo(500_000_000L));
+    }
+
+    @Test
+    void aGuessNeedsItsScoreAndAnActor() {
+        // one n-gram (20) is below the score a guess needs; a sentence without an organisation names no subject
+        assertThat(extract("百度的新工厂今天落成。")).isEmpty();
+        assertThat(extract("新工厂今天落成投用。")).isEmpty();
+    }
+
+    @Test
+    void thePastAndPlansThatRulesRefuseAreNotGuessedEither() {
+        assertThat(extract("百度此前曾有一座工厂落成投用。")).isEmpty();
+        assertThat(extract("百度的新工厂计划明年落成投用。")).isEmpty();
+    }
+
+    @Test
+    void anArticleInWhichARuleFoundAnEventGetsNoGuess() {
+        // given a round the funding rule reads, and a sentence the model alone would read
+        List<Event> events = extract("百度的新芯片工厂今天落成投用。智谱宣布完成数亿元B轮融资。");
+        // then only the rule's event
+        assertThat(events).extracting(Event::type).containsExactly(EventType.FUNDING);
+    }
+}
