@@ -6,9 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code aipulse} command line: one jar, one command per job. */
 @Command(name = "aipulse", mixinStandardHelpOptions = true, version = "aipulse 0.1.0",
         description = "Turns Chinese AI-industry news into typed events and calendar-window aggregates on Kafka.",
-        subcommands = {BrokerCommand.class, ProduceCommand.class, RunCommand.class, ExtractCommand.class,
-                DemoCommand.class, BenchCommand.class, EvalCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {BrokerCommand.class, ProduceCommand.class, RunCommand.class, ExtractCommand.class, DemoCommand.class,
+                BenchCommand.class, EvalCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
