@@ -1,10 +1,12 @@
 package io.aipulse.contract;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.annotation.JsonAppend;
 import io.aipulse.json.Json;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
@@ -20,8 +22,10 @@ public final class VersionedJson<T> {
     }
 
     private final ObjectWriter writer;
+    private final ObjectMapper reader;
 
     private VersionedJson(ObjectMapper mapper, Class<T> type, RecordSchema schema) {
+        this.reader = mapper;
         this.writer = mapper.copy().addMixIn(type, WithVersion.class)
                 .writerFor(type)
                 .withAttribute(RecordSchema.VERSION_FIELD, schema.version());
@@ -41,6 +45,15 @@ public final class VersionedJson<T> {
         try {
             return writer.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The record as a JSON tree, to be part of a larger answer (the query API's list of aggregates). */
+    public JsonNode tree(T value) {
+        try {
+            return reader.readTree(writeBytes(value));
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
