@@ -17,8 +17,8 @@ public final class StreamsSettings {
 
     /**
      * Exactly-once; the dead-letter topic for records that fail past our own validation (our processing
-     * and production handlers, and Kafka Streams' own KIP-1034 handler for deserialization); then every
-     * {@code kafka.*} pass-through setting.
+     * and production handlers, and Kafka Streams' own KIP-1034 handler for deserialization); RocksDB on one
+     * bounded memory budget ({@link RocksDbMemory}); then every {@code kafka.*} pass-through setting.
      */
     public static Properties properties(Settings settings, String stateDir) {
         return properties(settings, stateDir, StreamMetrics.none());
@@ -53,6 +53,9 @@ public final class StreamsSettings {
         if (stateDir != null && !stateDir.isBlank()) {
             props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
         }
+        // every RocksDB store of this instance shares one bounded budget of off-heap memory
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class);
+        props.put(RocksDbMemory.CONFIG, RocksDbMemory.from(settings));
         // the dead-letter topic receives oversized inputs whole
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
                 settings.get("topic.max.message.bytes"));
