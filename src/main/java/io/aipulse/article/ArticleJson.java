@@ -9,8 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.aipulse.article.clean.TextCleaner;
+import io.aipulse.contract.RecordSchema;
+import io.aipulse.contract.VersionedJson;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -30,6 +31,8 @@ import java.util.Optional;
  * {@code date}: ISO instant, offset or local date-time, local date, or epoch milliseconds),
  * {@code id}, {@code timeSource}, {@code source}. The article's id is always computed from its URL or text;
  * an {@code id} sent with it is kept as {@code clientId} when it differs (and a {@code clientId} as it is).
+ * A {@code schemaVersion} is written ({@link RecordSchema#ARTICLE}) and not needed on read: version 1 is the only
+ * one, and articles from before it was written are the same shape.
  */
 public final class ArticleJson {
 
@@ -43,6 +46,7 @@ public final class ArticleJson {
     private final TextCleaner cleaner = new TextCleaner();
     private final InputLimits limits;
     private final PublicationTimeFinder timeFinder;
+    private final VersionedJson<Article> writer;
 
     public ArticleJson(ZoneId zone, InputLimits limits) {
         this.zone = zone;
@@ -60,14 +64,12 @@ public final class ArticleJson {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 // two concatenated articles in one record must be refused, not silently cut to the first
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.writer = VersionedJson.of(mapper, Article.class, RecordSchema.ARTICLE);
     }
 
+    /** The canonical form {@code produce} puts on the input topic, with its schema version first. */
     public byte[] write(Article article) {
-        try {
-            return mapper.writeValueAsBytes(article);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return writer.writeBytes(article);
     }
 
     /** Reads one JSON article. {@code now} is the ingest time, used when the article carries no date. */

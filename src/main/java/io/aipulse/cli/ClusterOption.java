@@ -1,5 +1,6 @@
 package io.aipulse.cli;
 
+import io.aipulse.broker.BrokerClasses;
 import io.aipulse.broker.BrokerOptions;
 import io.aipulse.broker.EmbeddedKafkaBroker;
 import java.util.LinkedHashMap;
@@ -16,9 +17,19 @@ final class ClusterOption {
             description = "Use this Kafka cluster (default: none, start the in-process broker).")
     String bootstrap;
 
-    /** The given cluster, or a fresh in-process broker; close it when the command ends. */
+    /**
+     * The given cluster, or a fresh in-process broker; close it when the command ends. The service jar has no
+     * broker: there a cluster must be given.
+     */
     Cluster connect() {
-        return bootstrap == null ? new Cluster(EmbeddedKafkaBroker.start(BrokerOptions.ephemeral())) : new Cluster(bootstrap);
+        if (bootstrap != null) {
+            return new Cluster(bootstrap);
+        }
+        if (!BrokerClasses.present()) {
+            throw new IllegalStateException("this jar has no in-process broker (aipulse-service.jar): pass --bootstrap "
+                    + "HOST:PORT, or use aipulse.jar");
+        }
+        return new Cluster(EmbeddedKafkaBroker.start(BrokerOptions.ephemeral()));
     }
 
     /** The cluster a command talks to; closing stops the in-process broker when the command started one. */

@@ -1,6 +1,8 @@
 package io.aipulse.cli;
 
-import io.aipulse.json.Json;
+import io.aipulse.contract.RecordSchema;
+import io.aipulse.contract.VersionedJson;
+import io.aipulse.extract.Event;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -25,8 +27,10 @@ final class ExtractCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        // the record of the events topic (schemas/event.schema.json), with the file name in 'source'
+        VersionedJson<Event> json = VersionedJson.of(Event.class, RecordSchema.EVENT);
         int refused = SourceExtraction.run(common.settings(Map.of()), paths, System.in, System.err,
-                event -> out.println(Json.write(event)));
+                event -> out.println(json.write(event)));
         out.flush();
         return refused == 0 ? 0 : 1;
     }

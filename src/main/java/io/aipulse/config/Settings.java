@@ -43,6 +43,15 @@ public final class Settings {
         }
     }
 
+    public long getLong(String key) {
+        String value = get(key);
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("configuration key '" + key + "' must be an integer, got '" + value + "'");
+        }
+    }
+
     public Duration getDuration(String key) {
         String value = get(key);
         try {

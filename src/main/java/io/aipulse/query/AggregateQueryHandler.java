@@ -1,5 +1,7 @@
 package io.aipulse.query;
 
+import io.aipulse.contract.RecordSchema;
+import io.aipulse.contract.VersionedJson;
 import io.aipulse.json.Json;
 import io.aipulse.metrics.HttpEndpoints;
 import io.aipulse.metrics.HttpEndpoints.Answer;
@@ -25,6 +27,8 @@ import org.apache.kafka.streams.state.HostInfo;
 public final class AggregateQueryHandler implements HttpEndpoints.Route {
 
     private static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(10);
+    private static final VersionedJson<AggregateRecord> AGGREGATE_JSON =
+            VersionedJson.of(AggregateRecord.class, RecordSchema.AGGREGATE);
 
     private final QueryRequests requests;
     private final AggregateQueryService service;
@@ -85,7 +89,8 @@ public final class AggregateQueryHandler implements HttpEndpoints.Route {
         body.put("dimension", query.dimension().id());
         body.put("key", query.key());
         body.put("window", query.window().isoPeriod());
-        body.put("aggregates", aggregates);
+        // each as the record of the aggregate topics, schema version included
+        body.put("aggregates", aggregates.stream().map(AGGREGATE_JSON::tree).toList());
         return body;
     }
 

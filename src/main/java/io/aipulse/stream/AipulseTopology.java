@@ -215,7 +215,7 @@ public final class AipulseTopology {
         results.get(SPLIT_RESULTS + AGGREGATES)
                 .mapValues(WindowResult::aggregate, Named.as(UNWRAP_AGGREGATES))
                 .to((key, aggregate, context) -> topicOf(aggregate),
-                        org.apache.kafka.streams.kstream.Produced.with(Serdes.String(), JsonSerde.of(AggregateRecord.class))
+                        org.apache.kafka.streams.kstream.Produced.with(Serdes.String(), topics.aggregateSerde)
                                 .withName(WRITE_AGGREGATES));
         return builder.build();
     }

@@ -19,8 +19,8 @@ public final class StreamsSettings {
     /**
      * Exactly-once; a stable client id; the dead-letter topic and our handlers for records that fail past
      * our own validation (processing, production and deserialization errors: Kafka Streams' KIP-1034 hooks,
-     * with Kafka's error headers and ours, counted); replication left to the broker unless set; then every
-     * {@code kafka.*} pass-through setting.
+     * with Kafka's error headers and ours, counted); replication left to the broker unless set; RocksDB on
+     * one bounded memory budget ({@link RocksDbMemory}); then every {@code kafka.*} pass-through setting.
      */
     public static Properties properties(Settings settings, String stateDir) {
         return properties(settings, stateDir, StreamMetrics.none());
@@ -63,6 +63,9 @@ public final class StreamsSettings {
         if (stateDir != null && !stateDir.isBlank()) {
             props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
         }
+        // every RocksDB store of this instance shares one bounded budget of off-heap memory
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class);
+        props.put(RocksDbMemory.CONFIG, RocksDbMemory.from(settings));
         // the dead-letter topic receives oversized inputs whole
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
                 settings.get("topic.max.message.bytes"));

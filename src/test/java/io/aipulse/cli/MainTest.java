@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aipulse.json.Json;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -51,7 +53,7 @@ class MainTest {
 
         assertThat(exit).isZero();
         assertThat(cliOut.toString()).contains("Usage: aipulse").contains("extract").contains("produce")
-                .contains("run").contains("broker").contains("demo");
+                .contains("run").containsPattern("(?m)^  broker ").contains("demo").contains("validate");
     }
 
     @Test
@@ -116,6 +118,47 @@ class MainTest {
             assertThat(event.path("type").asText()).as(line).isNotBlank();
             assertThat(event.has("subject")).as(line).isTrue();
         }
+    }
+
+    @Test
+    void validatesWhatExtractPrintsAgainstTheEventSchema() throws IOException {
+        // given the events extract prints for a seed, in a file
+        assertThat(execute("extract", SEED)).isZero();
+        Path events = tempDir.resolve("events.jsonl");
+        Files.writeString(events, stdout.toString(StandardCharsets.UTF_8));
+        int count = lines(stdout).size();
+
+        // when they are validated
+        int exit = execute("validate", "--schema", "event", events.toString());
+
+        // then every one follows the schema
+        assertThat(exit).as("%s%s", cliOut, cliErr).isZero();
+        assertThat(cliOut.toString()).contains(events + ": " + count + " records, 0 invalid (event.schema.json)");
+    }
+
+    @Test
+    void namesTheLineAndTheReasonOfAnInvalidRecordAndExitsOne() throws IOException {
+        // given a file whose second record has an event type the contract does not have
+        assertThat(execute("extract", SEED)).isZero();
+        List<String> lines = lines(stdout);
+        Path events = tempDir.resolve("events.jsonl");
+        Files.writeString(events, lines.get(0) + "\n" + lines.get(1).replace("\"type\":\"", "\"type\":\"X") + "\n");
+
+        // when
+        int exit = execute("validate", "--schema", "event", events.toString());
+
+        // then
+        assertThat(exit).isEqualTo(1);
+        assertThat(cliOut.toString()).contains(events + ":2: /type: does not have a value in the enumeration")
+                .contains(events + ": 2 records, 1 invalid");
+    }
+
+    @Test
+    void exitsTwoForFilesToValidateWithoutAKnownSchema() {
+        assertThat(execute("validate", SEED)).isEqualTo(2);
+        assertThat(cliErr.toString()).contains("--schema");
+        assertThat(execute("validate", "--schema", "news", SEED)).isEqualTo(2);
+        assertThat(cliErr.toString()).contains("unknown schema 'news'");
     }
 
     @Test

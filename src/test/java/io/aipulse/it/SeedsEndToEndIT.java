@@ -12,6 +12,7 @@ import io.aipulse.broker.BrokerOptions;
 import io.aipulse.broker.EmbeddedKafkaBroker;
 import io.aipulse.config.Settings;
 import io.aipulse.config.SettingsLoader;
+import io.aipulse.contract.TopicValidation;
 import io.aipulse.extract.Company;
 import io.aipulse.extract.CompanyDirectory;
 import io.aipulse.extract.DateSource;
@@ -20,6 +21,7 @@ import io.aipulse.extract.EventExtractor;
 import io.aipulse.extract.EventType;
 import io.aipulse.extract.ExtractionSettings;
 import io.aipulse.extract.Knowledge;
+import io.aipulse.extract.Round;
 import io.aipulse.extract.RuleBasedExtractor;
 import io.aipulse.metrics.HttpEndpoints;
 import io.aipulse.metrics.HttpLimits;
@@ -194,6 +196,28 @@ class SeedsEndToEndIT {
     }
 
     @Test
+    void everyRecordOnTheEventAggregateAndLateTopicsFollowsItsPublishedSchema() throws InterruptedException {
+        // given the service has written the events of every seed
+        int offline = offlineEvents().size();
+        readUntilQuiet(topics.events, records -> records.size() >= offline);
+
+        // when every output topic is read from the beginning and checked, as `aipulse validate` does
+        List<String> invalid = new ArrayList<>();
+        List<TopicValidation.TopicReport> reports = new TopicValidation(settings.kafkaClientProperties(), WAIT)
+                .check(topics.outputSchemas(), invalid::add);
+        reports.forEach(report -> System.out.printf("%s: %d records, %d invalid%n", report.topic(), report.records(),
+                report.invalid().size()));
+
+        // then there was something to check on the events and every aggregate topic, and all of it is valid
+        assertThat(invalid).isEmpty();
+        assertThat(reports).extracting(TopicValidation.TopicReport::topic)
+                .containsExactlyElementsOf(topics.outputSchemas().keySet());
+        assertThat(reports).filteredOn(report -> !report.topic().equals(topics.late.name()))
+                .allSatisfy(report -> assertThat(report.records()).as(report.topic()).isPositive());
+        assertThat(reports.get(0).records()).as("every event").isGreaterThanOrEqualTo(offline);
+    }
+
+    @Test
     void reportsHealthWhenRunningAndCountsTheConsumedSeedArticles() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         URI health = URI.create("http://127.0.0.1:" + http.port() + "/health");
@@ -243,7 +267,8 @@ class SeedsEndToEndIT {
         };
         EventExtractor oneFunding = (article, overrides) -> !article.text().contains("融资") ? List.of()
                 : List.of(new Event("e-" + article.id(), article.id(), EventType.FUNDING, "甲公司", List.of(), null,
-                        "2023-07-24", DateSource.EVENT, "general", "beijing", "CN", null, null, null, "甲公司完成融资", null));
+                        "2023-07-24", DateSource.EVENT, "general", "beijing", "CN", null, Round.UNDISCLOSED, null, "甲公司完成融资",
+                        null));
         try (StreamService closingService = StreamService.start(closing, Knowledge.load(CONFIG), oneFunding,
                 articleJson(), counting, ownStateDir.toString(), streams -> { })) {
             // when an article with an event is followed by a quiet article three days later (past end + grace)

@@ -5,14 +5,20 @@ import static io.aipulse.observability.ObservabilityFiles.ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aipulse.config.SettingsLoader;
+import io.aipulse.stream.StreamService;
 import io.aipulse.testsupport.ChildProcess;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,10 +44,38 @@ class DockerComposeIT {
         assertThat(service("kafka").path("image").asText()).startsWith("apache/kafka:");
         assertThat(service("prometheus").path("image").asText()).startsWith("prom/prometheus:");
         assertThat(service("grafana").path("image").asText()).startsWith("grafana/grafana:");
-        for (String built : List.of("aipulse", "seed-producer")) {
-            assertThat(service(built).path("build").asText()).as("%s is built from the Dockerfile", built).isEqualTo(".");
-        }
+        assertThat(service("aipulse").path("build").asText()).as("the service is built from the Dockerfile").isEqualTo(".");
         assertThat(ROOT.resolve("Dockerfile")).exists();
+    }
+
+    @Test
+    void buildsTheServiceImageOnceForTheServiceAndTheProducer() {
+        String image = service("aipulse").path("image").asText();
+        assertThat(image).as("the built image is named").isNotBlank();
+        assertThat(service("seed-producer").path("image").asText()).isEqualTo(image);
+        assertThat(service("seed-producer").has("build")).as("the producer runs the service's image").isFalse();
+        assertThat(service("seed-producer").path("pull_policy").asText()).as("never pulled: built here").isEqualTo("never");
+    }
+
+    @Test
+    void givesTheServiceMoreTimeToStopThanItTakesToClose() {
+        Duration grace = composeDuration(service("aipulse").path("stop_grace_period").asText());
+        assertThat(grace).as("stop_grace_period").isGreaterThanOrEqualTo(StreamService.CLOSE_TIMEOUT.plusSeconds(10));
+    }
+
+    @Test
+    void limitsTheServicesMemoryAboveItsHeapAndRocksDb() {
+        JsonNode aipulse = service("aipulse");
+        long limit = composeBytes(aipulse.path("mem_limit").asText());
+        double heapShare = Double.parseDouble(dockerfileFlag("-XX:MaxRAMPercentage=")) / 100;
+        String rocksDb = aipulse.path("environment").path("AIPULSE_ROCKSDB_MEMORY_BYTES").asText(
+                SettingsLoader.load(ROOT.resolve("config"), Map.of(), Map.of()).get("rocksdb.memory.bytes"));
+        long offHeapRoom = limit - Math.round(limit * heapShare) - Long.parseLong(rocksDb);
+        System.out.printf("aipulse: limit %d MiB, heap %d MiB, RocksDB %d MiB, %d MiB left for the JVM's own memory%n",
+                limit >> 20, Math.round(limit * heapShare) >> 20, Long.parseLong(rocksDb) >> 20, offHeapRoom >> 20);
+        assertThat(Math.round(limit * heapShare)).as("heap: the service runs in 512 MiB").isGreaterThanOrEqualTo(512L << 20);
+        assertThat(offHeapRoom).as("room for metaspace, code, threads and buffers").isGreaterThanOrEqualTo(384L << 20);
+        assertThat(composeBytes(service("seed-producer").path("mem_limit").asText())).isPositive();
     }
 
     @Test
@@ -163,6 +197,40 @@ class DockerComposeIT {
                         : m.getKey() + containerPath.substring(m.getValue().length()))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("nothing is mounted at " + containerPath + " (mounts: " + mounts + ")"));
+    }
+
+    /** A compose duration: {@code 40s}, {@code 1m30s}. */
+    private static Duration composeDuration(String value) {
+        Matcher m = Pattern.compile("(?:(\\d+)m)?(?:(\\d+)s)?").matcher(value);
+        assertThat(value).isNotBlank();
+        assertThat(m.matches()).as("a compose duration: %s", value).isTrue();
+        return Duration.ofMinutes(m.group(1) == null ? 0 : Long.parseLong(m.group(1)))
+                .plusSeconds(m.group(2) == null ? 0 : Long.parseLong(m.group(2)));
+    }
+
+    /** A compose byte size: {@code 1280m}, {@code 1g}. */
+    private static long composeBytes(String value) {
+        Matcher m = Pattern.compile("(\\d+)([kmg]?)b?").matcher(value.toLowerCase(Locale.ROOT));
+        assertThat(m.matches()).as("a byte size: %s", value).isTrue();
+        int shift = switch (m.group(2)) {
+            case "k" -> 10;
+            case "m" -> 20;
+            case "g" -> 30;
+            default -> 0;
+        };
+        return Long.parseLong(m.group(1)) << shift;
+    }
+
+    /** The value of a JVM flag in the Dockerfile's ENTRYPOINT. */
+    private static String dockerfileFlag(String prefix) {
+        try {
+            Matcher m = Pattern.compile("\"" + Pattern.quote(prefix) + "([^\"]+)\"")
+                    .matcher(Files.readString(ROOT.resolve("Dockerfile")));
+            assertThat(m.find()).as("%s in the Dockerfile", prefix).isTrue();
+            return m.group(1);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static String argumentAfter(JsonNode service, String option) {

@@ -14,8 +14,10 @@ import io.aipulse.article.InputLimits;
 import io.aipulse.article.TimeSource;
 import io.aipulse.config.Settings;
 import io.aipulse.config.SettingsLoader;
+import io.aipulse.contract.RecordSchema;
 import io.aipulse.extract.Company;
 import io.aipulse.extract.Event;
+import io.aipulse.testsupport.ContractRecords;
 import io.aipulse.testsupport.TestArticle;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -72,6 +74,7 @@ class AipulseTopologyTest {
     @AfterEach
     void closeDriver() {
         if (driver != null) {
+            ContractRecords.checkRemaining(driver, topics);
             driver.close();
         }
     }
@@ -240,9 +243,9 @@ class AipulseTopologyTest {
         publish(article("a-1", "2023-07-26T10:00+08:00",
                 LineEventExtractor.line(FUNDING, "力文所", HEALTH, "hangzhou", "2023-07-25", "30000000")));
 
-        // then the JSON has the field names of spec/EVENTS.md, "final" included
+        // then the JSON has its schema version first, then the field names of spec/EVENTS.md, "final" included
         String json = new String(rawSectorDay.readValue(), StandardCharsets.UTF_8);
-        assertThat(json).startsWith("{\"key\":\"healthcare-biotech\",\"dimension\":\"sector\","
+        assertThat(json).startsWith("{\"schemaVersion\":1,\"key\":\"healthcare-biotech\",\"dimension\":\"sector\","
                         + "\"windowStart\":\"2023-07-26T00:00+08:00\",\"windowEnd\":\"2023-07-27T00:00+08:00\","
                         + "\"window\":\"P1D\",\"events\":1,\"articles\":1,\"byType\":{\"FUNDING\":1},"
                         + "\"fundingCnyMin\":30000000,\"fundingCnyMax\":30000000,"
@@ -794,15 +797,12 @@ class AipulseTopologyTest {
         articles = driver.createInputTopic(topics.articles.name(), new StringSerializer(), new ByteArraySerializer());
         companies = driver.createInputTopic(topics.companies.name(), new StringSerializer(),
                 topics.companies.valueSerde().serializer());
-        events = driver.createOutputTopic(topics.events.name(), new StringDeserializer(),
-                topics.events.valueSerde().deserializer());
+        events = ContractRecords.output(driver, topics.events, RecordSchema.EVENT);
         deadLetters = driver.createOutputTopic(topics.deadLetters.name(), new StringDeserializer(),
                 new ByteArrayDeserializer());
-        late = driver.createOutputTopic(topics.late.name(), new StringDeserializer(),
-                topics.late.valueSerde().deserializer());
+        late = ContractRecords.output(driver, topics.late, RecordSchema.LATE);
         for (Topic<String, AggregateRecord> topic : topics.allAggregates()) {
-            aggregates.put(topic.name(), driver.createOutputTopic(topic.name(), new StringDeserializer(),
-                    topic.valueSerde().deserializer()));
+            aggregates.put(topic.name(), ContractRecords.output(driver, topic, RecordSchema.AGGREGATE));
         }
     }
 

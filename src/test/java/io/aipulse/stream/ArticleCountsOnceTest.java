@@ -11,7 +11,9 @@ import io.aipulse.article.ArticleJson;
 import io.aipulse.article.InputLimits;
 import io.aipulse.config.Settings;
 import io.aipulse.config.SettingsLoader;
+import io.aipulse.contract.RecordSchema;
 import io.aipulse.extract.Event;
+import io.aipulse.testsupport.ContractRecords;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,6 +46,7 @@ class ArticleCountsOnceTest {
     Path stateDir;
 
     private TopologyTestDriver driver;
+    private Topics topics;
     private final RecordingStreamMetrics metrics = new RecordingStreamMetrics();
     private TestInputTopic<String, byte[]> articles;
     private TestOutputTopic<String, Event> events;
@@ -52,6 +55,7 @@ class ArticleCountsOnceTest {
     @AfterEach
     void closeDriver() {
         if (driver != null) {
+            ContractRecords.checkRemaining(driver, topics);
             driver.close();
         }
     }
@@ -170,7 +174,7 @@ class ArticleCountsOnceTest {
 
     private void start(Map<String, String> overrides) {
         Settings settings = SettingsLoader.load(null, Map.of(), overrides);
-        Topics topics = Topics.from(settings);
+        topics = Topics.from(settings);
         ArticleJson articleJson = new ArticleJson(settings.zone(), InputLimits.defaults());
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "aipulse-once-test");
@@ -179,10 +183,8 @@ class ArticleCountsOnceTest {
         driver = new TopologyTestDriver(
                 AipulseTopology.from(topics, new LineEventExtractor(), articleJson, settings, metrics).build(), props);
         articles = driver.createInputTopic(topics.articles.name(), new StringSerializer(), new ByteArraySerializer());
-        events = driver.createOutputTopic(topics.events.name(), new StringDeserializer(),
-                topics.events.valueSerde().deserializer());
-        late = driver.createOutputTopic(topics.late.name(), new StringDeserializer(),
-                topics.late.valueSerde().deserializer());
+        events = ContractRecords.output(driver, topics.events, RecordSchema.EVENT);
+        late = ContractRecords.output(driver, topics.late, RecordSchema.LATE);
     }
 
     /** An article JSON as a feed sends it: a link, a funding event of {@code subject}, its publication time. */

@@ -8,6 +8,7 @@ import io.aipulse.extract.DateSource;
 import io.aipulse.extract.Event;
 import io.aipulse.extract.EventExtractor;
 import io.aipulse.extract.EventType;
+import io.aipulse.extract.Round;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,7 @@ final class LineEventExtractor implements EventExtractor {
             Amount amount = f.length > 5 ? amount(f[5]) : null;
             events.add(new Event(eventId(article.id(), type, subject), article.id(), type, subject, List.of(), null,
                     date, date == null ? DateSource.UNKNOWN : DateSource.EVENT, sector, city, country, amount,
-                    null, null, line, null));
+                    type == EventType.FUNDING ? Round.UNDISCLOSED : null, null, line, null)); // as the contract has it
         }
         return events;
     }

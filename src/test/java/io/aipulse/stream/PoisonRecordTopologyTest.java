@@ -8,7 +8,9 @@ import io.aipulse.article.ArticleJson;
 import io.aipulse.article.InputLimits;
 import io.aipulse.config.Settings;
 import io.aipulse.config.SettingsLoader;
+import io.aipulse.contract.RecordSchema;
 import io.aipulse.extract.Event;
+import io.aipulse.testsupport.ContractRecords;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,6 +49,7 @@ class PoisonRecordTopologyTest {
     Path stateDir;
 
     private TopologyTestDriver driver;
+    private Topics topics;
     private final PoisonedInputs poisoned = new PoisonedInputs();
     private TestInputTopic<String, byte[]> articles;
     private TestOutputTopic<String, Event> events;
@@ -55,6 +58,7 @@ class PoisonRecordTopologyTest {
     @AfterEach
     void closeDriver() {
         if (driver != null) {
+            ContractRecords.checkRemaining(driver, topics);
             driver.close();
         }
     }
@@ -209,7 +213,7 @@ class PoisonRecordTopologyTest {
 
     private void start(Map<String, String> overrides) {
         Settings settings = SettingsLoader.load(null, Map.of(), overrides);
-        Topics topics = Topics.from(settings);
+        topics = Topics.from(settings);
         InputGuards guards = new InputGuards(InputGuards.recordLimits(settings),
                 BrokerLimits.kafkaDefaults(settings.getInt("topic.max.message.bytes")), poisoned);
         AipulseTopology topology = AipulseTopology.from(topics, new LineEventExtractor(),
@@ -219,8 +223,7 @@ class PoisonRecordTopologyTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
         driver = new TopologyTestDriver(topology.build(), props, NOW);
         articles = driver.createInputTopic(topics.articles.name(), new StringSerializer(), new ByteArraySerializer());
-        events = driver.createOutputTopic(topics.events.name(), new StringDeserializer(),
-                topics.events.valueSerde().deserializer());
+        events = ContractRecords.output(driver, topics.events, RecordSchema.EVENT);
         deadLetters = driver.createOutputTopic(topics.deadLetters.name(), new StringDeserializer(),
                 new ByteArrayDeserializer());
     }

@@ -9,11 +9,13 @@ import io.aipulse.article.RawTextArticleParser;
 import io.aipulse.article.RejectedInputException;
 import io.aipulse.config.Settings;
 import io.aipulse.config.SettingsLoader;
+import io.aipulse.contract.RecordSchema;
 import io.aipulse.extract.Event;
 import io.aipulse.extract.ExtractionSettings;
 import io.aipulse.extract.Knowledge;
 import io.aipulse.extract.RuleBasedExtractor;
 import io.aipulse.reliability.Corpus;
+import io.aipulse.testsupport.ContractRecords;
 import io.aipulse.testsupport.SeedArticles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +67,7 @@ class StreamMatchesBatchReferenceTest {
     @AfterEach
     void closeDriver() {
         if (driver != null) {
+            ContractRecords.checkRemaining(driver, topics);
             driver.close();
         }
     }
@@ -131,10 +134,8 @@ class StreamMatchesBatchReferenceTest {
                 new ArticleJson(settings.zone(), InputLimits.defaults()), settings, new RecordingStreamMetrics());
         driver = new TopologyTestDriver(topology.build(), props);
         input = driver.createInputTopic(topics.articles.name(), new StringSerializer(), new ByteArraySerializer());
-        events = driver.createOutputTopic(topics.events.name(), new StringDeserializer(),
-                topics.events.valueSerde().deserializer());
-        late = driver.createOutputTopic(topics.late.name(), new StringDeserializer(),
-                topics.late.valueSerde().deserializer());
+        events = ContractRecords.output(driver, topics.events, RecordSchema.EVENT);
+        late = ContractRecords.output(driver, topics.late, RecordSchema.LATE);
     }
 
     /** Sends one record; returns its record time and the events the stream wrote for it. */
@@ -156,8 +157,8 @@ class StreamMatchesBatchReferenceTest {
         for (Dimension dimension : Dimension.values()) {
             for (CalendarWindow window : CalendarWindow.values()) {
                 String topic = topics.aggregate(dimension, window).name();
-                actualByTopic.put(topic, new TreeMap<>(driver.createOutputTopic(topic, new StringDeserializer(),
-                        topics.aggregate(dimension, window).valueSerde().deserializer()).readKeyValuesToMap()));
+                actualByTopic.put(topic, new TreeMap<>(ContractRecords.output(driver,
+                        topics.aggregate(dimension, window), RecordSchema.AGGREGATE).readKeyValuesToMap()));
                 expectedByTopic.put(topic, new TreeMap<>());
             }
         }

@@ -17,6 +17,8 @@ public final class Project {
             .toAbsolutePath();
     /** The shaded service jar that {@code mvn package} builds before failsafe runs the ITs. */
     public static final Path JAR = ROOT.resolve("target/aipulse.jar");
+    /** The same service without Kafka's server classes (the Docker image's jar), built by the same package. */
+    public static final Path SERVICE_JAR = ROOT.resolve("target/aipulse-service.jar");
     public static final Path CONFIG = ROOT.resolve("config");
 
     private Project() {

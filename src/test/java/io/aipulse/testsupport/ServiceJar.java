@@ -29,19 +29,25 @@ public final class ServiceJar {
      */
     public static ChildProcess.Result runToEnd(String name, Path logDir, Duration timeout, String heap,
                                                String... commandAndArgs) {
-        List<String> command = java("-Xmx" + heap, "-XX:TieredStopAtLevel=1");
+        return runToEnd(Project.JAR, name, logDir, timeout, heap, commandAndArgs);
+    }
+
+    /** The same with another jar ({@link Project#SERVICE_JAR}). */
+    public static ChildProcess.Result runToEnd(Path jar, String name, Path logDir, Duration timeout, String heap,
+                                               String... commandAndArgs) {
+        List<String> command = java(jar, "-Xmx" + heap, "-XX:TieredStopAtLevel=1");
         command.addAll(List.of(commandAndArgs));
         return ChildProcess.run(name, Project.ROOT, logDir, command, timeout);
     }
 
-    private static List<String> java(String... jvmOptions) {
-        assertThat(Project.JAR).as("the service jar (mvn package builds it before failsafe runs the ITs)").exists();
+    private static List<String> java(Path jar, String... jvmOptions) {
+        assertThat(jar).as("the service jar (mvn package builds it before failsafe runs the ITs)").exists();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(jvmOptions));
         command.add("-Dfile.encoding=UTF-8");
         command.add("-jar");
-        command.add(Project.JAR.toString());
+        command.add(jar.toString());
         return command;
     }
 
@@ -53,11 +59,18 @@ public final class ServiceJar {
 
         private final String bootstrap;
         private final Map<String, String> settings = new LinkedHashMap<>();
+        private Path jar = Project.JAR;
         private int httpPort;
         private Path stateDir;
 
         private Run(String bootstrap) {
             this.bootstrap = bootstrap;
+        }
+
+        /** Runs this jar instead of {@link Project#JAR}. */
+        public Run jar(Path otherJar) {
+            this.jar = otherJar;
+            return this;
         }
 
         public Run httpPort(int port) {
@@ -83,7 +96,7 @@ public final class ServiceJar {
 
         /** Starts the service, its logs in {@code logDir/<name>.out|.err}; {@link ServiceProcess#awaitRunning} waits for it. */
         public ServiceProcess start(String name, Path logDir) {
-            List<String> command = java("-Xmx512m");
+            List<String> command = java(jar, "-Xmx512m");
             command.addAll(List.of("run", "--config-dir", Project.CONFIG.toString(), "--bootstrap", bootstrap,
                     "--http-port", Integer.toString(httpPort)));
             if (stateDir != null) {
