@@ -39,7 +39,8 @@ final class ValidateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers.")
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
+            description = "Kafka bootstrap servers (default: bootstrap.servers of the configuration, localhost:9092).")
     String bootstrap;
 
     @Option(names = "--topic", paramLabel = "TOPIC",
@@ -50,7 +51,8 @@ final class ValidateCommand implements Callable<Integer> {
             description = "How long to wait for a topic that stops before its end (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    @Option(names = "--schema", paramLabel = "KIND", description = "article, event, aggregate or late: check files.")
+    @Option(names = "--schema", paramLabel = "KIND",
+            description = "article, event, aggregate or late: check files (default: none, the topics are checked).")
     String schema;
 
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "JSON-lines files, or - for standard input (with --schema).")
