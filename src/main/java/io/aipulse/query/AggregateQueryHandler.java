@@ -48,7 +48,7 @@ public final class AggregateQueryHandler implements HttpEndpoints.Route {
                 return error(405, "only GET is supported");
             }
             if (QueryRequests.isList(uri)) {
-                return Answer.json(200, Json.write(lists.gather(requests.parseList(uri))));
+                return Answer.json(200, Json.write(listBody(lists.gather(requests.parseList(uri)))));
             }
             AggregateQuery query = requests.parse(uri);
             Optional<HostInfo> owner = service.remoteOwner(query);
@@ -91,6 +91,18 @@ public final class AggregateQueryHandler implements HttpEndpoints.Route {
         body.put("window", query.window().isoPeriod());
         // each as the record of the aggregate topics, schema version included
         body.put("aggregates", aggregates.stream().map(AGGREGATE_JSON::tree).toList());
+        return body;
+    }
+
+    /** A list answer with each aggregate as the record of its topic, schema version included, like {@link #body}. */
+    private static Map<String, Object> listBody(AggregateLists.Answer list) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("dimension", list.dimension());
+        body.put("window", list.window());
+        body.put("from", list.from());
+        body.put("to", list.to());
+        body.put("instances", list.instances());
+        body.put("aggregates", list.aggregates().stream().map(AGGREGATE_JSON::tree).toList());
         return body;
     }
 
