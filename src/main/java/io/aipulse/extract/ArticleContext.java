@@ -816,65 +816,6 @@ final class ArticleContext {
         return c;
     }
 
-    /** how many sentences from the top the back-off reads: an article tells its news first */
-    static final int FALLBACK_SENTENCES = 8;
-    /** how much of a sentence the back-off reads: a longer run of text is a table or a list, not one event */
-    static final int FALLBACK_MAX_READ = 1_000;
-    /**
-     * the score a sentence's guess needs, chosen by five-fold cross-validation on the corpus's train split
-     * (docs/EXTRACTION.md, row 13a: F1 0.799 at 10, 0.806 at 20, 0.805 at 25 and 30, 0.800 at 50, 0.795 without)
-     */
-    static final double FALLBACK_MIN_SCORE = 25;
-
-    /**
-     * The back-off for an article in which no rule found anything: among its first sentences, the one the
-     * {@link SentenceTypes} model reads most surely as an event of some type, with its first actor as the
-     * subject. Null when no sentence scores {@link #FALLBACK_MIN_SCORE} or the best one names no actor.
-     */
-    Candidate fallback(SentenceTypes model) {
-        int best = -1;
-        SentenceTypes.Guess bestGuess = null;
-        for (int si = 0; si < Math.min(sentences.size(), FALLBACK_SENTENCES); si++) {
-            Segmenter.Sentence s = sentences.get(si);
-            int start = s.datelineEnd; // "据X报道" and "...日消息," tell where the news came from, not what it is
-            int end = Math.min(s.end, start + FALLBACK_MAX_READ);
-            if (Cues.BACKGROUND.inOutsideTitles(text, start, end) || Cues.FUTURE.inOutsideTitles(text, start, end)) {
-                continue; // the past and plans are what the rules refuse on purpose: a guess does not overrule them
-            }
-            SentenceTypes.Guess g = model.guess(text, start, end);
-            if (g != null && g.score() >= FALLBACK_MIN_SCORE && (bestGuess == null || g.score() > bestGuess.score())
-                    && !actors(si, ActorFilter.ANY).isEmpty()) {
-                best = si;
-                bestGuess = g;
-            }
-        }
-        if (bestGuess == null) {
-            return null;
-        }
-        OrgMention subject = actors(best, ActorFilter.ANY).get(0);
-        Segmenter.Sentence s = sentences.get(best);
-        Candidate c = add(bestGuess.type(), subject, best, bestGuess.at(), Math.min(s.end, bestGuess.at() + 2));
-        if (c != null && MONEY_TYPES.contains(c.type)) {
-            c.amount = firstDealAmount(subject.end(), s.end);
-            c.round = c.type == EventType.FUNDING ? RoundParser.find(text, subject.end(), s.end) : null;
-        }
-        return c;
-    }
-
-    /** the types whose events carry the deal's amount */
-    private static final java.util.Set<EventType> MONEY_TYPES =
-            java.util.EnumSet.of(EventType.FUNDING, EventType.INVESTMENT, EventType.ACQUISITION);
-
-    /** The first amount of {@code [from, to)} that is no valuation, total or revenue. */
-    private Amount firstDealAmount(int from, int to) {
-        for (AmountParser.Match m : amounts.findAll(text, from, to)) {
-            if (!Cues.valuationAt(text, m.start(), from)) {
-                return m.amount();
-            }
-        }
-        return null;
-    }
-
     // ------------------------------------------------------------------ dates of candidates
 
     /** The last day-precise date of the previous sentences of the same item (a dateline without a date). */

@@ -50,7 +50,7 @@ public final class RuleBasedExtractor implements EventExtractor {
         if (kept.isEmpty()) {
             // the back-off: guessed from the whole vocabulary of the train split's sentences, for articles only
             // (elsewhere the rules' precision is higher than a guess's; docs/EXTRACTION.md, row 13a)
-            Candidate guessed = run.fallback(knowledge.sentenceTypes());
+            Candidate guessed = Fallback.guess(run, knowledge.sentenceTypes());
             if (guessed != null) {
                 run.date(guessed);
                 if (!guessed.background) {

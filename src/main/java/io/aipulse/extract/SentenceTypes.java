@@ -12,7 +12,7 @@ import java.util.Set;
  * sentences that tell no event (a log ratio learnt by {@link SentenceTypesTrainer} from the corpus's train split,
  * kept as data in {@code sentence-types.csv}). The rules' vocabulary is hand-written and misses ways of telling
  * an event it was never shown; this guess is the back-off for an article in which no rule found anything
- * ({@link ArticleContext#fallback}). Immutable.
+ * ({@link Fallback}). Immutable.
  *
  * <p>Text is read as the cleaner leaves it (simplified script); a run of digits reads as one {@code 0} and a run
  * of Latin letters as one {@code a}, so that "V4", "Qwen3" and "50亿" share their n-grams with other names and
