@@ -84,7 +84,7 @@ final class ResearchRule extends Rule {
     ResearchRule() {
         super(EventType.RESEARCH, TRIGGERS,
                 Policies.sectorFrom(SectorClue.SENTENCE, SectorClue.ITEM, SectorClue.REGISTRY, SectorClue.LEAD)
-                        .actors(ActorFilter.NAMED));
+                        .actors(ActorFilter.PUBLISHERS));
     }
 
     @Override
@@ -107,18 +107,18 @@ final class ResearchRule extends Rule {
             if (CONTEST_WORDS.in(text, m.start(), m.end()) && RELEASE_VERBS.in(text, s.start(), m.start())) {
                 continue; // "X发布Y模型,在多项评测中取得第一": the ranking is what the release claims, not a result of its own
             }
-            OrgMention subject = s.subjectBefore(m.start(), cs, ActorFilter.NAMED);
+            OrgMention subject = s.subjectBefore(m.start(), cs, ActorFilter.PUBLISHERS);
             if (subject == null && cs > s.from() && RESULT_WORDS.in(text, s.from(), cs)
                     && Cues.adverbsOnly(text.substring(cs, m.start()))) {
                 // "X 的一项研究成果,近日在《自然》上线": the owner of the result named in the clause before
-                subject = s.subjectBefore(cs, s.from(), ActorFilter.NAMED);
+                subject = s.subjectBefore(cs, s.from(), ActorFilter.PUBLISHERS);
             }
             if (subject == null && cs > s.from() && m.start() - cs <= 8 && RESULT_WORDS.in(text, cs, Math.min(m.end(), cs + 8))) {
                 // "X 研究团队开发出...,相关成果发表于《科学》杂志": the result of the team the sentence opens with
-                subject = s.subjectBefore(cs, s.from(), ActorFilter.NAMED);
+                subject = s.subjectBefore(cs, s.from(), ActorFilter.PUBLISHERS);
             }
             if (subject == null && text.substring(cs, m.start()).contains("研究")) {
-                subject = s.coreference(ActorFilter.NAMED);
+                subject = s.coreference(ActorFilter.PUBLISHERS);
             }
             if (subject == null || subject.isKind("media") || subject.isKind("investor")) {
                 continue;

@@ -11,7 +11,9 @@ final class SetbackRule extends Rule {
             "资不抵债", "暂停运营", "暂停服务", "解散", "清算", "爆雷", "停摆", "退市", "下架", "被罚", "罚款", "终止合作", "收购失败",
             "融资失败", "停止运营", "停止服务", "停服", "欠薪", "断缴", "立案调查", "实体清单", "黑名单", "遣散",
             // Taiwan's 结束营运, a deal that collapsed, a court's list of defaulters
-            "结束营运", "结束运营", "告吹", "失信被执行人");
+            "结束营运", "结束运营", "告吹", "失信被执行人",
+            // an authority's inquiry into a company ("对X展开调查"): a setback only for the company after 对
+            "展开调查", "启动调查");
     /** verbs that are a setback with the business they stop: "关闭了部分海外业务", "暂停旗下AI配音业务" */
     static final List<String> STOP_VERBS = List.of("关闭", "暂停", "停止", "砍掉", "缩减", "收缩");
     static final List<String> BUSINESS = List.of("业务", "部门", "团队", "产线", "工厂", "门店", "岗位", "办公室", "分公司", "研发中心",
@@ -30,6 +32,10 @@ final class SetbackRule extends Rule {
             WORDS, STOP_VERBS, CUT_VERBS, PAY_VERBS).lookingAround();
     /** the lists a government puts companies on: the companies listed suffer the setback, not the government */
     private static final List<String> SANCTIONS = List.of("实体清单", "黑名单");
+    /** the penalties an authority imposes on the company after 对 ("对X处以罚款", "对X立案调查") */
+    private static final List<String> PENALTIES = List.of("罚款", "立案调查", "展开调查", "启动调查");
+    /** an inquiry that only names who makes it ("OpenAI展开调查") tells no setback: only its target suffers one */
+    private static final List<String> INQUIRIES = List.of("展开调查", "启动调查");
     /** the clause before the word makes it hypothetical, or a risk the company faces ("面临破产困境", "濒临倒闭") */
     private static final Words HYPOTHETICAL = Words.of("如果", "可能", "而非", "避免", "面临", "濒临", "难逃");
 
@@ -47,7 +53,11 @@ final class SetbackRule extends Rule {
             if (HYPOTHETICAL.in(s.text(), cs, m.start())) {
                 continue;
             }
-            OrgMention subject = s.subjectBefore(m.start(), cs, ActorFilter.ANY);
+            OrgMention penalised = m.group(1) != null && PENALTIES.contains(m.group(1)) ? penalised(s, cs, m.start()) : null;
+            if (penalised == null && m.group(1) != null && INQUIRIES.contains(m.group(1))) {
+                continue;
+            }
+            OrgMention subject = penalised != null ? penalised : s.subjectBefore(m.start(), cs, ActorFilter.ANY);
             if (subject != null && noticeOf(s.text(), subject, m.start(), m.end())) {
                 subject = null; // "收到了纳斯达克的退市通知": whose notice it is, not who is delisted
             }
@@ -62,6 +72,27 @@ final class SetbackRule extends Rule {
             }
             s.add(EventType.SETBACK, subject, m.start(), m.end());
         }
+    }
+
+    /**
+     * "监管机构对OpenAI处以1500万欧元的罚款", "欧盟对谷歌展开调查": the organisation right after 对, before the
+     * penalty, is the company that suffers it; the authority before 对 imposes it.
+     */
+    private static OrgMention penalised(SentenceContext s, int clauseStart, int word) {
+        String text = s.text();
+        for (OrgMention o : s.orgs()) {
+            if (o.start() < clauseStart + 1 || o.end() > word || o.isKind("media") || PolicyRule.isGovernment(o)) {
+                continue;
+            }
+            int at = o.start();
+            while (at > clauseStart && text.charAt(at - 1) == ' ') {
+                at--;
+            }
+            if (text.charAt(at - 1) == '对') {
+                return o;
+            }
+        }
+        return null;
     }
 
     /** the documents that announce a setback to someone else: "退市通知", "处罚决定" */
