@@ -54,7 +54,7 @@ final class NamePatterns {
             + "(?:" + Finder.anyOf(FUNDED_VERBS) + "[^,，。;；]{0,30}?融资|(?:获得|获(?![" + NOT_AFTER_HUO + "]))"
             + "[^,，。;；]{0,30}?(?:融资|投资)))");
     static final Pattern DESCRIBED_HAN = Pattern.compile(
-            "(?:公司|独角兽)([\\p{IsHan}]{2,8}?)(?=\\s?(?:宣布|完成|获得|获|发布|推出|近日|日前))");
+            "(?:公司|独角兽)([\\p{IsHan}]{2,8}?)(?=\\s?(?:宣布|完成|获得|获|发布|推出|近日|日前|今日|今天|昨日|正式))");
 
     /**
      * the verbs that make an unknown name opening a clause an actor without a company ending ("深度视界发布...",
@@ -67,15 +67,22 @@ final class NamePatterns {
             // the steps of a listing: "在港交所挂牌上市", "登陆科创板", "通过港交所上市聆讯", "科创板IPO获受理"
             "登陆", "挂牌", "敲钟", "冲刺", "在[^，。；,;]{1,8}?(?:挂牌|上市|敲钟)", "通过[^，。；,;]{0,10}?聆讯",
             "(?:科创板|创业板|北交所|港股|美股)?IPO",
+            // "星衡智能向港交所递交上市申请", "星衡智能更新招股书", "星衡智能的科创板IPO申请获受理": a filing and its steps
+            "向[^，。；,;]{1,12}?(?:递交|递表|提交)", "(?:更新|披露|刊发)(?:了)?招股", "的(?:科创板|创业板|北交所|港股|美股|A股|H股)?"
+                    + "(?:IPO|上市申请)",
+            // "星衡开源了新一代模型": with 了, 开源 is the verb, not the noun of "开源模型"
+            "开源了",
             // "深度视界与华为签署...": a party named first, with the other and the signing after it
             "(?:与|和)[^，。；,;]{1,16}?(?:签署|签订|达成|共同|联合|合作|携手)");
     /** a word every alternative of {@link #ACTING_VERBS} holds: a sentence without one has no acting name to try */
-    static final Words ACTING_ANCHORS = Words.of("发布", "推出", "上线", "完成", "递交", "递表", "签署", "携手", "官宣", "亮相", "宣布",
+    static final Words ACTING_ANCHORS = Words.of("发布", "推出", "上线", "完成", "递交", "递表", "提交", "招股", "上市申请", "签署", "携手", "官宣", "亮相", "宣布",
             "开源", "收购", "并购", "入股", "被曝", "被传", "遭遇", "登陆", "挂牌", "敲钟", "冲刺", "上市", "聆讯", "IPO", "签订", "达成",
             "共同", "联合", "合作");
     /** the adverbs and times that may stand between such a name and its verb */
     private static final List<String> ACTING_ADVERBS = List.of("正式", "近日", "日前", "今日", "今天", "昨日", "昨天", "已经", "已",
-            "也", "亦", "还", "再次", "首次", "同步", "刚刚", "近期", "成功", "于", "悄然", "宣布", "\\d{1,2}\\s?月(?:\\d{1,2}\\s?[日号])?");
+            "也", "亦", "还", "再次", "首次", "同步", "刚刚", "近期", "成功", "于", "悄然", "宣布", "\\d{1,2}\\s?月(?:\\d{1,2}\\s?[日号])?",
+            // "第三次递表": the how-many-th time
+            "第[一二三四五六七八九十\\d]次");
     /** an aside after a name: its English name or its short form ("(Psi Robot)", "(以下简称“云岫”)") */
     private static final String ASIDE = "(?:\\s?(?:\\([^()]{1,30}\\)|（[^（）]{1,30}）))?";
     static final Pattern ACTING_NAME = Pattern.compile("\\s?([\\p{IsHan}]{2,6}?)(?=" + ASIDE
@@ -88,7 +95,7 @@ final class NamePatterns {
         "科技", "智能", "智慧", "网络", "数据", "信息", "软件", "机器人", "半导体", "传媒", "汽车", "医疗", "生物", "教育", "云"};
     private static final String SUFFIX_FIRST = "科智网数信软机半传汽医生教云";
     private static final String[] HAN_VERBS = HAN_VERB_LIST.toArray(new String[0]);
-    private static final String[] DESCRIBED_VERBS = {"宣布", "完成", "获得", "获", "发布", "推出", "近日", "日前"};
+    private static final String[] DESCRIBED_VERBS = {"宣布", "完成", "获得", "获", "发布", "推出", "近日", "日前", "今日", "今天", "昨日", "正式"};
 
     /** {@code [from, to)} ends with one of the company endings of {@link #HAN_NAME} (科技, 智能, 机器人...). */
     static boolean hasCompanySuffix(String text, int from, int to) {

@@ -185,9 +185,10 @@ final class OrgFinder {
             }
             NamePatterns.Found h = clauseStart ? NamePatterns.hanName(text, p, to) : null;
             if (h != null) {
-                String n = text.substring(h.start(), h.end());
+                int start = afterDescriptor(text, h.start(), h.end());
+                String n = text.substring(start, h.end());
                 if (!n.contains("人工智能") && !GENERIC.contains(n) && !HAN_NAME_BAD_START.matcher(n).find()) {
-                    addNamed(out, text, h.start(), h.end(), OrgMention.FALLBACK);
+                    addNamed(out, text, start, h.end(), OrgMention.FALLBACK);
                 }
             } else {
                 NamePatterns.Found f = funding ? NamePatterns.fundedName(text, p, to) : null;
@@ -220,6 +221,26 @@ final class OrgFinder {
             placed.add(locate(text, o, places, hits));
         }
         return placed;
+    }
+
+    /** the descriptors that can open a clause before the name they describe ("初创企业星衡机器人发布...") */
+    private static final String[] OPENING_DESCRIPTORS = {
+        "公司", "企业", "厂商", "独角兽", "开发商", "制造商", "供应商", "服务商", "提供商", "研发商"};
+
+    /**
+     * "初创企业星衡机器人发布...": a company-like name read from the clause start may begin with its descriptor; the
+     * name is what follows the last one, when at least two characters and the company ending remain.
+     */
+    private static int afterDescriptor(String text, int start, int end) {
+        int best = start;
+        for (String d : OPENING_DESCRIPTORS) {
+            int at = text.lastIndexOf(d, end - 1);
+            if (at > start && at + d.length() + 2 < end && at + d.length() > best
+                    && NamePatterns.hasCompanySuffix(text, at + d.length(), end)) {
+                best = at + d.length();
+            }
+        }
+        return best;
     }
 
     /** what may stand between a filing company's name and 向: its word 公司, a time, an adverb */

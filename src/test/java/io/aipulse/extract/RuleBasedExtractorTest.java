@@ -404,6 +404,22 @@ class RuleBasedExtractorTest {
     }
 
     @Test
+    void anUnknownCompanyAfterItsDescriptorFilesForAListing() {
+        // given companies the registry does not know, each named after its descriptor or with a filing's own words,
+        // and named again later in the article as real news names them
+        String again = "据悉,星衡智能成立于2020年。";
+        // then each filing is the IPO of the company, without its descriptor
+        assertThat(only(extract("AI医疗公司星衡智能向港交所递交上市申请。" + again), EventType.IPO).subject())
+                .isEqualTo("星衡智能");
+        assertThat(only(extract("星衡智能的科创板IPO申请获上交所受理。" + again), EventType.IPO).subject())
+                .isEqualTo("星衡智能");
+        assertThat(only(extract("星衡智能更新招股书,继续冲刺港股IPO。" + again), EventType.IPO).subject())
+                .isEqualTo("星衡智能");
+        assertThat(only(extract("初创企业星衡智能今日宣布完成1亿元A轮融资。" + again), EventType.FUNDING).subject())
+                .isEqualTo("星衡智能");
+    }
+
+    @Test
     void anInvestorNamedBeforeTheCompanyIsItsInvestorNotTheCompanyFinanced() {
         Event e = only(extract("红杉中国领投了星河动力的A轮融资。"), EventType.FUNDING);
         assertThat(e.subject()).isEqualTo("星河动力");
