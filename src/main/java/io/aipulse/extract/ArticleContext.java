@@ -802,7 +802,45 @@ final class ArticleContext {
     }
 
     boolean backgroundClause(int clauseStart, int trigger) {
-        return Cues.BACKGROUND.inOutsideTitles(text, clauseStart, trigger);
+        return Cues.BACKGROUND.inOutsideTitles(text, clauseStart, trigger) || sinceFrame(clauseStart, trigger);
+    }
+
+    /** how far after its opening or its trigger the 以来 of a "自...以来" frame is looked for */
+    private static final int SINCE_REACH = 40;
+
+    /**
+     * "自OpenAI发布Sora以来", "自从X推出ChatGPT以来": an event told as the point since which something else has
+     * been going on is history the article starts from, not its news ("自11月24日起停工" has no 以来: it is news;
+     * "自2023年7月1日开放以来" starts from a date, judged by its age). True when the clause opens with such a frame
+     * and its 以来 comes after {@code trigger} (pass the clause start to ask about the clause as a whole).
+     */
+    boolean sinceFrame(int clauseStart, int trigger) {
+        int at = clauseStart;
+        while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+            at++;
+        }
+        if (at >= text.length() || text.charAt(at) != '自') {
+            return false;
+        }
+        int after = at + 1 < text.length() && text.charAt(at + 1) == '从' ? at + 2 : at + 1;
+        while (after < text.length() && text.charAt(after) == ' ') {
+            after++;
+        }
+        if (after >= text.length() || Character.isDigit(text.charAt(after))) {
+            return false; // since a date, which the 12-month rule judges
+        }
+        int from = Math.max(trigger, after);
+        int limit = Math.min(text.length(), from + SINCE_REACH);
+        for (int i = from; i + 1 < limit; i++) {
+            char c = text.charAt(i);
+            if (c == '。' || c == '；' || c == ';' || c == '，' || c == ',') {
+                return false;
+            }
+            if (c == '以' && text.charAt(i + 1) == '来') {
+                return true;
+            }
+        }
+        return false;
     }
 
     Candidate add(EventType type, OrgMention subject, int si, int trigger, int triggerEnd) {

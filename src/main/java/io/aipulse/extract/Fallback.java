@@ -37,7 +37,8 @@ final class Fallback {
             Segmenter.Sentence s = sentences.get(si);
             int start = s.datelineEnd; // "据X报道" and "...日消息," tell where the news came from, not what it is
             int end = Math.min(s.end, start + MAX_READ);
-            if (Cues.BACKGROUND.inOutsideTitles(text, start, end) || Cues.FUTURE.inOutsideTitles(text, start, end)) {
+            if (article.backgroundClause(start, end) || article.sinceFrame(start, start)
+                    || Cues.FUTURE.inOutsideTitles(text, start, end)) {
                 continue; // the past and plans are what the rules refuse on purpose: a guess does not overrule them
             }
             SentenceTypes.Guess g = model.guess(text, start, end);

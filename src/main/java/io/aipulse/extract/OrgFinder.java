@@ -917,6 +917,15 @@ final class OrgFinder {
     /** the domains start-ups take their names from ("Builder.ai", "Character.ai") */
     private static final String[] NAME_DOMAINS = {".ai", ".AI", ".io"};
 
+    private static boolean endsWithDomain(String name) {
+        for (String d : NAME_DOMAINS) {
+            if (name.length() > d.length() + 1 && name.endsWith(d)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A capitalised one-word name ending in a start-up's domain is a company wherever it stands, not in a URL. */
     private static boolean domainName(String text, int s, int e) {
         if (s > 0 && "/@".indexOf(text.charAt(s - 1)) >= 0 || e < text.length() && text.charAt(e) == '/') {
@@ -969,8 +978,8 @@ final class OrgFinder {
         }
         char a = name.charAt(0);
         char b = name.charAt(1);
-        if (a >= '0' && a <= '9' || a >= 'A' && a <= 'Z' && b >= '0' && b <= '9') {
-            return true; // code-like: H100, A100, 5G
+        if ((a >= '0' && a <= '9' || a >= 'A' && a <= 'Z' && b >= '0' && b <= '9') && !endsWithDomain(name)) {
+            return true; // code-like: H100, A100, 5G (but "C3.ai", "01.AI" are companies named after their domain)
         }
         return knowledge.latinTerm(name) || allDigits(name) || LICENCE.matcher(name).find();
     }

@@ -193,7 +193,7 @@ final class PersonnelRule extends Rule {
         while (leaves.find()) {
             Matcher m = leaves.matcher();
             int cs = s.clauseStart(m.start());
-            if (s.background(cs, m.start())) {
+            if (s.background(cs, m.start()) || staffCut(s.text(), m.end())) {
                 continue;
             }
             OrgMention org = null;
@@ -208,6 +208,25 @@ final class PersonnelRule extends Rule {
                 c.product = personAndRole(s, m.start());
             }
         }
+    }
+
+    /** how far after 解雇 the staff it cuts are looked for ("解雇了约200名员工") */
+    private static final int STAFF_REACH = 10;
+
+    /** "在多个部门解雇员工": staff let go are a layoff (a setback), not an executive leaving. */
+    private static boolean staffCut(String text, int verbEnd) {
+        int end = Math.min(text.length(), verbEnd + STAFF_REACH);
+        for (int i = verbEnd; i < end; i++) {
+            if ("，。；,;".indexOf(text.charAt(i)) >= 0) {
+                return false;
+            }
+            for (String staff : SetbackRule.STAFF) {
+                if (text.startsWith(staff, i)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The last "title person" before {@code to} in the sentence: "张三 (CTO)". */
