@@ -166,6 +166,30 @@ final class NamePatterns {
         return anyAt(text, v, to, HAN_VERBS);
     }
 
+    /**
+     * {@link #verbAt}, or a comma and a month's date before the verb: "“首镜科技”,3月3日完成A轮融资", the name set off
+     * on its own and its news dated after it.
+     */
+    static boolean datedVerbAt(String text, int at, int to) {
+        if (verbAt(text, at, to)) {
+            return true;
+        }
+        int c = at < to && isRegexSpace(text.charAt(at)) ? at + 1 : at;
+        if (c >= to || text.charAt(c) != ',' && text.charAt(c) != '，') {
+            return false;
+        }
+        int d = c + 1 < to && isRegexSpace(text.charAt(c + 1)) ? c + 2 : c + 1;
+        if (!monthAt(text, d, to)) {
+            return false;
+        }
+        int e = text.indexOf('月', d) + 1;
+        while (e < to && e - d < 10 && (isAsciiDigit(text.charAt(e)) || isRegexSpace(text.charAt(e)) || text.charAt(e) == '日'
+                || text.charAt(e) == '号')) {
+            e++;
+        }
+        return e > 0 && verbAt(text, e, to);
+    }
+
     /** {@code \\d{1,2}\\s?月} starts at {@code at}: a month (and its day) right after a name. */
     private static boolean monthAt(String text, int at, int to) {
         int d = at;

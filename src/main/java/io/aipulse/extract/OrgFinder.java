@@ -171,7 +171,9 @@ final class OrgFinder {
         boolean funding = (marks & FUNDING) != 0;
         boolean acting = NamePatterns.ACTING_ANCHORS.in(text, from, to);
         for (int p = from; p < to; p++) {
-            boolean clauseStart = p == from || clauseMark(text.charAt(p - 1));
+            // "...的是“首镜科技”,3月3日完成...": what a clause says with ...的是 names its actor after it, as a clause start
+            boolean clauseStart = p == from || clauseMark(text.charAt(p - 1))
+                    || p - 2 >= from && text.charAt(p - 1) == '是' && text.charAt(p - 2) == '的';
             // "成立仅5个月的它石智航宣布完成...融资": a round's company may follow its description's 的, or the
             // descriptor itself ("AI视频生成平台爱诗完成...", "陪伴机器人研发商X 7月完成...")
             // the descriptor is looked for only where a name can follow it (a sentence with a round or an acting verb)
@@ -391,7 +393,7 @@ final class OrgFinder {
             char c = text.charAt(e);
             if (c == '”' || c == '」' || c == '』') {
                 String name = text.substring(q + 1, e);
-                if (NamePatterns.verbAt(text, e + 1, to) && !FUNCTION_CHARS.matcher(name).find()
+                if (NamePatterns.datedVerbAt(text, e + 1, to) && !FUNCTION_CHARS.matcher(name).find()
                         && !PRODUCT_NAME_END.matcher(name).find() && !modelIn(hits, q + 1, e)
                         && !DESCRIPTION_END.matcher(name).find() && NamePatterns.isHan(name.charAt(0))) {
                     addNamed(out, text, q + 1, e, OrgMention.DESCRIPTOR);
@@ -693,7 +695,9 @@ final class OrgFinder {
 
     private static boolean clauseMark(char c) {
         return c == ',' || c == ';' || c == ':' || c == '，' || c == '。' || c == '；' || c == '：' || c == '\n'
-                || c == '-' || c == '•' || c == '●' || c == '▲' || c == '■' || c == ']' || c == '】' || c == '|' || c == '｜';
+                || c == '-' || c == '•' || c == '●' || c == '▲' || c == '■' || c == ']' || c == '】' || c == '|' || c == '｜'
+                // "另一家公司——行者无疆,2月27日完成...": a dash sets a name off as an apposition
+                || c == '—';
     }
 
     /**
