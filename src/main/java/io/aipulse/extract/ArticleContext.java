@@ -802,7 +802,7 @@ final class ArticleContext {
     }
 
     boolean backgroundClause(int clauseStart, int trigger) {
-        return Cues.BACKGROUND.inOutsideTitles(text, clauseStart, trigger) || sinceFrame(clauseStart, trigger);
+        return Cues.background(text, clauseStart, trigger) || sinceFrame(clauseStart, trigger);
     }
 
     /** how far after its opening or its trigger the 以来 of a "自...以来" frame is looked for */

@@ -16,10 +16,37 @@ final class Cues {
     /** the clause reports an opinion */
     static final Words OPINION = Words.of("认为", "表示", "指出", "透露", "觉得", "坦言", "直言", "强调", "称,", "称，", "看来");
     /** the clause tells background history */
-    static final Words BACKGROUND = Words.of("此前", "曾经", "曾", "一度", "早在", "当年", "历史上", "多年前", "这些年", "过去",
+    static final Words BACKGROUND = Words.of("此前", "曾经", "一度", "早在", "当年", "历史上", "多年前", "这些年", "过去",
             "以往", "先后",
             // an example given for a point the article makes: "例如 Intel 推出 Core Ultra 处理器..."
             "例如", "比如", "譬如");
+    /** 曾 (once): background, unless it is the surname of a person named right after a title ("总裁曾锵声") */
+    private static final char ONCE = '曾';
+
+    /** {@code [from, to)} tells background history: one of {@link #BACKGROUND} outside titles, or the adverb 曾. */
+    static boolean background(String text, int from, int to) {
+        if (BACKGROUND.inOutsideTitles(text, from, to)) {
+            return true;
+        }
+        for (int i = text.indexOf(ONCE, from); i >= 0 && i < to; i = text.indexOf(ONCE, i + 1)) {
+            if (!afterPersonTitle(text, from, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** one of {@link #PERSON_WORDS} ends at {@code at}: the name that follows is a person's */
+    private static boolean afterPersonTitle(String text, int from, int at) {
+        for (String w : PERSON_WORDS) {
+            // a title of two characters or more: 原 and 前 are also "before" ("日前曾...")
+            if (w.length() >= 2 && at - w.length() >= from && text.startsWith(w, at - w.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** the clause points back to a subject named earlier */
     static final Words COREFERENCE = Words.of("该公司", "这家公司", "该企业", "这家企业", "该平台", "该机构", "这家", "该团队", "该集团",
             "本集团",

@@ -97,7 +97,7 @@ final class PersonnelRule extends Rule {
             int cs = s.clauseStart(m.start());
             // "曾任职OpenAI的姚顺雨出任": a past post that describes the person is no past of this post
             String before = FORMER_POST_OF_PERSON.matcher(text.substring(cs, m.start())).replaceFirst("");
-            if (Cues.BACKGROUND.in(before) || before.contains("过")) {
+            if (Cues.background(before, 0, before.length()) || before.contains("过")) {
                 continue;
             }
             OrgMention org = null;
