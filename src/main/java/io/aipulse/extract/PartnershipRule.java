@@ -23,7 +23,9 @@ final class PartnershipRule extends Rule {
     static final List<String> AGREEMENT_WORDS = List.of("战略合作", "合作协议", "合作框架", "合作备忘录", "达成合作", "深化合作",
             "展开合作", "开展合作", "建立合作", "战略伙伴", "合作伙伴关系", "携手", "联手", "共建", "联合实验室",
             // what parties set up together: the words say there are several
-            "合资公司", "合资企业", "共同成立", "共同筹建", "共同设立", "联合成立", "联合设立");
+            "合资公司", "合资企业", "共同成立", "共同筹建", "共同设立", "联合成立", "联合设立",
+            // "X与Y宣布结盟": an alliance is an agreement between them
+            "结盟");
     /** the verbs of an agreement whose object follows within a few characters ("签署了全面战略合作协议") */
     static final List<String> SIGN_VERBS = List.of("签署", "签订", "达成");
 

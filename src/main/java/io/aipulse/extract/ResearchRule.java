@@ -12,7 +12,10 @@ final class ResearchRule extends Rule {
     /** the words a research result is told with: every match holds one */
     static final List<String> TRIGGERS = List.of("论文", "成果", "结果", "突破", "预报", "纪录", "Nature", "Science", "自然", "科学",
             "Cell", "细胞", "提高了", "提升了", "预印本", "arXiv", "期刊", "技术报告", "研制", "提出", "评测", "测评", "榜单", "排行榜",
-            "基准测试", "挑战赛", "竞赛", "大赛", "收录", "接收", "录用", "研发出", "开发出", "首次实现");
+            "基准测试", "挑战赛", "竞赛", "大赛", "收录", "接收", "录用", "研发出", "开发出", "首次实现", "研究发现", "研究显示",
+            "研究表明", "研究证实");
+    /** what a study finds: a research result when researchers tell it ("清华大学的一项研究发现") */
+    static final List<String> FINDINGS = List.of("研究发现", "研究显示", "研究表明", "研究证实");
     /** where a model or a team is ranked: a benchmark, a leaderboard, a contest (each is a trigger) */
     static final List<String> CONTESTS = List.of("评测", "测评", "榜单", "排行榜", "基准测试", "挑战赛", "竞赛", "大赛");
     /** a rank that is news: first place, a championship, a gold medal */
@@ -54,6 +57,8 @@ final class ResearchRule extends Rule {
             + "|首次提出[^，。；,;]{0,16}?" + Finder.anyOf(METHODS)
             // "研究人员首次实现了...": a first, told of researchers (a company's first profit is no result)
             + "|首次实现"
+            // "清华大学的一项研究发现...": a study's finding, told by the researchers' body
+            + "|" + Finder.anyOf(FINDINGS)
             + "|实现了?[^，。；,;]{0,16}?(?:突破|准确预报|新纪录)"
             // "论文入选ICML 2025": a paper accepted by a conference
             + "|论文[^，。；,;]{0,4}?入选"
@@ -63,7 +68,7 @@ final class ResearchRule extends Rule {
             + "|在[^，。；,;]{0,16}?《?" + Finder.anyOf(JOURNALS) + "》?(?:\\([A-Za-z ]{1,20}\\))?(?:杂志|期刊|正刊|子刊)?\\s?上?"
             + Finder.anyOf(APPEAR_VERBS),
             PUBLISH_VERBS, APPEAR_VERBS, List.of("实现", "刷新", "登上", "在", "论文", "获得", "获", "斩获", "夺得", "荣获", "取得",
-                    "问鼎", "拿下", "研制", "研发", "开发", "提出", "首次", "入选"), CONTESTS, MEASURES, COVER_VERBS)
+                    "问鼎", "拿下", "研制", "研发", "开发", "提出", "首次", "入选"), CONTESTS, MEASURES, COVER_VERBS, FINDINGS)
             // common first words of rare matches, each with what every alternative that starts with it holds, and
             // where: 发布/公布 + 了 + 12 characters + a result noun; 获得/获 + 16 characters + 最佳论文, 获得/取得 + 12
             // characters + a contest; 提出 + 了一种 + 全新; 实现 + 了 + 16 characters + 突破...; 精度 + 10 characters + 提高;
@@ -80,6 +85,17 @@ final class ResearchRule extends Rule {
             .needingAfter("在", Finder.firstChars(JOURNALS), 1 + 16 + 1 + 1)
             .needingAfter("研发", "出", 3)
             .needingAfter("开发", "出", 3);
+
+    /**
+     * the bodies whose studies are research by their name: universities, laboratories, hospitals (an unknown 研究所 or
+     * 研究院 is as often a think tank, whose "研究显示" is a survey: a report)
+     */
+    private static final Words RESEARCH_BODY_ENDS = Words.of("大学", "学院", "实验室", "医院", "科学院");
+
+    private static boolean researchBody(OrgMention o) {
+        return o.isKind("university") || o.isKind("research")
+                || RESEARCH_BODY_ENDS.endsIn(o.name(), 0, o.name().length());
+    }
 
     ResearchRule() {
         super(EventType.RESEARCH, TRIGGERS,
@@ -122,6 +138,9 @@ final class ResearchRule extends Rule {
             }
             if (subject == null || subject.isKind("media") || subject.isKind("investor")) {
                 continue;
+            }
+            if (FINDINGS.contains(m.group()) && !researchBody(subject)) {
+                continue; // "IDC研究显示...": a research firm's statistic is its report, not a research result
             }
             Candidate c = s.add(EventType.RESEARCH, subject, m.start(), m.end());
             if (c != null) {
