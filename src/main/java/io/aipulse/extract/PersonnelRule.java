@@ -196,9 +196,9 @@ final class PersonnelRule extends Rule {
             if (s.background(cs, m.start()) || staffCut(s.text(), m.end())) {
                 continue;
             }
-            OrgMention org = null;
+            OrgMention org = employerBefore(s, m.start());
             for (OrgMention o : s.orgs()) {
-                if (o.end() <= m.start() && o.start() >= s.from() && !o.isKind("media")) {
+                if (org == null && o.end() <= m.start() && o.start() >= s.from() && !o.isKind("media")) {
                     org = o;
                     break;
                 }
@@ -208,6 +208,24 @@ final class PersonnelRule extends Rule {
                 c.product = personAndRole(s, m.start());
             }
         }
+    }
+
+    /**
+     * "媒体人X爆料Y的首席技术官Z被解雇": the organisation whose title the person who leaves holds (named right before
+     * the title, or before 的 and the title) is the one left, whoever else the sentence names first.
+     */
+    private static OrgMention employerBefore(SentenceContext s, int verb) {
+        String text = s.text();
+        for (OrgMention o : s.orgs()) {
+            if (o.end() > verb || o.start() < s.from() || o.isKind("media")) {
+                continue;
+            }
+            int at = o.end() < verb && text.charAt(o.end()) == '的' ? o.end() + 1 : o.end();
+            if (Cues.opensWithPersonTitle(text, at, Math.min(verb, at + 8))) {
+                return o;
+            }
+        }
+        return null;
     }
 
     /** how far after 解雇 the staff it cuts are looked for ("解雇了约200名员工") */

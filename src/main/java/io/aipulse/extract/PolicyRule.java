@@ -82,7 +82,9 @@ final class PolicyRule extends Rule {
 
     /** a title that names a policy, and one that names a report instead */
     private static final Words POLICY_TITLE = Words.of("意见", "方案", "办法", "措施", "计划", "规划", "通知", "条例", "规定", "指引",
-            "指南", "政策", "纲要", "细则", "决定", "法", "标准", "若干", "蓝图", "战略", "准则", "守则", "倡议");
+            "指南", "政策", "纲要", "细则", "决定", "法", "标准", "若干", "蓝图", "战略", "准则", "守则", "倡议",
+            // "《人工智能安全治理框架》", "《个人资料保障模范框架》": a framework a government body publishes
+            "框架");
     private static final Words REPORT_TITLE = Words.of("报告", "白皮书", "蓝皮书", "研究", "地图", "榜", "指数", "年鉴", "趋势");
     private static final Words ANY_POLICY_NOUN = Words.of(POLICY_NOUNS.toArray(new String[0]));
     private static final Pattern GOVERNMENT_NAME = Pattern.compile(
