@@ -28,8 +28,8 @@ final class Cues {
         if (BACKGROUND.inOutsideTitles(text, from, to)) {
             return true;
         }
-        for (int i = text.indexOf(ONCE, from); i >= 0 && i < to; i = text.indexOf(ONCE, i + 1)) {
-            if (!afterPersonTitle(text, from, i)) {
+        for (int i = from; i < to; i++) { // not indexOf: it would read past the clause, to the end of the text
+            if (text.charAt(i) == ONCE && !afterPersonTitle(text, from, i)) {
                 return true;
             }
         }

@@ -20,7 +20,9 @@ final class FundingRule extends Rule {
 
     /** what a company receives */
     static final List<String> FINANCING = List.of("融资", "投资", "注资", "战投", "募资");
-    static final List<String> TRIGGERS = Finder.union(FINANCING, RAISE_VERBS);
+    /** an investor's part that is a round by itself (not 参与, which takes any object) */
+    static final List<String> INVESTED_PARTS = List.of("领投", "跟投", "参投", "独家投资");
+    static final List<String> TRIGGERS = Finder.union(FINANCING, RAISE_VERBS, INVESTED_PARTS);
 
     static final Finder RECEIVED = Finder.of(Finder.anyOf(RECEIVE_VERBS) + "了?([^，。；;,]{0,40}?)"
             + "(" + String.join("|", FINANCING) + ")(?!人|者|机构|方|界|圈|价值|回报|额度|总额|规模|的青睐|热情|逻辑|布局|企业|公司|项目)",
@@ -40,6 +42,17 @@ final class FundingRule extends Rule {
     static final Finder TOOK_PART_IN_ROUND = Finder.of(Finder.anyOf(TOOK_PART) + "了?\\s?([^，。；;,的]{2,24}?)(?=(?:Pre-|pre-|天使|种子|"
             + "战略|新一轮|首轮|[A-F]\\+*\\d?\\s?轮))[^，。；;,]{0,12}?融资", TOOK_PART)
             .needing("融", Finder.longest(TOOK_PART) + 1 + 24 + 12 + 1);
+    /** the descriptors a lead investor's object may open with: "领投国内GPU芯片企业壁仞科技" */
+    static final List<String> COMPANY_DESCRIPTORS = List.of("企业", "公司", "厂商", "独角兽", "开发商", "制造商", "供应商", "服务商");
+    /**
+     * the company described, after the investor's part and up to the end of the clause: "X联合领投国内GPU芯片企业壁仞科技,"
+     * (a lead investor's part is a round by itself; the name is what follows the last descriptor)
+     */
+    static final Finder TOOK_PART_DESCRIBED = Finder.of(Finder.anyOf(INVESTED_PARTS) + "了?\\s?[^，。；;,的]{0,16}"
+            + Finder.anyOf(COMPANY_DESCRIPTORS) + "\\s?([^，。；;,的]{2,12}?)(?=\\s?(?:[，。；;,]|$))", INVESTED_PARTS)
+            .needing("企公厂独开制供服", Finder.longest(INVESTED_PARTS) + 1 + 1 + 16 + 1);
+    /** the longest unknown name read after a descriptor: a short name and its company ending ("星衡机器人") */
+    private static final int MAX_DESCRIBED_NAME = 8;
     /** an investment into a named company, with its amount: "软银向OpenAI投资400亿美元", "亚马逊对Anthropic追加投资40亿美元" */
     static final List<String> INTO = List.of("向", "对");
     static final Finder INVESTED_INTO = Finder.of(Finder.anyOf(INTO) + "\\s?([^，。；;,]{2,20}?)\\s?(?:追加|战略|新增|再次)?(?:投资|注资)了?\\s?"
@@ -123,13 +136,17 @@ final class FundingRule extends Rule {
             }
         }
         amountFirstHeadlines(s);
-        for (Finder f : List.of(TOOK_PART_IN, TOOK_PART_IN_ROUND)) {
+        for (Finder f : List.of(TOOK_PART_IN, TOOK_PART_IN_ROUND, TOOK_PART_DESCRIBED)) {
             Finder.Scan tookPart = s.scan(f, s.from(), s.end());
             while (tookPart.find()) {
                 Matcher m = tookPart.matcher();
                 // without 的 the span may hold an amount or a word of the round: only a name the finder knows is the
                 // company's
-                financedNamed(s, m.start(), m.end(), m.start(1), m.end(1), f == TOOK_PART_IN);
+                // after a descriptor, an unknown name is taken when it ends like a company's (科技, 智能, 机器人...)
+                boolean ownName = f == TOOK_PART_IN
+                        || f == TOOK_PART_DESCRIBED && m.end(1) - m.start(1) <= MAX_DESCRIBED_NAME
+                        && NamePatterns.hasCompanySuffix(s.text(), m.start(1), m.end(1));
+                financedNamed(s, m.start(), m.end(), m.start(1), m.end(1), ownName);
             }
         }
         Finder.Scan into = s.scan(INVESTED_INTO, s.from(), s.end());
