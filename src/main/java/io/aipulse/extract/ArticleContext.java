@@ -619,7 +619,8 @@ final class ArticleContext {
         OrgMention o = actors.get(i);
         if (i + 1 < actors.size()) {
             OrgMention next = actors.get(i + 1);
-            String gap = text.substring(o.end(), Math.min(next.start(), text.length())).trim();
+            // the parent may stand in quotes: "「幻方量化」旗下公司深度求索"
+            String gap = stripQuotes(text.substring(o.end(), Math.min(next.start(), text.length())).trim());
             if (next.end() <= trigger && (gap.equals("旗下") || gap.equals("旗下的") || gap.equals("子公司") || gap.equals("旗下公司")
                     || gap.equals("旗下企业") || gap.equals("旗下子公司")
                     || firstStockOf(gap))) {
@@ -627,6 +628,15 @@ final class ArticleContext {
             }
         }
         return o;
+    }
+
+    /** the text without the closing quotes or brackets it opens with */
+    private static String stripQuotes(String gap) {
+        int i = 0;
+        while (i < gap.length() && "」”』\"'）)".indexOf(gap.charAt(i)) >= 0) {
+            i++;
+        }
+        return gap.substring(i).trim();
     }
 
     /**

@@ -53,7 +53,9 @@ final class OrgFinder {
             "两家", "数家", "各家", "一家", "多个", "这家", "该", "其", "相关", "有关", "不完全", "初步", "公开", "创投",
             "投资方", "投资人", "机构", "平台", "项目", "赛道", "领域", "初创企业", "创业企业",
             // the parties of a deal as its filing calls them: "目标公司为AI技术公司", "卖方"
-            "目标", "目标公司", "买方", "卖方", "标的", "标的公司");
+            "目标", "目标公司", "买方", "卖方", "标的", "标的公司",
+            // kinds of fund, which describe the fund named next ("私募基金「幻方量化」旗下公司深度求索")
+            "私募基金", "产业基金", "母基金", "投资基金", "主权基金", "对冲基金");
 
     private final Knowledge knowledge;
 
