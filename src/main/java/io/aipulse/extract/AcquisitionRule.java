@@ -56,6 +56,10 @@ final class AcquisitionRule extends Rule {
                 continue;
             }
             OrgMention subject = s.subjectBefore(m.start(), cs, ActorFilter.ANY);
+            if (subject == null && cs > s.from() && PRICE_ONLY.matcher(s.text().substring(cs, m.start())).matches()) {
+                // "X联合Y等机构,以约400亿美元获得Z的控制权": a clause of the price only takes the buyer of the clause before
+                subject = s.subjectBefore(cs - 1, s.clauseStart(cs - 1), ActorFilter.ANY);
+            }
             if (subject == null) {
                 continue;
             }
@@ -127,6 +131,10 @@ final class AcquisitionRule extends Rule {
                 continue;
             }
             OrgMention subject = s.subjectBefore(m.start(), cs, ActorFilter.ANY);
+            if (subject == null && cs > s.from() && PRICE_ONLY.matcher(s.text().substring(cs, m.start())).matches()) {
+                // "X联合Y等机构,以约400亿美元获得Z的控制权": a clause of the price only takes the buyer of the clause before
+                subject = s.subjectBefore(cs - 1, s.clauseStart(cs - 1), ActorFilter.ANY);
+            }
             if (subject == null) {
                 continue;
             }
@@ -152,6 +160,10 @@ final class AcquisitionRule extends Rule {
             }
         }
     }
+
+    /** a clause that says the price and nothing else before the verb: "以约400亿美元", "以3亿美元的价格" */
+    private static final Pattern PRICE_ONLY = Pattern.compile(
+            "^\\s?(?:并|再|又|将|拟)?以(?:约|近|逾|超过)?[\\d.,，\\s]*[万亿]*[\\p{IsHan}]{0,3}?元(?:的?价格)?\\s?$");
 
     /** "Y 被 X 收购": the passive voice; returns the ends of the verbs it read. */
     private Set<Integer> boughtBy(SentenceContext s) {
