@@ -518,7 +518,8 @@ final class ArticleContext {
         for (int i = 0; i < actors.size(); i++) {
             OrgMention o = actors.get(i);
             if (o.start() >= focus && o.end() <= trigger) {
-                return subsidiary(actors, i, trigger);
+                OrgMention head = headAfterModifier(actors, i, trigger);
+                return head != null ? head : subsidiary(actors, i, trigger);
             }
         }
         OrgMention topic = topicBeforeColon(actors, clauseStart);
@@ -628,6 +629,53 @@ final class ArticleContext {
             }
         }
         return o;
+    }
+
+    /**
+     * "InnoHK资助的香港生成式人工智能研发中心正式发布...", "X投资的Y宣布...": an organisation named in a modifier (before its
+     * 的) describes the one after it; the latter, right before the verb, acts. Null when no later actor stands there.
+     */
+    private OrgMention headAfterModifier(List<OrgMention> actors, int first, int trigger) {
+        OrgMention o = actors.get(first);
+        for (int k = actors.size() - 1; k > first; k--) {
+            OrgMention head = actors.get(k);
+            if (head.end() > trigger || head.start() <= o.end() || "(（".indexOf(text.charAt(head.start() - 1)) >= 0) {
+                continue; // after the verb, or the aside of the name before it: "研发中心(HKGAI)"
+            }
+            String between = text.substring(o.end(), head.start());
+            if (deBefore(head.start(), o.end()) && noClauseMark(between)
+                    && Cues.adverbsOnly(withoutAside(text.substring(head.end(), trigger)))) {
+                return head;
+            }
+            return null;
+        }
+        return null;
+    }
+
+    /** 的 stands right before {@code at} (a space or an opening quote between them aside), after {@code from} */
+    private boolean deBefore(int at, int from) {
+        int i = at - 1;
+        while (i > from && (text.charAt(i) == ' ' || text.charAt(i) == '“' || text.charAt(i) == '「')) {
+            i--;
+        }
+        return i > from && text.charAt(i) == '的';
+    }
+
+    /** the words after a name without the aside that may open them: "(HKGAI)正式" -> "正式" */
+    private static String withoutAside(String after) {
+        String a = after.stripLeading();
+        char open = a.isEmpty() ? ' ' : a.charAt(0);
+        int close = open == '(' ? a.indexOf(')') : open == '（' ? a.indexOf('）') : -1;
+        return close > 0 ? a.substring(close + 1) : a;
+    }
+
+    private static boolean noClauseMark(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if ("，,。；;：:".indexOf(s.charAt(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** the text without the closing quotes or brackets it opens with */
