@@ -60,7 +60,7 @@ final class NamePatterns {
      * the verbs that make an unknown name opening a clause an actor without a company ending ("深度视界发布...",
      * "星海图完成...", "灵初智能(Psi Robot)宣布..."): an event's own verbs, which a plain noun rarely takes
      */
-    static final List<String> ACTING_VERBS = List.of("发布", "推出", "上线", "完成", "递交", "递表", "签署", "携手", "官宣", "亮相",
+    static final List<String> ACTING_VERBS = Finder.union(List.of("发布", "推出", "上线", "完成", "递交", "递表", "签署", "携手", "官宣", "亮相",
             // verbs that are nouns as often ("要约收购", "裁员潮", "开源模型"): only announced
             "宣布(?:收购|并购|裁员|开源|与|停止|暂停|关闭|解散|破产)", "宣布[，,:：]", "(?:正式|同步|全面|首次)开源",
             "以[^，。；,;]{1,12}?(?:收购|并购|入股)", "被曝", "被传", "遭遇",
@@ -68,12 +68,22 @@ final class NamePatterns {
             "登陆", "挂牌", "敲钟", "冲刺", "在[^，。；,;]{1,8}?(?:挂牌|上市|敲钟)", "通过[^，。；,;]{0,10}?聆讯",
             "(?:科创板|创业板|北交所|港股|美股)?IPO",
             // "星衡智能向港交所递交上市申请", "星衡智能更新招股书", "星衡智能的科创板IPO申请获受理": a filing and its steps
-            "向[^，。；,;]{1,12}?(?:递交|递表|提交)", "(?:更新|披露|刊发)(?:了)?招股", "的(?:科创板|创业板|北交所|港股|美股|A股|H股)?"
-                    + "(?:IPO|上市申请)",
+            "向[^，。；,;]{1,12}?(?:递交|递表|提交)", "更新招股", "更新了招股", "披露招股", "披露了招股", "刊发招股", "刊发了招股",
             // "星衡开源了新一代模型": with 了, 开源 is the verb, not the noun of "开源模型"
             "开源了",
             // "深度视界与华为签署...": a party named first, with the other and the signing after it
-            "(?:与|和)[^，。；,;]{1,16}?(?:签署|签订|达成|共同|联合|合作|携手)");
+            "(?:与|和)[^，。；,;]{1,16}?(?:签署|签订|达成|共同|联合|合作|携手)"), filedApplications());
+
+    /** "X的科创板IPO申请获受理", "X的上市申请": a company's application named by its 的, each board written out */
+    private static List<String> filedApplications() {
+        List<String> out = new java.util.ArrayList<>();
+        for (String board : List.of("", "科创板", "创业板", "北交所", "港股", "美股", "A股", "H股")) {
+            out.add("的" + board + "IPO");
+            out.add("的" + board + "上市申请");
+        }
+        return out;
+    }
+
     /** a word every alternative of {@link #ACTING_VERBS} holds: a sentence without one has no acting name to try */
     static final Words ACTING_ANCHORS = Words.of("发布", "推出", "上线", "完成", "递交", "递表", "提交", "招股", "上市申请", "签署", "携手", "官宣", "亮相", "宣布",
             "开源", "收购", "并购", "入股", "被曝", "被传", "遭遇", "登陆", "挂牌", "敲钟", "冲刺", "上市", "聆讯", "IPO", "签订", "达成",
@@ -82,7 +92,7 @@ final class NamePatterns {
     private static final List<String> ACTING_ADVERBS = List.of("正式", "近日", "日前", "今日", "今天", "昨日", "昨天", "已经", "已",
             "也", "亦", "还", "再次", "首次", "同步", "刚刚", "近期", "成功", "于", "悄然", "宣布", "\\d{1,2}\\s?月(?:\\d{1,2}\\s?[日号])?",
             // "第三次递表": the how-many-th time
-            "第[一二三四五六七八九十\\d]次");
+            "第一次", "第二次", "第三次", "第四次", "第五次", "第2次", "第3次", "第4次", "第5次");
     /** an aside after a name: its English name or its short form ("(Psi Robot)", "(以下简称“云岫”)") */
     private static final String ASIDE = "(?:\\s?(?:\\([^()]{1,30}\\)|（[^（）]{1,30}）))?";
     static final Pattern ACTING_NAME = Pattern.compile("\\s?([\\p{IsHan}]{2,6}?)(?=" + ASIDE
