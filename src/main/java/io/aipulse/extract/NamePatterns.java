@@ -224,7 +224,7 @@ final class NamePatterns {
 
     /** {@code FUNDED_NAME.matcher(text).region(p, to).lookingAt()}. */
     static Found fundedName(String text, int p, int to) {
-        if (p >= to) {
+        if (p >= to || !roundWordWithin(text, p, Math.min(to, p + FUNDED_REACH))) {
             return null;
         }
         if (surrogateIn(text, p, Math.min(to, p + 48))) {
@@ -240,6 +240,30 @@ final class NamePatterns {
             }
         }
         return null;
+    }
+
+    /**
+     * how far from its start a match of {@link #FUNDED_NAME} can end: a space, six characters of name, the
+     * optional words (the longest time "于今年12 月 31 日中旬" 14), a verb, 30 characters and 融资
+     */
+    private static final int FUNDED_REACH = 1 + 6 + 2 + 1 + 14 + 2 + 2 + 2 + 2 + 30 + 2;
+
+    /**
+     * 融资 or 投资 lies inside {@code [from, to)} with none of {@code ,，。;；} before it: every match of {@link #FUNDED_NAME}
+     * holds one that way (name, words and verb hold no such punctuation), so most clauses are turned away by one
+     * short scan instead of the lookahead tried for each length of name.
+     */
+    private static boolean roundWordWithin(String text, int from, int to) {
+        for (int i = from; i + 1 < to; i++) {
+            char c = text.charAt(i);
+            if ((c == '融' || c == '投') && text.charAt(i + 1) == '资') {
+                return true;
+            }
+            if (c == ',' || c == '，' || c == '。' || c == ';' || c == '；') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** {@code FUNDED_NAME}'s lookahead at {@code e}: the optional words, a verb, then 融资 within 30 characters. */

@@ -769,9 +769,16 @@ final class OrgFinder {
         int first = firstAt(hits, from);
         int last = first;
         boolean past = false;
-        while (last < hits.size() && hits.get(last).start() < to) {
-            past |= hits.get(last).end() > to;
-            last++;
+        if (hits instanceof HitList list) { // the bounds from its arrays: no hit is read
+            while (last < list.size() && list.startOf(last) < to) {
+                past |= list.endOf(last) > to;
+                last++;
+            }
+        } else {
+            while (last < hits.size() && hits.get(last).start() < to) {
+                past |= hits.get(last).end() > to;
+                last++;
+            }
         }
         if (!past) {
             return hits.subList(first, last);
@@ -803,20 +810,23 @@ final class OrgFinder {
         "最新", "近期", "首次", "刚刚", "再次", "率先"};
 
     private static final FirstWords VERBS_AFTER_FIRST = new FirstWords(VERBS_AFTER);
-    /** the last characters of {@link #DESCRIPTORS}: most Latin names have none of them right before */
-    private static final String DESCRIPTOR_ENDS = lastChars(DESCRIPTORS);
+    /**
+     * the last characters of {@link #DESCRIPTORS} ({@link CharFilter}): most places have none of them right before,
+     * and the finder asks at every character of a sentence with a round or an acting verb
+     */
+    private static final long[] DESCRIPTOR_ENDS = lastChars(DESCRIPTORS);
 
-    private static String lastChars(String[] words) {
-        StringBuilder sb = new StringBuilder();
+    private static long[] lastChars(String[] words) {
+        long[] filter = CharFilter.create();
         for (String w : words) {
-            sb.append(w.charAt(w.length() - 1));
+            CharFilter.add(filter, w.charAt(w.length() - 1));
         }
-        return sb.toString();
+        return filter;
     }
 
     /** One of {@link #DESCRIPTORS} ends at {@code at} and starts at or after {@code from}. */
     private static boolean descriptorEndsAt(String text, int from, int at) {
-        if (at <= from || DESCRIPTOR_ENDS.indexOf(text.charAt(at - 1)) < 0) {
+        if (at <= from || !CharFilter.mayContain(DESCRIPTOR_ENDS, text.charAt(at - 1))) {
             return false;
         }
         for (String d : DESCRIPTORS) {

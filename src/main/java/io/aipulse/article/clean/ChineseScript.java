@@ -36,9 +36,30 @@ final class ChineseScript {
 
     /**
      * The t2s dictionary for longest-match conversion: one-character entries in a table, longer ones by their
-     * first character, longest first.
+     * first character, longest first. {@code starts} has a bit for each pair of characters that opens an entry of
+     * two or more characters (hashed, {@link #pairBit}), and for each character with an entry of its own among the
+     * longer ones: most characters that start some entry are followed by none of its second characters, and are
+     * then converted by the table without looking their entries up.
      */
-    private record Phrases(char[] single, long[] multiFirst, char[] multiKeys, String[][] multi) {
+    private record Phrases(char[] single, long[] multiFirst, long[] starts, char[] multiKeys, String[][] multi) {
+
+        static final int PAIR_BITS = 1 << 16;
+
+        /** the bit of {@code starts} for an entry starting with {@code first}, {@code second} (0 for none) */
+        static int pairBit(char first, char second) {
+            return (first * 0x9E37 + second) & (PAIR_BITS - 1);
+        }
+
+        /** False when no entry longer than one character in the table can start at {@code i} of {@code s[.., to)}. */
+        boolean mayStart(String s, int i, int to) {
+            char c = s.charAt(i);
+            if ((multiFirst[c >>> 6] & (1L << c)) == 0) {
+                return false;
+            }
+            int lone = pairBit(c, (char) 0);
+            int pair = i + 1 < to ? pairBit(c, s.charAt(i + 1)) : lone;
+            return (starts[lone >>> 6] & (1L << lone)) != 0 || (starts[pair >>> 6] & (1L << pair)) != 0;
+        }
 
         /** The entries (key, value, key, value, ...) longer than one character that start with {@code c}. */
         String[] entries(char c) {
@@ -59,7 +80,7 @@ final class ChineseScript {
             int i = from;
             while (i < to) {
                 char c = s.charAt(i);
-                if ((multiFirst[c >>> 6] & (1L << c)) != 0) {
+                if (mayStart(s, i, to)) {
                     String[] kv = entries(c);
                     boolean matched = false;
                     for (int k = 0; k < kv.length; k += 2) {
@@ -242,6 +263,7 @@ final class ChineseScript {
         }
         char[] single = new char[65536];
         long[] multiFirst = new long[1024];
+        long[] starts = new long[Phrases.PAIR_BITS / 64];
         Map<Character, java.util.List<String>> byFirst = new java.util.HashMap<>();
         for (Map.Entry<String, String> e : dictionary.entrySet()) {
             String key = e.getKey();
@@ -250,6 +272,8 @@ final class ChineseScript {
             } else {
                 // longer keys, and one-character keys whose value is not one character
                 multiFirst[key.charAt(0) >>> 6] |= 1L << key.charAt(0);
+                int bit = Phrases.pairBit(key.charAt(0), key.length() > 1 ? key.charAt(1) : (char) 0);
+                starts[bit >>> 6] |= 1L << bit;
                 byFirst.computeIfAbsent(key.charAt(0), k -> new java.util.ArrayList<>()).add(key);
             }
         }
@@ -270,7 +294,7 @@ final class ChineseScript {
             multiKeys[h] = c;
             multi[h] = kv;
         });
-        Phrases phrases = new Phrases(single, multiFirst, multiKeys, multi);
+        Phrases phrases = new Phrases(single, multiFirst, starts, multiKeys, multi);
         // every key, each alone on a line and all run together: the same result as HanLP or not used
         StringBuilder sample = new StringBuilder();
         for (String key : dictionary.keySet()) {
