@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * The three name patterns of {@link OrgFinder} that run at every clause start or descriptor, written out by
  * hand with the very semantics of the regular expressions they replace (kept here as the reference and for
- * text with surrogate pairs, where the patterns count code points):
+ * text with surrogate pairs, where the patterns count code points; the fourth, {@link #ACTING_NAME}, is written out
+ * in {@link ActingNames}):
  * <ul>
  *   <li>{@link #HAN_NAME}: a company-like Chinese name opening a clause right before a verb (新壹科技发布...);</li>
  *   <li>{@link #FUNDED_NAME}: a short name opening the clause of a round (无问芯穹完成近5亿元A轮融资);</li>
@@ -74,7 +75,7 @@ final class NamePatterns {
             "开源", "收购", "并购", "入股", "被曝", "被传", "遭遇", "登陆", "挂牌", "敲钟", "冲刺", "上市", "聆讯", "IPO", "签订", "达成",
             "共同", "联合", "合作");
     /** the adverbs and times that may stand between such a name and its verb */
-    private static final List<String> ACTING_ADVERBS = List.of("正式", "近日", "日前", "今日", "今天", "昨日", "昨天", "已经", "已",
+    static final List<String> ACTING_ADVERBS = List.of("正式", "近日", "日前", "今日", "今天", "昨日", "昨天", "已经", "已",
             "也", "亦", "还", "再次", "首次", "同步", "刚刚", "近期", "成功", "于", "悄然", "宣布", "\\d{1,2}\\s?月(?:\\d{1,2}\\s?[日号])?");
     /** an aside after a name: its English name or its short form ("(Psi Robot)", "(以下简称“云岫”)") */
     private static final String ASIDE = "(?:\\s?(?:\\([^()]{1,30}\\)|（[^（）]{1,30}）))?";
@@ -216,7 +217,10 @@ final class NamePatterns {
         if (!ACTING_ANCHORS.in(text, s + 2, reach)) {
             return null; // no verb within reach: the pattern cannot match, and most clauses end here cheaply
         }
-        return viaRegex(ACTING_NAME, text, p, reach);
+        if (!ActingNames.AVAILABLE || surrogateIn(text, p, reach)) {
+            return viaRegex(ACTING_NAME, text, p, reach);
+        }
+        return ActingNames.find(text, p, reach);
     }
 
     /** how far an acting name's lookahead reads: the name, an aside, three adverbs, a verb */
