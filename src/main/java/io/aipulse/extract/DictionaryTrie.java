@@ -20,11 +20,14 @@ final class DictionaryTrie {
     /** bit c set when some key starts with c (either case for ASCII letters): 8 KB, read at every position */
     private final long[] firstBits = new long[1024];
     /**
-     * bit {@link #pair} set for the codes of the first two characters of every key of two or more characters: most
-     * places start no key, and this 8 KB filter turns them away before the walk reads the large double array
+     * bit {@link #pair} set for the first two characters of every key of two or more characters (either case for ASCII
+     * letters): most places start no key, and this 8 KB filter turns them away before the walk reads the large double
+     * array
      */
     private final long[] pairBits = new long[PAIR_BITS / 64];
     private static final int PAIR_BITS = 1 << 16;
+    /** bit c set when c (either case for ASCII letters) is a key of one character */
+    private final long[] loneBits = new long[1024];
     /**
      * double array, interleaved so that a node's base and check share a cache line: {@code bc[2n]} is the base
      * of node n, {@code bc[2n + 1]} its parent; the child of n by code c is {@code base(n) + c} when its parent is n
@@ -84,9 +87,15 @@ final class DictionaryTrie {
         }
         this.maxKeyLength = longest;
         for (String key : dictionary.keySet()) {
-            if (key.length() >= 2) {
-                int bit = pair(codes[key.charAt(0)], codes[key.charAt(1)]);
-                pairBits[bit >>> 6] |= 1L << bit;
+            for (char first : cases(key.charAt(0))) {
+                if (key.length() == 1) {
+                    loneBits[first >>> 6] |= 1L << first;
+                    continue;
+                }
+                for (char second : cases(key.charAt(1))) {
+                    int bit = pair(first, second);
+                    pairBits[bit >>> 6] |= 1L << bit;
+                }
             }
         }
 
@@ -186,8 +195,14 @@ final class DictionaryTrie {
         }
     }
 
-    private static int pair(int firstCode, int secondCode) {
-        return (firstCode * 0x9E37 + secondCode) & (PAIR_BITS - 1);
+    /** the bit of {@link #pairBits} of two characters of the text */
+    private static int pair(char first, char second) {
+        return (first * 0x9E37 + second) & (PAIR_BITS - 1);
+    }
+
+    /** A key's character as the text may write it: an ASCII letter in either case. */
+    private static char[] cases(char c) {
+        return c >= 'a' && c <= 'z' ? new char[] {c, (char) (c - 32)} : new char[] {c};
     }
 
     private static Knowledge.Term[][] ensure(Knowledge.Term[][] a, int size) {
@@ -221,14 +236,15 @@ final class DictionaryTrie {
             if (skip || (firstBits[c >>> 6] & (1L << c)) == 0) {
                 continue;
             }
-            int node = codes[c]; // a child of the root, whose base is 0
-            if ((terminal[node >>> 6] & (1L << node)) == 0) {
-                int second = p + 1 < n ? codes[t[p + 1]] : 0;
-                int bit = pair(node, second);
-                if (second == 0 || (pairBits[bit >>> 6] & (1L << bit)) == 0) {
+            // the filters read the characters themselves: most places start no key, and are turned away without
+            // reading the code table (128 KB, mostly out of cache after the rules of the previous article)
+            if ((loneBits[c >>> 6] & (1L << c)) == 0) {
+                int bit = p + 1 < n ? pair(c, t[p + 1]) : -1;
+                if (bit < 0 || (pairBits[bit >>> 6] & (1L << bit)) == 0) {
                     continue; // no one-character key here, and no longer key starts with these two characters
                 }
             }
+            int node = codes[c]; // a child of the root, whose base is 0
             int found = 0;
             int j = p;
             while (true) {
