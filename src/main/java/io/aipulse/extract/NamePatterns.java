@@ -228,8 +228,10 @@ final class NamePatterns {
 
     /** {@code FUNDED_NAME.matcher(text).region(p, to).lookingAt()}. */
     static Found fundedName(String text, int p, int to) {
-        if (p >= to || !roundWordWithin(text, p, Math.min(to, p + FUNDED_REACH))) {
-            return null;
+        int first = p < to && isRegexSpace(text.charAt(p)) ? p + 1 : p;
+        if (first >= to || !isHan(text.charAt(first)) && !Character.isSurrogate(text.charAt(first))
+                || !roundWordWithin(text, first, Math.min(to, p + FUNDED_REACH))) {
+            return null; // a name opens with a Han character (a surrogate: the pattern decides), 融资 follows within reach
         }
         if (surrogateIn(text, p, Math.min(to, p + 48))) {
             return viaRegex(FUNDED_NAME, text, p, to);
