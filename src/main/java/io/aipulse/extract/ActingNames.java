@@ -132,6 +132,9 @@ final class ActingNames {
 
     /** Up to {@code 3 - taken} more adverbs from {@code x}, then a verb. */
     private static boolean adverbsThenVerb(String t, int x, int r, int taken) {
+        if (x >= r || !CharFilter.mayContain(OPENINGS, t.charAt(x))) {
+            return false; // the usual case: no adverb or verb starts here
+        }
         if (verbAt(t, x, r)) {
             return true;
         }
@@ -207,6 +210,20 @@ final class ActingNames {
     private static final String[] BOARDS = {"科创板", "创业板", "北交所", "港股", "美股"};
     private static final String[] IPO = {"IPO"};
     private static final String[] SIGNED_BY = {"签署", "签订", "达成", "共同", "联合", "合作", "携手"};
+
+    /** the first characters of every adverb and verb ({@link CharFilter}), the month's digits included */
+    private static final long[] OPENINGS = openings();
+
+    private static long[] openings() {
+        long[] filter = CharFilter.create();
+        for (String[] words : List.of(VERB_WORDS, ADVERB_WORDS, OPENED_HOW, BOARDS, IPO,
+                new String[] {"宣布", "以", "在", "通过", "与", "和", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"})) {
+            for (String w : words) {
+                CharFilter.add(filter, w.charAt(0));
+            }
+        }
+        return filter;
+    }
 
     /** One of the verbs starts at {@code x} (and ends by {@code r}). */
     private static boolean verbAt(String t, int x, int r) {
