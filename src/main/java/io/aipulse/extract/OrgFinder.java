@@ -139,7 +139,7 @@ final class OrgFinder {
             m = DESCRIBED_QUOTED.matcher(text).useTransparentBounds(true);
             for (int i = 0; i < to - from; i++) {
                 char q = text.charAt(from + i);
-                if (q != '“' && q != '「' && q != '『') {
+                if (q != '“' && q != '「' && q != '『' || !quotedDescriptorBefore(text, from, from + i)) {
                     continue;
                 }
                 // the descriptor right before the quote: try the pattern from a few characters back
@@ -220,6 +220,21 @@ final class OrgFinder {
             placed.add(locate(text, o, places, hits));
         }
         return placed;
+    }
+
+    /** the last characters of the descriptors of {@link #DESCRIBED_QUOTED} */
+    private static final String QUOTED_DESCRIPTOR_ENDS = "司业台构商兽牌队为叫";
+
+    /**
+     * One of {@link #DESCRIBED_QUOTED}'s descriptors may end right before the quote at {@code quote} (or before a
+     * space there): without one the pattern, tried from five places back, cannot take this quote.
+     */
+    private static boolean quotedDescriptorBefore(String text, int from, int quote) {
+        int d = quote - 1;
+        if (d >= from && NamePatterns.isRegexSpace(text.charAt(d))) {
+            d--;
+        }
+        return d >= from && QUOTED_DESCRIPTOR_ENDS.indexOf(text.charAt(d)) >= 0;
     }
 
     /** what may stand between a filing company's name and 向: its word 公司, a time, an adverb */
@@ -642,15 +657,17 @@ final class OrgFinder {
 
     /** {@code n} at {@code [s, e)} is named again within {@link #AGAIN_REACH} characters before or after it. */
     private static boolean namedAgain(String text, String n, int s, int e) {
-        // searched in place: no copy of the text around each guess (a page of guesses would allocate megabytes)
+        // searched in place: no copy of the text around each guess (a page of guesses would allocate megabytes);
+        // the first character is compared before the whole name (3,000 calls of startsWith per guess cost more)
+        char first = n.charAt(0);
         for (int i = Math.max(0, s - AGAIN_REACH); i + n.length() <= s; i++) {
-            if (text.startsWith(n, i)) {
+            if (text.charAt(i) == first && text.startsWith(n, i)) {
                 return true;
             }
         }
         int last = Math.min(text.length(), e + AGAIN_REACH) - n.length();
         for (int i = e; i <= last; i++) {
-            if (text.startsWith(n, i)) {
+            if (text.charAt(i) == first && text.startsWith(n, i)) {
                 return true;
             }
         }
@@ -961,9 +978,12 @@ final class OrgFinder {
         if (a >= '0' && a <= '9' || a >= 'A' && a <= 'Z' && b >= '0' && b <= '9') {
             return true; // code-like: H100, A100, 5G
         }
-        return knowledge.latinTerm(name) || allDigits(name) || LICENCE.matcher(name).find();
+        return knowledge.latinTerm(name) || allDigits(name)
+                || name.length() >= LICENCE_LENGTH && LICENCE.matcher(name).find();
     }
 
+    /** the length of "licence": a shorter run (most of them: "AI", "GPT") holds none, and skips the pattern */
+    private static final int LICENCE_LENGTH = 7;
     /** "Modified MIT License", "Apache License 2.0": a licence under which code is opened, no organisation */
     private static final Pattern LICENCE = Pattern.compile("(?i)\\blicen[cs]e\\b");
 
