@@ -17,8 +17,6 @@ final class DictionaryTrie {
 
     /** dense code of each UTF-16 unit, 0 when no key contains it */
     private final char[] codes = new char[65536];
-    /** bit c set when some key starts with c (either case for ASCII letters): 8 KB, read at every position */
-    private final long[] firstBits = new long[1024];
     /**
      * bit {@link #pair} set for the first two characters of every key of two or more characters (either case for ASCII
      * letters): most places start no key, and this 8 KB filter turns them away before the walk reads the large double
@@ -77,13 +75,6 @@ final class DictionaryTrie {
         }
         for (char c = 'A'; c <= 'Z'; c++) {
             codes[c] = codes[c + 32];
-        }
-        for (String key : dictionary.keySet()) {
-            char c = key.charAt(0);
-            firstBits[c >>> 6] |= 1L << c;
-            if (c >= 'a' && c <= 'z') {
-                firstBits[(c - 32) >>> 6] |= 1L << (c - 32);
-            }
         }
         this.maxKeyLength = longest;
         for (String key : dictionary.keySet()) {
@@ -223,7 +214,6 @@ final class DictionaryTrie {
         int[] ends = new int[maxKeyLength + 1];
         int[] nodes = new int[maxKeyLength + 1];
         char[] codes = this.codes;
-        long[] firstBits = this.firstBits;
         int[] bc = this.bc;
         long[] terminal = this.terminal;
         long[] pairBits = this.pairBits;
@@ -233,18 +223,17 @@ final class DictionaryTrie {
             boolean alnum = Knowledge.isAsciiAlnum(c);
             boolean skip = alnum && prevAlnum; // a key starting with a letter or digit inside a word
             prevAlnum = alnum;
-            if (skip || (firstBits[c >>> 6] & (1L << c)) == 0) {
+            // one test turns away most places: no one-character key here, and no longer key starts with these two
+            // characters. It reads the characters themselves, not the code table (128 KB, mostly out of cache after
+            // the rules of the previous article), and is one branch rather than three hard to predict
+            int bit = pair(c, p + 1 < n ? t[p + 1] : 0);
+            if (((loneBits[c >>> 6] >>> c | pairBits[bit >>> 6] >>> bit) & 1) == 0 || skip) {
                 continue;
             }
-            // the filters read the characters themselves: most places start no key, and are turned away without
-            // reading the code table (128 KB, mostly out of cache after the rules of the previous article)
-            if ((loneBits[c >>> 6] & (1L << c)) == 0) {
-                int bit = p + 1 < n ? pair(c, t[p + 1]) : -1;
-                if (bit < 0 || (pairBits[bit >>> 6] & (1L << bit)) == 0) {
-                    continue; // no one-character key here, and no longer key starts with these two characters
-                }
+            int node = codes[c]; // a child of the root (whose base is 0) when some key starts with c
+            if (bc[2 * node + 1] != 0) {
+                continue; // none does: the filters' hashed bits passed c by chance
             }
-            int node = codes[c]; // a child of the root, whose base is 0
             int found = 0;
             int j = p;
             while (true) {
