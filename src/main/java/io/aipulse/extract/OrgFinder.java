@@ -688,6 +688,9 @@ final class OrgFinder {
             + "|市场|领域|国家|政府|方面|用户|客户|人士|专家|媒体|报道|消息|官方|双方|各方|项目|技术|系统|版本|功能|服务|芯片|手机)$");
 
     private static boolean clauseMark(char c) {
+        if (c >= '\u4e00' && c <= '\u9fff') {
+            return false; // most characters: a Han ideograph, none of the marks (asked at every place of a sentence)
+        }
         return c == ',' || c == ';' || c == ':' || c == '，' || c == '。' || c == '；' || c == '：' || c == '\n'
                 || c == '-' || c == '•' || c == '●' || c == '▲' || c == '■' || c == ']' || c == '】' || c == '|' || c == '｜';
     }
