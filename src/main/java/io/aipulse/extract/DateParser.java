@@ -78,6 +78,21 @@ public final class DateParser {
     private DateParser() {
     }
 
+    /** the first characters of the relative words a date can open with (今天, 去年, 前天, 同日, 次日, 明年, 当天, 昨日, 上月) and "(" */
+    private static final String RELATIVE_STARTS = "今去前同次明当昨上(";
+    /** {@link #RELATIVE_STARTS} as a {@link CharFilter}: the scan asks at every character that is no digit */
+    private static final long[] RELATIVE_FILTER = CharFilter.create();
+
+    static {
+        for (char c : RELATIVE_STARTS.toCharArray()) {
+            CharFilter.add(RELATIVE_FILTER, c);
+        }
+    }
+
+    private static boolean relativeStart(char c) {
+        return CharFilter.mayContain(RELATIVE_FILTER, c) && RELATIVE_STARTS.indexOf(c) >= 0;
+    }
+
     /**
      * All date expressions in {@code [from, to)} of {@code s}, resolved against {@code anchor} (the
      * article's day; may be null when unknown) and {@code contextYear} (the last explicit year before,
@@ -105,7 +120,7 @@ public final class DateParser {
         while (i < end) {
             char c = s.charAt(i);
             boolean digit = c >= '0' && c <= '9';
-            if (!digit && "今去前同次明当昨上(".indexOf(c) < 0 || digit && i > 0 && s.charAt(i - 1) >= '0' && s.charAt(i - 1) <= '9') {
+            if (!digit && !relativeStart(c) || digit && i > 0 && s.charAt(i - 1) >= '0' && s.charAt(i - 1) <= '9') {
                 i++;
                 continue;
             }

@@ -17,14 +17,15 @@ final class DictionaryTrie {
 
     /** dense code of each UTF-16 unit, 0 when no key contains it */
     private final char[] codes = new char[65536];
-    /** bit c set when some key starts with c (either case for ASCII letters): 8 KB, read at every position */
-    private final long[] firstBits = new long[1024];
     /**
-     * bit {@link #pair} set for the codes of the first two characters of every key of two or more characters: most
-     * places start no key, and this 8 KB filter turns them away before the walk reads the large double array
+     * bit {@link #pair} set for the first two characters of every key of two or more characters (either case for ASCII
+     * letters): most places start no key, and this 8 KB filter turns them away before the walk reads the large double
+     * array
      */
     private final long[] pairBits = new long[PAIR_BITS / 64];
     private static final int PAIR_BITS = 1 << 16;
+    /** bit c set when c (either case for ASCII letters) is a key of one character */
+    private final long[] loneBits = new long[1024];
     /**
      * double array, interleaved so that a node's base and check share a cache line: {@code bc[2n]} is the base
      * of node n, {@code bc[2n + 1]} its parent; the child of n by code c is {@code base(n) + c} when its parent is n
@@ -75,18 +76,17 @@ final class DictionaryTrie {
         for (char c = 'A'; c <= 'Z'; c++) {
             codes[c] = codes[c + 32];
         }
-        for (String key : dictionary.keySet()) {
-            char c = key.charAt(0);
-            firstBits[c >>> 6] |= 1L << c;
-            if (c >= 'a' && c <= 'z') {
-                firstBits[(c - 32) >>> 6] |= 1L << (c - 32);
-            }
-        }
         this.maxKeyLength = longest;
         for (String key : dictionary.keySet()) {
-            if (key.length() >= 2) {
-                int bit = pair(codes[key.charAt(0)], codes[key.charAt(1)]);
-                pairBits[bit >>> 6] |= 1L << bit;
+            for (char first : cases(key.charAt(0))) {
+                if (key.length() == 1) {
+                    loneBits[first >>> 6] |= 1L << first;
+                    continue;
+                }
+                for (char second : cases(key.charAt(1))) {
+                    int bit = pair(first, second);
+                    pairBits[bit >>> 6] |= 1L << bit;
+                }
             }
         }
 
@@ -186,8 +186,14 @@ final class DictionaryTrie {
         }
     }
 
-    private static int pair(int firstCode, int secondCode) {
-        return (firstCode * 0x9E37 + secondCode) & (PAIR_BITS - 1);
+    /** the bit of {@link #pairBits} of two characters of the text */
+    private static int pair(char first, char second) {
+        return (first * 0x9E37 + second) & (PAIR_BITS - 1);
+    }
+
+    /** A key's character as the text may write it: an ASCII letter in either case. */
+    private static char[] cases(char c) {
+        return c >= 'a' && c <= 'z' ? new char[] {c, (char) (c - 32)} : new char[] {c};
     }
 
     private static Knowledge.Term[][] ensure(Knowledge.Term[][] a, int size) {
@@ -208,7 +214,6 @@ final class DictionaryTrie {
         int[] ends = new int[maxKeyLength + 1];
         int[] nodes = new int[maxKeyLength + 1];
         char[] codes = this.codes;
-        long[] firstBits = this.firstBits;
         int[] bc = this.bc;
         long[] terminal = this.terminal;
         long[] pairBits = this.pairBits;
@@ -218,16 +223,16 @@ final class DictionaryTrie {
             boolean alnum = Knowledge.isAsciiAlnum(c);
             boolean skip = alnum && prevAlnum; // a key starting with a letter or digit inside a word
             prevAlnum = alnum;
-            if (skip || (firstBits[c >>> 6] & (1L << c)) == 0) {
+            // one test turns away most places: no one-character key here, and no longer key starts with these two
+            // characters. It reads the characters themselves, not the code table (128 KB, mostly out of cache after
+            // the rules of the previous article), and is one branch rather than three hard to predict
+            int bit = pair(c, p + 1 < n ? t[p + 1] : 0);
+            if (((loneBits[c >>> 6] >>> c | pairBits[bit >>> 6] >>> bit) & 1) == 0 || skip) {
                 continue;
             }
-            int node = codes[c]; // a child of the root, whose base is 0
-            if ((terminal[node >>> 6] & (1L << node)) == 0) {
-                int second = p + 1 < n ? codes[t[p + 1]] : 0;
-                int bit = pair(node, second);
-                if (second == 0 || (pairBits[bit >>> 6] & (1L << bit)) == 0) {
-                    continue; // no one-character key here, and no longer key starts with these two characters
-                }
+            int node = codes[c]; // a child of the root (whose base is 0) when some key starts with c
+            if (bc[2 * node + 1] != 0) {
+                continue; // none does: the filters' hashed bits passed c by chance
             }
             int found = 0;
             int j = p;

@@ -33,8 +33,6 @@ final class Finder {
      */
     private record Need(String chars, int reach) {
 
-        private static final String CLAUSE_PUNCTUATION = "，。；,;";
-
         /** False when no match of this need can start at {@code s}. */
         boolean metAt(CharSequence text, int s, int to) {
             for (int i = s, end = Math.min(to, s + reach); i < end; i++) {
@@ -42,11 +40,16 @@ final class Finder {
                 if (chars.indexOf(c) >= 0) {
                     return true;
                 }
-                if (CLAUSE_PUNCTUATION.indexOf(c) >= 0) {
+                if (isClausePunctuation(c)) {
                     return false;
                 }
             }
             return false;
+        }
+
+        /** One of {@code ，。；,;} (compared, not looked up in a string: this runs at every character within reach). */
+        private static boolean isClausePunctuation(char c) {
+            return c == '，' || c == '。' || c == '；' || c == ',' || c == ';';
         }
     }
 

@@ -359,19 +359,38 @@ public final class Knowledge {
 
     /** Key for name look-ups: lower-case, without spaces, quotes, dots and hyphens; full width folded. */
     static String normalise(String name) {
+        if (isNormal(name)) {
+            return name; // most names the rules look up (Chinese names): nothing to fold or drop, nothing to copy
+        }
         StringBuilder sb = new StringBuilder(name.length());
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c >= '\uFF01' && c <= '\uFF5E') {
                 c = (char) (c - 0xFEE0);
             }
-            if (c == ' ' || c == '\u3000' || c == '"' || c == '\'' || c == '“' || c == '”' || c == '·'
-                    || c == '・' || c == '.' || c == '-' || c == '_') {
+            if (dropped(c)) {
                 continue;
             }
             sb.append(Character.toLowerCase(c));
         }
         return sb.toString();
+    }
+
+    /** {@link #normalise} would return {@code name} unchanged: no full-width form, dropped mark or upper case. */
+    private static boolean isNormal(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= '\uFF01' && c <= '\uFF5E' || dropped(c) || Character.toLowerCase(c) != c) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The spaces, quotes, dots and hyphens a look-up key leaves out. */
+    private static boolean dropped(char c) {
+        return c == ' ' || c == '\u3000' || c == '"' || c == '\'' || c == '“' || c == '”' || c == '·'
+                || c == '・' || c == '.' || c == '-' || c == '_';
     }
 
     // ------------------------------------------------------------------ CSV

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * The three name patterns of {@link OrgFinder} that run at every clause start or descriptor, written out by
  * hand with the very semantics of the regular expressions they replace (kept here as the reference and for
- * text with surrogate pairs, where the patterns count code points):
+ * text with surrogate pairs, where the patterns count code points; the fourth, {@link #ACTING_NAME}, is written out
+ * in {@link ActingNames}):
  * <ul>
  *   <li>{@link #HAN_NAME}: a company-like Chinese name opening a clause right before a verb (新壹科技发布...);</li>
  *   <li>{@link #FUNDED_NAME}: a short name opening the clause of a round (无问芯穹完成近5亿元A轮融资);</li>
@@ -89,7 +90,7 @@ final class NamePatterns {
             "开源", "收购", "并购", "入股", "被曝", "被传", "遭遇", "登陆", "挂牌", "敲钟", "冲刺", "上市", "聆讯", "IPO", "签订", "达成",
             "共同", "联合", "合作");
     /** the adverbs and times that may stand between such a name and its verb */
-    private static final List<String> ACTING_ADVERBS = List.of("正式", "近日", "日前", "今日", "今天", "昨日", "昨天", "已经", "已",
+    static final List<String> ACTING_ADVERBS = List.of("正式", "近日", "日前", "今日", "今天", "昨日", "昨天", "已经", "已",
             "也", "亦", "还", "再次", "首次", "同步", "刚刚", "近期", "成功", "于", "悄然", "宣布", "\\d{1,2}\\s?月(?:\\d{1,2}\\s?[日号])?",
             // "第三次递表": the how-many-th time
             "第一次", "第二次", "第三次", "第四次", "第五次", "第2次", "第3次", "第4次", "第5次");
@@ -257,7 +258,10 @@ final class NamePatterns {
         if (!ACTING_ANCHORS.in(text, s + 2, reach)) {
             return null; // no verb within reach: the pattern cannot match, and most clauses end here cheaply
         }
-        return viaRegex(ACTING_NAME, text, p, reach);
+        if (!ActingNames.AVAILABLE || surrogateIn(text, p, reach)) {
+            return viaRegex(ACTING_NAME, text, p, reach);
+        }
+        return ActingNames.find(text, p, reach);
     }
 
     /** how far an acting name's lookahead reads: the name, an aside, three adverbs, a verb */
@@ -265,8 +269,10 @@ final class NamePatterns {
 
     /** {@code FUNDED_NAME.matcher(text).region(p, to).lookingAt()}. */
     static Found fundedName(String text, int p, int to) {
-        if (p >= to) {
-            return null;
+        int first = p < to && isRegexSpace(text.charAt(p)) ? p + 1 : p;
+        if (first >= to || !isHan(text.charAt(first)) && !Character.isSurrogate(text.charAt(first))
+                || !roundWordWithin(text, first, Math.min(to, p + FUNDED_REACH))) {
+            return null; // a name opens with a Han character (a surrogate: the pattern decides), 融资 follows within reach
         }
         if (surrogateIn(text, p, Math.min(to, p + 48))) {
             return viaRegex(FUNDED_NAME, text, p, to);
@@ -281,6 +287,30 @@ final class NamePatterns {
             }
         }
         return null;
+    }
+
+    /**
+     * how far from its start a match of {@link #FUNDED_NAME} can end: a space, six characters of name, the
+     * optional words (the longest time "于今年12 月 31 日中旬" 14), a verb, 30 characters and 融资
+     */
+    private static final int FUNDED_REACH = 1 + 6 + 2 + 1 + 14 + 2 + 2 + 2 + 2 + 30 + 2;
+
+    /**
+     * 融资 or 投资 lies inside {@code [from, to)} with none of {@code ,，。;；} before it: every match of {@link #FUNDED_NAME}
+     * holds one that way (name, words and verb hold no such punctuation), so most clauses are turned away by one
+     * short scan instead of the lookahead tried for each length of name.
+     */
+    private static boolean roundWordWithin(String text, int from, int to) {
+        for (int i = from; i + 1 < to; i++) {
+            char c = text.charAt(i);
+            if ((c == '融' || c == '投') && text.charAt(i + 1) == '资') {
+                return true;
+            }
+            if (c == ',' || c == '，' || c == '。' || c == ';' || c == '；') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** {@code FUNDED_NAME}'s lookahead at {@code e}: the optional words, a verb, then 融资 within 30 characters. */

@@ -141,7 +141,7 @@ final class OrgFinder {
             m = DESCRIBED_QUOTED.matcher(text).useTransparentBounds(true);
             for (int i = 0; i < to - from; i++) {
                 char q = text.charAt(from + i);
-                if (q != '“' && q != '「' && q != '『') {
+                if (q != '“' && q != '「' && q != '『' || !quotedDescriptorBefore(text, from, from + i)) {
                     continue;
                 }
                 // the descriptor right before the quote: try the pattern from a few characters back
@@ -237,14 +237,31 @@ final class OrgFinder {
      */
     private static int afterDescriptor(String text, int start, int end) {
         int best = start;
-        for (String d : OPENING_DESCRIPTORS) {
-            int at = text.lastIndexOf(d, end - 1);
-            if (at > start && at + d.length() + 2 < end && at + d.length() > best
-                    && NamePatterns.hasCompanySuffix(text, at + d.length(), end)) {
-                best = at + d.length();
+        // inside the name only (lastIndexOf would read back to the start of the text)
+        for (int at = start + 1; at < end; at++) {
+            for (String d : OPENING_DESCRIPTORS) {
+                int after = at + d.length();
+                if (after + 2 < end && after > best && text.startsWith(d, at) && NamePatterns.hasCompanySuffix(text, after, end)) {
+                    best = after;
+                }
             }
         }
         return best;
+    }
+
+    /** the last characters of the descriptors of {@link #DESCRIBED_QUOTED} */
+    private static final String QUOTED_DESCRIPTOR_ENDS = "司业台构商兽牌队为叫";
+
+    /**
+     * One of {@link #DESCRIBED_QUOTED}'s descriptors may end right before the quote at {@code quote} (or before a
+     * space there): without one the pattern, tried from five places back, cannot take this quote.
+     */
+    private static boolean quotedDescriptorBefore(String text, int from, int quote) {
+        int d = quote - 1;
+        if (d >= from && NamePatterns.isRegexSpace(text.charAt(d))) {
+            d--;
+        }
+        return d >= from && QUOTED_DESCRIPTOR_ENDS.indexOf(text.charAt(d)) >= 0;
     }
 
     /** what may stand between a filing company's name and 向: its word 公司, a time, an adverb */
@@ -667,15 +684,17 @@ final class OrgFinder {
 
     /** {@code n} at {@code [s, e)} is named again within {@link #AGAIN_REACH} characters before or after it. */
     private static boolean namedAgain(String text, String n, int s, int e) {
-        // searched in place: no copy of the text around each guess (a page of guesses would allocate megabytes)
+        // searched in place: no copy of the text around each guess (a page of guesses would allocate megabytes);
+        // the first character is compared before the whole name (3,000 calls of startsWith per guess cost more)
+        char first = n.charAt(0);
         for (int i = Math.max(0, s - AGAIN_REACH); i + n.length() <= s; i++) {
-            if (text.startsWith(n, i)) {
+            if (text.charAt(i) == first && text.startsWith(n, i)) {
                 return true;
             }
         }
         int last = Math.min(text.length(), e + AGAIN_REACH) - n.length();
         for (int i = e; i <= last; i++) {
-            if (text.startsWith(n, i)) {
+            if (text.charAt(i) == first && text.startsWith(n, i)) {
                 return true;
             }
         }
@@ -696,6 +715,9 @@ final class OrgFinder {
             + "|市场|领域|国家|政府|方面|用户|客户|人士|专家|媒体|报道|消息|官方|双方|各方|项目|技术|系统|版本|功能|服务|芯片|手机)$");
 
     private static boolean clauseMark(char c) {
+        if (c >= '\u4e00' && c <= '\u9fff') {
+            return false; // most characters: a Han ideograph, none of the marks (asked at every place of a sentence)
+        }
         return c == ',' || c == ';' || c == ':' || c == '，' || c == '。' || c == '；' || c == '：' || c == '\n'
                 || c == '-' || c == '•' || c == '●' || c == '▲' || c == '■' || c == ']' || c == '】' || c == '|' || c == '｜'
                 // "另一家公司——行者无疆,2月27日完成...": a dash sets a name off as an apposition
@@ -796,9 +818,16 @@ final class OrgFinder {
         int first = firstAt(hits, from);
         int last = first;
         boolean past = false;
-        while (last < hits.size() && hits.get(last).start() < to) {
-            past |= hits.get(last).end() > to;
-            last++;
+        if (hits instanceof HitList list) { // the bounds from its arrays: no hit is read
+            while (last < list.size() && list.startOf(last) < to) {
+                past |= list.endOf(last) > to;
+                last++;
+            }
+        } else {
+            while (last < hits.size() && hits.get(last).start() < to) {
+                past |= hits.get(last).end() > to;
+                last++;
+            }
         }
         if (!past) {
             return hits.subList(first, last);
@@ -830,20 +859,23 @@ final class OrgFinder {
         "最新", "近期", "首次", "刚刚", "再次", "率先"};
 
     private static final FirstWords VERBS_AFTER_FIRST = new FirstWords(VERBS_AFTER);
-    /** the last characters of {@link #DESCRIPTORS}: most Latin names have none of them right before */
-    private static final String DESCRIPTOR_ENDS = lastChars(DESCRIPTORS);
+    /**
+     * the last characters of {@link #DESCRIPTORS} ({@link CharFilter}): most places have none of them right before,
+     * and the finder asks at every character of a sentence with a round or an acting verb
+     */
+    private static final long[] DESCRIPTOR_ENDS = lastChars(DESCRIPTORS);
 
-    private static String lastChars(String[] words) {
-        StringBuilder sb = new StringBuilder();
+    private static long[] lastChars(String[] words) {
+        long[] filter = CharFilter.create();
         for (String w : words) {
-            sb.append(w.charAt(w.length() - 1));
+            CharFilter.add(filter, w.charAt(w.length() - 1));
         }
-        return sb.toString();
+        return filter;
     }
 
     /** One of {@link #DESCRIPTORS} ends at {@code at} and starts at or after {@code from}. */
     private static boolean descriptorEndsAt(String text, int from, int at) {
-        if (at <= from || DESCRIPTOR_ENDS.indexOf(text.charAt(at - 1)) < 0) {
+        if (at <= from || !CharFilter.mayContain(DESCRIPTOR_ENDS, text.charAt(at - 1))) {
             return false;
         }
         for (String d : DESCRIPTORS) {
@@ -987,9 +1019,12 @@ final class OrgFinder {
         if ((a >= '0' && a <= '9' || a >= 'A' && a <= 'Z' && b >= '0' && b <= '9') && !endsWithDomain(name)) {
             return true; // code-like: H100, A100, 5G (but "C3.ai", "01.AI" are companies named after their domain)
         }
-        return knowledge.latinTerm(name) || allDigits(name) || LICENCE.matcher(name).find();
+        return knowledge.latinTerm(name) || allDigits(name)
+                || name.length() >= LICENCE_LENGTH && LICENCE.matcher(name).find();
     }
 
+    /** the length of "licence": a shorter run (most of them: "AI", "GPT") holds none, and skips the pattern */
+    private static final int LICENCE_LENGTH = 7;
     /** "Modified MIT License", "Apache License 2.0": a licence under which code is opened, no organisation */
     private static final Pattern LICENCE = Pattern.compile("(?i)\\blicen[cs]e\\b");
 

@@ -3,6 +3,7 @@ package io.aipulse.extract;
 import io.aipulse.article.Titles;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -98,12 +99,15 @@ final class Releases {
     private Releases() {
     }
 
+    /** {@link ReleaseVerbs#VERBS} as a set: the dictionary's words of every sentence read are looked up in it */
+    private static final Set<String> VERB_SET = Set.copyOf(ReleaseVerbs.VERBS);
+
     /** Release verbs of {@code [from, to)} from the dictionary pass: {start, end, verb start, verb end} each. */
     static List<int[]> verbs(ArticleContext article, int from, int to) {
         List<int[]> out = new ArrayList<>();
         int last = -1;
         for (Knowledge.Hit h : article.hitsIn(from, to)) {
-            if (h.term().kind() != Knowledge.Kind.WORD || h.start() < last || !ReleaseVerbs.VERBS.contains(h.term().key())) {
+            if (h.term().kind() != Knowledge.Kind.WORD || h.start() < last || !VERB_SET.contains(h.term().key())) {
                 continue;
             }
             int[] verb = ReleaseVerbs.at(article.text(), h.start(), to);

@@ -75,6 +75,9 @@ final class Rules {
      * the words' {@link Knowledge.Term#rules()} (0 for every other meaning).
      */
     static int triggeredIn(List<Knowledge.Hit> hits, Segmenter.Sentence s) {
+        if (hits instanceof HitList list) {
+            return triggeredIn(list, s);
+        }
         int rules = 0;
         for (int i = OrgFinder.firstAt(hits, s.datelineEnd); i < hits.size(); i++) {
             Knowledge.Hit h = hits.get(i);
@@ -83,6 +86,17 @@ final class Rules {
             }
             if (h.end() <= s.end) {
                 rules |= h.term().rules();
+            }
+        }
+        return rules;
+    }
+
+    /** {@link #triggeredIn(List, Segmenter.Sentence)} from the list's arrays: no hit or term is read. */
+    private static int triggeredIn(HitList hits, Segmenter.Sentence s) {
+        int rules = 0;
+        for (int i = hits.firstAt(s.datelineEnd); i < hits.size() && hits.startOf(i) < s.end; i++) {
+            if (hits.endOf(i) <= s.end) {
+                rules |= hits.rulesOf(i);
             }
         }
         return rules;

@@ -36,9 +36,30 @@ final class ChineseScript {
 
     /**
      * The t2s dictionary for longest-match conversion: one-character entries in a table, longer ones by their
-     * first character, longest first.
+     * first character, longest first. {@code starts} has a bit for each pair of characters that opens an entry of
+     * two or more characters (hashed, {@link #pairBit}), and for each character with an entry of its own among the
+     * longer ones: most characters that start some entry are followed by none of its second characters, and are
+     * then converted by the table without looking their entries up.
      */
-    private record Phrases(char[] single, long[] multiFirst, char[] multiKeys, String[][] multi) {
+    private record Phrases(char[] single, long[] multiFirst, long[] starts, char[] multiKeys, String[][] multi) {
+
+        static final int PAIR_BITS = 1 << 16;
+
+        /** the bit of {@code starts} for an entry starting with {@code first}, {@code second} (0 for none) */
+        static int pairBit(char first, char second) {
+            return (first * 0x9E37 + second) & (PAIR_BITS - 1);
+        }
+
+        /** False when no entry longer than one character in the table can start at {@code i} of {@code s[.., to)}. */
+        boolean mayStart(char[] s, int i, int to) {
+            char c = s[i];
+            if ((multiFirst[c >>> 6] & (1L << c)) == 0) {
+                return false;
+            }
+            int lone = pairBit(c, (char) 0);
+            int pair = i + 1 < to ? pairBit(c, s[i + 1]) : lone;
+            return (starts[lone >>> 6] & (1L << lone)) != 0 || (starts[pair >>> 6] & (1L << pair)) != 0;
+        }
 
         /** The entries (key, value, key, value, ...) longer than one character that start with {@code c}. */
         String[] entries(char c) {
@@ -53,32 +74,83 @@ final class ChineseScript {
             }
         }
 
-
         /** Appends the conversion of {@code s[from, to)} to {@code out}: HanLP's segLongest. */
-        void convert(String s, int from, int to, StringBuilder out) {
+        void convert(char[] s, int from, int to, Chars out) {
             int i = from;
+            out.ensure(to - from);
             while (i < to) {
-                char c = s.charAt(i);
-                if ((multiFirst[c >>> 6] & (1L << c)) != 0) {
-                    String[] kv = entries(c);
-                    boolean matched = false;
-                    for (int k = 0; k < kv.length; k += 2) {
-                        String key = kv[k];
-                        if (i + key.length() <= to && s.startsWith(key, i)) {
-                            out.append(kv[k + 1]);
-                            i += key.length();
-                            matched = true;
-                            break;
-                        }
-                    }
-                    if (matched) {
+                char c = s[i];
+                if (mayStart(s, i, to)) {
+                    int end = longestEntryAt(s, i, to, out);
+                    if (end > i) {
+                        i = end;
+                        out.ensure(to - i); // a value may be longer than its key
                         continue;
                     }
                 }
                 char x = single[c];
-                out.append(x != 0 ? x : c);
+                out.chars[out.length++] = x != 0 ? x : c;
                 i++;
             }
+        }
+
+        /** Appends the value of the longest entry that starts at {@code i} and returns its end; {@code i} when none. */
+        private int longestEntryAt(char[] s, int i, int to, Chars out) {
+            String[] kv = entries(s[i]);
+            for (int k = 0; k < kv.length; k += 2) {
+                String key = kv[k];
+                if (i + key.length() <= to && startsWith(s, i, key)) {
+                    out.append(kv[k + 1]);
+                    return i + key.length();
+                }
+            }
+            return i;
+        }
+
+        private static boolean startsWith(char[] s, int at, String key) {
+            for (int k = 0; k < key.length(); k++) {
+                if (s[at + k] != key.charAt(k)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * The converted text as it grows: a char array written one character at a time, without the capacity and coder
+     * checks a StringBuilder makes for each (the conversion writes every character of a traditional article).
+     */
+    private static final class Chars {
+        private char[] chars;
+        private int length;
+
+        Chars(int capacity) {
+            chars = new char[capacity];
+        }
+
+        /** Room for {@code more} characters after the current length. */
+        void ensure(int more) {
+            if (length + more > chars.length) {
+                chars = java.util.Arrays.copyOf(chars, Math.max(chars.length * 2, length + more));
+            }
+        }
+
+        void append(char[] s, int from, int to) {
+            ensure(to - from);
+            System.arraycopy(s, from, chars, length, to - from);
+            length += to - from;
+        }
+
+        void append(String s) {
+            ensure(s.length());
+            s.getChars(0, s.length(), chars, length);
+            length += s.length();
+        }
+
+        @Override
+        public String toString() {
+            return new String(chars, 0, length);
         }
     }
 
@@ -146,20 +218,21 @@ final class ChineseScript {
     private static String convertLines(String s) {
         Tables t = tables();
         long[] phrase = t.phrase();
-        StringBuilder out = null;
-        int n = s.length();
+        char[] in = s.toCharArray(); // read as an array: every character of a changed line is read twice
+        Chars out = null;
+        int n = in.length;
         int copied = 0; // s[0, copied) is in out (when out exists)
         int start = 0;
         while (start <= n) {
             int nl = s.indexOf('\n', start);
             int end = nl < 0 ? n : nl;
-            if (mayChange(s, start, end, phrase)) {
+            if (mayChange(in, start, end, phrase)) {
                 if (out == null) {
-                    out = new StringBuilder(n + 16);
+                    out = new Chars(n + 16);
                 }
-                out.append(s, copied, start);
+                out.append(in, copied, start);
                 if (t.phrases() != null) {
-                    t.phrases().convert(s, start, end, out);
+                    t.phrases().convert(in, start, end, out);
                 } else {
                     out.append(HanLP.convertToSimplifiedChinese(s.substring(start, end)));
                 }
@@ -173,13 +246,13 @@ final class ChineseScript {
         if (out == null) {
             return s;
         }
-        out.append(s, copied, n);
+        out.append(in, copied, n);
         return out.toString();
     }
 
-    private static boolean mayChange(String s, int from, int to, long[] phrase) {
+    private static boolean mayChange(char[] s, int from, int to, long[] phrase) {
         for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
+            char c = s[i];
             if ((phrase[c >>> 6] & (1L << c)) != 0) {
                 return true;
             }
@@ -242,6 +315,7 @@ final class ChineseScript {
         }
         char[] single = new char[65536];
         long[] multiFirst = new long[1024];
+        long[] starts = new long[Phrases.PAIR_BITS / 64];
         Map<Character, java.util.List<String>> byFirst = new java.util.HashMap<>();
         for (Map.Entry<String, String> e : dictionary.entrySet()) {
             String key = e.getKey();
@@ -250,6 +324,8 @@ final class ChineseScript {
             } else {
                 // longer keys, and one-character keys whose value is not one character
                 multiFirst[key.charAt(0) >>> 6] |= 1L << key.charAt(0);
+                int bit = Phrases.pairBit(key.charAt(0), key.length() > 1 ? key.charAt(1) : (char) 0);
+                starts[bit >>> 6] |= 1L << bit;
                 byFirst.computeIfAbsent(key.charAt(0), k -> new java.util.ArrayList<>()).add(key);
             }
         }
@@ -270,7 +346,7 @@ final class ChineseScript {
             multiKeys[h] = c;
             multi[h] = kv;
         });
-        Phrases phrases = new Phrases(single, multiFirst, multiKeys, multi);
+        Phrases phrases = new Phrases(single, multiFirst, starts, multiKeys, multi);
         // every key, each alone on a line and all run together: the same result as HanLP or not used
         StringBuilder sample = new StringBuilder();
         for (String key : dictionary.keySet()) {
@@ -280,8 +356,8 @@ final class ChineseScript {
             sample.append(key);
         }
         String text = sample.toString();
-        StringBuilder ours = new StringBuilder(text.length());
-        phrases.convert(text, 0, text.length(), ours);
+        Chars ours = new Chars(text.length());
+        phrases.convert(text.toCharArray(), 0, text.length(), ours);
         return ours.toString().equals(HanLP.convertToSimplifiedChinese(text)) ? phrases : null;
     }
 

@@ -62,7 +62,10 @@ final class TextBuffer {
         return j;
     }
 
-    /** Appends {@code s[from, to)}, character i from offset {@code origins[i]}. */
+    /**
+     * Appends {@code s[from, to)}, character i from offset {@code origins[i]}. The characters are not counted for
+     * {@link #looksTraditional()}: this copies text whose script was already decided (the noise pass's output).
+     */
     void appendRun(String s, int from, int to, int[] origins) {
         int n = to - from;
         if (length + n > chars.length) {
@@ -70,9 +73,6 @@ final class TextBuffer {
         }
         s.getChars(from, to, chars, length);
         System.arraycopy(origins, from, origin, length, n);
-        for (int k = 0; k < n; k++) {
-            count(chars[length + k]);
-        }
         length += n;
     }
 
@@ -108,7 +108,7 @@ final class TextBuffer {
         length = newLength;
     }
 
-    /** {@link ChineseScript#looksTraditional} of the text so far. */
+    /** {@link ChineseScript#looksTraditional} of the text so far (what {@link #appendRun} copied left out). */
     boolean looksTraditional() {
         return ChineseScript.looksTraditional(han, traditional);
     }
