@@ -41,6 +41,9 @@ final class Fallback {
                     || Cues.FUTURE.inOutsideTitles(text, start, end)) {
                 continue; // the past and plans are what the rules refuse on purpose: a guess does not overrule them
             }
+            if (listOfNames(text, start, end)) {
+                continue; // a list of places or names ("寿光、青州、淄博、...") tells no event, whatever its n-grams
+            }
             SentenceTypes.Guess g = model.guess(text, start, end);
             if (g != null && g.score() >= MIN_SCORE && (bestGuess == null || g.score() > bestGuess.score())
                     && !article.actors(si, ActorFilter.ANY).isEmpty()) {
@@ -59,6 +62,22 @@ final class Fallback {
             c.round = c.type == EventType.FUNDING ? RoundParser.find(text, subject.end(), s.end) : null;
         }
         return c;
+    }
+
+    /** at least this many list marks (、) make a span a list when they are dense */
+    private static final int LIST_MARKS = 10;
+    /** a list mark every this many characters or fewer, on average: a list of names, not a sentence */
+    private static final int LIST_SPACING = 6;
+
+    /** {@code [from, to)} is mostly a list of short items separated by 、. */
+    static boolean listOfNames(String text, int from, int to) {
+        int marks = 0;
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == '、') {
+                marks++;
+            }
+        }
+        return marks >= LIST_MARKS && (to - from) <= (long) marks * LIST_SPACING;
     }
 
     /** the types whose events carry the deal's amount */

@@ -67,6 +67,15 @@ class FallbackTest {
     }
 
     @Test
+    void aListOfNamesIsNoSentenceToGuessFrom() {
+        // given the model's words inside a long list of places, as a page's menu or tag cloud gives them
+        String list = "百度落成投用、青州、淄博、张店、临淄、临沂、兰山、罗庄、威海、环翠、荣成、文登、唐山、保定、涿州、雄安。";
+        // then no guess; the same words in a sentence are guessed
+        assertThat(extract(list)).isEmpty();
+        assertThat(extract("百度的新芯片工厂今天落成投用。")).hasSize(1);
+    }
+
+    @Test
     void anArticleInWhichARuleFoundAnEventGetsNoGuess() {
         // given a round the funding rule reads, and a sentence the model alone would read
         List<Event> events = extract("百度的新芯片工厂今天落成投用。智谱宣布完成数亿元B轮融资。");
