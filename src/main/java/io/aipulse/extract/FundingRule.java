@@ -42,15 +42,14 @@ final class FundingRule extends Rule {
     static final Finder TOOK_PART_IN_ROUND = Finder.of(Finder.anyOf(TOOK_PART) + "了?\\s?([^，。；;,的]{2,24}?)(?=(?:Pre-|pre-|天使|种子|"
             + "战略|新一轮|首轮|[A-F]\\+*\\d?\\s?轮))[^，。；;,]{0,12}?融资", TOOK_PART)
             .needing("融", Finder.longest(TOOK_PART) + 1 + 24 + 12 + 1);
-    /** the descriptors a lead investor's object may open with: "领投国内GPU芯片企业壁仞科技" */
-    static final List<String> COMPANY_DESCRIPTORS = List.of("企业", "公司", "厂商", "独角兽", "开发商", "制造商", "供应商", "服务商");
     /**
-     * the company described, after the investor's part and up to the end of the clause: "X联合领投国内GPU芯片企业壁仞科技,"
+     * the company described (after one of the descriptors a name opens with), after the investor's part and up to the
+     * end of the clause: "X联合领投国内GPU芯片企业壁仞科技,"
      * (a lead investor's part is a round by itself; the name is what follows the last descriptor)
      */
     static final Finder TOOK_PART_DESCRIBED = Finder.of(Finder.anyOf(INVESTED_PARTS) + "了?\\s?[^，。；;,的]{0,16}"
-            + Finder.anyOf(COMPANY_DESCRIPTORS) + "\\s?([^，。；;,的]{2,12}?)(?=\\s?(?:[，。；;,]|$))", INVESTED_PARTS)
-            .needing("企公厂独开制供服", Finder.longest(INVESTED_PARTS) + 1 + 1 + 16 + 1);
+            + Finder.anyOf(OrgFinder.OPENING_DESCRIPTORS) + "\\s?([^，。；;,的]{2,12}?)(?=\\s?(?:[，。；;,]|$))", INVESTED_PARTS)
+            .needing(Finder.firstChars(OrgFinder.OPENING_DESCRIPTORS), Finder.longest(INVESTED_PARTS) + 1 + 1 + 16 + 1);
     /** the longest unknown name read after a descriptor: a short name and its company ending ("星衡机器人") */
     private static final int MAX_DESCRIBED_NAME = 8;
     /** an investment into a named company, with its amount: "软银向OpenAI投资400亿美元", "亚马逊对Anthropic追加投资40亿美元" */

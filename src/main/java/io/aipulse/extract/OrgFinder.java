@@ -228,8 +228,8 @@ final class OrgFinder {
     }
 
     /** the descriptors that can open a clause before the name they describe ("初创企业星衡机器人发布...") */
-    private static final String[] OPENING_DESCRIPTORS = {
-        "公司", "企业", "厂商", "独角兽", "开发商", "制造商", "供应商", "服务商", "提供商", "研发商"};
+    static final List<String> OPENING_DESCRIPTORS = List.of(
+        "公司", "企业", "厂商", "独角兽", "开发商", "制造商", "供应商", "服务商", "提供商", "研发商");
 
     /**
      * "初创企业星衡机器人发布...": a company-like name read from the clause start may begin with its descriptor; the

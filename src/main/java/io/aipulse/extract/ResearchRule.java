@@ -9,13 +9,12 @@ import java.util.regex.Matcher;
  */
 final class ResearchRule extends Rule {
 
-    /** the words a research result is told with: every match holds one */
-    static final List<String> TRIGGERS = List.of("论文", "成果", "结果", "突破", "预报", "纪录", "Nature", "Science", "自然", "科学",
-            "Cell", "细胞", "提高了", "提升了", "预印本", "arXiv", "期刊", "技术报告", "研制", "提出", "评测", "测评", "榜单", "排行榜",
-            "基准测试", "挑战赛", "竞赛", "大赛", "收录", "接收", "录用", "研发出", "开发出", "首次实现", "研究发现", "研究显示",
-            "研究表明", "研究证实");
     /** what a study finds: a research result when researchers tell it ("清华大学的一项研究发现") */
     static final List<String> FINDINGS = List.of("研究发现", "研究显示", "研究表明", "研究证实");
+    /** the words a research result is told with: every match holds one */
+    static final List<String> TRIGGERS = Finder.union(List.of("论文", "成果", "结果", "突破", "预报", "纪录", "Nature", "Science",
+            "自然", "科学", "Cell", "细胞", "提高了", "提升了", "预印本", "arXiv", "期刊", "技术报告", "研制", "提出", "评测", "测评",
+            "榜单", "排行榜", "基准测试", "挑战赛", "竞赛", "大赛", "收录", "接收", "录用", "研发出", "开发出", "首次实现"), FINDINGS);
     /** where a model or a team is ranked: a benchmark, a leaderboard, a contest (each is a trigger) */
     static final List<String> CONTESTS = List.of("评测", "测评", "榜单", "排行榜", "基准测试", "挑战赛", "竞赛", "大赛");
     /** a rank that is news: first place, a championship, a gold medal */
