@@ -16,16 +16,32 @@ final class Cues {
     /** the clause reports an opinion */
     static final Words OPINION = Words.of("认为", "表示", "指出", "透露", "觉得", "坦言", "直言", "强调", "称,", "称，", "看来");
     /** the clause tells background history */
-    static final Words BACKGROUND = Words.of("此前", "曾经", "一度", "早在", "当年", "历史上", "多年前", "这些年", "过去",
-            "以往", "先后",
+    private static final List<String> HISTORY = List.of("此前", "曾经", "一度", "早在", "当年", "历史上", "多年前", "这些年", "过去",
+            "以往",
             // an example given for a point the article makes: "例如 Intel 推出 Core Ultra 处理器..."
             "例如", "比如", "譬如");
+    /**
+     * 先后 (one after another): of one subject it tells a history ("先后完成三轮融资"), but of a list of objects each
+     * one's turn ("先后领投了月之暗面和MiniMax新一轮融资"), which a rule reading a list asks with {@link #backgroundOfEach}
+     */
+    private static final String SUCCESSIVELY = "先后";
+    static final Words BACKGROUND = Words.of(Finder.union(HISTORY, List.of(SUCCESSIVELY)).toArray(new String[0]));
+    private static final Words BACKGROUND_OF_EACH = Words.of(HISTORY.toArray(new String[0]));
     /** 曾 (once): background, unless it is the surname of a person named right after a title ("总裁曾锵声") */
     private static final char ONCE = '曾';
 
     /** {@code [from, to)} tells background history: one of {@link #BACKGROUND} outside titles, or the adverb 曾. */
     static boolean background(String text, int from, int to) {
-        if (BACKGROUND.inOutsideTitles(text, from, to)) {
+        return background(text, from, to, BACKGROUND);
+    }
+
+    /** {@link #background} of a clause whose verb acts on each item of a list: 先后 is no history there. */
+    static boolean backgroundOfEach(String text, int from, int to) {
+        return background(text, from, to, BACKGROUND_OF_EACH);
+    }
+
+    private static boolean background(String text, int from, int to, Words history) {
+        if (history.inOutsideTitles(text, from, to)) {
             return true;
         }
         for (int i = from; i < to; i++) { // not indexOf: it would read past the clause, to the end of the text

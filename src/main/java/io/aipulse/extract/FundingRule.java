@@ -231,14 +231,22 @@ final class FundingRule extends Rule {
     private void financedNamed(SentenceContext s, int start, int end, int nameFrom, int nameTo, boolean ownName) {
         String text = s.text();
         int cs = s.clauseStart(start);
-        if (Aggregates.total(text, cs, end) || s.background(cs, start) || s.future(cs, start) || Cues.willBefore(text, cs, start)) {
-            return;
-        }
         OrgMention financed = null;
         for (OrgMention o : s.orgs()) {
             if (o.start() >= nameFrom && o.end() <= nameTo && nameTo - o.end() <= 1) {
                 financed = o;
             }
+        }
+        // "领投了月之暗面和MiniMax新一轮融资": each company of a list before the round has a round of its own
+        List<OrgMention> listed = financed == null ? List.of() : listedBefore(s, financed, nameFrom);
+        boolean background = listed.isEmpty() ? s.background(cs, start) : s.backgroundOfEach(cs, start);
+        boolean total = listed.isEmpty() ? Aggregates.total(text, cs, end) : Aggregates.sumIn(text, cs, end);
+        if (total || background || s.future(cs, start)
+                || Cues.willBefore(text, cs, start)) {
+            return;
+        }
+        for (OrgMention o : listed) {
+            financed(s, o, start, end, cs);
         }
         if (financed == null && ownName) {
             // "领投了灵犀动力的B轮融资": what stands between the verb and 的 is the company's name (without the round's
@@ -254,6 +262,12 @@ final class FundingRule extends Rule {
                         known != null ? OrgMention.REGISTRY : OrgMention.FALLBACK, false);
             }
         }
+        financed(s, financed, start, end, cs);
+    }
+
+    /** A round of {@code financed} (an organisation the text names as the company financed) at {@code [start, end)}. */
+    private void financed(SentenceContext s, OrgMention financed, int start, int end, int cs) {
+        String text = s.text();
         if (financed == null || financed.isKind("investor") || financed.isKind("government") || financed.place()) {
             return;
         }
@@ -352,6 +366,27 @@ final class FundingRule extends Rule {
     /** "A、B相继完成新一轮融资", "A和B分别获得...", "A、B这两家公司也...": each company of the list has a round of its own */
     private static final Words EACH = Words.of("相继", "陆续", "先后", "分别", "均", "都", "这两家", "这三家", "这几家", "这些");
     private static final List<String> LIST_JOINS = List.of("、", "和", "与", "及", "以及");
+
+    /** The organisations joined to {@code last} by 、/和/与 that stand before it and after {@code from}, in order. */
+    private static List<OrgMention> listedBefore(SentenceContext s, OrgMention last, int from) {
+        List<OrgMention> before = new ArrayList<>();
+        for (OrgMention o : s.orgs()) {
+            if (o.start() >= from && o.end() <= last.start()) {
+                before.add(o);
+            }
+        }
+        List<OrgMention> out = new ArrayList<>();
+        int next = last.start();
+        for (int i = before.size() - 1; i >= 0; i--) {
+            OrgMention o = before.get(i);
+            if (!LIST_JOINS.contains(s.text().substring(o.end(), next).strip())) {
+                break;
+            }
+            out.add(0, o);
+            next = o.start();
+        }
+        return out;
+    }
 
     /** The companies joined to {@code first} by 、/和/与 before {@code to}, in order. */
     private static List<OrgMention> listedAfter(SentenceContext s, OrgMention first, int to) {

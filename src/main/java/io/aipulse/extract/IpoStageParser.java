@@ -26,6 +26,11 @@ public final class IpoStageParser {
     /** an offering that opens: the corpus and the analysts count it as the approved step */
     static final List<String> OFFERING_WORDS = List.of("全球发售", "公开发售", "招股");
 
+    /** when a company with a stock code first trades: "云知声(09678)今日挂牌", "MiniMax(0100.HK)紧随其后挂牌" */
+    private static final List<String> LISTING_DAY = List.of("今日", "今天", "昨日", "昨天", "正式", "随后", "紧随其后", "同日", "当日");
+    /** a first appearance, which at an exchange is the listing: "在港交所亮相" */
+    static final List<String> DEBUTS = List.of("亮相", "登场");
+
     private static final Pattern STAGE = Pattern.compile(
             "((?:撤回|撤销)[^，。；,;]{0,8}?(?:申请|招股书|IPO|上市)|终止[^，。；,;]{0,4}?(?:审核|注册|上市|IPO)|IPO终止|主动撤回"
             + "|(?:IPO|上市)申请(?:已|已经)?失效)"
@@ -49,9 +54,10 @@ public final class IpoStageParser {
             + "|(?:(?<![处位属对由关基用至等终])于|在|登陆|今日|今天|昨日|昨天)[^，。；,;赴]{0,10}?" + Finder.anyOf(VENUES)
             + "(?:正式|成功)?(?:挂牌)?上市(?![公企委审申前辅])|(?:上市|IPO|挂牌)首日|挂牌交易|敲钟"
             // "今日在港交所主板挂牌": 挂牌 at an exchange is the listing itself
-            + "|(?:于|在)[^，。；,;赴]{0,10}?" + Finder.anyOf(EXCHANGES) + "(?:正式|成功)?挂牌(?!上市|交易|仪式)"
+            + "|(?:于|在)[^，。；,;赴]{0,10}?" + Finder.anyOf(EXCHANGES) + "(?:正式|成功)?(?:挂牌(?!上市|交易|仪式)|"
+            + Finder.anyOf(DEBUTS) + ")"
             // "云知声(09678)今日挂牌": a listed company's stock code before, the day of its first trade
-            + "|(?<=\\d\\)|\\d\\.HK\\)|\\d-HK\\))\\s?(?:今日|今天|昨日|昨天|正式)挂牌(?!上市|交易|仪式|成立|运营)"
+            + "|(?<=\\d\\)|\\d\\.HK\\)|\\d-HK\\))\\s?" + Finder.anyOf(LISTING_DAY) + "挂牌(?!上市|交易|仪式|成立|运营)"
             + "|(?:成功|正式)?登陆" + Finder.anyOf(EXCHANGES)
             // Taiwan's emerging and over-the-counter boards: "登录兴柜", "正式上柜", "上柜挂牌"
             + "|(?:登录|登陆|挂牌|正式)(?:兴柜|上柜)|(?:兴柜|上柜)(?:挂牌|交易|首日))");
@@ -62,13 +68,14 @@ public final class IpoStageParser {
      */
     static final List<String> WORDS = Finder.union(List.of("撤回", "撤销", "终止", "否决", "否了", "驳回", "上市", "ipo", "上会",
             "招股书", "招股说明书", "申请材料", "受理", "审核", "审议", "注册批复", "核准", "批准", "同意注册", "注册生效", "备案",
-            "聆讯", "挂牌交易", "挂牌", "敲钟", "登陆", "发行条件", "递表", "过会", "注册", "失效", "问询", "兴柜", "上柜"), OFFERING_WORDS);
+            "聆讯", "挂牌交易", "挂牌", "敲钟", "登陆", "发行条件", "递表", "过会", "注册", "失效", "问询", "兴柜", "上柜"), OFFERING_WORDS,
+            DEBUTS);
 
     /** every word a stage can start with (FinderTest checks them) */
     static final Finder STAGE_F = new Finder(STAGE, "撤回", "撤销", "终止", "IPO", "主动撤回", "被", "遭", "上市", "上会", "不符合",
             "递交", "提交", "披露", "更新", "报送", "重新递交", "招股书", "申请", "受理", "递表", "通过", "获得", "获", "启动", "开启",
             "今起", "今日", "正式", "开始", "起", "过会", "今天", "昨日", "昨天", " ", "注册生效", "同意", "成功", "挂牌", "敲钟", "于", "在", "登陆",
-            "否决", "进入", "公布", "周", "登录", "兴柜", "上柜").lookingAround()
+            "否决", "进入", "公布", "周", "登录", "兴柜", "上柜", "随后", "紧随其后", "同日", "当日").lookingAround()
             // 周 starts only "周四上市": 上 follows its day
             .needingAfter("周", "上", 1 + 1 + 1)
             // a space starts only "(09678) 今日挂牌": 挂 follows it and a day

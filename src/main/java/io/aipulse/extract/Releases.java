@@ -28,6 +28,9 @@ final class Releases {
     private static final Pattern QUOTED_NAME = Pattern.compile("“([^”]{1,30})”|《([^》]{1,40})》");
     private static final Pattern LATIN_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9.\\-]*(?:\\s[A-Za-z0-9][A-Za-z0-9.\\-]*){0,4}");
 
+    /** an exchange where the verb happens, right before it: what appears there is a company listing */
+    private static final Pattern AT_EXCHANGE = Pattern.compile("(?:在|于)" + Finder.anyOf(IpoStageParser.EXCHANGES) + "[^，。；,;]{0,4}$");
+
     /** the heads of an object that make it a model, and those that make it a product */
     private static final Words MODEL_HEADS = Words.of("模型", "模型产品", "模型系列", "GPT", "LLM", "Llama", "LLaMA");
     private static final Words PRODUCT_HEADS = Words.of(
@@ -151,6 +154,9 @@ final class Releases {
             }
             int cs = s.clauseStart(ts);
             int ce = s.clauseEnd(te);
+            if (AT_EXCHANGE.matcher(text).region(cs, ts).find()) {
+                continue; // "MiniMax在港交所亮相", "两家独角兽在港股连轴登场": a debut at an exchange is a listing
+            }
             if (ReleaseVerbs.INTEGRATIONS.contains(verb) && text.substring(te, ce).isBlank()) {
                 continue; // "支持第三方模型接入": what a product can take in, not what it has brought in
             }

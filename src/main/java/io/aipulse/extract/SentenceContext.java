@@ -74,6 +74,11 @@ final class SentenceContext {
         return article.backgroundClause(clauseStart, trigger);
     }
 
+    /** {@link #background} of a verb that acts on each item of a list ("先后领投了A和B的融资"). */
+    boolean backgroundOfEach(int clauseStart, int trigger) {
+        return Cues.backgroundOfEach(text(), clauseStart, trigger) || article.sinceFrame(clauseStart, trigger);
+    }
+
     /** The clause before {@code trigger} speaks of the future or of what has not happened. */
     boolean future(int clauseStart, int trigger) {
         return Cues.FUTURE.inOutsideTitles(text(), clauseStart, trigger);

@@ -37,7 +37,7 @@ final class SetbackRule extends Rule {
     /** an inquiry that only names who makes it ("OpenAI展开调查") tells no setback: only its target suffers one */
     private static final List<String> INQUIRIES = List.of("展开调查", "启动调查");
     /** the clause before the word makes it hypothetical, or a risk the company faces ("面临破产困境", "濒临倒闭") */
-    private static final Words HYPOTHETICAL = Words.of("如果", "可能", "而非", "避免", "面临", "濒临", "难逃");
+    private static final Words HYPOTHETICAL = Words.of("如果", "可能", "而非", "避免", "面临", "濒临", "难逃", "或许", "也许");
 
     SetbackRule() {
         super(EventType.SETBACK, TRIGGERS,
@@ -67,7 +67,9 @@ final class SetbackRule extends Rule {
                 }
                 subject = null; // "美国将这家公司列入黑名单": the company named before
             }
-            if (subject == null && !Cues.INDEFINITE.in(s.text(), cs, m.start())) {
+            if (subject == null && !Cues.INDEFINITE.in(s.text(), cs, m.start()) && !Cues.OPINION.in(s.text(), s.from(), m.start())) {
+                // a clause naming no company takes the company of the sentences before, unless it is someone's view
+                // of layoffs at large ("并非所有人都认为AI是造成企业大裁员的主因")
                 subject = s.coreference(ActorFilter.ANY);
             }
             s.add(EventType.SETBACK, subject, m.start(), m.end());
@@ -88,11 +90,33 @@ final class SetbackRule extends Rule {
             while (at > clauseStart && text.charAt(at - 1) == ' ') {
                 at--;
             }
+            at = beforeDescriptor(text, clauseStart, at);
             if (text.charAt(at - 1) == '对') {
                 return o;
             }
         }
         return null;
+    }
+
+    /** how many characters a descriptor before a name may hold: "美国公司", "生成式AI企业" */
+    private static final int DESCRIPTOR_REACH = 8;
+
+    /**
+     * Where the descriptor of a name ending at {@code at} starts ("对美国公司 OpenAI": the start of 美国公司), or
+     * {@code at} when none stands there: a short phrase of the clause right after 对, ending with one of
+     * {@link OrgFinder#OPENING_DESCRIPTORS}.
+     */
+    private static int beforeDescriptor(String text, int clauseStart, int at) {
+        for (String d : OrgFinder.OPENING_DESCRIPTORS) {
+            if (at - d.length() > clauseStart && text.startsWith(d, at - d.length())) {
+                for (int k = at - d.length(); k > clauseStart && k >= at - DESCRIPTOR_REACH; k--) {
+                    if (text.charAt(k - 1) == '对') {
+                        return k;
+                    }
+                }
+            }
+        }
+        return at;
     }
 
     /** the documents that announce a setback to someone else: "退市通知", "处罚决定" */
