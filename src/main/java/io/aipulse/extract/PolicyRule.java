@@ -37,7 +37,9 @@ final class PolicyRule extends Rule {
     /** what a policy named without a title is called */
     static final List<String> POLICY_NOUNS = List.of("实施意见", "实施方案", "行动方案", "行动计划", "若干措施", "产业政策", "政策", "举措",
             "意见", "方案", "办法", "措施", "规划", "通知", "条例", "新规", "规定", "禁令", "管制措施", "行政命令", "法案", "法规",
-            "国家标准", "行业标准", "新政", "资助计划");
+            "国家标准", "行业标准", "新政", "资助计划",
+            // the genres of a government's yearly plan and its rules of detail ("2025年工作要点", "实施细则")
+            "工作要点", "纲要", "细则");
 
     /**
      * "印发《...》"; Taiwan and Hong Kong news put a document's name in corner quotes ("公布「...条例」草案", which the

@@ -71,7 +71,7 @@ final class Releases {
     /** what a government issues, ending a release's object: not a product ("方案" and "措施" end products too) */
     private static final Words RULES_ISSUED = Words.of("新规", "新政", "规定", "办法", "条例", "政策", "法案", "法规", "禁令",
             "管制措施", "行政命令", "实施意见", "行动计划", "行动方案", "实施方案", "推动方案", "推进方案", "工作方案", "若干措施", "国家标准",
-            "行业标准");
+            "行业标准", "指导意见", "工作要点", "政策文件");
 
     /** what an unveiling lifts: "揭开...的面纱" */
     private static final Words VEIL = Words.of("面纱");

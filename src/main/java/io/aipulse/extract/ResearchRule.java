@@ -14,13 +14,15 @@ final class ResearchRule extends Rule {
     /** the words a research result is told with: every match holds one */
     static final List<String> TRIGGERS = Finder.union(List.of("论文", "成果", "结果", "突破", "预报", "纪录", "Nature", "Science",
             "自然", "科学", "Cell", "细胞", "提高了", "提升了", "预印本", "arXiv", "期刊", "技术报告", "研制", "提出", "评测", "测评",
-            "榜单", "排行榜", "基准测试", "挑战赛", "竞赛", "大赛", "收录", "接收", "录用", "研发出", "开发出", "首次实现"), FINDINGS);
+            "榜单", "排行榜", "基准测试", "挑战赛", "竞赛", "大赛", "收录", "接收", "录用", "研发", "开发", "首次实现"), FINDINGS);
     /** where a model or a team is ranked: a benchmark, a leaderboard, a contest (each is a trigger) */
     static final List<String> CONTESTS = List.of("评测", "测评", "榜单", "排行榜", "基准测试", "挑战赛", "竞赛", "大赛");
     /** a rank that is news: first place, a championship, a gold medal */
     static final List<String> TOP_RANKS = List.of("第一", "榜首", "冠军", "金牌", "首位", "第1");
     /** what a team can put forward: a method, not a product */
     static final List<String> METHODS = List.of("方法", "算法", "架构", "理论", "范式", "框架", "技术");
+    /** what a research team develops or puts forward as its result: a method, or a model or system of its own */
+    static final List<String> DEVELOPED = Finder.union(METHODS, List.of("模型", "系统"));
     static final List<String> PUBLISH_VERBS = List.of("发表", "发布", "公布", "提交");
     static final List<String> MEASURES = List.of("精度", "准确率", "准确度");
     /** the journals whose cover or pages are news by themselves (each is also a trigger) */
@@ -52,7 +54,11 @@ final class ResearchRule extends Rule {
             + "|(?:取得|获得|夺得|斩获|问鼎|拿下)[^，。；,;]{0,12}?" + Finder.anyOf(CONTESTS) + "[^，。；,;]{0,4}?(?:冠军|金牌|第一)"
             // "研制出全球首个...", "提出了一种新的...方法"
             // a new method is a result; a slogan put forward ("提出了'算法、大数据、计算力'三要素") is not
-            + "|研制(?:出|成功)|(?:研发|开发)出|提出了?(?:一种|一个|一套)?(?:全新|新型|新|创新)[^，。；,;]{0,12}?" + Finder.anyOf(METHODS)
+            + "|研制(?:出|成功)|(?:研发|开发)(?:出|了?(?!的)[^，。；,;]{0,20}?" + Finder.anyOf(DEVELOPED) + ")"
+            + "|提出了?(?:一种|一个|一套)?(?:全新|新型|新|创新)[^，。；,;]{0,12}?" + Finder.anyOf(METHODS)
+            // "研究团队共同提出一种基于动态推理技术的新范式推理模型": a method or model put forward as one of a kind
+            // (研发/开发 with a model or method: a team's result; "X开发的模型" describes a model, told elsewhere)
+            + "|提出了?(?:一种|一个|一套)[^，。；,;]{0,20}?" + Finder.anyOf(DEVELOPED)
             + "|首次提出[^，。；,;]{0,16}?" + Finder.anyOf(METHODS)
             // "研究人员首次实现了...": a first, told of researchers (a company's first profit is no result)
             + "|首次实现"
@@ -77,13 +83,13 @@ final class ResearchRule extends Rule {
             .needingAfter("获得", "最" + Finder.firstChars(CONTESTS), 2 + 16 + 1)
             .needingAfter("获", "最", 1 + 16 + 1)
             .needingAfter("取得", Finder.firstChars(CONTESTS), 2 + 12 + 1)
-            .needingAfter("提出", "新", 2 + 1 + 2 + 1 + 1)
+            .needingAfter("提出", "新" + Finder.firstChars(DEVELOPED), 2 + 1 + 2 + 20 + 2)
             .needingAfter("实现", "突准新", 2 + 1 + 16 + 1)
             .needingAfter("精度", "提", 2 + 10 + 1)
             .needingAfter("上", "封", 1 + 1 + 1 + Finder.longest(JOURNALS) + 1 + 4 + 1)
             .needingAfter("在", Finder.firstChars(JOURNALS), 1 + 16 + 1 + 1)
-            .needingAfter("研发", "出", 3)
-            .needingAfter("开发", "出", 3);
+            .needingAfter("研发", "出" + Finder.firstChars(DEVELOPED), 2 + 1 + 20 + 2)
+            .needingAfter("开发", "出" + Finder.firstChars(DEVELOPED), 2 + 1 + 20 + 2);
 
     /**
      * the bodies whose studies are research by their name: universities, laboratories, hospitals (an unknown 研究所 or
@@ -115,6 +121,9 @@ final class ResearchRule extends Rule {
             if ((text.startsWith("研发", m.start()) || text.startsWith("开发", m.start()) || text.startsWith("首次实现", m.start()))
                     && !RESEARCHERS.in(text, cs, m.start())) {
                 continue; // "华为开发出新芯片": a company's product; "清华大学研究团队研发出...": a team's result
+            }
+            if (text.startsWith("提出", m.start()) && m.group().indexOf('新') < 0 && !RESEARCHERS.in(text, cs, m.start())) {
+                continue; // "公司提出一套...系统": a plan of a company; a research team's model or method is its result
             }
             if (DESCRIBED_RELEASE.in(text, s.from(), m.start())) {
                 continue; // "百度此次发布的文心大模型4.5,实现了三大技术突破": what a release brings, told with the release
