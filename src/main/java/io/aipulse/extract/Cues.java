@@ -81,7 +81,10 @@ final class Cues {
             // "宣布,未来三年将投入…": a span ahead and the future are no subject either
             "未来", "将", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "个", "内",
             // "宣布,计划投资400亿美元", "宣布未来几年要...投资": a plan and its span
-            "计划", "拟", "要", "几");
+            "计划", "拟", "要", "几",
+            // "X,昨日正式发布了...", "X,当地时间周一宣布...": the day and hour of the news are no subject either
+            "昨日", "昨天", "当天", "当日", "本周", "上周", "周", "星期", "当地时间", "北京时间", "晚间", "早间", "凌晨", "上午",
+            "下午", "晚", "稍早");
     /** the reference of {@link #adverbsOnly}, built from {@link #ADVERB_WORDS} */
     static final Pattern ADVERBS_ONLY = Pattern.compile("^(?:\\s|" + String.join("|", ADVERB_WORDS) + "|\\d)*$");
 

@@ -12,7 +12,9 @@ final class PersonnelRule extends Rule {
 
     /** the verbs of taking a post, and the adverbs that may open them */
     static final List<String> JOIN_VERBS = List.of("加入", "加盟", "入职", "出任", "担任", "就任", "履新", "接任", "回归", "兼任",
-            "迎来新任", "接掌", "升任", "晋升为", "晋升");
+            "迎来新任", "接掌", "升任", "晋升为", "晋升",
+            // an executive brought in from outside ("谷歌研究副总裁吴永辉空降字节"), the organisation right after
+            "空降");
     static final List<String> JOIN_ADVERBS = List.of("即将", "正式", "已", "宣布");
     /** the verbs of JOIN_VERBS whose object is the post itself ("出任X董事长"), not the organisation joined */
     private static final List<String> TAKES_POST = List.of("出任", "担任", "就任", "接任", "兼任", "迎来新任", "接掌", "升任",
