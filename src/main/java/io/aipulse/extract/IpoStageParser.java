@@ -45,6 +45,8 @@ public final class IpoStageParser {
             // "IPO进入问询阶段": the exchange asks its questions about a filing under review
             + "|进入(?:审核)?问询)"
             + "|((?:通过|获得|获)[^，。；,;]{0,8}?(?:上市委|审核|审议|注册批复|注册批文|核准|批准|同意注册|注册生效|备案|聆讯)(?!委员会)"
+            // "刊发聆讯后资料集": the information pack a company posts once it has passed its hearing
+            + "|(?:刊发|刊登|发布|披露|公布|递交)[^，。；,;]{0,6}?聆讯后资料集"
             + "|(?:启动|开启|公布)" + Finder.anyOf(OFFERING_WORDS) + "|(?:今起|今日|正式|开始|起)招股(?!书|说明书)"
             + "|(?<![通经到至])过会|(?:上市委|上市审核委员会)[^，。；,;]{0,12}?审议通过|注册生效"
             + "|(?:IPO|上市)[^，。；,;未没不]{0,4}?(?:获得?|顺利)通过"
@@ -75,11 +77,15 @@ public final class IpoStageParser {
     static final Finder STAGE_F = new Finder(STAGE, "撤回", "撤销", "终止", "IPO", "主动撤回", "被", "遭", "上市", "上会", "不符合",
             "递交", "提交", "披露", "更新", "报送", "重新递交", "招股书", "申请", "受理", "递表", "通过", "获得", "获", "启动", "开启",
             "今起", "今日", "正式", "开始", "起", "过会", "今天", "昨日", "昨天", " ", "注册生效", "同意", "成功", "挂牌", "敲钟", "于", "在", "登陆",
-            "否决", "进入", "公布", "周", "登录", "兴柜", "上柜", "随后", "紧随其后", "同日", "当日").lookingAround()
+            "否决", "进入", "公布", "周", "登录", "兴柜", "上柜", "刊发", "刊登", "发布", "随后", "紧随其后", "同日", "当日").lookingAround()
             // 周 starts only "周四上市": 上 follows its day
             .needingAfter("周", "上", 1 + 1 + 1)
             // a space starts only "(09678) 今日挂牌": 挂 follows it and a day
-            .needingAfter(" ", "挂", 1 + 2 + 1);
+            .needingAfter(" ", "挂", 1 + 2 + 1)
+            // 刊发, 刊登 and 发布 start only "刊发聆讯后资料集": 聆 follows within 6 characters
+            .needingAfter("刊发", "聆", 2 + 6 + 1)
+            .needingAfter("刊登", "聆", 2 + 6 + 1)
+            .needingAfter("发布", "聆", 2 + 6 + 1);
 
     private IpoStageParser() {
     }

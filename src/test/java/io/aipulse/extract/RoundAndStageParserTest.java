@@ -64,7 +64,10 @@ class RoundAndStageParserTest {
         "正式在港交所挂牌上市; LISTED",
         "于纳斯达克上市; LISTED",
         "成功登陆纳斯达克; LISTED",
-        "已通过港交所聆讯; APPROVED"})
+        "已通过港交所聆讯; APPROVED",
+        "刊发聆讯后资料集; APPROVED",
+        "MiniMax(0100.HK)紧随其后挂牌; LISTED",
+        "在港交所亮相; LISTED"})
     void readsListingSteps(String text, IpoStage expected) {
         assertThat(IpoStageParser.find(text)).isEqualTo(expected);
     }
