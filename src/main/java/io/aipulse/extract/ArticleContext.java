@@ -541,7 +541,9 @@ final class ArticleContext {
                     if (i + 1 < actors.size() && actors.get(i + 1).end() <= clauseStart && announcer(actors.get(i))) {
                         continue; // "天普股份发布公告,中昊芯英...,取得天普股份控制权": the announcement tells of the actor after it
                     }
-                    return subsidiary(actors, i, clauseStart);
+                    // "X主管创立的初创公司Y,在种子轮融资中筹集...": the clause before names Y, which X only describes
+                    OrgMention head = clauseStart > 0 ? headAfterModifier(actors, i, clauseStart - 1) : null;
+                    return head != null ? head : subsidiary(actors, i, clauseStart);
                 }
             }
         }
