@@ -165,8 +165,14 @@ public final class PublicationTimeFinder {
         if (latest != null) {
             return later(complete, latest);
         }
-        // no day at all: a year-in-review ("纵目科技:2025年4月进入破产审查程序") is as late as its latest month
-        return complete != null ? complete : yearBound(text, today, true);
+        // no day at all: a year-in-review ("纵目科技:2025年4月进入破产审查程序") is as late as its latest month, unless
+        // the text names a later year without its month ("公布2024年度《报告》" after "2022年11月推出ChatGPT"): then
+        // its day is unknown, only its year's lower bound
+        if (complete != null) {
+            return complete;
+        }
+        LocalDate months = yearBound(text, today, true);
+        return months != null && years.getYear() > months.getYear() ? null : months;
     }
 
     /**

@@ -192,6 +192,14 @@ class PublicationTimeFinderTest {
     }
 
     @Test
+    void aLaterYearWithoutItsMonthLeavesTheDayUnknown() {
+        // given a survey of 2024 that recalls a release of November 2022, and no day with its month
+        String text = "某中心昨天(27日)公布2024年度《网络报告》调查结果。OpenAI在2022年11月推出ChatGPT后,使用者快速增加。";
+        // when / then: the page is of 2024 or later, not of November 2022
+        assertThat(dayOf(text)).isEmpty();
+    }
+
+    @Test
     void readsDayMonthDatesFromTheLatestCompleteDateTheTextReports() {
         // given news whose own days carry no year and a background day of another year that does
         String text = "5月9日晚间,交易所公告,某公司未通过审核。2022年7月15日,交易所受理了该公司的申请。";
