@@ -63,6 +63,15 @@ final class Cues {
         return false;
     }
 
+    /**
+     * The rest of a clause after its verb ends it as the time of something else: "当 OpenAI 发布 GPT-5 时", "在2021年X完成
+     * C7轮融资时", "...之际", "...的时候" (the 时 of 同时 is no such end).
+     */
+    static boolean timeOfAnother(String restOfClause) {
+        String r = restOfClause.strip();
+        return r.endsWith("时") && !r.endsWith("同时") || r.endsWith("之际") || r.endsWith("的时候");
+    }
+
     /** the clause points back to a subject named earlier */
     static final Words COREFERENCE = Words.of("该公司", "这家公司", "该企业", "这家企业", "该平台", "该机构", "这家", "该团队", "该集团",
             "本集团",

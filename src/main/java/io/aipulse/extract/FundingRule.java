@@ -328,8 +328,8 @@ final class FundingRule extends Rule {
         // "宣布连续完成两轮融资", "半年内完成三轮融资": rounds closed just now, counted, are news; a sum is not
         boolean recentRounds = RECENT.in(text, s.from(), start) && !Aggregates.sumIn(text, cs, end);
         if (Aggregates.total(text, cs, end) && !announcedThisYear && !recentRounds || s.background(cs, start)
-                || s.future(cs, start)) {
-            return null;
+                || s.future(cs, start) || Cues.timeOfAnother(text.substring(end, s.clauseEnd(end)))) {
+            return null; // "在2021年地平线完成C7轮融资时": the round is when something else happened
         }
         OrgMention subject = s.subjectBefore(start, cs, ActorFilter.ANY);
         if (subject == null || subject.isKind("investor") && !text.substring(cs, start).contains("完成")) {

@@ -194,7 +194,7 @@ final class Releases {
             if (text.substring(Math.max(cs, s.from()), ts).stripLeading().startsWith("距")) {
                 continue; // "距离OpenAI发布Sora已近一个月": the release is the point a span of time is counted from
             }
-            if (after.endsWith("时") && !after.endsWith("同时") || after.endsWith("之际") || after.endsWith("的时候")) {
+            if (Cues.timeOfAnother(after)) {
                 continue; // "当 OpenAI 发布 GPT-5 时": the time of something else ("在...的同时" is the release itself)
             }
             // "将 X 开源至 GitHub": the directional complement names a venue; the object of 将/把 stands before
