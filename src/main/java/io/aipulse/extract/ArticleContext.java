@@ -121,8 +121,8 @@ final class ArticleContext {
 
     /**
      * The day an event's age is measured from: the article's day; for a page with no date of its own, whose anchor is
-     * only the day it was read, the end of the latest year its text names up to then ("2025年,X完成...融资" on an undated
-     * page read in 2026 is not history).
+     * only the day it was read, the middle of the latest year its text names up to then ("2025年,X完成...融资" on an
+     * undated page read in 2026 is not history; "2024年12月" on a page of "2025年开年" is not either).
      */
     private LocalDate backgroundReference(List<int[]> years) {
         if (anchor == null || articleDated) {
@@ -138,7 +138,8 @@ final class ArticleContext {
                 latest = Math.max(latest, y[1]);
             }
         }
-        return latest < 0 || latest == anchor.getYear() ? anchor : LocalDate.of(latest, 12, 31);
+        // the page's day is somewhere in that year: its middle is the nearest guess, whichever day it is
+        return latest < 0 || latest == anchor.getYear() ? anchor : LocalDate.of(latest, 6, 30);
     }
 
     /**

@@ -357,6 +357,15 @@ class RuleBasedExtractorTest {
     }
 
     @Test
+    void onAPageOfAYearWithoutItsDayAnEventOfTheMonthsBeforeIsNoHistory() {
+        // given an undated page read in 2027 that opens "2025年开年" and tells a release of December 2024
+        Article undated = TestArticle.withText("2025年开年,人工智能热度不减。2024年12月,百度发布了文心大模型4.5。").id("a5")
+                .publishedAt("2027-03-01T00:00:00Z").timeSource(TimeSource.INGEST).build();
+        // when / then: the page may be of any day of 2025; December 2024 is within a year of its middle
+        assertThat(extractor.extract(undated)).extracting(Event::type).containsExactly(EventType.MODEL_RELEASE);
+    }
+
+    @Test
     void withoutAPublicationDateUndatedEventsHaveNoDate() {
         Article undated = TestArticle.withText("月之暗面发布Kimi智能助手。").id("a2").publishedAt("2026-01-01T00:00:00Z")
                 .timeSource(TimeSource.INGEST).build();
