@@ -229,7 +229,9 @@ final class OrgFinder {
 
     /** the descriptors that can open a clause before the name they describe ("初创企业星衡机器人发布...") */
     static final List<String> OPENING_DESCRIPTORS = List.of(
-        "公司", "企业", "厂商", "独角兽", "开发商", "制造商", "供应商", "服务商", "提供商", "研发商");
+        "公司", "企业", "厂商", "独角兽", "开发商", "制造商", "供应商", "服务商", "提供商", "研发商",
+        // the companies of a trade by its short name: 药企 (drug makers), 车企 (carmakers), 险企 (insurers), 房企
+        "药企", "车企", "险企", "房企");
 
     /**
      * "初创企业星衡机器人发布...": a company-like name read from the clause start may begin with its descriptor; the
@@ -436,7 +438,9 @@ final class OrgFinder {
     }
 
     /** "一家名为深度赋智的AI公司": the name a text introduces, without quotes, up to the 的 of its description. */
-    private static final Pattern NAMED_AS = Pattern.compile("(?:名为|名叫|叫做)\\s?([\\p{IsHan}A-Za-z0-9]{2,10}?)\\s?的");
+    private static final Pattern NAMED_AS = Pattern.compile("(?:名为|名叫|叫做)\\s?([\\p{IsHan}A-Za-z0-9]{2,10}?"
+            // a Latin name of a few words or a path-like one ("Glass Bead Games", "/dev/agents"), its gloss in parentheses
+            + "|[A-Za-z0-9./][A-Za-z0-9./\\-]*(?:\\s[A-Za-z0-9][A-Za-z0-9.\\-]*){0,3}?)\\s?(?:[(（][^()（）]{1,20}[)）])?\\s?的");
 
     private void namedAs(String text, int from, int to, List<OrgMention> out) {
         Matcher m = null;
