@@ -28,6 +28,8 @@ public final class IpoStageParser {
 
     /** when a company with a stock code first trades: "云知声(09678)今日挂牌", "MiniMax(0100.HK)紧随其后挂牌" */
     private static final List<String> LISTING_DAY = List.of("今日", "今天", "昨日", "昨天", "正式", "随后", "紧随其后", "同日", "当日");
+    /** the bell (or Hong Kong's gong) a listing opens trading with: "敲钟", "在香港交易所敲响铜锣" */
+    static final List<String> BELLS = List.of("敲钟", "敲响铜锣", "鸣锣");
     /** a first appearance, which at an exchange is the listing: "在港交所亮相" */
     static final List<String> DEBUTS = List.of("亮相", "登场");
 
@@ -54,7 +56,9 @@ public final class IpoStageParser {
             // "地平线周四上市", "X今日上市": the day of the listing right before it
             + "|((?:正式|成功|挂牌|敲钟|今日|今天|昨日|昨天|周[一二三四五])上市(?![公企委审申前辅])"
             + "|(?:(?<![处位属对由关基用至等终])于|在|登陆|今日|今天|昨日|昨天)[^，。；,;赴]{0,10}?" + Finder.anyOf(VENUES)
-            + "(?:正式|成功)?(?:挂牌)?上市(?![公企委审申前辅])|(?:上市|IPO|挂牌)首日|挂牌交易|敲钟"
+            + "(?:正式|成功)?(?:挂牌)?上市(?![公企委审申前辅])|(?:上市|IPO|挂牌)首日|挂牌交易|" + Finder.anyOf(BELLS)
+            // "以发行价每股144.6港元上市": the price of the first trade, the listing itself
+            + "|(?:发行价|招股价)[^，。；,;]{0,16}?上市(?![公企委审申前辅])"
             // "今日在港交所主板挂牌": 挂牌 at an exchange is the listing itself
             + "|(?:于|在)[^，。；,;赴]{0,10}?" + Finder.anyOf(EXCHANGES) + "(?:正式|成功)?(?:挂牌(?!上市|交易|仪式)|"
             + Finder.anyOf(DEBUTS) + ")"
@@ -70,12 +74,13 @@ public final class IpoStageParser {
      */
     static final List<String> WORDS = Finder.union(List.of("撤回", "撤销", "终止", "否决", "否了", "驳回", "上市", "ipo", "上会",
             "招股书", "招股说明书", "申请材料", "受理", "审核", "审议", "注册批复", "核准", "批准", "同意注册", "注册生效", "备案",
-            "聆讯", "挂牌交易", "挂牌", "敲钟", "登陆", "发行条件", "递表", "过会", "注册", "失效", "问询", "兴柜", "上柜"), OFFERING_WORDS,
-            DEBUTS);
+            "聆讯", "挂牌交易", "挂牌", "登陆", "发行条件", "递表", "过会", "注册", "失效", "问询", "兴柜", "上柜"), OFFERING_WORDS,
+            DEBUTS, BELLS);
 
     /** every word a stage can start with (FinderTest checks them) */
     static final Finder STAGE_F = new Finder(STAGE, "撤回", "撤销", "终止", "IPO", "主动撤回", "被", "遭", "上市", "上会", "不符合",
             "递交", "提交", "披露", "更新", "报送", "重新递交", "招股书", "申请", "受理", "递表", "通过", "获得", "获", "启动", "开启",
+            "发行价", "招股价", "敲响铜锣", "鸣锣",
             "今起", "今日", "正式", "开始", "起", "过会", "今天", "昨日", "昨天", " ", "注册生效", "同意", "成功", "挂牌", "敲钟", "于", "在", "登陆",
             "否决", "进入", "公布", "周", "登录", "兴柜", "上柜", "刊发", "刊登", "发布", "随后", "紧随其后", "同日", "当日").lookingAround()
             // 周 starts only "周四上市": 上 follows its day

@@ -67,7 +67,9 @@ class RoundAndStageParserTest {
         "已通过港交所聆讯; APPROVED",
         "刊发聆讯后资料集; APPROVED",
         "MiniMax(0100.HK)紧随其后挂牌; LISTED",
-        "在港交所亮相; LISTED"})
+        "在港交所亮相; LISTED",
+        "以发行价每股144.6港元上市; LISTED",
+        "在香港交易所敲响铜锣; LISTED"})
     void readsListingSteps(String text, IpoStage expected) {
         assertThat(IpoStageParser.find(text)).isEqualTo(expected);
     }
