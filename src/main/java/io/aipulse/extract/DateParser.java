@@ -65,8 +65,11 @@ public final class DateParser {
 
     /** before a number of days, a count or a span: 第3日, 近7日, 连续5日, 为期7日, 共3日 */
     private static final String COUNT_BEFORE = "第近续每数几余个期满前后共约超达逾连隔";
-    /** after a bare day that follows a word: a part of the day or a verb of the event itself */
-    private static final String AFTER_WORD_DAY = "晚早上下凌在举宣召";
+    /**
+     * after a bare day that follows a word: a part of the day, a verb of the event itself, or the wire's own word
+     * after its place ("台北19日电", "旧金山30日专电")
+     */
+    private static final String AFTER_WORD_DAY = "晚早上下凌在举宣召电专";
     /** before a bare day (19日): the start of a clause, a bracket, or a word that introduces a time */
     private static final String BEFORE_BARE_DAY = " \n,，。;；:：()（）、于在至到间";
     /** after a bare day: punctuation, a part of the day, or the first character of a verb news puts after a date */

@@ -32,11 +32,16 @@ final class Segmenter {
         }
     }
 
+    /** the agencies whose datelines open with their name in parentheses */
+    private static final List<String> WIRE_AGENCIES = List.of("中央社", "法新社", "路透社", "美联社");
+
     /** "据 TechCrunch 7 月 26 日报道" / "据《科创板日报》报道" / "据 IT 之家援引 CNBC 报道" at a sentence start. */
     static final Pattern DATELINE = Pattern.compile(
             "^(?:(?:据|根据)\\s?[^，。,;；\\n]{1,40}?(?:报道|消息|援引[^，。,;；\\n]{1,30}?报道|发布的文章)"
             + "|[^，。,;；\\n]{0,20}?\\d{1,2}\\s?月\\s?\\d{1,2}\\s?日\\s?(?:电|消息|讯|晚间消息|早间消息)"
-            + "|[^，。,;；\\n]{1,12}?获悉)");
+            + "|[^，。,;；\\n]{1,12}?获悉"
+            // a wire agency's dateline of Taiwan news, its day only: "(中央社记者张三旧金山30日专电)"
+            + "|[(（]" + Finder.anyOf(WIRE_AGENCIES) + "[^)）\\n]{0,30}?\\d{1,2}日(?:专)?电[)）])");
     private static final Pattern SECTION = Pattern.compile(
             "\\d{2}、(?:融资|创业|大模型|应用|政策|观点|研报|投资|人事|产品|技术|行业|公司|资讯|动态|并购|芯片|算力|人物|数据"
             + "|其他|产业|市场|海外|国内|安全|监管|活动|峰会|开源|终端|硬件|机器人|自动驾驶|医疗|教育|金融|创投|上市)?");
@@ -154,6 +159,13 @@ final class Segmenter {
      */
     static boolean mayOpenWithDateline(String text, int start, int end) {
         char c = text.charAt(start);
+        if ((c == '(' || c == '（') && start + 1 < end) {
+            for (String agency : WIRE_AGENCIES) {
+                if (text.startsWith(agency, start + 1)) {
+                    return true;
+                }
+            }
+        }
         int region = Math.min(end, start + 80);
         if (c == '据' || c == '根' && start + 1 < end && text.charAt(start + 1) == '据') {
             // "据悉，", "据了解，": most sentences opening with 据 name no source before their first comma

@@ -2,6 +2,7 @@ package io.aipulse.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -46,11 +47,24 @@ class SegmenterTest {
         assertThat(matches).isGreaterThan(1000);
     }
 
-    /** The test as it was before it looked at the digit before 月 and the word after 日. */
+    /** The test as it was before it looked at the digit before 月 and the word after 日 (and a wire's parenthesis). */
     private static boolean formerTest(String text, int start, int end) {
         char c = text.charAt(start);
         return c == '据' || c == '根' && start + 1 < end && text.charAt(start + 1) == '据'
+                || (c == '(' || c == '（') && text.startsWith("中央社", start + 1)
                 || Segmenter.dateOrSourceNearStart(text, start, end);
+    }
+
+    @Test
+    void aWireAgencysDatelineWithItsDayOnlyOpensTheItem() {
+        // given Taiwan news opening with the agency's dateline in parentheses
+        String text = "（中央社记者王小明台北19日电）某公司宣布完成新一轮融资。";
+        // when
+        Segmenter.Sentence s = Segmenter.split(text).get(0);
+        // then: the dateline is read apart from the news, and its day is a date
+        assertThat(text.substring(s.start, s.datelineEnd)).isEqualTo("（中央社记者王小明台北19日电）");
+        assertThat(DateParser.findAll(text, s.start, s.datelineEnd, LocalDate.of(2024, 11, 20), 2024, null))
+                .extracting(DateParser.Mention::date).containsExactly(LocalDate.of(2024, 11, 19));
     }
 
     @Test
