@@ -355,8 +355,8 @@ public final class PublicationTimeFinder {
 
     private static boolean target(String text, int start) {
         String before = text.substring(Math.max(0, start - 3), start);
-        if (before.contains("截至")) {
-            return false; // "as of": figures up to a day that has passed
+        if (before.contains("截至") || before.endsWith("到了")) {
+            return false; // "as of": figures up to a day that has passed; "而到了2025年4月": a time that has come
         }
         for (String w : TARGET_BEFORE) {
             if (before.contains(w)) {

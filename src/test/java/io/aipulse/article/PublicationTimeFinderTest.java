@@ -192,6 +192,14 @@ class PublicationTimeFinderTest {
     }
 
     @Test
+    void aTimeThatHasComeIsNoTarget() {
+        // given a launch on a day without its year, after "而到了2025年4月" (by April 2025) told of the past
+        String text = "6月26日晚,某公司正式发布首款AI眼镜。2023年,该公司推出音频眼镜;而到了2025年4月,又发布了新款。";
+        // when / then: 2025 bounds the page's day, as 截至 does and 到 (a target ahead) does not
+        assertThat(dayOf(text)).contains(LocalDate.of(2025, 6, 26));
+    }
+
+    @Test
     void aLaterYearWithoutItsMonthLeavesTheDayUnknown() {
         // given a survey of 2024 that recalls a release of November 2022, and no day with its month
         String text = "某中心昨天(27日)公布2024年度《网络报告》调查结果。OpenAI在2022年11月推出ChatGPT后,使用者快速增加。";
