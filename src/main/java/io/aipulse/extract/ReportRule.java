@@ -19,7 +19,9 @@ final class ReportRule extends Rule {
     static final List<String> REPORT_OBJECTS = List.of("报告", "研报", "白皮书", "蓝皮书", "数据显示", "调查", "调研", "榜单", "排行榜", "榜》",
             "指数", "统计", "名单", "地图", "展望》", "洞察》", "趋势》", "预测》", "十大趋势", "榜", "排名", "市场数据",
             // a benchmark's results published by its evaluator: "公布语言模型基准评测结果"
-            "评测结果", "测评结果", "晴雨表");
+            "评测结果", "测评结果", "晴雨表",
+            // a think tank's brief: "联合发布了一项政策简报"
+            "简报");
     static final Words REPORT_OBJECT = Words.of(REPORT_OBJECTS.toArray(new String[0]));
     /** what a model's maker publishes with the model ("发布其最新版本 DeepSeek-V4 技术报告"): research, not a report */
     static final Words MODEL_PAPER = Words.of("技术报告", "技术白皮书");
@@ -99,6 +101,10 @@ final class ReportRule extends Rule {
             }
             if (by == null) {
                 by = describedPublisher(s, m.start(1), m.end(1));
+            }
+            if (by != null && by.source() != OrgMention.DESCRIPTOR && !analystLike(by)) {
+                usedClauses.add(s.clauseStart(m.start()));
+                continue; // "据百度方面统计", "根据腾讯提供的评测报告": a company counting its own business publishes no report
             }
             if (by != null) {
                 reportAt(s, by, m.start(), m.end());
