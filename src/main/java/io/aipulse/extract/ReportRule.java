@@ -45,7 +45,7 @@ final class ReportRule extends Rule {
     static final List<String> TRIGGERS = Finder.union(SOURCE_NOUNS, FINDING_VERBS, REPORT_OBJECTS, HEADLINE_WORDS);
 
     static final Finder BY_SOURCE = Finder.of(Finder.anyOf(BY_WORDS) + "\\s?([^，。；,;]{2,30}?)(?:的)?(?:最新)?"
-            + Finder.anyOf(SOURCE_NOUNS) + "(?!中)", BY_WORDS).lookingAround()
+            + Finder.anyOf(SOURCE_NOUNS) + "(?!中(?!的))", BY_WORDS).lookingAround()
             // the source noun starts after the word, a space, 30 characters, 的 and 最新
             .needing(Finder.firstChars(SOURCE_NOUNS), Finder.longest(BY_WORDS) + 1 + 30 + 1 + 2 + 1);
     static final Finder FINDING = Finder.of("(" + String.join("|", FINDING_VERBS) + ")(?!模型|算法|方法|系统|能力|精度|准确|功能|工具|平台|技术)",
@@ -58,6 +58,8 @@ final class ReportRule extends Rule {
     private static final Words SPEAKER = Words.of("CEO", "CTO", "创始人", "董事长", "总裁", "首席执行官", "表示", "认为");
     /** the data a news agency compiled itself: "彭博社汇编的数据显示" (its reporting is no report) */
     private static final Words COMPILED = Words.of("汇编", "统计", "编制", "整理", "汇总");
+    /** a data set a news agency compiled ("据彭博社汇编的数据"), unlike its reporters' count ("据界面新闻统计") */
+    private static final Words DATA_COMPILED = Words.of("汇编", "编制", "汇总");
     private static final Pattern PUBLISHER_DESCRIPTOR = Pattern.compile(
             "^(?:第三方)?(?:数据)?(?:机构|平台|公司|研究机构|咨询机构|咨询公司|数据服务商|研究院)");
     private static final Pattern ANALYST_NAME = Pattern.compile(
@@ -95,7 +97,8 @@ final class ReportRule extends Rule {
             }
             OrgMention by = null;
             for (OrgMention o : s.orgs()) {
-                if (o.start() >= m.start(1) && o.end() <= m.end(1) && !o.isKind("media")) {
+                if (o.start() >= m.start(1) && o.end() <= m.end(1)
+                        && (!o.isKind("media") || DATA_COMPILED.in(s.text(), o.end(), m.end()))) {
                     by = o;
                 }
             }
