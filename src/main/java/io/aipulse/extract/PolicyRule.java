@@ -237,6 +237,10 @@ final class PolicyRule extends Rule {
         }
         String derived = null;
         if (subject == null && title != null) {
+            OrgMention agent = s.subjectBefore(start, cs, ActorFilter.NAMED);
+            if (agent != null && !agent.place() && !isGovernment(agent) && start - agent.end() <= 8) {
+                return; // "X投资公司发布《北京市...项目》招标公告": a company's document names a place, not its government
+            }
             derived = governmentOfTitle(s.article().knowledge(), title);
             if (derived == null) {
                 return;
