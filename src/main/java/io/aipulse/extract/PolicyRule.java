@@ -198,13 +198,30 @@ final class PolicyRule extends Rule {
             if (o.end() == m.start() && isGovernment(o) && text.substring(s.start(), o.start()).isBlank()) {
                 Candidate c = s.add(EventType.POLICY, o, m.start(), m.end());
                 if (c != null) {
-                    c.product = "《" + text.substring(o.end(), m.end()).trim() + "》";
+                    c.product = "《" + issuedDocument(text.substring(o.end(), m.end()).trim(), m.group(1)) + "》";
                     c.aboutStart = m.start(1);
                     c.aboutEnd = m.end(1);
                 }
                 return;
             }
         }
+    }
+
+    /** the notices that issue another document: "关于印发 X 的通知" issues X */
+    private static final List<String> ISSUING = List.of("印发", "转发", "发布", "颁布");
+
+    /** The document a title line names: the one a notice issues ("关于印发 X 的通知" is X), else the title itself. */
+    static String issuedDocument(String title, String about) {
+        for (String v : ISSUING) {
+            if (about.startsWith(v) && title.endsWith("通知")) {
+                String doc = about.substring(v.length()).trim();
+                if (doc.startsWith("《") && doc.endsWith("》")) {
+                    doc = doc.substring(1, doc.length() - 1);
+                }
+                return doc.length() >= 2 ? doc : title;
+            }
+        }
+        return title;
     }
 
     private void policyAt(SentenceContext s, int start, int end, String title, int aboutStart, int aboutEnd) {
@@ -220,6 +237,10 @@ final class PolicyRule extends Rule {
         }
         String derived = null;
         if (subject == null && title != null) {
+            OrgMention agent = s.subjectBefore(start, cs, ActorFilter.NAMED);
+            if (agent != null && !agent.place() && !isGovernment(agent) && start - agent.end() <= 8) {
+                return; // "X投资公司发布《北京市...项目》招标公告": a company's document names a place, not its government
+            }
             derived = governmentOfTitle(s.article().knowledge(), title);
             if (derived == null) {
                 return;

@@ -19,7 +19,9 @@ final class ReportRule extends Rule {
     static final List<String> REPORT_OBJECTS = List.of("报告", "研报", "白皮书", "蓝皮书", "数据显示", "调查", "调研", "榜单", "排行榜", "榜》",
             "指数", "统计", "名单", "地图", "展望》", "洞察》", "趋势》", "预测》", "十大趋势", "榜", "排名", "市场数据",
             // a benchmark's results published by its evaluator: "公布语言模型基准评测结果"
-            "评测结果", "测评结果", "晴雨表");
+            "评测结果", "测评结果", "晴雨表",
+            // a think tank's brief: "联合发布了一项政策简报"
+            "简报");
     static final Words REPORT_OBJECT = Words.of(REPORT_OBJECTS.toArray(new String[0]));
     /** what a model's maker publishes with the model ("发布其最新版本 DeepSeek-V4 技术报告"): research, not a report */
     static final Words MODEL_PAPER = Words.of("技术报告", "技术白皮书");
@@ -43,7 +45,7 @@ final class ReportRule extends Rule {
     static final List<String> TRIGGERS = Finder.union(SOURCE_NOUNS, FINDING_VERBS, REPORT_OBJECTS, HEADLINE_WORDS);
 
     static final Finder BY_SOURCE = Finder.of(Finder.anyOf(BY_WORDS) + "\\s?([^，。；,;]{2,30}?)(?:的)?(?:最新)?"
-            + Finder.anyOf(SOURCE_NOUNS) + "(?!中)", BY_WORDS).lookingAround()
+            + Finder.anyOf(SOURCE_NOUNS) + "(?!中(?!的))", BY_WORDS).lookingAround()
             // the source noun starts after the word, a space, 30 characters, 的 and 最新
             .needing(Finder.firstChars(SOURCE_NOUNS), Finder.longest(BY_WORDS) + 1 + 30 + 1 + 2 + 1);
     static final Finder FINDING = Finder.of("(" + String.join("|", FINDING_VERBS) + ")(?!模型|算法|方法|系统|能力|精度|准确|功能|工具|平台|技术)",
@@ -56,6 +58,8 @@ final class ReportRule extends Rule {
     private static final Words SPEAKER = Words.of("CEO", "CTO", "创始人", "董事长", "总裁", "首席执行官", "表示", "认为");
     /** the data a news agency compiled itself: "彭博社汇编的数据显示" (its reporting is no report) */
     private static final Words COMPILED = Words.of("汇编", "统计", "编制", "整理", "汇总");
+    /** a data set a news agency compiled ("据彭博社汇编的数据"), unlike its reporters' count ("据界面新闻统计") */
+    private static final Words DATA_COMPILED = Words.of("汇编", "编制", "汇总");
     private static final Pattern PUBLISHER_DESCRIPTOR = Pattern.compile(
             "^(?:第三方)?(?:数据)?(?:机构|平台|公司|研究机构|咨询机构|咨询公司|数据服务商|研究院)");
     private static final Pattern ANALYST_NAME = Pattern.compile(
@@ -93,12 +97,17 @@ final class ReportRule extends Rule {
             }
             OrgMention by = null;
             for (OrgMention o : s.orgs()) {
-                if (o.start() >= m.start(1) && o.end() <= m.end(1) && !o.isKind("media")) {
+                if (o.start() >= m.start(1) && o.end() <= m.end(1)
+                        && (!o.isKind("media") || DATA_COMPILED.in(s.text(), o.end(), m.end()))) {
                     by = o;
                 }
             }
             if (by == null) {
                 by = describedPublisher(s, m.start(1), m.end(1));
+            }
+            if (by != null && by.source() != OrgMention.DESCRIPTOR && !analystLike(by)) {
+                usedClauses.add(s.clauseStart(m.start()));
+                continue; // "据百度方面统计", "根据腾讯提供的评测报告": a company counting its own business publishes no report
             }
             if (by != null) {
                 reportAt(s, by, m.start(), m.end());
