@@ -129,9 +129,27 @@ final class IpoRule extends Rule {
                 return null;
             }
             String gap = STOCK_CODE.matcher(text.substring(o.end(), n.start())).replaceAll("").strip();
-            return AND.contains(gap) && !venue(text, n) ? n : null;
+            return (AND.contains(gap) || describedItem(gap)) && !venue(text, n) ? n : null;
         }
         return null;
+    }
+
+    /** how long the descriptor of a list's next item may be: "AI 大模型企业" */
+    private static final int ITEM_DESCRIPTOR = 12;
+
+    /**
+     * "天数智芯、AI 大模型企业 MiniMax 也相继在港股上市": a list mark, then a descriptor that ends like a company's
+     * ({@link OrgFinder#OPENING_DESCRIPTORS}) before the next item's name.
+     */
+    private static boolean describedItem(String gap) {
+        for (String mark : AND) {
+            if (!mark.isEmpty() && gap.startsWith(mark)) {
+                String d = gap.substring(mark.length()).strip();
+                return d.length() <= ITEM_DESCRIPTOR && d.chars().noneMatch(c -> "，,。；;：:".indexOf(c) >= 0)
+                        && OrgFinder.OPENING_DESCRIPTORS.stream().anyMatch(d::endsWith);
+            }
+        }
+        return false;
     }
 
     /** a stock code in parentheses after a name: "(02026-HK)", "(00100.HK)", "(688795.SH)" */
