@@ -240,6 +240,16 @@ final class PartnershipRule extends Rule {
             if (subject == null || CONTINUING.in(s.text(), subject.end(), m.end()) || researchTold(s)) {
                 continue; // "会维持合作关系": a standing relation; "团队与X合作,在...发表论文": the research's authors
             }
+            OrgMention firstPartner = null;
+            if (opensWithPartner(s, subject, cs, m.start())) {
+                // "...,并与微软和Stripe建立了合作关系": the first name is a partner, the subject is before the clause
+                OrgMention implicit = s.subjectBefore(subject.start() - 1, cs, ActorFilter.ANY);
+                if (implicit == null || implicit.name().equals(subject.name())) {
+                    continue;
+                }
+                firstPartner = subject;
+                subject = implicit;
+            }
             String other = null;
             int otherEnd = m.end(1);
             for (OrgMention o : s.orgs()) {
@@ -259,7 +269,8 @@ final class PartnershipRule extends Rule {
             }
             Candidate c = s.add(EventType.PARTNERSHIP, subject, m.start(), m.end());
             if (c != null) {
-                c.counterparties = List.of(other);
+                c.counterparties = firstPartner == null || firstPartner.name().equals(other) ? List.of(other)
+                        : List.of(firstPartner.name(), other);
                 c.aboutStart = m.start();
                 c.aboutEnd = c.clauseEnd;
                 done.add(cs);
