@@ -62,6 +62,9 @@ final class EventMerger {
                 into = gi;
                 break;
             }
+            if (into < 0 && c.type == EventType.PARTNERSHIP && mirrors(groups, c)) {
+                continue; // the same agreement told from the partner's side: "A与B签署..." then "B携手A..."
+            }
             if (into < 0) {
                 groups.add(new ArrayList<>());
                 registries.add(new HashSet<>());
@@ -80,6 +83,35 @@ final class EventMerger {
             }
         }
         return groups;
+    }
+
+    /**
+     * A partnership of the article's has {@code c}'s subject among its partners and {@code c}'s partners name its
+     * subject: one agreement between the two, whose first telling gives the event.
+     */
+    private static boolean mirrors(List<List<Candidate>> groups, Candidate c) {
+        for (List<Candidate> g : groups) {
+            if (g.get(0).type != EventType.PARTNERSHIP) {
+                continue;
+            }
+            for (Candidate h : g) {
+                if (names(h.counterparties, c) && names(c.counterparties, h)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** one of {@code parties} is {@code c}'s subject, as named or as the registry names it */
+    private static boolean names(List<String> parties, Candidate c) {
+        Company company = c.subject.company();
+        for (String p : parties) {
+            if (sameOrg(p, c.name()) || company != null && sameOrg(p, company.name())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Object distinctionOf(Candidate c) {

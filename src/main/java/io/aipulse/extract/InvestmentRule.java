@@ -77,6 +77,21 @@ final class InvestmentRule extends Rule {
     private static final String RECIPIENT_MARKS = "向对";
     /** a clause whose subject is the project: "项目投资 15 亿元", "该项目总投资 120 亿元" */
     private static final Pattern PROJECT_BEFORE = Pattern.compile("(?:该|本|此|整个)?(?:项目|专案|工程)(?:总|计划|预计)?");
+    /**
+     * "项目总投资额达120亿元", "该项目投资金额将由40亿元增至48亿元": the project's investment as a noun, its amount after
+     * a reach; group 1 is the noun, what stands before it the project
+     */
+    static final Finder PROJECT_TOTAL = Finder.of("(?:项目|专案|工程)(?:总|计划|预计)?(投资(?:总额|总金额|金额|额))",
+            List.of("项目", "专案", "工程"));
+    /** what may stand between the project's investment and its amount */
+    private static final Pattern TOTAL_REACH = Pattern.compile(
+            "\\s?(?:将|预计|约|达到|达|为|高达|超过|逾|近|由|不超过|不低于|\\s)*(?:人民币|新台币|台币|US\\$|NT\\$)?\\s?");
+    /** a raised total: "由40亿元增至48亿元" gives the new amount after the old one */
+    private static final Pattern RAISED_TO = Pattern.compile("\\s?(?:增至|增加至|提高至|上调至|调增至|扩大至)");
+    /** how many sentences back a project's owner is looked for across paragraphs */
+    private static final int PROJECT_ANTECEDENT_REACH = 2;
+    /** a sentence that counts several projects before their total: "新引进项目19个,总投资234亿元", "9个重大项目" */
+    private static final Pattern MANY_PROJECTS = Pattern.compile("\\d+\\s?个|[多两三四五六七八九十几数]个|一批|多项");
 
     /** "向 X", "对X": the company at {@code at} is the one the capital goes to. */
     private static boolean receives(String text, int from, int at) {
@@ -109,6 +124,7 @@ final class InvestmentRule extends Rule {
             }
             investmentAt(s, m.start(), m.end(), amount.amount());
         }
+        projectTotals(s);
         builtBy(s);
         commissioned(s);
         spends(s);
@@ -142,6 +158,27 @@ final class InvestmentRule extends Rule {
             if (amount != null && BUILT_WITH.in(s.text(), m.end(), next)) {
                 investmentAt(s, m.start(), m.end(), amount.amount());
             }
+        }
+    }
+
+    /** "项目总投资额达120亿元": the project's investment named as a noun, with the amount after it. */
+    private void projectTotals(SentenceContext s) {
+        Finder.Scan scan = s.scan(PROJECT_TOTAL, s.from(), s.end());
+        while (scan.find()) {
+            Matcher m = scan.matcher();
+            Matcher reach = TOTAL_REACH.matcher(s.text()).region(m.end(), s.end());
+            if (!reach.lookingAt()) {
+                continue;
+            }
+            AmountParser.Match amount = s.firstAmount(reach.end(), Math.min(s.end(), reach.end() + 16));
+            if (amount == null || amount.start() < m.end() || amount.start() > reach.end()) {
+                continue;
+            }
+            if (RAISED_TO.matcher(s.text()).region(amount.end(), s.end()).lookingAt()) {
+                AmountParser.Match raised = s.firstAmount(amount.end(), Math.min(s.end(), amount.end() + 24));
+                amount = raised == null ? amount : raised;
+            }
+            investmentAt(s, m.start(1), m.end(1), amount.amount());
         }
     }
 
@@ -202,6 +239,19 @@ final class InvestmentRule extends Rule {
         }
     }
 
+    /**
+     * The clause before {@code start} names only the project ("项目总", "该项目"), or only 总 after a sentence that told
+     * of the project ("项目总规划建设用地约500亩,总投资预计128亿元"); not the total of several projects counted before.
+     */
+    private static boolean projectClause(SentenceContext s, int cs, int start) {
+        String text = s.text();
+        int from = Math.max(cs, s.from());
+        String before = text.substring(from, start).trim();
+        boolean project = PROJECT_BEFORE.matcher(before).matches()
+                || before.equals("总") && text.substring(s.from(), from).contains("项目");
+        return project && !MANY_PROJECTS.matcher(text).region(s.from(), start).find();
+    }
+
     private void investmentAt(SentenceContext s, int start, int end, Amount amount) {
         int cs = s.clauseStart(start);
         if (Aggregates.in(s.text(), cs, start) || s.background(cs, start) || s.text().substring(cs, start).contains("获")
@@ -219,13 +269,21 @@ final class InvestmentRule extends Rule {
             }
         }
         OrgMention subject = s.subjectBefore(start, cs, ActorFilter.NAMED);
-        if (subject == null && PROJECT_BEFORE.matcher(text.substring(Math.max(cs, s.from()), start).trim()).matches()) {
+        if (subject == null && projectClause(s, cs, start)) {
             // "X 为建设单位,...,项目投资 15 亿元": the project's owner, named earlier in the sentence
             for (OrgMention o : s.actors(ActorFilter.NAMED)) {
                 if (o.end() <= cs) {
                     subject = o;
                     break;
                 }
+            }
+            if (subject == null) {
+                // "X 公告称, 公司计划建设...。公告显示, 该项目投资金额将增至48亿元": the owner of the sentences before
+                subject = s.coreference(ActorFilter.NAMED);
+            }
+            if (subject == null) {
+                // the project told in a paragraph of its own, after the one that announced it
+                subject = s.antecedent(ActorFilter.NAMED, PROJECT_ANTECEDENT_REACH);
             }
         }
         Candidate c = s.add(EventType.INVESTMENT, subject, start, end);

@@ -46,7 +46,11 @@ final class PartnershipRule extends Rule {
             "生态", "政府", "部门", "地方", "开发者", "厂商", "公司", "团队", "学术界", "产业界", "社会", "大家", "我们", "他们");
     /** agreements of a deal or a service, not of a cooperation: "签订有条件买卖协议", "签订上市辅导协议" */
     private static final Words NOT_COOPERATION = Words.of("买卖", "收购", "转让", "认购", "增资", "辅导", "承销", "保荐", "贷款",
-            "借款", "租赁", "担保", "劳动", "保密", "对赌");
+            "借款", "租赁", "担保", "劳动", "保密", "对赌",
+            // "签署重组支持协议" (with lenders), "与中金公司就潜在IPO交易合作" (the banks of a listing)
+            "重组", "IPO");
+    /** the verbs of a purchase told before the agreement in the sentence */
+    private static final List<String> ACQUIRES = List.of("收购", "并购");
     /** between the partner and 合作, words of a standing relation, not of a new agreement ("与 Y 间存在...合作关系") */
     private static final Words RELATION = Words.of("的", "间", "存在", "有着", "一直", "长期");
     /** the words of a cooperation that goes on, not one that starts: "微软与OpenAI会维持合作关系" */
@@ -56,6 +60,9 @@ final class PartnershipRule extends Rule {
     private static boolean researchTold(SentenceContext s) {
         return s.scan(ResearchRule.RESULT, s.from(), s.end()).find();
     }
+
+    /** the first characters of a reference back, not a name: "这位传奇设计师", "该公司", "其母公司", "此类企业" */
+    private static final String REFERENCES = "这那该此其";
 
     private static final Pattern NOT_A_NAME_CHARS = Pattern.compile(".*[,，。的在将已]+.*");
 
@@ -117,7 +124,7 @@ final class PartnershipRule extends Rule {
                 parties.add(0, subject);
             }
             List<String> others = others(s, subject, parties, m.start(), m.end());
-            if (others.isEmpty()) {
+            if (others.isEmpty() || partnerBought(s, m.start(), others)) {
                 continue;
             }
             Candidate c = s.add(EventType.PARTNERSHIP, subject, m.start(), m.end());
@@ -220,6 +227,36 @@ final class PartnershipRule extends Rule {
         return others;
     }
 
+    /**
+     * "OpenAI将收购由前苹果公司设计总监共同创办的新创公司io,与这位设计师联手...": a partner named in the clause of a
+     * purchase earlier in the sentence is the deal, whose purpose the cooperation tells; a partner besides the
+     * purchase ("收购A,与B合作") is a cooperation.
+     */
+    private static boolean partnerBought(SentenceContext s, int trigger, List<String> partners) {
+        String text = s.text();
+        for (int k = s.from(); k < trigger; k++) {
+            if (startsWithAny(text, k, ACQUIRES)) {
+                int ce = Math.min(s.clauseEnd(k), trigger);
+                for (OrgMention o : s.orgs()) {
+                    if (o.start() >= k && o.end() <= ce
+                            && partners.stream().anyMatch(p -> EventMerger.sameOrg(p, o.name()))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithAny(String text, int at, List<String> words) {
+        for (String w : words) {
+            if (text.startsWith(w, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** "英伟达宣布将在印度与信实工业合作建设...": a plain 与 X 合作 with a named actor before it. */
     private void withPartner(SentenceContext s, Set<Integer> done) {
         Finder.Scan a = s.scan(WITH_PARTNER, s.from(), s.end());
@@ -227,6 +264,7 @@ final class PartnershipRule extends Rule {
             Matcher m = a.matcher();
             int cs = s.clauseStart(m.start());
             if (done.contains(cs) || s.future(cs, m.start()) || s.background(cs, m.start())
+                    || NOT_COOPERATION.in(s.text(), m.start(), m.end())
                     || Titles.inside(s.text(), s.from(), m.start(), m.start() - s.from())) {
                 continue; // 《共建...算力网络和系统战略合作框架协议》: a title's words, not its parties
             }
@@ -239,6 +277,16 @@ final class PartnershipRule extends Rule {
             }
             if (subject == null || CONTINUING.in(s.text(), subject.end(), m.end()) || researchTold(s)) {
                 continue; // "会维持合作关系": a standing relation; "团队与X合作,在...发表论文": the research's authors
+            }
+            OrgMention firstPartner = null;
+            if (opensWithPartner(s, subject, cs, m.start())) {
+                // "...,并与微软和Stripe建立了合作关系": the first name is a partner, the subject is before the clause
+                OrgMention implicit = s.subjectBefore(subject.start() - 1, cs, ActorFilter.ANY);
+                if (implicit == null || implicit.name().equals(subject.name())) {
+                    continue;
+                }
+                firstPartner = subject;
+                subject = implicit;
             }
             String other = null;
             int otherEnd = m.end(1);
@@ -254,12 +302,13 @@ final class PartnershipRule extends Rule {
                 s.article().addUnknownName(m.start(1), m.end(1));
             }
             if (other == null || other.contains(subject.name()) || subject.name().contains(other)
-                    || RELATION.in(s.text(), otherEnd, m.end(1))) {
+                    || RELATION.in(s.text(), otherEnd, m.end(1)) || partnerBought(s, m.start(), List.of(other))) {
                 continue;
             }
             Candidate c = s.add(EventType.PARTNERSHIP, subject, m.start(), m.end());
             if (c != null) {
-                c.counterparties = List.of(other);
+                c.counterparties = firstPartner == null || firstPartner.name().equals(other) ? List.of(other)
+                        : List.of(firstPartner.name(), other);
                 c.aboutStart = m.start();
                 c.aboutEnd = c.clauseEnd;
                 done.add(cs);
@@ -286,7 +335,8 @@ final class PartnershipRule extends Rule {
 
     private static String partyName(String raw) {
         String n = Names.canonical(raw.trim());
-        if (n.length() < 2 || n.length() > 16 || NOT_A_PARTY.in(n) || NOT_A_NAME_CHARS.matcher(n).matches()) {
+        if (n.length() < 2 || n.length() > 16 || NOT_A_PARTY.in(n) || NOT_A_NAME_CHARS.matcher(n).matches()
+                || REFERENCES.indexOf(n.charAt(0)) >= 0) {
             return null;
         }
         return n;

@@ -71,6 +71,14 @@ final class PersonnelRule extends Rule {
     /** a relative clause of a past post right before the person's name: "曾任职OpenAI的姚顺雨" */
     private static final java.util.regex.Pattern FORMER_POST_OF_PERSON = java.util.regex.Pattern.compile(
             "[曾过][^，。；,;]{1,30}的[\\p{IsHan}·]{2,4}$");
+    /**
+     * a team as the one who joins: "核心团队加入英伟达", "创始团队,包括首席执行官X,将加入苹果公司", "千问团队加盟" (the
+     * team moves, often with a deal; no executive takes a post)
+     */
+    private static final java.util.regex.Pattern TEAM_JOINS = java.util.regex.Pattern.compile(
+            "团队(?:[，,][^，,。]{0,40}[，,])?\\s?(?:也|将|已|已经|都|均|全部|集体)*$");
+    /** how far before a join verb its team is looked for */
+    private static final int TEAM_REACH = 60;
     /** characters that end a person's name read after a title */
     private static final String[] NAME_ENDS = {"在", "宣", "表", "跟", "将", "于", "已", "称"};
 
@@ -100,6 +108,9 @@ final class PersonnelRule extends Rule {
             // "曾任职OpenAI的姚顺雨出任": a past post that describes the person is no past of this post
             String before = FORMER_POST_OF_PERSON.matcher(text.substring(cs, m.start())).replaceFirst("");
             if (Cues.background(before, 0, before.length()) || before.contains("过")) {
+                continue;
+            }
+            if (TEAM_JOINS.matcher(text).region(Math.max(s.from(), m.start() - TEAM_REACH), m.start()).find()) {
                 continue;
             }
             OrgMention org = null;

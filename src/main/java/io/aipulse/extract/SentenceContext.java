@@ -99,6 +99,20 @@ final class SentenceContext {
         return article.coreference(index, filter);
     }
 
+    /**
+     * The first actor of the closest of the {@code reach} sentences before, across paragraphs: the announcer of a
+     * paragraph whose next paragraph goes on with the announcement ("X公告称,...。\n公告显示,该项目...").
+     */
+    OrgMention antecedent(ActorFilter filter, int reach) {
+        for (int k = index - 1; k >= 0 && k >= index - reach; k--) {
+            List<OrgMention> a = article.actors(k, filter);
+            if (!a.isEmpty()) {
+                return a.get(0);
+            }
+        }
+        return null;
+    }
+
     List<AmountParser.Match> amounts(int from, int to) {
         return article.amounts().findAll(text(), from, to);
     }

@@ -506,4 +506,15 @@ class RuleBasedExtractorTest {
         assertThat(product).noneMatch(e -> e.type() == EventType.IPO);
         assertThat(listing).extracting(Event::type).containsExactly(EventType.IPO);
     }
+
+    @Test
+    void anAgreementToldAgainFromThePartnersSideIsOnePartnership() {
+        // given: the same agreement, first from one party, then from the other
+        String text = "百度与阿里巴巴签署战略合作协议,共建大模型算力平台。阿里巴巴携手百度打造超级算力中心。";
+        // when
+        Event e = only(extract(text), EventType.PARTNERSHIP);
+        // then
+        assertThat(e.subject()).isEqualTo("百度");
+        assertThat(e.counterparties()).containsExactly("阿里巴巴");
+    }
 }
