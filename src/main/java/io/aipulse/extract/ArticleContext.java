@@ -905,7 +905,8 @@ final class ArticleContext {
     }
 
     Candidate add(EventType type, OrgMention subject, int si, int trigger, int triggerEnd) {
-        if (subject == null || inSpeech(si, trigger) || question(si)) {
+        if (subject == null || inSpeech(si, trigger) || question(si)
+                || subject.company() == null && NameStops.NEVER_IN_A_NAME.in(subject.name())) {
             return null;
         }
         int cs = clauseStart(si, trigger);

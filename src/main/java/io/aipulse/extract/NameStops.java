@@ -26,6 +26,13 @@ final class NameStops {
         "的", "旗下", "联合", "与", "及", "完成", "参与", "获得", "拿下", "收购", "并购", "领投", "参投", "入股",
         "不少", "许多", "一些", "多地", "各地"};
 
+    /**
+     * Verbs and adverbs a guessed name never holds: a span that holds one is a phrase of the sentence
+     * ("台美生态圈伙伴共同签署", "签约落地...研究院", "Robotics赢得资本", "还有群核"), not an organisation.
+     */
+    static final Words NEVER_IN_A_NAME = Words.of("签署", "签约", "落地", "构建", "赢得", "获得", "登陆", "宣布", "完成",
+            "介绍", "还有", "扩展");
+
     /** Position after the last stop word in {@code [from, to)}, or {@code from}. */
     static int lastStop(String text, int from, int to, boolean strongOnly) {
         // the largest end of the last occurrence of a stop word, unless that occurrence ends the run: scanning

@@ -1,0 +1,47 @@
+package io.aipulse.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aipulse.article.Article;
+import io.aipulse.article.TimeSource;
+import io.aipulse.article.clean.TextCleaner;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** A name guessed from the text's shapes acts only when it reads as a name, not as a phrase of its sentence. */
+class GuessedNamesTest {
+
+    private static final String TEXT = "台美生态圈伙伴共同签署合作备忘录。";
+
+    private static ArticleContext context() {
+        Knowledge knowledge = Knowledge.load(Path.of("config"));
+        Article article = new Article("t", null, null, null, TEXT, Instant.parse("2024-05-22T02:00:00Z"), TimeSource.TEXT, "t");
+        return new ArticleContext(knowledge, ExtractionSettings.defaults(),
+                new AmountParser(ExtractionSettings.defaults().cnyPerUnit()), new OrgFinder(knowledge), article,
+                new TextCleaner().clean(TEXT));
+    }
+
+    private static OrgMention guessed(String name) {
+        return new OrgMention(0, name.length(), name, null, null, null, OrgMention.FALLBACK, false);
+    }
+
+    @Test
+    void aGuessedNameHoldingAVerbOfItsSentenceActsNever() {
+        // given the sentence's words up to its verb, guessed as a name, and the same words without the verb
+        ArticleContext context = context();
+        // when / then: the span with 共同签署 is a phrase; the one without it may act
+        assertThat(context.add(EventType.PARTNERSHIP, guessed("台美生态圈伙伴共同签署"), 0, 11, 13)).isNull();
+        assertThat(context.add(EventType.PARTNERSHIP, guessed("台美生态圈伙伴"), 0, 11, 13)).isNotNull();
+    }
+
+    @Test
+    void aRegistryNameIsNeverRefusedForItsWords() {
+        // given a registry company whose name holds one of the words (none does today: the guard reads guesses only)
+        ArticleContext context = context();
+        Company known = Knowledge.load(Path.of("config")).company("百度").orElseThrow();
+        OrgMention mention = new OrgMention(0, 2, "百度完成", known, null, null, OrgMention.REGISTRY, false);
+        // when / then
+        assertThat(context.add(EventType.PARTNERSHIP, mention, 0, 11, 13)).isNotNull();
+    }
+}
