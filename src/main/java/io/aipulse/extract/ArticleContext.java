@@ -395,9 +395,69 @@ final class ArticleContext {
     List<OrgMention> orgs(int si) {
         if (orgCache[si] == null) {
             Segmenter.Sentence s = sentences.get(si);
-            orgCache[si] = aliases.apply(text, s.start, s.end, foundOrgs(si));
+            orgCache[si] = withSelfReferences(s, aliases.apply(text, s.start, s.end, foundOrgs(si)));
         }
         return orgCache[si];
+    }
+
+    /** an institution's own news says "we": 我院/本院 (a hospital, an institute, a school) and 我校/本校 (a university) */
+    private static final List<String> SELF_REFERENCES = List.of("我院", "本院", "我校", "本校");
+    /** the name endings of what 院 and 校 stand for */
+    private static final Words INSTITUTES = Words.of("医院", "研究院", "学院", "科学院");
+    private static final Words SCHOOLS = Words.of("大学", "学院", "学校");
+    /** the institution 院 and 校 stand for, once looked up: index 0 for 院, 1 for 校 ({@link #NONE} when none) */
+    private final OrgMention[] selves = new OrgMention[2];
+    private static final OrgMention NONE = new OrgMention(0, 0, "", null, null, null, 0, false);
+
+    /**
+     * "我院与中国移动四川公司签署战略合作协议": the self-reference of an institution's own page stands for the first
+     * organisation of the page whose name ends like the institution (医院, 研究院, 学院 for 院; 大学, 学院 for 校).
+     */
+    private List<OrgMention> withSelfReferences(Segmenter.Sentence s, List<OrgMention> found) {
+        List<OrgMention> out = null;
+        for (int i = s.start; i + 1 < s.end; i++) {
+            char c = text.charAt(i);
+            if (c != '我' && c != '本') {
+                continue; // the first characters of SELF_REFERENCES
+            }
+            final int at = i;
+            String word = SELF_REFERENCES.stream().filter(w -> text.startsWith(w, at)).findFirst().orElse(null);
+            if (word == null) {
+                continue;
+            }
+            OrgMention self = self(word.charAt(1) == '院' ? 0 : 1);
+            if (self == NONE || found.stream().anyMatch(o -> o.start() < at + 2 && o.end() > at)) {
+                continue;
+            }
+            if (out == null) {
+                out = new ArrayList<>(found);
+            }
+            out.add(new OrgMention(i, i + 2, self.name(), self.company(), self.textCity(), self.textCountry(), self.source(),
+                    false));
+        }
+        if (out == null) {
+            return found;
+        }
+        out.sort(java.util.Comparator.comparingInt(OrgMention::start));
+        return List.copyOf(out);
+    }
+
+    /** The institution 院 (kind 0) or 校 (kind 1) stands for: the first organisation of the page named like one. */
+    private OrgMention self(int kind) {
+        if (selves[kind] == null) {
+            Words endings = kind == 0 ? INSTITUTES : SCHOOLS;
+            selves[kind] = NONE;
+            for (int si = 0; si < sentences.size() && selves[kind] == NONE; si++) {
+                for (OrgMention o : foundOrgs(si)) {
+                    if (endings.endsIn(o.name(), 0, o.name().length()) || o.company() != null
+                            && endings.endsIn(o.company().name(), 0, o.company().name().length())) {
+                        selves[kind] = o;
+                        break;
+                    }
+                }
+            }
+        }
+        return selves[kind];
     }
 
     /** The organisations the finder reads in sentence {@code si}, before the article's declared short names. */

@@ -357,6 +357,15 @@ class RuleBasedExtractorTest {
     }
 
     @Test
+    void anInstitutionsOwnNewsSaysWeForItself() {
+        // given a hospital's page that names the hospital, then tells "我院" signing an agreement
+        Article page = TestArticle.withText("北京协和医院近日举行签约仪式。3月4日,我院与中国移动北京公司签署战略合作协议。")
+                .id("a6").publishedAt("2025-03-05T02:00:00Z").build();
+        // when / then: the hospital is the first party, not its partner
+        assertThat(only(extractor.extract(page), EventType.PARTNERSHIP).subject()).isEqualTo("北京协和医院");
+    }
+
+    @Test
     void onAPageOfAYearWithoutItsDayAnEventOfTheMonthsBeforeIsNoHistory() {
         // given an undated page read in 2027 that opens "2025年开年" and tells a release of December 2024
         Article undated = TestArticle.withText("2025年开年,人工智能热度不减。2024年12月,百度发布了文心大模型4.5。").id("a5")
