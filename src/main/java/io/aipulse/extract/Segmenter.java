@@ -38,6 +38,8 @@ final class Segmenter {
     /** "据 TechCrunch 7 月 26 日报道" / "据《科创板日报》报道" / "据 IT 之家援引 CNBC 报道" at a sentence start. */
     static final Pattern DATELINE = Pattern.compile(
             "^(?:(?:据|根据)\\s?[^，。,;；\\n]{1,40}?(?:报道|消息|援引[^，。,;；\\n]{1,30}?报道|发布的文章)"
+            // "据网易科技了解,": a medium that learnt the news (not "据了解,", which names no one)
+            + "|(?:据|根据)\\s?[^，。,;；\\n]{2,40}?了解到?(?=[，,])"
             + "|[^，。,;；\\n]{0,20}?\\d{1,2}\\s?月\\s?\\d{1,2}\\s?日\\s?(?:电|消息|讯|晚间消息|早间消息)"
             + "|[^，。,;；\\n]{1,12}?获悉"
             // a wire agency's dateline of Taiwan news, its day only: "(中央社记者张三旧金山30日专电)"
@@ -176,7 +178,7 @@ final class Segmenter {
 
     /**
      * Necessary for the source form after 据/根据 (ending at {@code at}): after one optional {@code \\s}, 报道, 消息,
-     * 援引 or 发布(的文章) starts before any of {@code ，。,;；} or a line break.
+     * 援引, 发布(的文章) or 了解 starts before any of {@code ，。,;；} or a line break.
      */
     private static boolean maySourceAfter(String text, int at, int to) {
         int i = at < to && NamePatterns.isRegexSpace(text.charAt(at)) ? at + 1 : at;
@@ -186,7 +188,8 @@ final class Segmenter {
                 return false;
             }
             char d = text.charAt(i + 1);
-            if (c == '报' && d == '道' || c == '消' && d == '息' || c == '援' && d == '引' || c == '发' && d == '布') {
+            if (c == '报' && d == '道' || c == '消' && d == '息' || c == '援' && d == '引' || c == '发' && d == '布'
+                    || c == '了' && d == '解') {
                 return true;
             }
         }

@@ -56,6 +56,17 @@ class SegmenterTest {
     }
 
     @Test
+    void aMediumThatLearntTheNewsIsItsSourceButAnUnnamedOneIsNot() {
+        // given a sentence whose source learnt the news, and one that names no source
+        String text = "据网易科技了解,某团队负责人宣布离职。据了解,他将休整。";
+        // when
+        List<Segmenter.Sentence> sentences = Segmenter.split(text);
+        // then: the first opens with a dateline, the second does not
+        assertThat(text.substring(sentences.get(0).start, sentences.get(0).datelineEnd)).isEqualTo("据网易科技了解");
+        assertThat(sentences.get(1).datelineEnd).isEqualTo(sentences.get(1).start);
+    }
+
+    @Test
     void aWireAgencysDatelineWithItsDayOnlyOpensTheItem() {
         // given Taiwan news opening with the agency's dateline in parentheses
         String text = "（中央社记者王小明台北19日电）某公司宣布完成新一轮融资。";
