@@ -29,12 +29,17 @@ final class PartnershipRule extends Rule {
     /** the verbs of an agreement whose object follows within a few characters ("签署了全面战略合作协议") */
     static final List<String> SIGN_VERBS = List.of("签署", "签订", "达成");
 
+    /** the verb of being named a partner: "成为...合作伙伴" */
+    static final List<String> BECOMES = List.of("成为");
+
     /** every match holds 合作, a word of an agreement or a verb of signing */
     static final List<String> TRIGGERS = Finder.union(List.of("合作", "签约"), AGREEMENT_WORDS, SIGN_VERBS);
 
     static final Finder AGREEMENT = Finder.of("(" + String.join("|", AGREEMENT_WORDS)
-            + "|签署[^，。；,;]{0,12}?(?:协议|备忘录|承诺|合作)|签订[^，。；,;]{0,12}?(?:协议|备忘录|合同)|达成[^，。；,;]{0,6}?合作)"
-            + "(?!的|伙伴们)", AGREEMENT_WORDS, SIGN_VERBS).lookingAround();
+            + "|签署[^，。；,;]{0,12}?(?:协议|备忘录|承诺|合作)|签订[^，。；,;]{0,12}?(?:协议|备忘录|合同)|达成[^，。；,;]{0,6}?合作"
+            // "X将成为苹果公司在中国推出AI服务的合作伙伴": X is named the other's partner
+            + "|" + Finder.anyOf(BECOMES) + "[^，。；,;]{0,24}?合作伙伴)"
+            + "(?!的|伙伴们)", AGREEMENT_WORDS, SIGN_VERBS, BECOMES).lookingAround();
     static final Finder WITH_PARTNER = Finder.of(Finder.anyOf(WITH_WORDS) + "\\s?([^,，。;；、与和]{2,16}?)\\s?"
             // "腾讯与无锡签约,共同推动...": a signing with a party is an agreement with it
             + Finder.anyOf(AGREE_VERBS) + "?了?(?:战略)?(?:合作|联手|携手|签约)(?!伙伴|开发的|研发的|推出的|打造的|的)",
@@ -89,9 +94,11 @@ final class PartnershipRule extends Rule {
                 continue;
             }
             List<OrgMention> parties = new ArrayList<>();
+            boolean named = BECOMES.stream().anyMatch(w -> text.startsWith(w, m.start()));
             for (OrgMention o : s.actors(ActorFilter.ANY)) {
                 if (o.end() <= m.start() || (o.start() >= m.end() && o.start() <= m.end() + 12
-                        && o.source() == OrgMention.REGISTRY)) {
+                        && o.source() == OrgMention.REGISTRY)
+                        || named && o.start() >= m.start() && o.end() <= m.end()) { // "成为华为的合作伙伴": 华为
                     parties.add(o);
                 }
             }
