@@ -49,7 +49,9 @@ final class Releases {
     private static final Words ABSTRACT_HEADS = Words.of("体系", "战略", "理念", "概念", "愿景", "倡议", "路线图", "计划", "生态", "项目",
             "基准", "榜单", "结果", "评测", "测评", "预测", "预估", "展望",
             // a partner of the one who launches ("成为苹果在中国推出AI服务的合作伙伴"), never the thing launched
-            "伙伴");
+            "伙伴",
+            // a way of doing things ("推出一种'典范转移'模型发布方法", "推出新的商业模式")
+            "方法", "模式", "方式");
     /** the ways a model is offered that are part of its release, not a product of their own */
     private static final Words ACCESS_HEADS = Words.of("API", "接口", "权重");
     /** the words of a version: after a model's head they name the model's version, not a product */
