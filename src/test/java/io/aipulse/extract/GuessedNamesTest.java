@@ -36,6 +36,19 @@ class GuessedNamesTest {
     }
 
     @Test
+    void aLatinNameAfterAPersonsTitleIsThePersons() {
+        // given a president named in Latin letters after his title, acting in the sentence
+        Knowledge knowledge = Knowledge.load(Path.of("config"));
+        String text = new TextCleaner().clean("Nova Labs宣布,总裁 Greg Brockman 也宣布辞职。Greg Brockman 将休假。").text();
+        // when
+        int firstSentence = text.indexOf('。') + 1;
+        java.util.List<String> names = new OrgFinder(knowledge).find(text, knowledge.scan(text), 0, firstSentence).stream()
+                .map(OrgMention::name).toList();
+        // then: the company is an organisation, the president is not
+        assertThat(names).contains("Nova Labs").doesNotContain("Greg Brockman");
+    }
+
+    @Test
     void aRegistryNameIsNeverRefusedForItsWords() {
         // given a registry company whose name holds one of the words (none does today: the guard reads guesses only)
         ArticleContext context = context();
