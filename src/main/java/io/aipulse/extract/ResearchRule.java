@@ -38,6 +38,9 @@ final class ResearchRule extends Rule {
     /** who develops a result rather than a product: a research team, a lab, a professor */
     private static final Words RESEARCHERS = Words.of("研究团队", "科研团队", "研究人员", "课题组", "实验室", "教授", "研究所",
             "研究院", "大学", "学院", "科学院");
+    /** the figures of business whose records are market news, not results: listings, rounds, valuations, sales */
+    private static final Words BUSINESS_RECORDS = Words.of("上市", "融资", "募资", "估值", "市值", "股价", "销量", "营收", "票房",
+            "下载", "认购");
     private static final Words CONTEST_WORDS = Words.of(CONTESTS.toArray(new String[0]));
     private static final Words RELEASE_VERBS = Words.of("发布", "推出", "开源", "上线");
 
@@ -121,6 +124,9 @@ final class ResearchRule extends Rule {
             if ((text.startsWith("研发", m.start()) || text.startsWith("开发", m.start()) || text.startsWith("首次实现", m.start()))
                     && !RESEARCHERS.in(text, cs, m.start())) {
                 continue; // "华为开发出新芯片": a company's product; "清华大学研究团队研发出...": a team's result
+            }
+            if (m.group().endsWith("纪录") && BUSINESS_RECORDS.in(text, m.start(), m.end())) {
+                continue; // "刷新AI公司最快上市纪录": a record of the market, not of science
             }
             if (text.startsWith("提出", m.start()) && m.group().indexOf('新') < 0 && !RESEARCHERS.in(text, cs, m.start())) {
                 continue; // "公司提出一套...系统": a plan of a company; a research team's model or method is its result
