@@ -593,7 +593,7 @@ final class ArticleContext {
                 && !Cues.INDEFINITE.in(before);
         int adverbsOnly = -1; // ADVERBS_ONLY.matcher(before).matches(), computed once when needed
         if (!objectBefore && !coref) {
-            adverbsOnly = Cues.adverbsOnly(before) ? 1 : 0;
+            adverbsOnly = Cues.adverbsOnly(withoutLocations(Math.max(clauseStart, s.datelineEnd), trigger)) ? 1 : 0;
         }
         boolean ownSubjectless = objectBefore || adverbsOnly == 1 || coref;
         if (ownSubjectless) {
@@ -616,6 +616,27 @@ final class ArticleContext {
             return coreference(si, filter);
         }
         return null;
+    }
+
+    /**
+     * {@code text[from, to)} without the places a preposition locates the act in ("将在美国投资": 将投资): a place after
+     * 在 or 于 is where, not who.
+     */
+    private String withoutLocations(int from, int to) {
+        StringBuilder out = null;
+        int copied = from;
+        for (Knowledge.Hit h : hitsIn(from, to)) {
+            Knowledge.Kind k = h.term().kind();
+            if ((k == Knowledge.Kind.CITY || k == Knowledge.Kind.COUNTRY || k == Knowledge.Kind.DISTRICT) && h.start() > copied
+                    && h.end() <= to && (text.charAt(h.start() - 1) == '在' || text.charAt(h.start() - 1) == '于')) {
+                if (out == null) {
+                    out = new StringBuilder(to - from);
+                }
+                out.append(text, copied, h.start());
+                copied = h.end();
+            }
+        }
+        return out == null ? text.substring(from, to) : out.append(text, copied, to).toString();
     }
 
     /** the words that make an organisation the announcer of what the sentence goes on to tell */
