@@ -593,7 +593,7 @@ final class ArticleContext {
                 && !Cues.INDEFINITE.in(before);
         int adverbsOnly = -1; // ADVERBS_ONLY.matcher(before).matches(), computed once when needed
         if (!objectBefore && !coref) {
-            adverbsOnly = Cues.adverbsOnly(withoutLocations(Math.max(clauseStart, s.datelineEnd), trigger)) ? 1 : 0;
+            adverbsOnly = Cues.adverbsOnly(withoutLocations(before, Math.max(clauseStart, s.datelineEnd), trigger)) ? 1 : 0;
         }
         boolean ownSubjectless = objectBefore || adverbsOnly == 1 || coref;
         if (ownSubjectless) {
@@ -619,10 +619,10 @@ final class ArticleContext {
     }
 
     /**
-     * {@code text[from, to)} without the places a preposition locates the act in ("将在美国投资": 将投资): a place after
-     * 在 or 于 is where, not who.
+     * {@code span}, which is {@code text[from, to)}, without the places a preposition locates the act in ("将在美国投资":
+     * 将投资): a place after 在 or 于 is where, not who. The span itself when it holds none.
      */
-    private String withoutLocations(int from, int to) {
+    private String withoutLocations(String span, int from, int to) {
         StringBuilder out = null;
         int copied = from;
         for (Knowledge.Hit h : hitsIn(from, to)) {
@@ -636,7 +636,7 @@ final class ArticleContext {
                 copied = h.end();
             }
         }
-        return out == null ? text.substring(from, to) : out.append(text, copied, to).toString();
+        return out == null ? span : out.append(text, copied, to).toString();
     }
 
     /** the words that make an organisation the announcer of what the sentence goes on to tell */

@@ -53,7 +53,7 @@ final class Cues {
     }
 
     /** one of {@link #PERSON_WORDS} ends at {@code at}: the name that follows is a person's */
-    private static boolean afterPersonTitle(String text, int from, int at) {
+    static boolean afterPersonTitle(String text, int from, int at) {
         for (String w : PERSON_WORDS) {
             // a title of two characters or more: 原 and 前 are also "before" ("日前曾...")
             if (w.length() >= 2 && at - w.length() >= from && text.startsWith(w, at - w.length())) {

@@ -925,7 +925,8 @@ final class OrgFinder {
                 if (described && !isModel(hits, i, end)) {
                     addNamed(out, text, i, end, OrgMention.DESCRIPTOR);
                 } else if (Character.isUpperCase(c) && (i == from || "“《.-".indexOf(text.charAt(i - 1)) < 0)
-                        && !isModel(hits, i, end) && !afterPersonTitle(text, from, before)) {
+                        && !isModel(hits, i, end) && !Cues.afterPersonTitle(text, from, before)) {
+                    // ("总裁 Greg Brockman 也宣布辞职": a Latin name right after a person's title is the person's)
                     int after = end;
                     while (after < to && text.charAt(after) == ' ') {
                         after++;
@@ -938,16 +939,6 @@ final class OrgFinder {
             }
             i = Math.max(e, i + 1);
         }
-    }
-
-    /** "总裁 Greg Brockman 也宣布辞职": a Latin name right after a person's title is the person's, not an organisation's. */
-    private static boolean afterPersonTitle(String text, int from, int at) {
-        for (String w : Cues.PERSON_WORDS) {
-            if (w.length() >= 2 && at - w.length() >= from && text.startsWith(w, at - w.length())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

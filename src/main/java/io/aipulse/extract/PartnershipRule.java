@@ -242,7 +242,7 @@ final class PartnershipRule extends Rule {
     private static boolean partnerBought(SentenceContext s, int trigger, List<String> partners) {
         String text = s.text();
         for (int k = s.from(); k < trigger; k++) {
-            if (startsWithAny(text, k, ACQUIRES)) {
+            if (Cues.opensWith(text, k, trigger, ACQUIRES)) {
                 int ce = Math.min(s.clauseEnd(k), trigger);
                 for (OrgMention o : s.orgs()) {
                     if (o.start() >= k && o.end() <= ce
@@ -250,15 +250,6 @@ final class PartnershipRule extends Rule {
                         return true;
                     }
                 }
-            }
-        }
-        return false;
-    }
-
-    private static boolean startsWithAny(String text, int at, List<String> words) {
-        for (String w : words) {
-            if (text.startsWith(w, at)) {
-                return true;
             }
         }
         return false;
