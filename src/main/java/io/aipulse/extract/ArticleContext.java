@@ -501,7 +501,7 @@ final class ArticleContext {
             if (o.start() < s.datelineEnd || Titles.inside(text, s.start, o.start(), TITLE_REACH)
                     || precededByAgentWord(o.start(), s.start) || nickname(o.start(), s.start)
                     || Cues.opensWith(text, o.end(), afterEnd, Cues.INVESTOR_WORDS)
-                    || i + 1 < flags.length && affiliation(o, orgs.get(i + 1))) {
+                    || affiliation(o, i + 1 < flags.length ? orgs.get(i + 1) : null, s.end)) {
                 flags[i] = 1;
             } else if (Cues.opensWithPersonTitle(text, o.end(), afterEnd)) {
                 flags[i] = 2;
@@ -539,22 +539,40 @@ final class ArticleContext {
     }
 
     /**
-     * "清华系具身智能公司星海图", "阿里系创业公司X": an organisation + 系 before a descriptor of the next name tells
-     * where that company comes from; it is not an actor (系 as a copula, "X系Y旗下公司", has no descriptor between).
+     * "清华系具身智能公司星海图", "“吉利系”智驾供应商福瑞泰克": an organisation + 系 before a descriptor of the next name
+     * tells where that company comes from; it is not an actor (系 as a copula, "X系Y旗下公司", has no descriptor
+     * between; 系列 and 系统 are other words). The next name need not be known: a descriptor with a name after it is
+     * enough.
      */
-    private boolean affiliation(OrgMention o, OrgMention next) {
+    private boolean affiliation(OrgMention o, OrgMention next, int sentenceEnd) {
         int at = o.end();
-        if (at >= text.length() || text.charAt(at) != '系' || next.start() - at > 16 || next.start() <= at + 1) {
+        while (at < sentenceEnd && (text.charAt(at) == '”' || text.charAt(at) == '」')) {
+            at++; // "“吉利系”": the quote may close after 系 or before it
+        }
+        if (at + 1 >= sentenceEnd || text.charAt(at) != '系' || "列统数".indexOf(text.charAt(at + 1)) >= 0) {
             return false;
         }
-        String between = text.substring(at + 1, next.start()).trim();
-        for (int i = 0; i < between.length(); i++) {
-            if (",，。;；:：、".indexOf(between.charAt(i)) >= 0) {
-                return false;
+        boolean nextClose = next != null && next.start() > at + 1 && next.start() - at <= AFFILIATION_REACH;
+        int end = nextClose ? next.start() : Math.min(sentenceEnd, at + 1 + AFFILIATION_REACH);
+        String between = text.substring(at + 1, end).trim();
+        int cut = 0;
+        while (cut < between.length() && ",，。;；:：、".indexOf(between.charAt(cut)) < 0) {
+            cut++;
+        }
+        if (nextClose) {
+            return cut == between.length() && Cues.AFFILIATED_DESCRIPTORS.endsIn(between, 0, between.length());
+        }
+        // no known name after it: a descriptor followed by the (unknown) name it describes
+        for (int i = 2; i < cut - 1; i++) {
+            if (Cues.AFFILIATED_DESCRIPTORS.endsIn(between, 0, i) && NamePatterns.isHan(between.charAt(i))) {
+                return true;
             }
         }
-        return Cues.AFFILIATED_DESCRIPTORS.endsIn(between, 0, between.length());
+        return false;
     }
+
+    /** how far after 系 the descriptor of the affiliated company and its name are read */
+    private static final int AFFILIATION_REACH = 16;
 
     /** how far before a name the 《 of a title around it is looked for */
     private static final int TITLE_REACH = 60;

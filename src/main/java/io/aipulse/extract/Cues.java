@@ -13,6 +13,28 @@ final class Cues {
     /** the clause before a trigger speaks of the future or of what has not happened */
     static final Words FUTURE = Words.of("将于", "即将", "计划", "准备", "拟", "有望", "或将", "预计", "何时", "尚未", "还没",
             "没有", "不会", "打算", "希望", "推迟");
+    private static final Words FUTURE_BUT_NI = Words.of("将于", "即将", "计划", "准备", "有望", "或将", "预计", "何时", "尚未",
+            "还没", "没有", "不会", "打算", "希望", "推迟");
+    /** 拟 (intends to) is also the second or first half of a word: 模拟 (analog), 虚拟 (virtual), 拟人 (humanlike) ... */
+    private static final String NI_BEFORE = "模虚草比";
+    private static final String NI_AFTER = "人合态真";
+
+    /** The clause {@code [from, to)} speaks of the future ({@link #FUTURE} outside titles, 拟 only as the verb). */
+    static boolean future(String text, int from, int to) {
+        if (!FUTURE.inOutsideTitles(text, from, to)) {
+            return false;
+        }
+        if (FUTURE_BUT_NI.inOutsideTitles(text, from, to)) {
+            return true;
+        }
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == '拟' && (i == 0 || NI_BEFORE.indexOf(text.charAt(i - 1)) < 0)
+                    && (i + 1 >= text.length() || NI_AFTER.indexOf(text.charAt(i + 1)) < 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
     /** the clause reports an opinion */
     static final Words OPINION = Words.of("认为", "表示", "指出", "透露", "觉得", "坦言", "直言", "强调", "称,", "称，", "看来");
     /** the clause tells background history */
@@ -116,7 +138,7 @@ final class Cues {
 
     /** the descriptors of a company that an affiliation ("清华系", "阿里系") can stand before */
     static final Words AFFILIATED_DESCRIPTORS = Words.of("公司", "企业", "团队", "初创", "独角兽", "平台", "厂商", "创业者",
-            "创业项目");
+            "创业项目", "开发商", "制造商", "供应商", "服务商", "提供商", "研发商");
 
     /** words right before an amount that make it a valuation, a total or a revenue, not the deal's amount */
     static final Words VALUATION = Words.of("估值", "总额", "累计", "营收", "注册资本", "市值", "收入");

@@ -57,8 +57,8 @@ public final class IpoStageParser {
             + "|((?:正式|成功|挂牌|敲钟|今日|今天|昨日|昨天|周[一二三四五])上市(?![公企委审申前辅])"
             + "|(?:(?<![处位属对由关基用至等终])于|在|登陆|今日|今天|昨日|昨天)[^，。；,;赴]{0,10}?" + Finder.anyOf(VENUES)
             + "(?:正式|成功)?(?:挂牌)?上市(?![公企委审申前辅])|(?:上市|IPO|挂牌)首日|挂牌交易|" + Finder.anyOf(BELLS)
-            // "以发行价每股144.6港元上市": the price of the first trade, the listing itself
-            + "|(?:发行价|招股价)[^，。；,;]{0,16}?上市(?![公企委审申前辅])"
+            // "以发行价每股144.6港元(...)上市": the price of the first trade (in another currency too), the listing itself
+            + "|(?:发行价|招股价)[^，。；,;]{0,16}?(?:[(（][^()（）]{1,16}[)）])?上市(?![公企委审申前辅])"
             // "今日在港交所主板挂牌": 挂牌 at an exchange is the listing itself
             + "|(?:于|在)[^，。；,;赴]{0,10}?" + Finder.anyOf(EXCHANGES) + "(?:正式|成功)?(?:挂牌(?!上市|交易|仪式)|"
             + Finder.anyOf(DEBUTS) + ")"

@@ -339,11 +339,14 @@ final class OrgFinder {
             }
             int e = text.charAt(i - 1) == ' ' ? i - 1 : i;
             int st = e;
-            while (st > from && e - st < 8 && NamePatterns.isHan(text.charAt(st - 1))) {
+            while (st > from && e - st < STOCK_NAME_REACH && NamePatterns.isHan(text.charAt(st - 1))) {
                 st--;
             }
-            if (e - st < 2 || st > from && !clauseMark(text.charAt(st - 1))) {
-                continue;
+            int described = afterLastDescriptor(text, st, e);
+            if (described >= 0) {
+                st = described; // "激光雷达解决方案提供商图达通(02665.HK)": the name follows its descriptor
+            } else if (e - st < 2 || e - st > 8 || st > from && !clauseMark(text.charAt(st - 1)) && text.charAt(st - 1) != '、') {
+                continue; // a name opens a clause or an item of a list ("纳芯微(02676.HK)、图达通(02665.HK)")
             }
             String n = text.substring(st, e);
             if (!GENERIC.contains(n) && !HAN_NAME_BAD_START.matcher(n).find() && !ADVERB_START.matcher(n).find()
@@ -351,6 +354,21 @@ final class OrgFinder {
                 addNamed(out, text, st, e, OrgMention.FALLBACK);
             }
         }
+    }
+
+    /** how far before a stock code a name and its descriptor are read */
+    private static final int STOCK_NAME_REACH = 16;
+
+    /** Where the name after the last {@link #OPENING_DESCRIPTORS} in {@code [from, to)} starts (two characters left), or -1. */
+    private static int afterLastDescriptor(String text, int from, int to) {
+        for (int end = to - 2; end > from; end--) {
+            for (String d : OPENING_DESCRIPTORS) {
+                if (end - d.length() >= from && text.startsWith(d, end - d.length())) {
+                    return end;
+                }
+            }
+        }
+        return -1;
     }
 
     private static final int QUOTE = 1;

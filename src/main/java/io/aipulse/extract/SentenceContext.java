@@ -81,7 +81,7 @@ final class SentenceContext {
 
     /** The clause before {@code trigger} speaks of the future or of what has not happened. */
     boolean future(int clauseStart, int trigger) {
-        return Cues.FUTURE.inOutsideTitles(text(), clauseStart, trigger);
+        return Cues.future(text(), clauseStart, trigger);
     }
 
     /** The actor of a trigger: the first actor of its clause, else of the sentence, else a coreference. */
