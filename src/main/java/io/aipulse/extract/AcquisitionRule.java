@@ -15,9 +15,9 @@ final class AcquisitionRule extends Rule {
     /** the verbs of buying a company, active voice */
     static final List<String> BUY_VERBS = List.of("全资收购", "收购", "并购", "买下", "吞并", "入主");
 
-    /** taking control: "取得天普股份控制权", "获得 Y 的控股权" */
+    /** taking control or the whole company: "取得天普股份控制权", "获得 Y 的控股权", "取得 Y 全数股权" */
     static final List<String> CONTROL_VERBS = List.of("取得", "获得", "拿下");
-    static final List<String> CONTROL_NOUNS = List.of("控制权", "控股权");
+    static final List<String> CONTROL_NOUNS = List.of("控制权", "控股权", "全部股权", "全数股权", "全部股份", "全数股份", "100%股权");
 
     static final List<String> TRIGGERS = Finder.union(BUY_VERBS, CONTROL_NOUNS);
     static final Finder TAKES_CONTROL = Finder.of(Finder.anyOf(CONTROL_VERBS) + "了?([^，。；,;]{2,30}?)的?"

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the rules read of one article: its cleaned text and sentences, the dictionary hits, the organisations,
@@ -718,15 +719,17 @@ final class ArticleContext {
     }
 
     /** "谷歌旗下DeepMind发布...": the subsidiary named right after 旗下 acts, not its parent. */
+    /** what stands between a parent and its subsidiary: "谷歌旗下DeepMind", "科大讯飞控股子公司讯飞医疗" */
+    private static final Set<String> SUBSIDIARY_GAPS = Set.of("旗下", "旗下的", "子公司", "旗下公司", "旗下企业", "旗下子公司",
+            "控股子公司", "全资子公司", "的子公司", "的全资子公司", "的控股子公司", "孙公司", "全资孙公司");
+
     private OrgMention subsidiary(List<OrgMention> actors, int i, int trigger) {
         OrgMention o = actors.get(i);
         if (i + 1 < actors.size()) {
             OrgMention next = actors.get(i + 1);
             // the parent may stand in quotes: "「幻方量化」旗下公司深度求索"
             String gap = stripQuotes(text.substring(o.end(), Math.min(next.start(), text.length())).trim());
-            if (next.end() <= trigger && (gap.equals("旗下") || gap.equals("旗下的") || gap.equals("子公司") || gap.equals("旗下公司")
-                    || gap.equals("旗下企业") || gap.equals("旗下子公司")
-                    || firstStockOf(gap))) {
+            if (next.end() <= trigger && (SUBSIDIARY_GAPS.contains(gap) || firstStockOf(gap))) {
                 return next;
             }
         }

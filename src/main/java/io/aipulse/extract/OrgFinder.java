@@ -318,8 +318,11 @@ final class OrgFinder {
         }
     }
 
-    /** a stock code in parentheses: "(02533.HK)", "(688795.SH)", "(00800-HK)" */
-    private static final Pattern STOCK_CODE = Pattern.compile("\\(\\s?\\d{4,6}\\s?[-.]?\\s?(?:HK|SH|SZ|BJ)\\s?\\)");
+    /**
+     * a stock code in parentheses: "(02533.HK)", "(688795.SH)", "(00800-HK)", "(沪:601136)"; or bare, as Hong Kong and
+     * Taiwan papers print it ("云迹(2670)", "台达电(2308)"), unless it reads as a year ("(2024)")
+     */
+    private static final Pattern STOCK_CODE = Pattern.compile("[(（]\\s?(?:[沪深港]\\s?[:：]\\s?)?(\\d{4,6})\\s?([-.]?\\s?(?:HK|SH|SZ|BJ|TW))?\\s?[)）]");
 
     /**
      * "2024年8月8日,黑芝麻智能(02533.HK)在港交所...": the Han name of two to eight characters that opens a clause
@@ -328,13 +331,13 @@ final class OrgFinder {
     private void stockCodedNames(String text, int from, int to, List<OrgMention> out) {
         Matcher m = null;
         for (int i = from + 2; i < to; i++) {
-            if (text.charAt(i) != '(') {
+            if (text.charAt(i) != '(' && text.charAt(i) != '（') {
                 continue;
             }
             if (m == null) {
                 m = STOCK_CODE.matcher(text);
             }
-            if (!m.region(i, to).lookingAt()) {
+            if (!m.region(i, to).lookingAt() || m.group(2) == null && looksLikeYear(m.group(1))) {
                 continue;
             }
             int e = text.charAt(i - 1) == ' ' ? i - 1 : i;
@@ -369,6 +372,10 @@ final class OrgFinder {
             }
         }
         return -1;
+    }
+
+    private static boolean looksLikeYear(String digits) {
+        return digits.length() == 4 && (digits.startsWith("19") || digits.startsWith("20"));
     }
 
     private static final int QUOTE = 1;

@@ -380,6 +380,9 @@ final class PolicyRule extends Rule {
         return GOVERNMENT_NAME.matcher(o.name()).find();
     }
 
+    /** the ends of the names of places that have a government: a district, a county, a city, a town */
+    private static final Pattern ADMINISTRATIVE_END = Pattern.compile("[区县市镇旗州盟]$");
+
     /** 《北京市促进...措施》 -> 北京市人民政府; 《朝阳区...计划》 -> 朝阳区人民政府. */
     private static String governmentOfTitle(Knowledge knowledge, String title) {
         String t = title.replace("《", "").replace("》", "");
@@ -401,6 +404,8 @@ final class PolicyRule extends Rule {
                 name = name + next;
             } else if (h.term().kind() == Knowledge.Kind.CITY && !name.endsWith("市") && !name.endsWith("区")) {
                 name = name + "市";
+            } else if (h.term().kind() == Knowledge.Kind.DISTRICT && !ADMINISTRATIVE_END.matcher(name).find()) {
+                return null; // 《中关村石景山园...方案》: a park or a quarter has no people's government of its own
             }
             return name.endsWith("人民政府") ? name : name + "人民政府";
         }

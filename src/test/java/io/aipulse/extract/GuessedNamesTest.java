@@ -57,4 +57,29 @@ class GuessedNamesTest {
         // when / then
         assertThat(context.add(EventType.PARTNERSHIP, mention, 0, 11, 13)).isNotNull();
     }
+
+    private static java.util.List<String> namesIn(String raw) {
+        Knowledge knowledge = Knowledge.load(Path.of("config"));
+        String text = new TextCleaner().clean(raw).text();
+        return new OrgFinder(knowledge).find(text, knowledge.scan(text), 0, text.length()).stream()
+                .map(OrgMention::name).toList();
+    }
+
+    @Test
+    void aNameBeforeAStockCodeIsAListedCompanyAfterItsDescriptorOrInAList() {
+        // given names before stock codes: after a descriptor, as a list's item, bare as Hong Kong papers print them
+        // when
+        java.util.List<String> names = namesIn("模拟芯片提供商星衡微(02676.HK)、激光雷达厂商云岫光电(2665)先后上市。");
+        // then: the names without their descriptors
+        assertThat(names).contains("星衡微", "云岫光电").noneMatch(n -> n.contains("提供商") || n.contains("厂商"));
+    }
+
+    @Test
+    void aYearInParenthesesIsNoStockCode() {
+        // given a year in parentheses where a bare stock code could stand
+        // when
+        java.util.List<String> names = namesIn("年报称,星衡白皮书(2024)发布后,星衡微(02676.HK)上市。");
+        // then
+        assertThat(names).contains("星衡微").doesNotContain("星衡白皮书");
+    }
 }
