@@ -748,13 +748,26 @@ final class ArticleContext {
                 continue; // after the verb, or the aside of the name before it: "研发中心(HKGAI)"
             }
             String between = text.substring(o.end(), head.start());
-            if (deBefore(head.start(), o.end()) && noClauseMark(between)
+            if ((deBefore(head.start(), o.end()) || describedAfterDe(between)) && noClauseMark(between)
                     && Cues.adverbsOnly(withoutAside(text.substring(head.end(), trigger)))) {
                 return head;
             }
             return null;
         }
         return null;
+    }
+
+    /** the nouns that describe a company by what it is to another: "MiniMax的国内主要竞争对手智谱AI" */
+    private static final Words RELATIONS = Words.of(Finder.union(OrgFinder.OPENING_DESCRIPTORS,
+            List.of("对手", "伙伴", "客户", "股东", "投资方", "母公司", "初创")).toArray(new String[0]));
+    /** how long the description between 的 and the name it describes may be */
+    private static final int DESCRIPTION_AFTER_DE = 10;
+
+    /** {@code between} ends with 的 and a short description of the name after it ("的国内主要竞争对手", "的AI初创公司") */
+    private static boolean describedAfterDe(String between) {
+        int de = between.lastIndexOf('的');
+        String d = de < 0 ? "" : between.substring(de + 1).strip();
+        return d.length() >= 2 && d.length() <= DESCRIPTION_AFTER_DE && RELATIONS.endsIn(d, 0, d.length());
     }
 
     /** 的 stands right before {@code at} (a space or an opening quote between them aside), after {@code from} */
