@@ -17,7 +17,7 @@ final class AcquisitionRule extends Rule {
 
     /** taking control or the whole company: "取得天普股份控制权", "获得 Y 的控股权", "取得 Y 全数股权" */
     static final List<String> CONTROL_VERBS = List.of("取得", "获得", "拿下");
-    static final List<String> CONTROL_NOUNS = List.of("控制权", "控股权", "全部股权", "全数股权", "全部股份", "全数股份", "100%股权");
+    static final List<String> CONTROL_NOUNS = List.of("控制权", "控股权", "全部股权", "全数股权", "全部股份", "全数股份");
 
     static final List<String> TRIGGERS = Finder.union(BUY_VERBS, CONTROL_NOUNS);
     static final Finder TAKES_CONTROL = Finder.of(Finder.anyOf(CONTROL_VERBS) + "了?([^，。；,;]{2,30}?)的?"

@@ -14,11 +14,16 @@ import java.util.regex.Pattern;
 final class PolicyRule extends Rule {
 
     /** the verbs of issuing a document */
-    static final List<String> ISSUE_VERBS = List.of("印发", "出台", "颁布", "发布", "公布", "推出", "制定", "下发", "发出");
+    static final List<String> ISSUE_VERBS = List.of("印发", "出台", "颁布", "发布", "公布", "推出", "制定", "下发", "发出",
+            // a government launching its programme: "国科会启动「推动各产业导入生成式AI先期计划」"
+            "启动");
     /** the verbs that issue a policy named without a title */
     static final List<String> PLAIN_ISSUE_VERBS = List.of("印发", "出台", "颁布", "发布", "公布", "推出");
-    /** the verbs of an issue that follow the title: "《...》正式发布", "《...》出台", "现予印发" */
-    static final List<String> AFTER_TITLE_VERBS = List.of("印发", "出台", "颁布", "发布", "公布", "下发");
+    /**
+     * the verbs of an issue that follow the title: "《...》正式发布", "《...》出台", "现予印发"; and of its coming into
+     * force, which analysts date the measure by: "欧盟《人工智能法案》于8月1日正式生效", "《...指引》开始施行"
+     */
+    static final List<String> AFTER_TITLE_VERBS = List.of("印发", "出台", "颁布", "发布", "公布", "下发", "生效", "施行", "实施");
     /** a legislature or cabinet passing a law: "立法院三读通过“...法”", "经院会审查,通过“...草案”" */
     static final List<String> PASS_VERBS = List.of("通过");
     /** what a passed law is called: the end of its title */
@@ -33,7 +38,8 @@ final class PolicyRule extends Rule {
     static final List<String> RESTRICT_VERBS = List.of("收紧", "放宽", "扩大", "升级", "加码", "祭出", "实施");
     /** the restrictions a government changes */
     static final List<String> RESTRICTIONS = List.of("出口管制", "管制措施", "管制", "禁令", "出口限制", "限制措施");
-    static final List<String> TRIGGERS = Finder.union(ISSUE_VERBS, PASS_VERBS, REVIEW_VERBS, ABOUT, RESTRICT_VERBS);
+    static final List<String> TRIGGERS = Finder.union(ISSUE_VERBS, AFTER_TITLE_VERBS, PASS_VERBS, REVIEW_VERBS, ABOUT,
+            RESTRICT_VERBS);
     /** what a policy named without a title is called */
     static final List<String> POLICY_NOUNS = List.of("实施意见", "实施方案", "行动方案", "行动计划", "若干措施", "产业政策", "政策", "举措",
             "意见", "方案", "办法", "措施", "规划", "通知", "条例", "新规", "规定", "禁令", "管制措施", "行政命令", "法案", "法规",
@@ -66,7 +72,8 @@ final class PolicyRule extends Rule {
             + "(?:[^，。；,;《》()]{0,12}?|已经?[^，。；,;《》]{0,24}?同意[,，]\\s?现予?"
             // "《...》近日由上海市经济和信息化委员会正式发布": the issuing body as the agent of the verb
             + "|[^，。；,;《》()由]{0,6}?由[^，。；,;《》()]{2,24}?)"
-            + Finder.anyOf(AFTER_TITLE_VERBS) + "(?![会时后前者])", List.of("《"));
+            // not the noun of a later clause: "发布会", "实施以来", "实施细则", "实施一周年"
+            + Finder.anyOf(AFTER_TITLE_VERBS) + "(?![会时后前者]|以来|细则|方案|意见|办法|情况|效果|一周年|满)", List.of("《"));
     static final Finder TITLE_LINE = Finder.of("关于([^，。；,;《》“”]{2,60})的(" + String.join("|", POLICY_NOUNS) + ")\\s?$",
             ABOUT);
     static final Finder REVIEWED = Finder.of(Finder.anyOf(REVIEW_VERBS) + "了?\\s?《([^》]{2,80})》", REVIEW_VERBS);
