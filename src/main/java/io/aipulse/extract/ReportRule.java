@@ -61,7 +61,7 @@ final class ReportRule extends Rule {
     /** a data set a news agency compiled ("据彭博社汇编的数据"), unlike its reporters' count ("据界面新闻统计") */
     private static final Words DATA_COMPILED = Words.of("汇编", "编制", "汇总");
     private static final Pattern PUBLISHER_DESCRIPTOR = Pattern.compile(
-            "^(?:第三方)?(?:数据)?(?:机构|平台|公司|研究机构|咨询机构|咨询公司|数据服务商|研究院)");
+            "^(?:第三方)?(?:市场|行业|产业)?(?:数据|调研|研究|调查|咨询|分析)?(?:机构|平台|公司|数据服务商|研究院)");
     private static final Pattern ANALYST_NAME = Pattern.compile(
             "(?:研究院|研究所|研究中心|咨询|数据|证券|智库|Research|Capital|Insights|Analytics|Partners|资本|协会|联盟)$");
     private static final Pattern TITLE = Pattern.compile("《([^》]{2,80})》");
@@ -219,7 +219,7 @@ final class ReportRule extends Rule {
             }
             OrgMention subject = null;
             for (OrgMention o : s.actors(ActorFilter.PUBLISHERS)) {
-                if (o.start() >= cs && o.end() <= m.start() && m.start() - o.end() <= 24) {
+                if (o.start() >= cs && o.end() <= m.start() && m.start() - afterAside(s.text(), o.end(), m.start()) <= 24) {
                     subject = o;
                     break;
                 }
@@ -235,6 +235,22 @@ final class ReportRule extends Rule {
             used.add(subject.start());
             reportAt(s, subject, m.start(), m.end());
         }
+    }
+
+    /** how long a name's aside may be: "卡内基国际和平基金会(Carnegie Endowment for International Peace)" */
+    private static final int ASIDE_REACH = 60;
+
+    /** {@code at}, or the end of the parenthesised aside (its English name) that opens there */
+    private static int afterAside(String text, int at, int limit) {
+        if (at >= limit || text.charAt(at) != '(' && text.charAt(at) != '（') {
+            return at;
+        }
+        for (int i = at + 1; i < Math.min(limit, at + ASIDE_REACH); i++) {
+            if (text.charAt(i) == ')' || text.charAt(i) == '）') {
+                return i + 1;
+            }
+        }
+        return at;
     }
 
     /** headline "X：预计到 2026 年..." */
@@ -261,13 +277,16 @@ final class ReportRule extends Rule {
         if (!d.find()) {
             return null;
         }
-        String name = group.substring(d.end()).trim();
+        String name = TRAILING_TIME.matcher(group.substring(d.end()).trim()).replaceFirst("");
         if (name.length() < 2 || name.length() > 12) {
             return null;
         }
         return new OrgMention(from + d.end(), to, Names.canonical(name), s.lookup(name), null, null,
                 OrgMention.DESCRIPTOR, false);
     }
+
+    /** "据市场调研机构Stocklytics最新报告": the time words between the publisher and its report */
+    private static final Pattern TRAILING_TIME = Pattern.compile("(?:最新|最近|近期|近日|日前|今年|此前)?(?:发布|公布)?的?$");
 
     /** Who publishes forecasts: research bodies, consultancies, data firms, brokers, governments, media. */
     private static boolean analystLike(OrgMention o) {
