@@ -761,7 +761,7 @@ final class ArticleContext {
     private static final Words RELATIONS = Words.of(Finder.union(OrgFinder.OPENING_DESCRIPTORS,
             List.of("对手", "伙伴", "客户", "股东", "投资方", "母公司", "初创")).toArray(new String[0]));
     /** how long the description between 的 and the name it describes may be */
-    private static final int DESCRIPTION_AFTER_DE = 10;
+    private static final int DESCRIPTION_AFTER_DE = 20;
 
     /** {@code between} ends with 的 and a short description of the name after it ("的国内主要竞争对手", "的AI初创公司") */
     private static boolean describedAfterDe(String between) {

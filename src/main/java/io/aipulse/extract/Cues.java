@@ -52,6 +52,14 @@ final class Cues {
     /** 曾 (once): background, unless it is the surname of a person named right after a title ("总裁曾锵声") */
     private static final char ONCE = '曾';
 
+    /** "X、Y和Z等多家企业也已递表": a tally of companies in a state, which sums up a market, not one company's news */
+    private static final java.util.regex.Pattern TALLY_IN_STATE = java.util.regex.Pattern.compile(
+            "等(?:多|数|几|[二三四五六七八九十两\\d]+)家[^，。；,;]{0,8}?已");
+
+    static boolean tallyInState(String text, int from, int to) {
+        return TALLY_IN_STATE.matcher(text).region(from, to).find();
+    }
+
     /** {@code [from, to)} tells background history: one of {@link #BACKGROUND} outside titles, or the adverb 曾. */
     static boolean background(String text, int from, int to) {
         return background(text, from, to, BACKGROUND);

@@ -38,7 +38,7 @@ final class Fallback {
             int start = s.datelineEnd; // "据X报道" and "...日消息," tell where the news came from, not what it is
             int end = Math.min(s.end, start + MAX_READ);
             if (article.backgroundClause(start, end) || article.sinceFrame(start, start)
-                    || Cues.future(text, start, end)) {
+                    || Cues.future(text, start, end) || Cues.tallyInState(text, start, end)) {
                 continue; // the past and plans are what the rules refuse on purpose: a guess does not overrule them
             }
             if (listOfNames(text, start, end)) {

@@ -33,7 +33,8 @@ final class IpoRule extends Rule {
                 continue;
             }
             int cs = s.clauseStart(f.start());
-            if (s.future(cs, f.start()) || f.stage() == IpoStage.LISTED && listedState(text, cs, f.start())) {
+            if (s.future(cs, f.start()) || f.stage() == IpoStage.LISTED && listedState(text, cs, f.start())
+                    || Cues.tallyInState(text, cs, f.start())) {
                 continue;
             }
             OrgMention subject = s.subjectBefore(f.start(), cs, ActorFilter.ANY);
