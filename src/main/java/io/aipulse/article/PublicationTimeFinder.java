@@ -47,6 +47,13 @@ public final class PublicationTimeFinder {
     /** a year, with its month when given: 2025年, 2025年5月, 2025 年 9 月末 */
     private static final Pattern YEAR_MONTH = Pattern.compile(
             "(?<![\\d\\[])((?:19|20)\\d{2})\\s?年(?:\\s?(\\d{1,2})\\s?月)?");
+    /**
+     * the year in the name of a conference or a show, the year it is held: "2025腾讯全球数字生态大会", "Create2025百度AI
+     * 开发者大会", "meta Connect 2025"
+     */
+    private static final Pattern EVENT_YEAR = Pattern.compile(
+            "(?<![\\d\\[])(20\\d{2})(?!\\d|\\s?年)(?=[^，。,;；\\n]{0,14}?(?:大会|峰会|论坛|博览会|年会|展会|发布会|大會|峰會|論壇|博覽會|年會|展會|發布會))"
+            + "|(?<=[A-Za-z]\\s?)(20\\d{2})(?![\\d年.%])");
     /** a month, with its day when given, that no year precedes: 7月9日, 12 月 */
     private static final Pattern MONTH_DAY = Pattern.compile(
             "(?<![\\d.])(\\d{1,2})\\s?月(?:\\s?(\\d{1,2})\\s?[日号])?");
@@ -197,6 +204,16 @@ public final class PublicationTimeFinder {
                 bound = later(bound, start);
             }
         }
+        if (!monthsOnly) {
+            Matcher e = EVENT_YEAR.matcher(text);
+            while (e.find()) {
+                int g = e.group(1) != null ? 1 : 2;
+                LocalDate start = LocalDate.of(Integer.parseInt(e.group(g)), 1, 1);
+                if (!start.isAfter(today) && !target(text, e.start()) && !Titles.inside(text, 0, e.start(), TITLE_REACH)) {
+                    bound = later(bound, start);
+                }
+            }
+        }
         return bound;
     }
 
@@ -222,7 +239,16 @@ public final class PublicationTimeFinder {
         return false;
     }
 
-    /** month and day (or the month's first day) on or after {@code bound}: its year or the next */
+    /**
+     * how many days before a complete date a day-month date still falls in its year: a release dated
+     * "(香港,2025年10月31日)" tells of its "10月30日" ceremony, the day before, not of a day a year later
+     */
+    private static final int DAYS_BEFORE_BOUND = 31;
+
+    /**
+     * month and day (or the month's first day) on or after {@code bound}, its year or the next; in the bound's year
+     * also when it falls just before it ({@link #DAYS_BEFORE_BOUND})
+     */
     private static LocalDate firstFrom(LocalDate bound, int month, String dayOfMonth) {
         int d = dayOfMonth == null ? 1 : Integer.parseInt(dayOfMonth);
         for (int year = bound.getYear(); year <= bound.getYear() + 1; year++) {
@@ -230,7 +256,7 @@ public final class PublicationTimeFinder {
                 return null;
             }
             LocalDate day = LocalDate.of(year, month, d);
-            if (!day.isBefore(bound)) {
+            if (!day.isBefore(bound.minusDays(year == bound.getYear() ? DAYS_BEFORE_BOUND : 0))) {
                 return day;
             }
         }

@@ -166,6 +166,24 @@ class PublicationTimeFinderTest {
     }
 
     @Test
+    void aDayMonthDateJustBeforeTheCompleteDateStaysInItsYear() {
+        // given a release dated in its opening brackets, telling of a ceremony the day before
+        String text = "(香港,2025年10月31日)– 科技园公司与某局于10月30日举办了交流会。";
+        // when / then: the 30th of the same October, not of the next year; the release's own day is the latest
+        assertThat(dayOf(text)).contains(LocalDate.of(2025, 10, 31));
+    }
+
+    @Test
+    void theYearInAConferencesNameIsTheYearTheTextReportsOn() {
+        // given day-month dates whose year only the conference's name gives
+        // when / then
+        assertThat(dayOf("9月17日,在2025某某全球数字生态大会上,某公司的平台面向全球上线。"))
+                .contains(LocalDate.of(2025, 9, 17));
+        assertThat(dayOf("北京时间9月18日上午8点,在某公司年度盛会Connect 2025上,公司发布了智能眼镜。"))
+                .contains(LocalDate.of(2025, 9, 18));
+    }
+
+    @Test
     void aTargetYearIsNoBound() {
         // given a plan for 2027: the text reports on 2025
         String text = "2025年公司营收翻番,计划到2027年实现盈利。3月5日,公司发布新品。";
