@@ -61,7 +61,9 @@ public final class DateParser {
             // 27 the month before: 上月, 上个月 (本月 stays the article's day: the month has not ended)
             + "|(上个?月)"
             // 28 昨 alone before a verb: 昨公布, 昨宣布
-            + "|(昨)(?=[\\u4e00-\\u9fff])");
+            + "|(昨)(?=[\\u4e00-\\u9fff])"
+            // 29 month/day in parentheses after a weekday, as Taiwan papers print it: 周日(12/14)
+            + "|(?<=[周星期礼拜][一二三四五六日天]\\s?)\\((\\d{1,2})/(\\d{1,2})\\)");
 
     /** before a number of days, a count or a span: 第3日, 近7日, 连续5日, 为期7日, 共3日 */
     private static final String COUNT_BEFORE = "第近续每数几余个期满前后共约超达逾连隔";
@@ -69,7 +71,7 @@ public final class DateParser {
      * after a bare day that follows a word: a part of the day, a verb of the event itself, or the wire's own word
      * after its place ("台北19日电", "旧金山30日专电")
      */
-    private static final String AFTER_WORD_DAY = "晚早上下凌在举宣召电专";
+    private static final String AFTER_WORD_DAY = "晚早上下凌在举宣召电专登";
     /** before a bare day (19日): the start of a clause, a bracket, or a word that introduces a time */
     private static final String BEFORE_BARE_DAY = " \n,，。;；:：()（）、于在至到间";
     /** after a bare day: punctuation, a part of the day, or the first character of a verb news puts after a date */
@@ -222,10 +224,20 @@ public final class DateParser {
         }
         char next = s.charAt(a);
         if (b < 0 || BEFORE_BARE_DAY.indexOf(s.charAt(b)) >= 0) {
-            return AFTER_BARE_DAY.indexOf(next) >= 0;
+            return AFTER_BARE_DAY.indexOf(next) >= 0 || hourAfter(s, a, limit);
         }
-        // after a word ("论坛19日在港举办"): only before a part of the day or an event verb, never after a count
-        return COUNT_BEFORE.indexOf(s.charAt(b)) < 0 && AFTER_WORD_DAY.indexOf(next) >= 0;
+        // after a word ("论坛19日在港举办"): only before a part of the day or an event verb, never after a count;
+        // or before its hour ("北京时间9日11时")
+        return COUNT_BEFORE.indexOf(s.charAt(b)) < 0 && (AFTER_WORD_DAY.indexOf(next) >= 0 || hourAfter(s, a, limit));
+    }
+
+    /** an hour of the day starts at {@code at}: "11时", "9点" */
+    private static boolean hourAfter(CharSequence s, int at, int limit) {
+        int i = at;
+        while (i < limit && i - at < 2 && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i > at && i < limit && (s.charAt(i) == '时' || s.charAt(i) == '点');
     }
 
     /** {@code \s} of java.util.regex: space, tab, line feed, vertical tab, form feed, carriage return. */
@@ -270,9 +282,9 @@ public final class DateParser {
             }
             return yearPart(s, e, year, m.group(15));
         }
-        if (m.group(16) != null) {
-            int month = num(m.group(16));
-            int dayOfMonth = num(m.group(17));
+        if (m.group(16) != null || m.group(29) != null) {
+            int month = num(m.group(16) != null ? m.group(16) : m.group(29));
+            int dayOfMonth = num(m.group(16) != null ? m.group(17) : m.group(30));
             if (anchorYear == null || !valid(anchorYear, month, dayOfMonth)) {
                 return null;
             }

@@ -47,6 +47,24 @@ class DateParserTest {
     }
 
     @Test
+    void readsAMonthAndDayInParenthesesAfterAWeekday() {
+        // given a Taiwan paper's "周日(12/14)" in an article of 2025-12-16
+        // when
+        DateParser.Mention m = DateParser.first("iRobot周日(12/14)向法院声请破产保护", LocalDate.of(2025, 12, 16));
+        // then
+        assertThat(m.date()).isEqualTo(LocalDate.of(2025, 12, 14));
+    }
+
+    @Test
+    void readsABareDayBeforeItsHourButNotAFraction() {
+        // given a day with its hour, and a fraction in parentheses without a weekday before it
+        LocalDate article = LocalDate.of(2024, 10, 10);
+        // when / then
+        assertThat(DateParser.first("《Cell》在北京时间9日11时发表了成果", article).date()).isEqualTo(LocalDate.of(2024, 10, 9));
+        assertThat(DateParser.findAll("占比(1/3)", 0, 6, article, 2024, null)).isEmpty();
+    }
+
+    @Test
     void sameYearFollowsTheLastExplicitYear() {
         // given
         String s = "2023年3月印发了方案。同年9月,海淀区人民政府印发";
