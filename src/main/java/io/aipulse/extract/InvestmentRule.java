@@ -104,7 +104,7 @@ final class InvestmentRule extends Rule {
 
     InvestmentRule() {
         super(EventType.INVESTMENT, TRIGGERS,
-                Policies.sectorFrom(SectorClue.REGISTRY, SectorClue.PROFILE, SectorClue.SENTENCE, SectorClue.LEAD).actors(ActorFilter.NAMED));
+                Policies.sectorFrom(SectorClue.CLAUSE, SectorClue.REGISTRY, SectorClue.PROFILE, SectorClue.SENTENCE, SectorClue.LEAD).actors(ActorFilter.NAMED));
     }
 
     @Override

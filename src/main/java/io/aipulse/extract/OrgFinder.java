@@ -1090,6 +1090,26 @@ final class OrgFinder {
         out.add(new OrgMention(s, e, name, c, null, null, c != null ? OrgMention.REGISTRY : source, false));
     }
 
+    /** the verbs of building a facility, which a place name never has after it inside a body's name */
+    private static final Words BUILD_VERBS = Words.of("建设", "兴建", "新建", "筹建", "投建", "打造", "建立", "设立", "布局",
+            "部署", "落地", "扩建");
+
+    /** A building verb follows the place that opens a weak-suffixed name ("杭州建设数据中心"). */
+    private static boolean buildsAfterPlace(String text, List<Knowledge.Hit> places, int placeStart, int sufStart) {
+        for (Knowledge.Hit p : places) {
+            if (p.start() == placeStart) {
+                int at = p.end();
+                for (int i = at; i < Math.min(sufStart, at + 2); i++) {
+                    if (BUILD_VERBS.startsAt(text, i, sufStart)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+        return false;
+    }
+
     private void legalNames(String text, int from, List<int[]> suffixes, List<Knowledge.Hit> places,
                             List<OrgMention> out, boolean needsPlace) {
         // longest suffix first at a place: 股份有限公司 before 有限公司
@@ -1152,6 +1172,9 @@ final class OrgFinder {
                 if (nat >= 0) {
                     placeStart = left + nat;
                 }
+            }
+            if (placeStart >= 0 && needsPlace && buildsAfterPlace(text, places, placeStart, sufStart)) {
+                continue; // "在杭州建设数据中心": where a facility is built, no body of that place
             }
             int start;
             if (placeStart >= 0) {

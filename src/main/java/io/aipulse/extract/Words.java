@@ -65,8 +65,11 @@ final class Words {
     }
 
     /** One of the words starts at {@code i} and ends by {@code to}. */
-    private boolean startsAt(String s, int i, int to) {
+    boolean startsAt(String s, int i, int to) {
         char c = s.charAt(i);
+        if (!has(first, c)) {
+            return false;
+        }
         for (String w : byFirst[c & 0xFF]) {
             if (w.charAt(0) == c && i + w.length() <= to && s.startsWith(w, i)) {
                 return true;

@@ -116,6 +116,16 @@ class RuleBasedExtractorTest {
     }
 
     @Test
+    void anInvestmentInDataCentresIsOfComputeWhateverItsInvestorMakes() {
+        // given an online retailer (ecommerce-marketing in the test registry) building computing centres
+        // when
+        Event e = only(extract("2023年7月5日,阿里巴巴宣布将投资100亿元在杭州建设两座新的算力中心。"), EventType.INVESTMENT);
+        // then: the sector of what is invested in
+        assertThat(e.subject()).isEqualTo("阿里巴巴");
+        assertThat(e.sector()).isEqualTo("compute-chips");
+    }
+
+    @Test
     void aCatalogueModelNamesItsMaker() {
         // given a model without its maker named
         Event e = only(extract("而基于文心大模型推出的文心一言,自2023 年 7 月 1 日向全社会开放以来,用户规模突破 1 亿。"),
