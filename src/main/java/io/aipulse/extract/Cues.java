@@ -93,7 +93,10 @@ final class Cues {
             "计划", "拟", "要", "几",
             // "X,昨日正式发布了...", "X,当地时间周一宣布...": the day and hour of the news are no subject either
             "昨日", "昨天", "当天", "当日", "本周", "上周", "周", "星期", "当地时间", "北京时间", "晚间", "早间", "凌晨", "上午",
-            "下午", "晚", "稍早");
+            "下午", "晚", "稍早",
+            // "重申将投资...", "有意增加...", "预计初期投资...", "将于2025年以前投资...", "拟对外投资...": a statement
+            // repeated, an intent, the first phase, a deadline and outward investment are no subject either
+            "重申", "有意", "预计", "初期", "首期", "以前", "之前", "对外");
     /** the reference of {@link #adverbsOnly}, built from {@link #ADVERB_WORDS} */
     static final Pattern ADVERBS_ONLY = Pattern.compile("^(?:\\s|" + String.join("|", ADVERB_WORDS) + "|\\d)*$");
 
