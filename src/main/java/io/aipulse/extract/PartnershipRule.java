@@ -18,6 +18,11 @@ final class PartnershipRule extends Rule {
     static final List<String> AGREE_VERBS = List.of("达成", "签署", "签订", "开展", "展开", "深化", "建立", "宣布");
     /** the words that join two parties: "与 Y 合作" */
     static final List<String> WITH_WORDS = List.of("与", "和", "同");
+    /** 同 inside a word is no "with": 共同, 协同, 一同, 相同, 同意, 同时, 同业, 同步, 同样 */
+    private static final String NOT_BEFORE_TONG = "共协一相合陪";
+    private static final String NOT_AFTER_TONG = "意时业步样等类期年比";
+    /** {@link #WITH_WORDS} as a pattern: 同 only where it stands alone */
+    private static final String WITH = "(?:与|和|(?<![" + NOT_BEFORE_TONG + "])同(?![" + NOT_AFTER_TONG + "]))";
 
     /** the words of an agreement, read as they stand */
     static final List<String> AGREEMENT_WORDS = List.of("战略合作", "合作协议", "合作框架", "合作备忘录", "达成合作", "深化合作",
@@ -40,7 +45,7 @@ final class PartnershipRule extends Rule {
             // "X将成为苹果公司在中国推出AI服务的合作伙伴": X is named the other's partner
             + "|" + Finder.anyOf(BECOMES) + "[^，。；,;]{0,24}?合作伙伴)"
             + "(?!的|伙伴们)", AGREEMENT_WORDS, SIGN_VERBS, BECOMES).lookingAround();
-    static final Finder WITH_PARTNER = Finder.of(Finder.anyOf(WITH_WORDS) + "\\s?([^,，。;；、与和]{2,16}?)\\s?"
+    static final Finder WITH_PARTNER = Finder.of(WITH + "\\s?([^,，。;；、与和]{2,16}?)\\s?"
             // "腾讯与无锡签约,共同推动...": a signing with a party is an agreement with it
             + Finder.anyOf(AGREE_VERBS) + "?了?(?:战略)?(?:合作|联手|携手|签约)(?!伙伴|开发的|研发的|推出的|打造的|的)",
             WITH_WORDS).lookingAround();
@@ -49,6 +54,11 @@ final class PartnershipRule extends Rule {
     private static final Words NOT_A_PARTY = Words.of(
             "客户", "用户", "伙伴", "各方", "企业", "行业", "高校", "机构", "合作", "相关", "多家", "更多", "国内外", "产业链",
             "生态", "政府", "部门", "地方", "开发者", "厂商", "公司", "团队", "学术界", "产业界", "社会", "大家", "我们", "他们");
+    /**
+     * words that end a party's name where they follow it: a verb of the agreement ("X与Y共同宣布", "...学系签署") or the
+     * field of a cooperation ("在算力和数据要素资源开发等方面深化合作")
+     */
+    private static final Words NOT_IN_A_NAME = Words.of(Finder.union(AGREE_VERBS, List.of("共同", "方面", "领域")).toArray(new String[0]));
     /** agreements of a deal or a service, not of a cooperation: "签订有条件买卖协议", "签订上市辅导协议" */
     private static final Words NOT_COOPERATION = Words.of("买卖", "收购", "转让", "认购", "增资", "辅导", "承销", "保荐", "贷款",
             "借款", "租赁", "担保", "劳动", "保密", "对赌",
@@ -316,12 +326,16 @@ final class PartnershipRule extends Rule {
 
     /** The name after 与/和/同 up to the verb, when it looks like a name. */
     private static String partyAfterWith(String text, int from, int to) {
-        String between = text.substring(from, to);
-        int w = Math.max(between.lastIndexOf('与'), Math.max(between.lastIndexOf('和'), between.lastIndexOf('同')));
+        int w = -1;
+        for (int i = to - 1; i >= from && w < 0; i--) {
+            if (withWordAt(text, i)) {
+                w = i;
+            }
+        }
         if (w < 0) {
             return null;
         }
-        String rest = between.substring(w + 1);
+        String rest = text.substring(w + 1, to);
         for (String verb : AGREE_VERBS) {
             int i = rest.indexOf(verb);
             if (i > 0) {
@@ -331,9 +345,20 @@ final class PartnershipRule extends Rule {
         return partyName(rest);
     }
 
+    /** {@code text[i]} is a 与/和/同 that joins two parties (not the 同 of 共同 or 同意). */
+    private static boolean withWordAt(String text, int i) {
+        char c = text.charAt(i);
+        if (c == '与' || c == '和') {
+            return true;
+        }
+        return c == '同' && (i == 0 || NOT_BEFORE_TONG.indexOf(text.charAt(i - 1)) < 0)
+                && (i + 1 >= text.length() || NOT_AFTER_TONG.indexOf(text.charAt(i + 1)) < 0);
+    }
+
     private static String partyName(String raw) {
         String n = Names.canonical(raw.trim());
         if (n.length() < 2 || n.length() > 16 || NOT_A_PARTY.in(n) || NOT_A_NAME_CHARS.matcher(n).matches()
+                || NOT_IN_A_NAME.in(n)
                 || REFERENCES.indexOf(n.charAt(0)) >= 0) {
             return null;
         }
