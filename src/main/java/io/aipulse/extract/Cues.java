@@ -15,11 +15,16 @@ final class Cues {
             "没有", "不会", "打算", "希望", "推迟");
     /** the clause reports an opinion */
     static final Words OPINION = Words.of("认为", "表示", "指出", "透露", "觉得", "坦言", "直言", "强调", "称,", "称，", "看来");
+    /**
+     * the times of history that, set off by a comma, frame the clause after them too: "早在2021年9月,...", "此前,..."
+     * ({@code ArticleContext.historyFrame}); not 过去 or 这些年, whose span reaches the present ("过去一周,...")
+     */
+    static final List<String> HISTORY_FRAMES = List.of("此前", "曾经", "一度", "早在", "当年", "历史上", "多年前", "以往");
     /** the clause tells background history */
-    private static final List<String> HISTORY = List.of("此前", "曾经", "一度", "早在", "当年", "历史上", "多年前", "这些年", "过去",
-            "以往",
-            // an example given for a point the article makes: "例如 Intel 推出 Core Ultra 处理器..."
-            "例如", "比如", "譬如");
+    static final List<String> HISTORY = Finder.union(HISTORY_FRAMES, List.of("这些年", "过去"),
+            // an example given for a point the article makes: "例如 Intel 推出 Core Ultra 处理器..." (an example set off by
+            // a comma, "比如,2023年5月印发的《...》", may be news)
+            List.of("例如", "比如", "譬如"));
     /**
      * 先后 (one after another): of one subject it tells a history ("先后完成三轮融资"), but of a list of objects each
      * one's turn ("先后领投了月之暗面和MiniMax新一轮融资"), which a rule reading a list asks with {@link #backgroundOfEach}
