@@ -64,6 +64,8 @@ final class PartnershipRule extends Rule {
             "借款", "租赁", "担保", "劳动", "保密", "对赌",
             // "签署重组支持协议" (with lenders), "与中金公司就潜在IPO交易合作" (the banks of a listing)
             "重组", "IPO");
+    /** people who sign on behalf of the parties: "X与Y代表双方签署" */
+    private static final Words ON_BEHALF = Words.of("代表双方", "代表各方", "代表两方", "分别代表");
     /** the verbs of a purchase told before the agreement in the sentence */
     private static final List<String> ACQUIRES = List.of("收购", "并购");
     /** between the partner and 合作, words of a standing relation, not of a new agreement ("与 Y 间存在...合作关系") */
@@ -100,8 +102,9 @@ final class PartnershipRule extends Rule {
         while (a.find()) {
             Matcher m = a.matcher();
             int cs = s.clauseStart(m.start());
-            if (s.future(cs, m.start()) || s.background(cs, m.start()) || NOT_COOPERATION.in(text, m.start(), m.end())) {
-                continue;
+            if (s.future(cs, m.start()) || s.background(cs, m.start()) || NOT_COOPERATION.in(text, m.start(), m.end())
+                    || ON_BEHALF.in(text, cs, m.start())) {
+                continue; // "吴长征与肖永强代表双方签署...协议": people sign for the parties, whom the text names elsewhere
             }
             List<OrgMention> parties = new ArrayList<>();
             boolean named = BECOMES.stream().anyMatch(w -> text.startsWith(w, m.start()));
@@ -199,7 +202,8 @@ final class PartnershipRule extends Rule {
 
     /**
      * "同时与 Y 签署...", "公司与 Y 签订...": a clause that opens with its partner after 与/和/同 (only adverbs, or
-     * 公司 / 该公司, before it) has the subject named before the clause, in the sentence or the ones before.
+     * 公司 / 该公司, or a person named by a title, before it) has the subject named before the clause, in the sentence or
+     * the ones before.
      */
     private static boolean opensWithPartner(SentenceContext s, OrgMention first, int clauseStart, int trigger) {
         String text = s.text();
@@ -210,7 +214,9 @@ final class PartnershipRule extends Rule {
         }
         String before = text.substring(from, first.start() - 1).trim();
         String rest = before.startsWith("公司") ? before.substring(2) : before;
-        return Cues.adverbsOnly(rest) || Cues.COREFERENCE.in(before) && !Cues.INDEFINITE.in(before);
+        // "罗凤鸣院长与中国移动...签订": a person named by the title, who signs for the organisation named before
+        return Cues.adverbsOnly(rest) || Cues.COREFERENCE.in(before) && !Cues.INDEFINITE.in(before)
+                || Cues.afterPersonTitle(before, 0, before.length());
     }
 
     /** The parties besides the subject: named ones, registry names after the verb, or a name after 与. */
