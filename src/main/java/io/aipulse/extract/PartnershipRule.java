@@ -37,6 +37,12 @@ final class PartnershipRule extends Rule {
     /** the verb of being named a partner: "成为...合作伙伴" */
     static final List<String> BECOMES = List.of("成为");
 
+    /**
+     * what the parties built, named as an attribute after the agreement ("合作开发的", "携手共建的...中心稳步运行"): the
+     * thing is the news there, not the agreement
+     */
+    private static final String BUILT_TOGETHER = "(?:共建|打造|建设|开发|研发|推出)的";
+
     /** every match holds 合作, a word of an agreement or a verb of signing */
     static final List<String> TRIGGERS = Finder.union(List.of("合作", "签约"), AGREEMENT_WORDS, SIGN_VERBS);
 
@@ -44,10 +50,11 @@ final class PartnershipRule extends Rule {
             + "|签署[^，。；,;]{0,12}?(?:协议|备忘录|承诺|合作)|签订[^，。；,;]{0,12}?(?:协议|备忘录|合同)|达成[^，。；,;]{0,6}?合作"
             // "X将成为苹果公司在中国推出AI服务的合作伙伴": X is named the other's partner
             + "|" + Finder.anyOf(BECOMES) + "[^，。；,;]{0,24}?合作伙伴)"
-            + "(?!的|伙伴们)", AGREEMENT_WORDS, SIGN_VERBS, BECOMES).lookingAround();
+            // "无锡与百度携手共建的...中心稳步运行": what the parties built is named, the agreement is no news there
+            + "(?!的|伙伴们|" + BUILT_TOGETHER + ")", AGREEMENT_WORDS, SIGN_VERBS, BECOMES).lookingAround();
     static final Finder WITH_PARTNER = Finder.of(WITH + "\\s?([^,，。;；、与和]{2,16}?)\\s?"
             // "腾讯与无锡签约,共同推动...": a signing with a party is an agreement with it
-            + Finder.anyOf(AGREE_VERBS) + "?了?(?:战略)?(?:合作|联手|携手|签约)(?!伙伴|开发的|研发的|推出的|打造的|的)",
+            + Finder.anyOf(AGREE_VERBS) + "?了?(?:战略)?(?:合作|联手|携手|签约)(?!伙伴|的|" + BUILT_TOGETHER + ")",
             WITH_WORDS).lookingAround();
 
     /** words that look like a party after 与 but name nobody in particular */
