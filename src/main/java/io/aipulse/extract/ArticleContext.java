@@ -978,7 +978,38 @@ final class ArticleContext {
     }
 
     boolean backgroundClause(int clauseStart, int trigger) {
-        return Cues.background(text, clauseStart, trigger) || sinceFrame(clauseStart, trigger);
+        return Cues.background(text, clauseStart, trigger) || sinceFrame(clauseStart, trigger) || historyFrame(clauseStart);
+    }
+
+    /** how long a fronted clause of time may be ("早在2021年9月,") */
+    private static final int FRAME_REACH = 16;
+
+    /**
+     * "早在2021年9月,商汤科技与哪吒汽车就宣布达成全面战略合作": a clause of only a history word and times, right before the
+     * clause, frames it as background as it would inside it.
+     */
+    private boolean historyFrame(int clauseStart) {
+        int end = clauseStart - 1;
+        while (end >= 0 && Character.isWhitespace(text.charAt(end))) {
+            end--;
+        }
+        if (end < 0 || (text.charAt(end) != ',' && text.charAt(end) != '，')) {
+            return false;
+        }
+        int start = end;
+        while (start > 0 && end - start < FRAME_REACH && ",，。;；:：!?！？\n".indexOf(text.charAt(start - 1)) < 0) {
+            start--;
+        }
+        if (start > 0 && ",，。;；:：!?！？\n".indexOf(text.charAt(start - 1)) < 0) {
+            return false; // longer than a frame
+        }
+        String frame = text.substring(start, end).strip();
+        for (String w : Cues.HISTORY_FRAMES) {
+            if (frame.startsWith(w)) {
+                return Cues.adverbsOnly(frame.substring(w.length()));
+            }
+        }
+        return false;
     }
 
     /** how far after its opening or its trigger the 以来 of a "自...以来" frame is looked for */

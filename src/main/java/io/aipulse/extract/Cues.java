@@ -37,11 +37,16 @@ final class Cues {
     }
     /** the clause reports an opinion */
     static final Words OPINION = Words.of("认为", "表示", "指出", "透露", "觉得", "坦言", "直言", "强调", "称,", "称，", "看来");
+    /**
+     * the times of history that, set off by a comma, frame the clause after them too: "早在2021年9月,...", "此前,..."
+     * ({@code ArticleContext.historyFrame}); not 过去 or 这些年, whose span reaches the present ("过去一周,...")
+     */
+    static final List<String> HISTORY_FRAMES = List.of("此前", "曾经", "一度", "早在", "当年", "历史上", "多年前", "以往");
     /** the clause tells background history */
-    private static final List<String> HISTORY = List.of("此前", "曾经", "一度", "早在", "当年", "历史上", "多年前", "这些年", "过去",
-            "以往",
-            // an example given for a point the article makes: "例如 Intel 推出 Core Ultra 处理器..."
-            "例如", "比如", "譬如");
+    static final List<String> HISTORY = Finder.union(HISTORY_FRAMES, List.of("这些年", "过去"),
+            // an example given for a point the article makes: "例如 Intel 推出 Core Ultra 处理器..." (an example set off by
+            // a comma, "比如,2023年5月印发的《...》", may be news)
+            List.of("例如", "比如", "譬如"));
     /**
      * 先后 (one after another): of one subject it tells a history ("先后完成三轮融资"), but of a list of objects each
      * one's turn ("先后领投了月之暗面和MiniMax新一轮融资"), which a rule reading a list asks with {@link #backgroundOfEach}
@@ -123,7 +128,10 @@ final class Cues {
             "计划", "拟", "要", "几",
             // "X,昨日正式发布了...", "X,当地时间周一宣布...": the day and hour of the news are no subject either
             "昨日", "昨天", "当天", "当日", "本周", "上周", "周", "星期", "当地时间", "北京时间", "晚间", "早间", "凌晨", "上午",
-            "下午", "晚", "稍早");
+            "下午", "晚", "稍早",
+            // "重申将投资...", "有意增加...", "预计初期投资...", "将于2025年以前投资...", "拟对外投资...": a statement
+            // repeated, an intent, the first phase, a deadline and outward investment are no subject either
+            "重申", "有意", "预计", "初期", "首期", "以前", "之前", "对外");
     /** the reference of {@link #adverbsOnly}, built from {@link #ADVERB_WORDS} */
     static final Pattern ADVERBS_ONLY = Pattern.compile("^(?:\\s|" + String.join("|", ADVERB_WORDS) + "|\\d)*$");
 

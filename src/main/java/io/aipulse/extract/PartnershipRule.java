@@ -18,6 +18,11 @@ final class PartnershipRule extends Rule {
     static final List<String> AGREE_VERBS = List.of("达成", "签署", "签订", "开展", "展开", "深化", "建立", "宣布");
     /** the words that join two parties: "与 Y 合作" */
     static final List<String> WITH_WORDS = List.of("与", "和", "同");
+    /** 同 inside a word is no "with": 共同, 协同, 一同, 相同, 同意, 同时, 同业, 同步, 同样 */
+    private static final String NOT_BEFORE_TONG = "共协一相合陪";
+    private static final String NOT_AFTER_TONG = "意时业步样等类期年比";
+    /** {@link #WITH_WORDS} as a pattern: 同 only where it stands alone */
+    private static final String WITH = "(?:与|和|(?<![" + NOT_BEFORE_TONG + "])同(?![" + NOT_AFTER_TONG + "]))";
 
     /** the words of an agreement, read as they stand */
     static final List<String> AGREEMENT_WORDS = List.of("战略合作", "合作协议", "合作框架", "合作备忘录", "达成合作", "深化合作",
@@ -32,6 +37,12 @@ final class PartnershipRule extends Rule {
     /** the verb of being named a partner: "成为...合作伙伴" */
     static final List<String> BECOMES = List.of("成为");
 
+    /**
+     * what the parties built, named as an attribute after the agreement ("合作开发的", "携手共建的...中心稳步运行"): the
+     * thing is the news there, not the agreement
+     */
+    private static final String BUILT_TOGETHER = "(?:共建|打造|建设|开发|研发|推出)的";
+
     /** every match holds 合作, a word of an agreement or a verb of signing */
     static final List<String> TRIGGERS = Finder.union(List.of("合作", "签约"), AGREEMENT_WORDS, SIGN_VERBS);
 
@@ -39,21 +50,29 @@ final class PartnershipRule extends Rule {
             + "|签署[^，。；,;]{0,12}?(?:协议|备忘录|承诺|合作)|签订[^，。；,;]{0,12}?(?:协议|备忘录|合同)|达成[^，。；,;]{0,6}?合作"
             // "X将成为苹果公司在中国推出AI服务的合作伙伴": X is named the other's partner
             + "|" + Finder.anyOf(BECOMES) + "[^，。；,;]{0,24}?合作伙伴)"
-            + "(?!的|伙伴们)", AGREEMENT_WORDS, SIGN_VERBS, BECOMES).lookingAround();
-    static final Finder WITH_PARTNER = Finder.of(Finder.anyOf(WITH_WORDS) + "\\s?([^,，。;；、与和]{2,16}?)\\s?"
+            // "无锡与百度携手共建的...中心稳步运行": what the parties built is named, the agreement is no news there
+            + "(?!的|伙伴们|" + BUILT_TOGETHER + ")", AGREEMENT_WORDS, SIGN_VERBS, BECOMES).lookingAround();
+    static final Finder WITH_PARTNER = Finder.of(WITH + "\\s?([^,，。;；、与和]{2,16}?)\\s?"
             // "腾讯与无锡签约,共同推动...": a signing with a party is an agreement with it
-            + Finder.anyOf(AGREE_VERBS) + "?了?(?:战略)?(?:合作|联手|携手|签约)(?!伙伴|开发的|研发的|推出的|打造的|的)",
+            + Finder.anyOf(AGREE_VERBS) + "?了?(?:战略)?(?:合作|联手|携手|签约)(?!伙伴|的|" + BUILT_TOGETHER + ")",
             WITH_WORDS).lookingAround();
 
     /** words that look like a party after 与 but name nobody in particular */
     private static final Words NOT_A_PARTY = Words.of(
             "客户", "用户", "伙伴", "各方", "企业", "行业", "高校", "机构", "合作", "相关", "多家", "更多", "国内外", "产业链",
             "生态", "政府", "部门", "地方", "开发者", "厂商", "公司", "团队", "学术界", "产业界", "社会", "大家", "我们", "他们");
+    /**
+     * words that end a party's name where they follow it: a verb of the agreement ("X与Y共同宣布", "...学系签署") or the
+     * field of a cooperation ("在算力和数据要素资源开发等方面深化合作")
+     */
+    private static final Words NOT_IN_A_NAME = Words.of(Finder.union(AGREE_VERBS, List.of("共同", "方面", "领域")).toArray(new String[0]));
     /** agreements of a deal or a service, not of a cooperation: "签订有条件买卖协议", "签订上市辅导协议" */
     private static final Words NOT_COOPERATION = Words.of("买卖", "收购", "转让", "认购", "增资", "辅导", "承销", "保荐", "贷款",
             "借款", "租赁", "担保", "劳动", "保密", "对赌",
             // "签署重组支持协议" (with lenders), "与中金公司就潜在IPO交易合作" (the banks of a listing)
             "重组", "IPO");
+    /** people who sign on behalf of the parties: "X与Y代表双方签署" */
+    private static final Words ON_BEHALF = Words.of("代表双方", "代表各方", "代表两方", "分别代表");
     /** the verbs of a purchase told before the agreement in the sentence */
     private static final List<String> ACQUIRES = List.of("收购", "并购");
     /** between the partner and 合作, words of a standing relation, not of a new agreement ("与 Y 间存在...合作关系") */
@@ -90,8 +109,9 @@ final class PartnershipRule extends Rule {
         while (a.find()) {
             Matcher m = a.matcher();
             int cs = s.clauseStart(m.start());
-            if (s.future(cs, m.start()) || s.background(cs, m.start()) || NOT_COOPERATION.in(text, m.start(), m.end())) {
-                continue;
+            if (s.future(cs, m.start()) || s.background(cs, m.start()) || NOT_COOPERATION.in(text, m.start(), m.end())
+                    || ON_BEHALF.in(text, cs, m.start())) {
+                continue; // "吴长征与肖永强代表双方签署...协议": people sign for the parties, whom the text names elsewhere
             }
             List<OrgMention> parties = new ArrayList<>();
             boolean named = BECOMES.stream().anyMatch(w -> text.startsWith(w, m.start()));
@@ -189,7 +209,8 @@ final class PartnershipRule extends Rule {
 
     /**
      * "同时与 Y 签署...", "公司与 Y 签订...": a clause that opens with its partner after 与/和/同 (only adverbs, or
-     * 公司 / 该公司, before it) has the subject named before the clause, in the sentence or the ones before.
+     * 公司 / 该公司, or a person named by a title, before it) has the subject named before the clause, in the sentence or
+     * the ones before.
      */
     private static boolean opensWithPartner(SentenceContext s, OrgMention first, int clauseStart, int trigger) {
         String text = s.text();
@@ -200,7 +221,9 @@ final class PartnershipRule extends Rule {
         }
         String before = text.substring(from, first.start() - 1).trim();
         String rest = before.startsWith("公司") ? before.substring(2) : before;
-        return Cues.adverbsOnly(rest) || Cues.COREFERENCE.in(before) && !Cues.INDEFINITE.in(before);
+        // "罗凤鸣院长与中国移动...签订": a person named by the title, who signs for the organisation named before
+        return Cues.adverbsOnly(rest) || Cues.COREFERENCE.in(before) && !Cues.INDEFINITE.in(before)
+                || Cues.afterPersonTitle(before, 0, before.length());
     }
 
     /** The parties besides the subject: named ones, registry names after the verb, or a name after 与. */
@@ -316,12 +339,16 @@ final class PartnershipRule extends Rule {
 
     /** The name after 与/和/同 up to the verb, when it looks like a name. */
     private static String partyAfterWith(String text, int from, int to) {
-        String between = text.substring(from, to);
-        int w = Math.max(between.lastIndexOf('与'), Math.max(between.lastIndexOf('和'), between.lastIndexOf('同')));
+        int w = -1;
+        for (int i = to - 1; i >= from && w < 0; i--) {
+            if (withWordAt(text, i)) {
+                w = i;
+            }
+        }
         if (w < 0) {
             return null;
         }
-        String rest = between.substring(w + 1);
+        String rest = text.substring(w + 1, to);
         for (String verb : AGREE_VERBS) {
             int i = rest.indexOf(verb);
             if (i > 0) {
@@ -331,9 +358,20 @@ final class PartnershipRule extends Rule {
         return partyName(rest);
     }
 
+    /** {@code text[i]} is a 与/和/同 that joins two parties (not the 同 of 共同 or 同意). */
+    private static boolean withWordAt(String text, int i) {
+        char c = text.charAt(i);
+        if (c == '与' || c == '和') {
+            return true;
+        }
+        return c == '同' && (i == 0 || NOT_BEFORE_TONG.indexOf(text.charAt(i - 1)) < 0)
+                && (i + 1 >= text.length() || NOT_AFTER_TONG.indexOf(text.charAt(i + 1)) < 0);
+    }
+
     private static String partyName(String raw) {
         String n = Names.canonical(raw.trim());
         if (n.length() < 2 || n.length() > 16 || NOT_A_PARTY.in(n) || NOT_A_NAME_CHARS.matcher(n).matches()
+                || NOT_IN_A_NAME.in(n)
                 || REFERENCES.indexOf(n.charAt(0)) >= 0) {
             return null;
         }
