@@ -101,7 +101,7 @@ final class Releases {
     /** objects that name no product at all */
     private static final List<String> GENERIC_OBJECTS = List.of("产品", "新品", "新产品", "相关产品", "产品和服务");
     /** objects that the research rule reads */
-    private static final Words RESEARCH_OBJECT = Words.of("论文", "研究成果", "研究结果", "实验结果", "模拟结果", "实验模拟");
+    private static final Words RESEARCH_OBJECT = Words.of("论文", "研究成果", "科研成果", "研究结果", "研究文章", "实验结果", "模拟结果", "实验模拟");
 
     private Releases() {
     }
