@@ -51,7 +51,9 @@ final class Releases {
             // a partner of the one who launches ("成为苹果在中国推出AI服务的合作伙伴"), never the thing launched
             "伙伴",
             // a way of doing things ("推出一种'典范转移'模型发布方法", "推出新的商业模式")
-            "方法", "模式", "方式");
+            "方法", "模式", "方式",
+            // news of the work, not the work ("发布了行业大模型的研发进展")
+            "进展");
     /** the ways a model is offered that are part of its release, not a product of their own */
     private static final Words ACCESS_HEADS = Words.of("API", "接口", "权重");
     /** the words of a version: after a model's head they name the model's version, not a product */
@@ -139,8 +141,8 @@ final class Releases {
             if (Titles.inside(text, s.start(), ts, TITLE_REACH)) {
                 continue; // "印发《关于...开放推动新场景...的实施意见》": a word of a document's name, not a release
             }
-            if (("会时后前者权".indexOf(next) >= 0 || text.startsWith("日期", te)) && !perfective) {
-                continue; // 发布会, 发布时, 上线后: a noun or a time, not a release
+            if (("会时后前者权是".indexOf(next) >= 0 || text.startsWith("日期", te)) && !perfective) {
+                continue; // 发布会, 发布时, 上线后, "输入长度上线是在为...铺路": a noun or a time, not a release
             }
             if ((verb.equals("开源") || verb.equals("开放") || verb.equals("公开")) && !perfective
                     && VERB_ADVERBS.lastEnd(text, Math.max(s.from(), ts - 3), ts) != ts
@@ -512,7 +514,26 @@ final class Releases {
         if (modelAt < 0 && productAt < 0 || head && headEnd(ABSTRACT_HEADS, first) > Math.max(modelAt, productAt)) {
             return null;
         }
+        if (modelAt >= productAt && modifiedNoun(first, headEnd(MODEL_HEADS, first))) {
+            return EventType.PRODUCT_LAUNCH; // "接入DeepSeek大模型的智能NPC“小师妹”": the model describes the thing launched
+        }
         return modelAt >= productAt ? EventType.MODEL_RELEASE : EventType.PRODUCT_LAUNCH;
+    }
+
+    /** the shortest noun after "模型的" that is a head of its own: "大模型的智能NPC" (not "大模型的" at the end) */
+    private static final int MODIFIED_NOUN = 2;
+
+    /**
+     * A model word followed by 的 and a noun phrase: the model is a modifier and the noun after 的 the head
+     * ("基于文心大模型的数字员工", "接入DeepSeek大模型的智能NPC").
+     */
+    private static boolean modifiedNoun(String object, int modelEnd) {
+        if (modelEnd < 0 || modelEnd >= object.length() || object.charAt(modelEnd) != '的') {
+            return false;
+        }
+        String rest = object.substring(modelEnd + 1).trim();
+        return rest.length() >= MODIFIED_NOUN && NAME_STOPS.indexOf(rest.charAt(0)) < 0
+                && headEnd(VERSION_HEADS, rest) < 0 && headEnd(ABSTRACT_HEADS, rest) < 0;
     }
 
     /** The end of {@code [from, to)} without the adverbs and spaces it ends with. */
