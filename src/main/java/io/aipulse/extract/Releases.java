@@ -40,6 +40,8 @@ final class Releases {
             "耳机", "手表", "音箱", "学习机", "翻译机", "模组", "传感器", "大脑", "操作系统", "浏览器", "搜索", "GPU", "CPU", "NPU",
             "TPU", "DPU", "加速卡", "无人车", "Robotaxi", "机器狗", "超节点", "座舱", "灵巧手", "机械臂", "无人机", "摄像头", "平板",
             "笔记本", "开发板", "客服", "智驾", "数字人",
+            // a data set by another name, a digital worker, a truck ("训练语料库", "AI数字员工", "无人轻卡")
+            "语料库", "数字员工", "卡车", "轻卡", "重卡",
             // the words of Taiwan and Hong Kong news that the script conversion keeps (晶片 = 芯片, 筆電 = 笔记本电脑)
             "晶片", "笔电", "软体", "硬体", "伺服器", "程式");
     /**
@@ -51,7 +53,7 @@ final class Releases {
             // a partner of the one who launches ("成为苹果在中国推出AI服务的合作伙伴"), never the thing launched
             "伙伴",
             // a way of doing things ("推出一种'典范转移'模型发布方法", "推出新的商业模式")
-            "方法", "模式", "方式",
+            "方法", "模式", "方式", "范式",
             // news of the work, not the work ("发布了行业大模型的研发进展")
             "进展");
     /** the ways a model is offered that are part of its release, not a product of their own */
