@@ -229,6 +229,9 @@ final class Releases {
                 }
                 oe = withoutTrailingAdverbs(text, os, oe); // "网页端正式上线": 网页端
             }
+            if (objectBefore && ANNOUNCEMENTS.contains(verb) && announcer(s, os, oe)) {
+                continue; // "人形机器人公司优必选(09880)公布,以...收购": the company announces what the sentence goes on to tell
+            }
             if (!objectBefore && describesByRelease(text, cs, ts, os, ce)) {
                 continue; // "希迪智驾是中国首批推出V2X产品的公司": what the company is, told by what it once launched
             }
@@ -335,6 +338,20 @@ final class Releases {
                 out.add(new Release(verb, verb + 2, cs, os, oe, false, type));
             }
         }
+    }
+
+    /** the verbs of a release that also mean "announce": with only the announcer before them, nothing is released */
+    private static final List<String> ANNOUNCEMENTS = List.of("公布", "官宣", "公开");
+
+    /** {@code [os, oe)} ends with an organisation, then only its stock code or times ("优必选(09880)", "商务部当天"). */
+    private static boolean announcer(SentenceContext s, int os, int oe) {
+        for (OrgMention o : s.orgs()) {
+            if (o.start() >= os && o.end() <= oe
+                    && Cues.adverbsOnly(withoutParens(s.text().substring(o.end(), oe)).trim())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "X是...推出Y的公司": a 是 before the verb and a 的 closing its object make the release a description of X. */
