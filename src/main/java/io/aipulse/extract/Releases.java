@@ -183,6 +183,9 @@ final class Releases {
             if (s.future(cs, ts) || s.background(cs, ts) || Cues.OPINION.in(text, cs, ts) || Cues.willBefore(text, cs, ts)) {
                 continue;
             }
+            if (causeBefore(text, cs, ts)) {
+                continue; // "因推出通用型AI代理服务而爆红", "因为...其开源Llama 4模型反应不佳": the cause of what the clause tells
+            }
             // the object: after the verb, or before it when the verb ends the clause
             int os = te;
             int oe = ce;
@@ -348,6 +351,21 @@ final class Releases {
         for (OrgMention o : s.orgs()) {
             if (o.start() >= os && o.end() <= oe
                     && Cues.adverbsOnly(withoutParens(s.text().substring(o.end(), oe)).trim())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** the conjunctions of a cause ("因...而", "因为", "由于"), not of a consequence (因此, 因而), nor 因应 (in answer to), nor 基因, 原因 */
+    private static final List<String> CAUSES = List.of("因为", "由于", "因");
+    private static final List<String> CONSEQUENCES = List.of("因此", "因而", "因应");
+
+    /** A cause conjunction in {@code [cs, ts)}: a release told as the reason of something else. */
+    private static boolean causeBefore(String text, int cs, int ts) {
+        for (int i = cs; i < ts; i++) {
+            char c = text.charAt(i);
+            if ((c == '因' || c == '由') && (i == cs || "基原诱起".indexOf(text.charAt(i - 1)) < 0) && Cues.opensWith(text, i, ts, CAUSES) && !Cues.opensWith(text, i, ts, CONSEQUENCES)) {
                 return true;
             }
         }
