@@ -66,6 +66,8 @@ final class Releases {
     /** adverbs between an object and its verb ("网页端正式上线") */
     private static final List<String> TRAILING_ADVERBS = List.of(" ", "正式", "已经", "已", "也", "均", "都", "宣布", "同步", "全面",
             "还", "并", "首次", "悄然");
+    /** adverbs of manner that a release told as a noun keeps between 的 and the verb ("X的强势推出", "X的正式上线") */
+    private static final List<String> MANNER_ADVERBS = List.of("正式", "强势", "全面", "首次", "成功", "重磅", "相继", "陆续");
     /** the characters a name does not run over: function words, verbs of a next clause, punctuation */
     private static final String NAME_STOPS = "的是并和与及、,，。;；:：“”「」()（） 将已也在于为";
     /** the time words an object phrase can end with, not part of the name ("...新品的同时", "...眼镜后") */
@@ -154,8 +156,9 @@ final class Releases {
             if (ts > 0 && "未不没尚待".indexOf(text.charAt(ts - 1)) >= 0) {
                 continue;
             }
-            if (ts > s.from() && text.charAt(ts - 1) == '的' && !perfective) {
-                continue; // "此次“元宝”的推出,不仅是...": a noun, the release told as a topic
+            int manner = Cues.withoutTrailing(text, s.from(), ts, MANNER_ADVERBS);
+            if (manner > s.from() && text.charAt(manner - 1) == '的' && !perfective) {
+                continue; // "此次“元宝”的推出,不仅是...", "成就了X的强势推出": a noun, the release told as a topic
             }
             if (next == '的' && !perfective && !NEWS_MARKS.in(text, s.clauseStart(ts), ts) && !dated(text, s.clauseStart(ts), ts)) {
                 continue; // "Anthropic推出的Claude以68分摘得桂冠": the product named by its maker, not news of a release
