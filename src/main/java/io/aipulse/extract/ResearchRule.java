@@ -134,8 +134,14 @@ final class ResearchRule extends Rule {
             if (DESCRIBED_RELEASE.in(text, s.from(), m.start())) {
                 continue; // "百度此次发布的文心大模型4.5,实现了三大技术突破": what a release brings, told with the release
             }
-            if (CONTEST_WORDS.in(text, m.start(), m.end()) && RELEASE_VERBS.in(text, s.start(), m.start())) {
-                continue; // "X发布Y模型,在多项评测中取得第一": the ranking is what the release claims, not a result of its own
+            if ((CONTEST_WORDS.in(text, m.start(), m.end()) || m.group().endsWith("突破"))
+                    && RELEASE_VERBS.in(text, s.start(), m.start())) {
+                // "X发布Y模型,在多项评测中取得第一", "X推出Y系列大模型,采用...架构,实现技术突破": what the release
+                // claims, not a result of its own
+                continue;
+            }
+            if (m.end() < s.end() && text.charAt(m.end()) == '的' && RELEASE_VERBS.in(text, m.end(), s.end())) {
+                continue; // "X研制成功的首个...模型在深圳正式发布": the result describes what the sentence releases
             }
             OrgMention subject = s.subjectBefore(m.start(), cs, ActorFilter.PUBLISHERS);
             if (subject == null && cs > s.from() && RESULT_WORDS.in(text, s.from(), cs)
