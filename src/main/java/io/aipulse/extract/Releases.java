@@ -255,6 +255,9 @@ final class Releases {
             if (RESEARCH_OBJECT.in(object) || object.contains("《") && !objectBefore) {
                 continue;
             }
+            if (objectBefore && RESEARCH_OBJECT.in(text, s.from(), ts)) {
+                continue; // "X的一项研究成果,近日在《自然》上线", "相关成果论文...在《细胞》上线发表": a result appears
+            }
             EventType type = classify(s.article(), object, os, true);
             if (ReleaseVerbs.UPGRADES.contains(verb) && BARE_VERSION.matcher(object.trim()).matches()
                     && isModel(s.article().firstHit(Knowledge.Kind.MODEL, cs, ts))) {
