@@ -40,6 +40,8 @@ final class Releases {
             "耳机", "手表", "音箱", "学习机", "翻译机", "模组", "传感器", "大脑", "操作系统", "浏览器", "搜索", "GPU", "CPU", "NPU",
             "TPU", "DPU", "加速卡", "无人车", "Robotaxi", "机器狗", "超节点", "座舱", "灵巧手", "机械臂", "无人机", "摄像头", "平板",
             "笔记本", "开发板", "客服", "智驾", "数字人",
+            // a data set by another name, a digital worker, a truck ("训练语料库", "AI数字员工", "无人轻卡")
+            "语料库", "数字员工", "卡车", "轻卡", "重卡",
             // the words of Taiwan and Hong Kong news that the script conversion keeps (晶片 = 芯片, 筆電 = 笔记本电脑)
             "晶片", "笔电", "软体", "硬体", "伺服器", "程式");
     /**
@@ -51,7 +53,9 @@ final class Releases {
             // a partner of the one who launches ("成为苹果在中国推出AI服务的合作伙伴"), never the thing launched
             "伙伴",
             // a way of doing things ("推出一种'典范转移'模型发布方法", "推出新的商业模式")
-            "方法", "模式", "方式");
+            "方法", "模式", "方式", "范式",
+            // news of the work, not the work ("发布了行业大模型的研发进展")
+            "进展");
     /** the ways a model is offered that are part of its release, not a product of their own */
     private static final Words ACCESS_HEADS = Words.of("API", "接口", "权重");
     /** the words of a version: after a model's head they name the model's version, not a product */
@@ -62,6 +66,8 @@ final class Releases {
     /** adverbs between an object and its verb ("网页端正式上线") */
     private static final List<String> TRAILING_ADVERBS = List.of(" ", "正式", "已经", "已", "也", "均", "都", "宣布", "同步", "全面",
             "还", "并", "首次", "悄然");
+    /** adverbs of manner that a release told as a noun keeps between 的 and the verb ("X的强势推出", "X的正式上线") */
+    private static final List<String> MANNER_ADVERBS = List.of("正式", "强势", "全面", "首次", "成功", "重磅", "相继", "陆续");
     /** the characters a name does not run over: function words, verbs of a next clause, punctuation */
     private static final String NAME_STOPS = "的是并和与及、,，。;；:：“”「」()（） 将已也在于为";
     /** the time words an object phrase can end with, not part of the name ("...新品的同时", "...眼镜后") */
@@ -101,7 +107,7 @@ final class Releases {
     /** objects that name no product at all */
     private static final List<String> GENERIC_OBJECTS = List.of("产品", "新品", "新产品", "相关产品", "产品和服务");
     /** objects that the research rule reads */
-    private static final Words RESEARCH_OBJECT = Words.of("论文", "研究成果", "研究结果", "实验结果", "模拟结果", "实验模拟");
+    private static final Words RESEARCH_OBJECT = Words.of("论文", "研究成果", "科研成果", "研究结果", "研究文章", "实验结果", "模拟结果", "实验模拟");
 
     private Releases() {
     }
@@ -139,8 +145,8 @@ final class Releases {
             if (Titles.inside(text, s.start(), ts, TITLE_REACH)) {
                 continue; // "印发《关于...开放推动新场景...的实施意见》": a word of a document's name, not a release
             }
-            if (("会时后前者权".indexOf(next) >= 0 || text.startsWith("日期", te)) && !perfective) {
-                continue; // 发布会, 发布时, 上线后: a noun or a time, not a release
+            if (("会时后前者权是".indexOf(next) >= 0 || text.startsWith("日期", te)) && !perfective) {
+                continue; // 发布会, 发布时, 上线后, "输入长度上线是在为...铺路": a noun or a time, not a release
             }
             if ((verb.equals("开源") || verb.equals("开放") || verb.equals("公开")) && !perfective
                     && VERB_ADVERBS.lastEnd(text, Math.max(s.from(), ts - 3), ts) != ts
@@ -150,8 +156,9 @@ final class Releases {
             if (ts > 0 && "未不没尚待".indexOf(text.charAt(ts - 1)) >= 0) {
                 continue;
             }
-            if (ts > s.from() && text.charAt(ts - 1) == '的' && !perfective) {
-                continue; // "此次“元宝”的推出,不仅是...": a noun, the release told as a topic
+            int manner = Cues.withoutTrailing(text, s.from(), ts, MANNER_ADVERBS);
+            if (manner > s.from() && text.charAt(manner - 1) == '的' && !perfective) {
+                continue; // "此次“元宝”的推出,不仅是...", "成就了X的强势推出": a noun, the release told as a topic
             }
             if (next == '的' && !perfective && !NEWS_MARKS.in(text, s.clauseStart(ts), ts) && !dated(text, s.clauseStart(ts), ts)) {
                 continue; // "Anthropic推出的Claude以68分摘得桂冠": the product named by its maker, not news of a release
@@ -178,6 +185,9 @@ final class Releases {
             }
             if (s.future(cs, ts) || s.background(cs, ts) || Cues.OPINION.in(text, cs, ts) || Cues.willBefore(text, cs, ts)) {
                 continue;
+            }
+            if (causeBefore(text, cs, ts)) {
+                continue; // "因推出通用型AI代理服务而爆红", "因为...其开源Llama 4模型反应不佳": the cause of what the clause tells
             }
             // the object: after the verb, or before it when the verb ends the clause
             int os = te;
@@ -225,6 +235,9 @@ final class Releases {
                 }
                 oe = withoutTrailingAdverbs(text, os, oe); // "网页端正式上线": 网页端
             }
+            if (objectBefore && ANNOUNCEMENTS.contains(verb) && announcer(s, os, oe)) {
+                continue; // "人形机器人公司优必选(09880)公布,以...收购": the company announces what the sentence goes on to tell
+            }
             if (!objectBefore && describesByRelease(text, cs, ts, os, ce)) {
                 continue; // "希迪智驾是中国首批推出V2X产品的公司": what the company is, told by what it once launched
             }
@@ -241,6 +254,9 @@ final class Releases {
             }
             if (RESEARCH_OBJECT.in(object) || object.contains("《") && !objectBefore) {
                 continue;
+            }
+            if (objectBefore && RESEARCH_OBJECT.in(text, s.from(), ts)) {
+                continue; // "X的一项研究成果,近日在《自然》上线", "相关成果论文...在《细胞》上线发表": a result appears
             }
             EventType type = classify(s.article(), object, os, true);
             if (ReleaseVerbs.UPGRADES.contains(verb) && BARE_VERSION.matcher(object.trim()).matches()
@@ -331,6 +347,35 @@ final class Releases {
                 out.add(new Release(verb, verb + 2, cs, os, oe, false, type));
             }
         }
+    }
+
+    /** the verbs of a release that also mean "announce": with only the announcer before them, nothing is released */
+    private static final List<String> ANNOUNCEMENTS = List.of("公布", "官宣", "公开");
+
+    /** {@code [os, oe)} ends with an organisation, then only its stock code or times ("优必选(09880)", "商务部当天"). */
+    private static boolean announcer(SentenceContext s, int os, int oe) {
+        for (OrgMention o : s.orgs()) {
+            if (o.start() >= os && o.end() <= oe
+                    && Cues.adverbsOnly(withoutParens(s.text().substring(o.end(), oe)).trim())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** the conjunctions of a cause ("因...而", "因为", "由于"), not of a consequence (因此, 因而), nor 因应 (in answer to), nor 基因, 原因 */
+    private static final List<String> CAUSES = List.of("因为", "由于", "因");
+    private static final List<String> CONSEQUENCES = List.of("因此", "因而", "因应");
+
+    /** A cause conjunction in {@code [cs, ts)}: a release told as the reason of something else. */
+    private static boolean causeBefore(String text, int cs, int ts) {
+        for (int i = cs; i < ts; i++) {
+            char c = text.charAt(i);
+            if ((c == '因' || c == '由') && (i == cs || "基原诱起".indexOf(text.charAt(i - 1)) < 0) && Cues.opensWith(text, i, ts, CAUSES) && !Cues.opensWith(text, i, ts, CONSEQUENCES)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "X是...推出Y的公司": a 是 before the verb and a 的 closing its object make the release a description of X. */
@@ -512,7 +557,26 @@ final class Releases {
         if (modelAt < 0 && productAt < 0 || head && headEnd(ABSTRACT_HEADS, first) > Math.max(modelAt, productAt)) {
             return null;
         }
+        if (modelAt >= productAt && modifiedNoun(first, headEnd(MODEL_HEADS, first))) {
+            return EventType.PRODUCT_LAUNCH; // "接入DeepSeek大模型的智能NPC“小师妹”": the model describes the thing launched
+        }
         return modelAt >= productAt ? EventType.MODEL_RELEASE : EventType.PRODUCT_LAUNCH;
+    }
+
+    /** the shortest noun after "模型的" that is a head of its own: "大模型的智能NPC" (not "大模型的" at the end) */
+    private static final int MODIFIED_NOUN = 2;
+
+    /**
+     * A model word followed by 的 and a noun phrase: the model is a modifier and the noun after 的 the head
+     * ("基于文心大模型的数字员工", "接入DeepSeek大模型的智能NPC").
+     */
+    private static boolean modifiedNoun(String object, int modelEnd) {
+        if (modelEnd < 0 || modelEnd >= object.length() || object.charAt(modelEnd) != '的') {
+            return false;
+        }
+        String rest = object.substring(modelEnd + 1).trim();
+        return rest.length() >= MODIFIED_NOUN && NAME_STOPS.indexOf(rest.charAt(0)) < 0
+                && headEnd(VERSION_HEADS, rest) < 0 && headEnd(ABSTRACT_HEADS, rest) < 0;
     }
 
     /** The end of {@code [from, to)} without the adverbs and spaces it ends with. */

@@ -45,7 +45,7 @@ final class ResearchRule extends Rule {
     private static final Words RELEASE_VERBS = Words.of("发布", "推出", "开源", "上线");
 
     static final Finder RESULT = Finder.of(Finder.anyOf(PUBLISH_VERBS)
-            + "了?[^，。；,;]{0,12}?(?:论文|研究成果|研究结果|实验结果|模拟结果|最新成果|技术报告)"
+            + "了?[^，。；,;]{0,12}?(?:论文|研究成果|科研成果|研究结果|研究文章|实验结果|模拟结果|最新成果|技术报告)"
             // "发表于国际顶级期刊Nature", "刊登于国际期刊《自然》"
             + "|" + Finder.anyOf(APPEAR_VERBS) + "(?:于|在)[^，。；,;]{0,12}?(?:期刊|杂志|《?" + Finder.anyOf(JOURNALS) + ")"
             // "相关论文被ICML收录"
@@ -81,8 +81,8 @@ final class ResearchRule extends Rule {
             // where: 发布/公布 + 了 + 12 characters + a result noun; 获得/获 + 16 characters + 最佳论文, 获得/取得 + 12
             // characters + a contest; 提出 + 了一种 + 全新; 实现 + 了 + 16 characters + 突破...; 精度 + 10 characters + 提高;
             // 上 + space + 《 + Science + 》 + 4 characters + 封面; 在 + 16 characters + 《 + a journal
-            .needingAfter("发布", "论研实模最技", 2 + 1 + 12 + 1)
-            .needingAfter("公布", "论研实模最技", 2 + 1 + 12 + 1)
+            .needingAfter("发布", "论研科实模最技", 2 + 1 + 12 + 1)
+            .needingAfter("公布", "论研科实模最技", 2 + 1 + 12 + 1)
             .needingAfter("获得", "最" + Finder.firstChars(CONTESTS), 2 + 16 + 1)
             .needingAfter("获", "最", 1 + 16 + 1)
             .needingAfter("取得", Finder.firstChars(CONTESTS), 2 + 12 + 1)
@@ -134,8 +134,14 @@ final class ResearchRule extends Rule {
             if (DESCRIBED_RELEASE.in(text, s.from(), m.start())) {
                 continue; // "百度此次发布的文心大模型4.5,实现了三大技术突破": what a release brings, told with the release
             }
-            if (CONTEST_WORDS.in(text, m.start(), m.end()) && RELEASE_VERBS.in(text, s.start(), m.start())) {
-                continue; // "X发布Y模型,在多项评测中取得第一": the ranking is what the release claims, not a result of its own
+            if ((CONTEST_WORDS.in(text, m.start(), m.end()) || m.group().endsWith("突破"))
+                    && RELEASE_VERBS.in(text, s.start(), m.start())) {
+                // "X发布Y模型,在多项评测中取得第一", "X推出Y系列大模型,采用...架构,实现技术突破": what the release
+                // claims, not a result of its own
+                continue;
+            }
+            if (m.end() < s.end() && text.charAt(m.end()) == '的' && RELEASE_VERBS.in(text, m.end(), s.end())) {
+                continue; // "X研制成功的首个...模型在深圳正式发布": the result describes what the sentence releases
             }
             OrgMention subject = s.subjectBefore(m.start(), cs, ActorFilter.PUBLISHERS);
             if (subject == null && cs > s.from() && RESULT_WORDS.in(text, s.from(), cs)
