@@ -12,9 +12,11 @@ final class Cues {
 
     /** the clause before a trigger speaks of the future or of what has not happened */
     static final Words FUTURE = Words.of("将于", "即将", "计划", "准备", "拟", "有望", "或将", "预计", "何时", "尚未", "还没",
-            "没有", "不会", "打算", "希望", "推迟");
+            "没有", "不会", "打算", "希望", "推迟",
+            // a purpose, not a happening: "有助两家公司后续深化合作"
+            "有助");
     private static final Words FUTURE_BUT_NI = Words.of("将于", "即将", "计划", "准备", "有望", "或将", "预计", "何时", "尚未",
-            "还没", "没有", "不会", "打算", "希望", "推迟");
+            "还没", "没有", "不会", "打算", "希望", "推迟", "有助");
     /** 拟 (intends to) is also the second or first half of a word: 模拟 (analog), 虚拟 (virtual), 拟人 (humanlike) ... */
     private static final String NI_BEFORE = "模虚草比";
     private static final String NI_AFTER = "人合态真";

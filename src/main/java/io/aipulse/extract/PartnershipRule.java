@@ -71,6 +71,23 @@ final class PartnershipRule extends Rule {
             "借款", "租赁", "担保", "劳动", "保密", "对赌",
             // "签署重组支持协议" (with lenders), "与中金公司就潜在IPO交易合作" (the banks of a listing)
             "重组", "IPO");
+    /** the deals parties do side by side: "A与B联手认购了...股份" are co-investors, not partners */
+    private static final List<String> JOINT_DEALS = List.of("认购", "收购", "入股", "领投", "投资", "增持", "买入", "竞购");
+    /** how far after 联手/携手 a deal's verb is read */
+    private static final int JOINT_DEAL_REACH = 2;
+
+    /** A deal's verb follows the agreement word right away: "联手认购", "携手收购". */
+    private static boolean jointDeal(String text, int at, int to) {
+        for (int i = at; i <= Math.min(at + JOINT_DEAL_REACH, to); i++) {
+            for (String d : JOINT_DEALS) {
+                if (text.startsWith(d, i) && i + d.length() <= to) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** people who sign on behalf of the parties: "X与Y代表双方签署" */
     private static final Words ON_BEHALF = Words.of("代表双方", "代表各方", "代表两方", "分别代表");
     /** the verbs of a purchase told before the agreement in the sentence */
@@ -110,7 +127,7 @@ final class PartnershipRule extends Rule {
             Matcher m = a.matcher();
             int cs = s.clauseStart(m.start());
             if (s.future(cs, m.start()) || s.background(cs, m.start()) || NOT_COOPERATION.in(text, m.start(), m.end())
-                    || ON_BEHALF.in(text, cs, m.start())) {
+                    || ON_BEHALF.in(text, cs, m.start()) || jointDeal(text, m.end(), s.end())) {
                 continue; // "吴长征与肖永强代表双方签署...协议": people sign for the parties, whom the text names elsewhere
             }
             List<OrgMention> parties = new ArrayList<>();
@@ -285,7 +302,7 @@ final class PartnershipRule extends Rule {
             Matcher m = a.matcher();
             int cs = s.clauseStart(m.start());
             if (done.contains(cs) || s.future(cs, m.start()) || s.background(cs, m.start())
-                    || NOT_COOPERATION.in(s.text(), m.start(), m.end())
+                    || NOT_COOPERATION.in(s.text(), m.start(), m.end()) || jointDeal(s.text(), m.end(), s.end())
                     || Titles.inside(s.text(), s.from(), m.start(), m.start() - s.from())) {
                 continue; // 《共建...算力网络和系统战略合作框架协议》: a title's words, not its parties
             }
