@@ -25,6 +25,9 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    ReceivedAtOption received;
+
     @Option(names = "--gold", paramLabel = "FILE", required = true, description = "Gold events (JSON lines).")
     Path gold;
 
@@ -41,7 +44,7 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         ObjectMapper mapper = Json.newMapper();
         List<JsonNode> predicted = new ArrayList<>();
-        int refused = SourceExtraction.run(common.settings(Map.of()), paths, System.in, System.err,
+        int refused = SourceExtraction.run(common.settings(Map.of()), paths, received.instant(), System.in, System.err,
                 event -> predicted.add(mapper.valueToTree(event)));
         Scorer.Result result = Scorer.score(Scorer.load(gold), predicted);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);

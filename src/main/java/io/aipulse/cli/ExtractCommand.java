@@ -20,6 +20,9 @@ final class ExtractCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    ReceivedAtOption received;
+
     @Parameters(paramLabel = "PATH", arity = "1..*",
             description = "Raw text, .json or .jsonl files, directories, or - for standard input.")
     List<String> paths;
@@ -29,7 +32,7 @@ final class ExtractCommand implements Callable<Integer> {
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         // the record of the events topic (schemas/event.schema.json), with the file name in 'source'
         VersionedJson<Event> json = VersionedJson.of(Event.class, RecordSchema.EVENT);
-        int refused = SourceExtraction.run(common.settings(Map.of()), paths, System.in, System.err,
+        int refused = SourceExtraction.run(common.settings(Map.of()), paths, received.instant(), System.in, System.err,
                 event -> out.println(json.write(event)));
         out.flush();
         return refused == 0 ? 0 : 1;

@@ -19,11 +19,12 @@ final class SourceExtraction {
     private SourceExtraction() {
     }
 
-    /** Extracts every input; returns how many inputs were refused. */
-    static int run(Settings settings, List<String> paths, InputStream stdin, PrintStream err, Consumer<Event> sink) {
+    /** Extracts every input, received at {@code receivedAt}; returns how many inputs were refused. */
+    static int run(Settings settings, List<String> paths, Instant receivedAt, InputStream stdin, PrintStream err,
+                   Consumer<Event> sink) {
         EventExtractor extractor = Assembly.extractor(settings, Assembly.knowledge(settings));
         int refused = 0;
-        for (ArticleSources.Item item : Assembly.articleSources(settings).read(paths, stdin, Instant.now())) {
+        for (ArticleSources.Item item : Assembly.articleSources(settings).read(paths, stdin, receivedAt)) {
             if (!item.accepted()) {
                 refused++;
                 err.println("refused " + item.name() + ": " + item.refusal().reason() + ": " + item.refusal().getMessage());

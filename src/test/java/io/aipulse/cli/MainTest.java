@@ -121,6 +121,21 @@ class MainTest {
     }
 
     @Test
+    void anUndatedArticleIsReadAsReceivedAtTheInstantGiven() throws IOException {
+        // given an article that prints a day and a month but no year, and no date of its own
+        Path article = tempDir.resolve("undated.txt");
+        Files.writeString(article, "9月17日,腾讯云正式发布新一代智能体开发平台。", StandardCharsets.UTF_8);
+
+        // when it counts as received early in 2025
+        int exit = execute("extract", "--received-at", "2025-03-01T00:00:00Z", article.toString());
+
+        // then its day is the last 17 September before that: the run gives the same dates on any day
+        assertThat(exit).as("stderr: %s", stderr.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(lines(stdout)).isNotEmpty()
+                .allSatisfy(line -> assertThat(Json.read(line, JsonNode.class).path("date").asText()).isEqualTo("2024-09-17"));
+    }
+
+    @Test
     void validatesWhatExtractPrintsAgainstTheEventSchema() throws IOException {
         // given the events extract prints for a seed, in a file
         assertThat(execute("extract", SEED)).isZero();
