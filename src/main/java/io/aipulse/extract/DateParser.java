@@ -63,7 +63,10 @@ public final class DateParser {
             // 28 昨 alone before a verb: 昨公布, 昨宣布
             + "|(昨)(?=[\\u4e00-\\u9fff])"
             // 29 month/day in parentheses after a weekday, as Taiwan papers print it: 周日(12/14)
-            + "|(?<=[周星期礼拜][一二三四五六日天]\\s?)\\((\\d{1,2})/(\\d{1,2})\\)");
+            + "|(?<=[周星期礼拜][一二三四五六日天]\\s?)\\((\\d{1,2})/(\\d{1,2})\\)"
+            // 31 a weekday, of last week, this week or the latest: 上周五, 本周一, 周四 (not 周日内, 周一至)
+            // (a day in parentheses after it dates it instead: 周一晚上(2日))
+            + "|(上|本|这)?(?:周|星期|礼拜)([一二三四五六日天])(?![内至到]|[^，。,;；]{0,3}\\(\\d)");
 
     /** before a number of days, a count or a span: 第3日, 近7日, 连续5日, 为期7日, 共3日 */
     private static final String COUNT_BEFORE = "第近续每数几余个期满前后共约超达逾连隔";
@@ -71,7 +74,7 @@ public final class DateParser {
      * after a bare day that follows a word: a part of the day, a verb of the event itself, or the wire's own word
      * after its place ("台北19日电", "旧金山30日专电")
      */
-    private static final String AFTER_WORD_DAY = "晚早上下凌在举宣召电专登";
+    private static final String AFTER_WORD_DAY = "晚早上下凌在举宣召电专登报";
     /** before a bare day (19日): the start of a clause, a bracket, or a word that introduces a time */
     private static final String BEFORE_BARE_DAY = " \n,，。;；:：()（）、于在至到间";
     /** after a bare day: punctuation, a part of the day, or the first character of a verb news puts after a date */
@@ -83,8 +86,8 @@ public final class DateParser {
     private DateParser() {
     }
 
-    /** the first characters of the relative words a date can open with (今天, 去年, 前天, 同日, 次日, 明年, 当天, 昨日, 上月) and "(" */
-    private static final String RELATIVE_STARTS = "今去前同次明当昨上(";
+    /** the first characters of the relative words a date can open with (今天, 去年, 前天, 同日, 次日, 明年, 当天, 昨日, 上月, 上周五, 本周一, 周四, 星期三, 礼拜天) and "(" */
+    private static final String RELATIVE_STARTS = "今去前同次明当昨上(本这周星礼";
     /** {@link #RELATIVE_STARTS} as a {@link CharFilter}: the scan asks at every character that is no digit */
     private static final long[] RELATIVE_FILTER = CharFilter.create();
 
@@ -180,7 +183,11 @@ public final class DateParser {
                 case '前' -> b == '年' || b == '天' || b == '(' || NamePatterns.isRegexSpace(b);
                 case '当' -> b == '年' || b == '天' || b == '日';
                 case '昨' -> b == '(' || b >= '\u4e00' && b <= '\u9fff' || NamePatterns.isRegexSpace(b);
-                case '上' -> b == '月' || b == '个' && i + 2 < end && s.charAt(i + 2) == '月';
+                case '上', '本', '这' -> a == '上' && (b == '月' || b == '个' && i + 2 < end && s.charAt(i + 2) == '月')
+                        || b == '周' || b == '星' || b == '礼';
+                case '周' -> WEEKDAYS.indexOf(b) >= 0;
+                case '星' -> b == '期';
+                case '礼' -> b == '拜';
                 case '(' -> b >= '0' && b <= '9';
                 default -> false;
             };
@@ -315,6 +322,9 @@ public final class DateParser {
         if (base == null) {
             return null;
         }
+        if (m.group(32) != null) {
+            return weekday(s, e, base, m.group(31), Math.min(WEEKDAYS.indexOf(m.group(32).charAt(0)), 6) + 1);
+        }
         if (m.group(22) != null) {
             return switch (m.group(22)) {
                 case "当天", "当日", "同日" -> new Mention(s, e, contextDay != null ? contextDay : base, Precision.DAY, true);
@@ -400,6 +410,24 @@ public final class DateParser {
             default -> LocalDate.of(year, 1, 1);
         };
         return new Mention(s, e, d, Precision.PERIOD, false);
+    }
+
+    /** the weekdays in their order, Monday first; 天 is Sunday as 日 is */
+    private static final String WEEKDAYS = "一二三四五六日天";
+
+    /**
+     * The day of a weekday ({@code 1} Monday to {@code 7} Sunday) in the week of {@code base}: of the week before
+     * (上周五), of that week (本周一, 这周三), else the latest such day not after {@code base} (周四上市).
+     */
+    private static Mention weekday(int s, int e, LocalDate base, String which, int day) {
+        LocalDate monday = base.minusDays(base.getDayOfWeek().getValue() - 1L);
+        LocalDate d = monday.plusDays(day - 1L);
+        if ("上".equals(which)) {
+            d = d.minusWeeks(1);
+        } else if (which == null && d.isAfter(base)) {
+            d = d.minusWeeks(1);
+        }
+        return new Mention(s, e, d, Precision.DAY, true);
     }
 
     private static boolean valid(int year, int month, int dayOfMonth) {

@@ -65,6 +65,18 @@ class DateParserTest {
     }
 
     @Test
+    void readsWeekdaysOfLastWeekThisWeekAndTheLatestOne() {
+        // given an article of Monday 2024-01-29
+        LocalDate monday = LocalDate.of(2024, 1, 29);
+        // when / then
+        assertThat(DateParser.first("讯飞医疗上周五递交上市申请", monday).date()).isEqualTo(LocalDate.of(2024, 1, 26));
+        assertThat(DateParser.first("讯飞医疗本周三挂牌", monday).date()).isEqualTo(LocalDate.of(2024, 1, 31));
+        assertThat(DateParser.first("讯飞医疗周四上市", monday).date()).isEqualTo(LocalDate.of(2024, 1, 25));
+        assertThat(DateParser.first("公司星期天宣布", monday).date()).isEqualTo(LocalDate.of(2024, 1, 28));
+        assertThat(DateParser.findAll("周一至周五开放", 0, 7, monday, 2024, null)).hasSize(1);
+    }
+
+    @Test
     void sameYearFollowsTheLastExplicitYear() {
         // given
         String s = "2023年3月印发了方案。同年9月,海淀区人民政府印发";
