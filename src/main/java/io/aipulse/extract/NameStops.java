@@ -16,7 +16,9 @@ final class NameStops {
         "这", "该", "其", "各", "前", "原", "任", "上", "下", "中", "到", "至", "或", "又", "再", "才", "就", "共建",
         "建设", "建立", "设立", "签署", "携手", "完成", "参与", "获得", "拿下", "收购", "并购", "领投", "参投", "入股",
         // "按照省政府办公厅印发的", "我国不少地方政府", "使戴能够带领本集团": a preposition, a quantity, a modal, a time
-        "按照", "依照", "不少", "许多", "一些", "部分", "多地", "各地", "我国", "本月", "本周", "今年", "去年", "能够", "带领"};
+        "按照", "依照", "不少", "许多", "一些", "部分", "多地", "各地", "我国", "本月", "本周", "今年", "去年", "能够", "带领",
+        // "继石药集团与阿斯利康达成...合作后": following another's news
+        "继"};
     /**
      * Stop words that cut a legal name even after a place ("浦东创投参与完成杭州...有限公司", "香港数码港与科大硅谷服务平台
      * (安徽)有限公司"): 的, the conjunctions 与 and 及 that join two parties, the verbs of a deal, which no name holds, and
@@ -31,7 +33,9 @@ final class NameStops {
      * ("台美生态圈伙伴共同签署", "签约落地...研究院", "Robotics赢得资本", "还有群核"), not an organisation.
      */
     static final Words NEVER_IN_A_NAME = Words.of("签署", "签约", "落地", "构建", "赢得", "获得", "登陆", "宣布", "完成",
-            "介绍", "还有", "扩展");
+            "介绍", "还有", "扩展",
+            // "香港成为国际创科中心", "种猜测与实验室", "不仅使实验室", "发布国内银行": a clause read up to a name's suffix
+            "成为", "猜测", "不仅", "发布");
 
     /** Position after the last stop word in {@code [from, to)}, or {@code from}. */
     static int lastStop(String text, int from, int to, boolean strongOnly) {

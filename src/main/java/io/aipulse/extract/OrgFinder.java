@@ -56,6 +56,8 @@ final class OrgFinder {
             "投资方", "投资人", "机构", "平台", "项目", "赛道", "领域", "初创企业", "创业企业",
             // a document, never its publisher: "报告发布|《...报告》..."
             "报告", "白皮书", "蓝皮书",
+            // a legal form, never a name on its own ("...联合控股有限公司" cut after 联合)
+            "控股",
             // the parties of a deal as its filing calls them: "目标公司为AI技术公司", "卖方"
             "目标", "目标公司", "买方", "卖方", "标的", "标的公司",
             // kinds of fund, which describe the fund named next ("私募基金「幻方量化」旗下公司深度求索")

@@ -33,6 +33,17 @@ class GuessedNamesTest {
         // when / then: the span with 共同签署 is a phrase; the one without it may act
         assertThat(context.add(EventType.PARTNERSHIP, guessed("台美生态圈伙伴共同签署"), 0, 11, 13)).isNull();
         assertThat(context.add(EventType.PARTNERSHIP, guessed("台美生态圈伙伴"), 0, 11, 13)).isNotNull();
+        // and a clause read up to a suffix: "香港成为国际创科中心"
+        assertThat(context.add(EventType.PARTNERSHIP, guessed("香港成为国际创科中心"), 0, 11, 13)).isNull();
+    }
+
+    @Test
+    void aNameStartsAfterTheWordOfFollowingAnothersNews() {
+        // given "继X集团与Y达成合作后": 继 (following) opens the clause, the legal name follows it
+        // when
+        java.util.List<String> names = namesIn("继星衡药业集团与阿斯利康达成合作后,另一家公司也宣布合作。");
+        // then
+        assertThat(names).contains("星衡药业").noneMatch(n -> n.startsWith("继"));
     }
 
     @Test
