@@ -308,6 +308,8 @@ final class Releases {
     private static final String LAUNCH_EVENT = "发布会";
     /** what a launch event's name ends with besides what it launches: "...大模型全球首发发布会" */
     private static final List<String> LAUNCH_EVENT_TAILS = List.of("全球首发", "首发", "新品", "正式", "的");
+    /** what makes 发布会 a press conference: "举办《...行动方案》新闻发布会" */
+    private static final Words PRESS = Words.of("新闻", "新聞");
     /** how far before 发布会 the verb of holding it is looked for */
     private static final int HOLD_REACH = 40;
 
@@ -321,8 +323,8 @@ final class Releases {
         for (Knowledge.Hit h : s.article().hitsIn(s.from(), s.end())) {
             int e = h.start();
             if (h.term().kind() != Knowledge.Kind.WORD || !text.startsWith(LAUNCH_EVENT, e)
-                    || e + LAUNCH_EVENT.length() > s.end()) {
-                continue;
+                    || e + LAUNCH_EVENT.length() > s.end() || PRESS.endsIn(text, Math.max(s.from(), e - 2), e)) {
+                continue; // a press conference (新闻发布会) tells news, it launches nothing
             }
             int cs = s.clauseStart(e);
             int verb = -1;
