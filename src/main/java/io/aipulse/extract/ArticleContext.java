@@ -718,11 +718,11 @@ final class ArticleContext {
         return null;
     }
 
-    /** "谷歌旗下DeepMind发布...": the subsidiary named right after 旗下 acts, not its parent. */
     /** what stands between a parent and its subsidiary: "谷歌旗下DeepMind", "科大讯飞控股子公司讯飞医疗" */
     private static final Set<String> SUBSIDIARY_GAPS = Set.of("旗下", "旗下的", "子公司", "旗下公司", "旗下企业", "旗下子公司",
             "控股子公司", "全资子公司", "的子公司", "的全资子公司", "的控股子公司", "孙公司", "全资孙公司");
 
+    /** "谷歌旗下DeepMind发布...": the subsidiary named right after 旗下 acts, not its parent. */
     private OrgMention subsidiary(List<OrgMention> actors, int i, int trigger) {
         OrgMention o = actors.get(i);
         if (i + 1 < actors.size()) {

@@ -11,12 +11,14 @@ import java.util.regex.Pattern;
 final class Cues {
 
     /** the clause before a trigger speaks of the future or of what has not happened */
-    static final Words FUTURE = Words.of("将于", "即将", "计划", "准备", "拟", "有望", "或将", "预计", "何时", "尚未", "还没",
-            "没有", "不会", "打算", "希望", "推迟",
+    private static final List<String> FUTURE_WORDS = List.of("将于", "即将", "计划", "准备", "有望", "或将", "预计", "何时",
+            "尚未", "还没", "没有", "不会", "打算", "希望", "推迟",
             // a purpose, not a happening: "有助两家公司后续深化合作"
             "有助");
-    private static final Words FUTURE_BUT_NI = Words.of("将于", "即将", "计划", "准备", "有望", "或将", "预计", "何时", "尚未",
-            "还没", "没有", "不会", "打算", "希望", "推迟", "有助");
+    /** 拟 (intends to), read apart: it is also half of other words */
+    private static final String NI = "拟";
+    static final Words FUTURE = Words.of(Finder.union(FUTURE_WORDS, List.of(NI)).toArray(new String[0]));
+    private static final Words FUTURE_BUT_NI = Words.of(FUTURE_WORDS.toArray(new String[0]));
     /** 拟 (intends to) is also the second or first half of a word: 模拟 (analog), 虚拟 (virtual), 拟人 (humanlike) ... */
     private static final String NI_BEFORE = "模虚草比";
     private static final String NI_AFTER = "人合态真";
@@ -30,7 +32,7 @@ final class Cues {
             return true;
         }
         for (int i = from; i < to; i++) {
-            if (text.charAt(i) == '拟' && (i == 0 || NI_BEFORE.indexOf(text.charAt(i - 1)) < 0)
+            if (text.charAt(i) == NI.charAt(0) && (i == 0 || NI_BEFORE.indexOf(text.charAt(i - 1)) < 0)
                     && (i + 1 >= text.length() || NI_AFTER.indexOf(text.charAt(i + 1)) < 0)) {
                 return true;
             }
@@ -60,7 +62,7 @@ final class Cues {
     private static final char ONCE = '曾';
 
     /** "X、Y和Z等多家企业也已递表": a tally of companies in a state, which sums up a market, not one company's news */
-    private static final java.util.regex.Pattern TALLY_IN_STATE = java.util.regex.Pattern.compile(
+    private static final Pattern TALLY_IN_STATE = Pattern.compile(
             "等(?:多|数|几|[二三四五六七八九十两\\d]+)家[^，。；,;]{0,8}?已");
 
     static boolean tallyInState(String text, int from, int to) {

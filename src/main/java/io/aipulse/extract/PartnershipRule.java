@@ -72,17 +72,15 @@ final class PartnershipRule extends Rule {
             // "签署重组支持协议" (with lenders), "与中金公司就潜在IPO交易合作" (the banks of a listing)
             "重组", "IPO");
     /** the deals parties do side by side: "A与B联手认购了...股份" are co-investors, not partners */
-    private static final List<String> JOINT_DEALS = List.of("认购", "收购", "入股", "领投", "投资", "增持", "买入", "竞购");
+    private static final Words JOINT_DEALS = Words.of("认购", "收购", "入股", "领投", "投资", "增持", "买入", "竞购");
     /** how far after 联手/携手 a deal's verb is read */
     private static final int JOINT_DEAL_REACH = 2;
 
     /** A deal's verb follows the agreement word right away: "联手认购", "携手收购". */
     private static boolean jointDeal(String text, int at, int to) {
-        for (int i = at; i <= Math.min(at + JOINT_DEAL_REACH, to); i++) {
-            for (String d : JOINT_DEALS) {
-                if (text.startsWith(d, i) && i + d.length() <= to) {
-                    return true;
-                }
+        for (int i = at; i < Math.min(at + JOINT_DEAL_REACH + 1, to); i++) {
+            if (JOINT_DEALS.startsAt(text, i, to)) {
+                return true;
             }
         }
         return false;

@@ -373,7 +373,8 @@ final class Releases {
     private static boolean causeBefore(String text, int cs, int ts) {
         for (int i = cs; i < ts; i++) {
             char c = text.charAt(i);
-            if ((c == '因' || c == '由') && (i == cs || "基原诱起".indexOf(text.charAt(i - 1)) < 0) && Cues.opensWith(text, i, ts, CAUSES) && !Cues.opensWith(text, i, ts, CONSEQUENCES)) {
+            if ((c == '因' || c == '由') && (i == cs || "基原诱起".indexOf(text.charAt(i - 1)) < 0)
+                    && Cues.opensWith(text, i, ts, CAUSES) && !Cues.opensWith(text, i, ts, CONSEQUENCES)) {
                 return true;
             }
         }

@@ -285,7 +285,7 @@ final class ReportRule extends Rule {
                 OrgMention.DESCRIPTOR, false);
     }
 
-    /** "据市场调研机构Stocklytics最新报告": the time words between the publisher and its report */
+    /** "据行业研究机构X最新统计": the time words between a described publisher and its report */
     private static final Pattern TRAILING_TIME = Pattern.compile("(?:最新|最近|近期|近日|日前|今年|此前)?(?:发布|公布)?的?$");
 
     /** Who publishes forecasts: research bodies, consultancies, data firms, brokers, governments, media. */
