@@ -105,7 +105,7 @@ final class ReportRule extends Rule {
             if (by == null) {
                 by = describedPublisher(s, m.start(1), m.end(1));
             }
-            if (by != null && by.source() != OrgMention.DESCRIPTOR && !analystLike(by)) {
+            if (by != null && by.source() != OrgMention.DESCRIPTOR && !analystLike(by) && !unknownLatin(by)) {
                 usedClauses.add(s.clauseStart(m.start()));
                 continue; // "据百度方面统计", "根据腾讯提供的评测报告": a company counting its own business publishes no report
             }
@@ -287,6 +287,26 @@ final class ReportRule extends Rule {
 
     /** "据行业研究机构X最新统计": the time words between a described publisher and its report */
     private static final Pattern TRAILING_TIME = Pattern.compile("(?:最新|最近|近期|近日|日前|今年|此前)?(?:发布|公布)?的?$");
+
+    /**
+     * A name the registry does not know, in Latin letters, cited for data ("根据 Forge Global 最新数据", "根據Tracxn的數據",
+     * "根據Wellsenn XR的數據"): a foreign data or research firm; a company counting its own business is one the news knows.
+     */
+    private static boolean unknownLatin(OrgMention o) {
+        if (o.company() != null) {
+            return false;
+        }
+        String name = o.name();
+        boolean letter = false;
+        for (int i = 0; i < name.length(); i++) {
+            char ch = name.charAt(i);
+            if (ch >= 0x2E80) {
+                return false;
+            }
+            letter |= ch >= 'A' && ch <= 'Z' || ch >= 'a' && ch <= 'z';
+        }
+        return letter;
+    }
 
     /** Who publishes forecasts: research bodies, consultancies, data firms, brokers, governments, media. */
     private static boolean analystLike(OrgMention o) {
