@@ -19,7 +19,8 @@ usage:
   rebuild.py merge                  joins parts/*.recipe.jsonl into recipe.jsonl and
                                     parts/*.gold.jsonl into gold.jsonl (sorted by file)
   rebuild.py dates [--fix]          gold dates whose year the stored text does not support (see
-                                    year_supported); --fix sets them to null, as the contract says
+                                    year_supported); --fix sets them to null, as the contract says;
+                                    gold.jsonl and the part files of a round not merged yet
 
 The split is fixed before any rule is changed: test when the first hex digit of the sha256 of the
 normalised URL (normalised as ../shared/eval/reserved.py does) is b-f, else train.
@@ -167,23 +168,28 @@ def year_supported(text, year):
 
 
 def dates(fix):
-    gold = read_jsonl(GOLD)
+    """The merged gold and every part file of a round not merged yet (a round is checked before it joins)."""
+    files = [GOLD] + sorted(glob.glob(os.path.join(HERE, "parts", "*.gold.jsonl")))
     unsupported = 0
-    for g in gold:
-        path = os.path.join(ARTICLES, g["source"])
-        if not g.get("date") or not os.path.exists(path):
-            continue
-        with open(path, encoding="utf-8") as f:
-            if year_supported(f.read(), int(g["date"][:4])):
+    for path_of_gold in files:
+        gold = read_jsonl(path_of_gold)
+        wrong = 0
+        for g in gold:
+            path = os.path.join(ARTICLES, g["source"])
+            if not g.get("date") or not os.path.exists(path):
                 continue
-        unsupported += 1
-        print("%s %s %s %s" % (g["source"], g["type"], g["subject"], g["date"]))
-        if fix:
-            g["date"] = None
-    if fix and unsupported:
-        with open(GOLD, "w", encoding="utf-8") as f:
-            for g in gold:
-                f.write(json.dumps(g, ensure_ascii=False) + "\n")
+            with open(path, encoding="utf-8") as f:
+                if year_supported(f.read(), int(g["date"][:4])):
+                    continue
+            wrong += 1
+            print("%s %s %s %s" % (g["source"], g["type"], g["subject"], g["date"]))
+            if fix:
+                g["date"] = None
+        if fix and wrong:
+            with open(path_of_gold, "w", encoding="utf-8") as f:
+                for g in gold:
+                    f.write(json.dumps(g, ensure_ascii=False) + "\n")
+        unsupported += wrong
     print("%d gold dates the text does not support%s" % (unsupported, ", set to null" if fix else ""))
     return 1 if unsupported and not fix else 0
 
