@@ -70,12 +70,9 @@ final class Aggregates {
         while (d > from && isDigit(text.charAt(d - 1))) {
             d--;
         }
-        return d == from || !isLatinLetter(text.charAt(d - 1));
+        return d == from || !Names.isLatinLetter(text.charAt(d - 1));
     }
 
-    private static boolean isLatinLetter(char c) {
-        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
-    }
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';

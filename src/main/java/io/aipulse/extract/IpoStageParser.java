@@ -120,12 +120,9 @@ public final class IpoStageParser {
     }
 
     private static boolean insideLatinWord(CharSequence s, int at) {
-        return at > 0 && isLatin(s.charAt(at - 1)) && isLatin(s.charAt(at));
+        return at > 0 && Names.isLatinLetter(s.charAt(at - 1)) && Names.isLatinLetter(s.charAt(at));
     }
 
-    private static boolean isLatin(char c) {
-        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
-    }
 
     /** The first listing step of {@code s}, or null. */
     public static IpoStage find(CharSequence s) {

@@ -22,6 +22,11 @@ final class Names {
     private Names() {
     }
 
+    /** An ASCII letter: the alphabet of the Latin names and words the rules read apart from Han text. */
+    static boolean isLatinLetter(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+    }
+
     /** The canonical short form of a name the text gives. */
     static String canonical(String name) {
         String s = stripQuotes(name.trim());

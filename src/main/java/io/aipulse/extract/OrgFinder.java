@@ -931,7 +931,7 @@ final class OrgFinder {
         int i = from;
         while (i < to) {
             char c = text.charAt(i);
-            if (!isLatinLetter(c) || i > from && isLatinWordChar(text.charAt(i - 1))) {
+            if (!Names.isLatinLetter(c) || i > from && isLatinWordChar(text.charAt(i - 1))) {
                 i++;
                 continue;
             }
@@ -1023,12 +1023,9 @@ final class OrgFinder {
         return e;
     }
 
-    private static boolean isLatinLetter(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
 
     private static boolean isLatinWordChar(char c) {
-        return isLatinLetter(c) || (c >= '0' && c <= '9') || c == '.' || c == '&' || c == '\'' || c == '+' || c == '-';
+        return Names.isLatinLetter(c) || (c >= '0' && c <= '9') || c == '.' || c == '&' || c == '\'' || c == '+' || c == '-';
     }
 
     private boolean isModel(List<Knowledge.Hit> hits, int s, int e) {

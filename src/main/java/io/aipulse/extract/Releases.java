@@ -610,7 +610,7 @@ final class Releases {
         int to = s.length();
         while (to > 0) {
             int e = words.lastEnd(s, 0, to);
-            if (e < 0 || e == s.length() || !isLatinLetter(s.charAt(e - 1)) || !isLatinLetter(s.charAt(e))) {
+            if (e < 0 || e == s.length() || !Names.isLatinLetter(s.charAt(e - 1)) || !Names.isLatinLetter(s.charAt(e))) {
                 return e;
             }
             to = e - 1;
@@ -618,9 +618,6 @@ final class Releases {
         return -1;
     }
 
-    private static boolean isLatinLetter(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
-    }
 
     /** The model or product name in an object phrase: a quoted or Latin name, a catalogue model, the phrase. */
     static String productName(ArticleContext article, int os, int oe) {
@@ -675,7 +672,7 @@ final class Releases {
 
     /** A version token at {@code p}: a digit, or one Latin letter and a digit ("3", "K2", "M2.1"). */
     private static boolean versionAt(String text, int p, int to) {
-        int q = p < to && isLatinLetter(text.charAt(p)) ? p + 1 : p;
+        int q = p < to && Names.isLatinLetter(text.charAt(p)) ? p + 1 : p;
         if (q >= to || text.charAt(q) < '0' || text.charAt(q) > '9') {
             return false;
         }

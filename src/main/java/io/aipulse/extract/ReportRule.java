@@ -303,7 +303,7 @@ final class ReportRule extends Rule {
             if (ch >= 0x2E80) {
                 return false;
             }
-            letter |= ch >= 'A' && ch <= 'Z' || ch >= 'a' && ch <= 'z';
+            letter |= Names.isLatinLetter(ch);
         }
         return letter;
     }
