@@ -45,8 +45,9 @@ final class Fallback {
                 continue; // a list of places or names ("寿光、青州、淄博、...") tells no event, whatever its n-grams
             }
             SentenceTypes.Guess g = model.guess(text, start, end);
+            List<String> named = names(article.actors(si, ActorFilter.ANY));
             if (g != null && g.score() >= MIN_SCORE && (bestGuess == null || g.score() > bestGuess.score())
-                    && !article.actors(si, ActorFilter.ANY).isEmpty()) {
+                    && named.size() >= (g.type() == EventType.PARTNERSHIP ? 2 : 1)) {
                 best = si;
                 bestGuess = g;
             }
@@ -57,11 +58,24 @@ final class Fallback {
         OrgMention subject = article.actors(best, ActorFilter.ANY).get(0);
         Segmenter.Sentence s = sentences.get(best);
         Candidate c = article.add(bestGuess.type(), subject, best, bestGuess.at(), Math.min(s.end, bestGuess.at() + 2));
+        if (c != null && c.type == EventType.PARTNERSHIP) {
+            List<String> others = new java.util.ArrayList<>(names(article.actors(best, ActorFilter.ANY)));
+            others.remove(subject.name());
+            c.counterparties = others;
+        }
         if (c != null && MONEY_TYPES.contains(c.type)) {
             c.amount = firstDealAmount(article, subject.end(), s.end);
             c.round = c.type == EventType.FUNDING ? RoundParser.find(text, subject.end(), s.end) : null;
         }
         return c;
+    }
+
+    /**
+     * The distinct names among a sentence's actors: a partnership needs two parties, and a sentence that names one
+     * ("X在算力等方面深化合作") tells no agreement the analyst can use.
+     */
+    private static List<String> names(List<OrgMention> actors) {
+        return actors.stream().map(OrgMention::name).distinct().toList();
     }
 
     /** at least this many list marks (、) make a span a list when they are dense */

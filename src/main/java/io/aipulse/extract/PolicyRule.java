@@ -39,7 +39,7 @@ final class PolicyRule extends Rule {
     /** the restrictions a government changes */
     static final List<String> RESTRICTIONS = List.of("出口管制", "管制措施", "管制", "禁令", "出口限制", "限制措施");
     static final List<String> TRIGGERS = Finder.union(ISSUE_VERBS, AFTER_TITLE_VERBS, PASS_VERBS, REVIEW_VERBS, ABOUT,
-            RESTRICT_VERBS);
+            RESTRICT_VERBS, GovernmentAddresses.ADDRESSES);
     /** what a policy named without a title is called */
     static final List<String> POLICY_NOUNS = List.of("实施意见", "实施方案", "行动方案", "行动计划", "若干措施", "产业政策", "政策", "举措",
             "意见", "方案", "办法", "措施", "规划", "通知", "条例", "新规", "规定", "禁令", "管制措施", "行政命令", "法案", "法规",
@@ -82,7 +82,7 @@ final class PolicyRule extends Rule {
             // "立法院三读通过人工智慧基本法": a third reading names the law it passes, quoted or not
             + "|三读通过了?\\s?([^，。；,;“《「]{2,30}?" + Finder.anyOf(LAW_NOUNS) + ")(?![律规])", PASS_VERBS, THIRD);
     /** "按照省政府办公厅印发的《...》": a clause that cites a document already in force, the news is elsewhere */
-    private static final Words CITING = Words.of("按照", "依照", "根据", "依据");
+    static final Words CITING = Words.of("按照", "依照", "根据", "依据");
     private static final Words THIRD_READING = Words.of(THIRD.toArray(new String[0]));
     /** the letterhead opens the document: the sentences where 我委 looks for its body (bounded work per mention) */
     private static final int LETTERHEAD_SENTENCES = 40;
@@ -124,6 +124,9 @@ final class PolicyRule extends Rule {
         boolean thirdReading = THIRD_READING.in(text, from, to);
         if (RESTRICTION.in(text, from, to)) {
             restrictions(s);
+        }
+        if (GovernmentAddresses.in(text, from, to)) {
+            GovernmentAddresses.find(s);
         }
         if (!titled && !plain && !quoted && !thirdReading) {
             return;
@@ -190,7 +193,7 @@ final class PolicyRule extends Rule {
         }
     }
 
-    /** "X人民政府办公厅关于...的实施意见" alone on its line: the document itself, issued by the body before 关于. */
+     /** "X人民政府办公厅关于...的实施意见" alone on its line: the document itself, issued by the body before 关于. */
     private void titleLine(SentenceContext s) {
         String text = s.text();
         if (s.end() - s.start() > 120 || (s.end() < text.length() && text.charAt(s.end()) != '\n')) {
@@ -325,7 +328,7 @@ final class PolicyRule extends Rule {
     }
 
     /** A government body before the trigger, or a place standing for its government (杭州发布...). */
-    private static OrgMention government(SentenceContext s, int trigger, int clauseStart) {
+    static OrgMention government(SentenceContext s, int trigger, int clauseStart) {
         // the first government of the verb's clause, else of the sentence ("A 推出“...”,B 公布“...”": B issues the second)
         OrgMention first = null;
         for (OrgMention o : s.actors(ActorFilter.NAMED)) {

@@ -34,6 +34,7 @@ class FinderTest {
             Map.entry("BUYS", AcquisitionRule.BUYS),
             Map.entry("POLICY_TITLED", PolicyRule.TITLED),
             Map.entry("POLICY_PLAIN", PolicyRule.PLAIN),
+            Map.entry("POLICY_ADDRESS", GovernmentAddresses.ADDRESS),
             Map.entry("NEW_FEATURE", ProductLaunchRule.NEW_FEATURE),
             Map.entry("AGREEMENT", PartnershipRule.AGREEMENT),
             Map.entry("WITH_PARTNER", PartnershipRule.WITH_PARTNER),
