@@ -57,7 +57,9 @@ public final class AmountParser {
                     || isAsciiLetter(s.charAt(i - 1))))) {
                 Match m = parseAt(s, i, end, true);
                 if (m != null) {
-                    out.add(m);
+                    if (!sharePrice(s, i)) {
+                        out.add(m);
+                    }
                     i = m.end();
                     continue;
                 }
@@ -65,6 +67,33 @@ public final class AmountParser {
             i++;
         }
         return out;
+    }
+
+    /** how far before an amount 每股 makes it a price per share: "以每股人民币17.72元的价格", "每股招股价定为144.6港元" */
+    private static final int PER_SHARE_REACH = 8;
+    /** the words right before a share's trading price: "收报81.3元" */
+    private static final String[] QUOTED_AT = {"收报", "开盘报", "股价报"};
+
+    /**
+     * The amount at {@code at} is the price of one share ("以每股100元现金为对价", "华虹劲飙9.4%收报81.3元"): no event's
+     * amount (a round, a deal, an investment) is ever one, and the deal's value is told elsewhere if at all.
+     */
+    static boolean sharePrice(CharSequence s, int at) {
+        for (String w : QUOTED_AT) {
+            if (at >= w.length() && s.subSequence(at - w.length(), at).toString().equals(w)) {
+                return true;
+            }
+        }
+        for (int i = at - 1; i >= Math.max(1, at - PER_SHARE_REACH); i--) {
+            char c = s.charAt(i);
+            if ("，。；,;".indexOf(c) >= 0) {
+                return false;
+            }
+            if (c == '股' && s.charAt(i - 1) == '每') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean canStart(char c) {
