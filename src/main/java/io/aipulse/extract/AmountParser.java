@@ -57,7 +57,7 @@ public final class AmountParser {
                     || isAsciiLetter(s.charAt(i - 1))))) {
                 Match m = parseAt(s, i, end, true);
                 if (m != null) {
-                    if (!sharePrice(s, i)) {
+                    if (!sharePrice(s, i) && !perShare(s, m.end(), end)) {
                         out.add(m);
                     }
                     i = m.end();
@@ -94,6 +94,12 @@ public final class AmountParser {
             }
         }
         return false;
+    }
+
+    /** "17.72元/股", "17.72元每股": the amount ending at {@code end} is per share. */
+    private static boolean perShare(CharSequence s, int end, int limit) {
+        int k = skipSpaces(s, end, limit);
+        return startsWith(s, k, limit, "/股") || startsWith(s, k, limit, "每股") || startsWith(s, k, limit, "/ 股");
     }
 
     private static boolean canStart(char c) {

@@ -60,13 +60,35 @@ public final class RuleBasedExtractor implements EventExtractor {
         }
         List<Event> events = new ArrayList<>();
         Set<String> ids = new LinkedHashSet<>();
-        for (List<Candidate> g : EventMerger.merge(kept)) {
+        List<List<Candidate>> groups = EventMerger.merge(kept);
+        priceTheOnlyTakeover(run, groups);
+        for (List<Candidate> g : groups) {
             Event e = toEvent(article, run, g, overrides == null ? CompanyDirectory.empty() : overrides);
             if (e != null && ids.add(e.eventId())) {
                 events.add(e);
             }
         }
         return events;
+    }
+
+    /**
+     * The article's one acquisition, told without a price, takes the deal value the article states elsewhere
+     * ({@link DealValue}); with two acquisitions the value could be either's.
+     */
+    private static void priceTheOnlyTakeover(ArticleContext run, List<List<Candidate>> groups) {
+        List<Candidate> takeover = null;
+        for (List<Candidate> g : groups) {
+            if (g.get(0).type == EventType.ACQUISITION) {
+                if (takeover != null) {
+                    return;
+                }
+                takeover = g;
+            }
+        }
+        if (takeover == null || takeover.stream().anyMatch(c -> c.amount != null)) {
+            return;
+        }
+        takeover.get(0).amount = DealValue.in(run);
     }
 
     private Event toEvent(Article article, ArticleContext run, List<Candidate> group, CompanyDirectory overrides) {

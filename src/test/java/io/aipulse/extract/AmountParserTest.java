@@ -95,9 +95,11 @@ class AmountParserTest {
         // given a deal priced per share, and a share's closing price
         String deal = "以每股人民币17.72元的价格收购锋龙股份29.99%股份";
         String quote = "华虹劲飙9.4%收报81.3元";
+        String perShare = "要约收购价格均为17.72元/股";
         // when / then
         assertThat(parser.findAll(deal, 0, deal.length())).isEmpty();
         assertThat(parser.findAll(quote, 0, quote.length())).isEmpty();
+        assertThat(parser.findAll(perShare, 0, perShare.length())).isEmpty();
         String total = "以每股17.72元、合计11.61亿元收购";
         assertThat(parser.findAll(total, 0, total.length())).extracting(m -> m.amount().min()).containsExactly(1_161_000_000L);
     }

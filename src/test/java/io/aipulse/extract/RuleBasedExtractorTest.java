@@ -536,4 +536,27 @@ class RuleBasedExtractorTest {
         assertThat(e.subject()).isEqualTo("百度");
         assertThat(e.counterparties()).containsExactly("阿里巴巴");
     }
+
+    @Test
+    void anAcquisitionToldWithoutAPriceTakesTheDealValueTheArticleStates() {
+        // given: the takeover in one sentence, its value in another
+        String text = "百度宣布收购思必驰43%的股份,取得其控制权。"
+                + "股份转让价格为17.72元/股,以此计算,合计总对价达16.65亿元。";
+        // when
+        Event e = only(extract(text), EventType.ACQUISITION);
+        // then: the total, never the price of one share
+        assertThat(e.amount()).isNotNull();
+        assertThat(e.amount().currency()).isEqualTo("CNY");
+        assertThat(e.amount().min()).isEqualTo(1_665_000_000L);
+    }
+
+    @Test
+    void aDealValueIsNotGivenWhenTheArticleToldTwoAcquisitions() {
+        // given
+        String text = "腾讯宣布收购思必驰43%的股份。百度宣布收购欢聚集团旗下YY直播。此次交易对价达16.65亿元。";
+        // when
+        List<Event> takeovers = extract(text).stream().filter(e -> e.type() == EventType.ACQUISITION).toList();
+        // then
+        assertThat(takeovers).hasSizeGreaterThanOrEqualTo(2).allSatisfy(e -> assertThat(e.amount()).isNull());
+    }
 }
