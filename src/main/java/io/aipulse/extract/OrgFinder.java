@@ -1073,6 +1073,10 @@ final class OrgFinder {
         return true;
     }
 
+    /** a guessed name that opens with a person's title (创始人, 董事长, CEO, 首席...官) is that person, no organisation */
+    private static final Pattern PERSON_TITLE_START = Pattern.compile("(?:" + String.join("|", PersonnelRule.NAMING_TITLES)
+            + "|创始人)");
+
     private void addNamed(List<OrgMention> out, String text, int s, int e, int source) {
         if (overlaps(out, s, e)) {
             return;
@@ -1082,6 +1086,9 @@ final class OrgFinder {
             return;
         }
         Company c = lookup(surface);
+        if (c == null && PERSON_TITLE_START.matcher(surface).lookingAt()) {
+            return; // "联合创始人彭志辉发布了...": a person named by the title, after the company he speaks for
+        }
         String name = c != null ? c.name() : Names.canonical(surface);
         if (name.length() < 2) {
             return;

@@ -437,6 +437,10 @@ final class Releases {
             OrgMention subject = disposal
                     ? s.subjectBefore(r.objectStart() - 1, r.clauseStart(), ActorFilter.ANY, false)
                     : s.subjectBefore(ts, r.clauseStart(), ActorFilter.ANY, r.objectBefore());
+            if (subject == null && !disposal) {
+                // "英伟达CEO黄仁勋发布了新一代芯片": the chief who unveils it speaks for the company he leads
+                subject = employerOfPresenter(s, r);
+            }
             if (subject == null) {
                 subject = makerOfModel(s.article(), s.from(), ts);
             }
@@ -467,6 +471,19 @@ final class Releases {
                 }
             }
         }
+    }
+
+    /**
+     * The organisation whose officer (a title and a name after it: "CEO黄仁勋", "联合创始人彭志辉") opens the verb's clause
+     * and presents the release; null when the clause opens otherwise.
+     */
+    private static OrgMention employerOfPresenter(SentenceContext s, Release r) {
+        OrgMention employer = s.subjectBefore(r.verbStart(), r.clauseStart(), ActorFilter.PUBLISHERS, r.objectBefore());
+        if (employer == null || employer.isKind("media")
+                || !Cues.opensWithPersonTitle(s.text(), employer.end(), Math.min(r.verbStart(), employer.end() + 8))) {
+            return null;
+        }
+        return employer;
     }
 
     /**
