@@ -180,8 +180,13 @@ final class PartnershipRule extends Rule {
         return done;
     }
 
-    /** what may follow a place that acts as its government, before the partner's 与/和/同 */
-    private static final Pattern PLACE_AS_PARTY = Pattern.compile("^(?:市|区|县)?(?:人民政府|政府)?\\s?(?:与|和|同)");
+    /**
+     * the zones a place's government runs as a party of their own: "珠海高新区、华发集团和智谱已签署", "澳门特区与法国签署"
+     */
+    private static final Pattern ZONE = Pattern.compile("^(?:特区|高新区|经开区|开发区|新区)");
+    /** what may follow a place that acts as its government, before the partner's 与/和/同 (or the list's 、) */
+    private static final Pattern PLACE_AS_PARTY = Pattern.compile("^(?:市|区|县)?(?:人民政府|政府|特区政府|特区|高新区|经开区|开发区|新区)?"
+            + "\\s?(?:与|和|同|、)");
 
     /**
      * "绍兴市上虞区与智元机器人签订战略合作协议", "杭州市政府与X签署": a city or district opening the clause, right before
@@ -204,6 +209,11 @@ final class PartnershipRule extends Rule {
         }
         if (last == null || !Cues.adverbsOnly(placesRemoved(s, from, last.start()))) {
             return null;
+        }
+        Matcher zone = ZONE.matcher(text).region(last.end(), trigger);
+        if (zone.lookingAt()) {
+            return new OrgMention(last.start(), zone.end(), text.substring(last.start(), zone.end()), null, last.term().city(),
+                    last.term().country(), OrgMention.LEGAL, true);
         }
         return PolicyRule.placeAsGovernment(text, last);
     }
