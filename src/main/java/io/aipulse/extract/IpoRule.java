@@ -153,7 +153,10 @@ final class IpoRule extends Rule {
         return false;
     }
 
-    /** a stock code in parentheses after a name: "(02026-HK)", "(00100.HK)", "(688795.SH)" */
+    /**
+     * a stock code in parentheses after a name, with the mark of its share class: "(02026-HK)", "(00100.HK)",
+     * "(688795.SH)", "-W(HK02590)"
+     */
     private static final Pattern STOCK_CODE = Pattern.compile(
-            "\\(\\s?\\d{4,6}\\s?[-.]?\\s?[A-Z]{0,2}\\s?\\)");
+            "(?:-[WSBP])?\\s?\\(\\s?(?:HK|SH|SZ)?\\s?\\d{4,6}\\s?[-.]?\\s?[A-Z]{0,2}\\s?\\)");
 }

@@ -65,6 +65,26 @@ final class OrgFinder {
             // kinds of fund, which describe the fund named next ("私募基金「幻方量化」旗下公司深度求索")
             "私募基金", "产业基金", "母基金", "投资基金", "主权基金", "对冲基金");
 
+    /** the two-character endings of company names, which no registry name inside a longer name runs into */
+    private static final List<String> TWO_CHARACTER_ENDINGS = List.of("科技", "智能", "智造", "电子", "集团", "股份", "控股", "网络",
+            "数据", "信息", "软件", "医疗", "生物", "汽车");
+
+    /**
+     * "蓝思科技" holds 思科 (Cisco) across the word 科技: a registry name inside a run of Han characters whose last
+     * character opens a company's ending with the next one is part of another name.
+     */
+    static boolean straddlesSuffix(String text, int start, int end) {
+        if (start == 0 || end >= text.length() || !Character.isIdeographic(text.charAt(start - 1))) {
+            return false;
+        }
+        for (String e : TWO_CHARACTER_ENDINGS) {
+            if (text.charAt(end - 1) == e.charAt(0) && text.charAt(end) == e.charAt(1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private final Knowledge knowledge;
 
     OrgFinder(Knowledge knowledge) {
@@ -95,7 +115,8 @@ final class OrgFinder {
             if (h.end() - h.start() < 2 || overlaps(out, h.start(), h.end())) {
                 continue;
             }
-            if (longerOrgCovers(orgHits, h) || insideAmount(text, h.start(), h.end()) || everydayWord(text, h)) {
+            if (longerOrgCovers(orgHits, h) || insideAmount(text, h.start(), h.end()) || everydayWord(text, h)
+                    || straddlesSuffix(text, h.start(), h.end())) {
                 continue;
             }
             int local = localStart(text, places, h);
