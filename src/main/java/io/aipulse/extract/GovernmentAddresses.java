@@ -25,12 +25,12 @@ final class GovernmentAddresses {
 
     /**
      * an address delivered or proposing a measure: "发表2025年施政报告", "《财政预算案》昨日(25日)出炉",
-     * "最新财政预算案提出多项措施"; group 1 or 2 is the address
+     * "最新财政预算案提出多项措施"; group 1 or 2 is the address, 3 or 4 the verb after it
      */
     static final Finder ADDRESS = Finder.of(Finder.anyOf(DELIVER_VERBS) + "了?[^，。；,;《]{0,16}?《?(" + String.join("|", ADDRESSES)
-            + ")》?|《?(" + String.join("|", ADDRESSES) + ")》?(?:[^，。；,;《》]{0,12}?" + Finder.anyOf(DELIVERED_VERBS)
+            + ")》?|《?(" + String.join("|", ADDRESSES) + ")》?(?:[^，。；,;《》]{0,12}?(" + String.join("|", DELIVERED_VERBS)
             // not the time after it: "施政报告发表后", "预算案公布时"
-            + "(?![后前时会以])|(?:中|内|又|也|还|亦)?" + Finder.anyOf(PROPOSE_VERBS) + ")", DELIVER_VERBS, ADDRESSES,
+            + ")(?![后前时会以])|(?:中|内|又|也|还|亦)?(" + String.join("|", PROPOSE_VERBS) + "))", DELIVER_VERBS, ADDRESSES,
             List.of("《"));
     private static final Words ADDRESS_WORDS = Words.of(ADDRESSES.toArray(new String[0]));
 
@@ -51,14 +51,16 @@ final class GovernmentAddresses {
         while (scan.find()) {
             Matcher m = scan.matcher();
             int g = m.group(1) != null ? 1 : 2;
+            // the verb after the address is the trigger ("《财政预算案》昨日(25日)出炉": the time before it dates it)
+            int verb = m.group(3) != null ? m.start(3) : m.group(4) != null ? m.start(4) : m.start();
             int cs = s.clauseStart(m.start());
-            if (s.future(cs, m.start()) || s.background(cs, m.start()) || Cues.OPINION.in(s.text(), s.from(), m.start())
+            if (s.future(cs, verb) || s.background(cs, verb) || Cues.OPINION.in(s.text(), s.from(), verb)
                     || PolicyRule.CITING.in(s.text(), cs, Math.min(m.start(), cs + 4))
                     || EARLIER.in(s.text(), cs, m.start(g))) {
                 continue;
             }
             OrgMention subject = addressGovernment(s, m.start(), cs);
-            Candidate c = subject == null ? null : s.add(EventType.POLICY, subject, m.start(), m.end());
+            Candidate c = subject == null ? null : s.add(EventType.POLICY, subject, verb, m.end());
             if (c != null) {
                 c.product = "《" + fullAddress(m.group(g)) + "》";
                 c.aboutStart = m.start(g);
