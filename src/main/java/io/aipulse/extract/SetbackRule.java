@@ -104,10 +104,10 @@ final class SetbackRule extends Rule {
     /**
      * Where the descriptor of a name ending at {@code at} starts ("对美国公司 OpenAI": the start of 美国公司), or
      * {@code at} when none stands there: a short phrase of the clause right after 对, ending with one of
-     * {@link OrgFinder#OPENING_DESCRIPTORS}.
+     * {@link #OWNED_OR_DESCRIBED} (a descriptor, or 旗下 after the owner).
      */
     private static int beforeDescriptor(String text, int clauseStart, int at) {
-        for (String d : OrgFinder.OPENING_DESCRIPTORS) {
+        for (String d : OWNED_OR_DESCRIBED) {
             if (at - d.length() > clauseStart && text.startsWith(d, at - d.length())) {
                 for (int k = at - d.length(); k > clauseStart && k >= at - DESCRIPTOR_REACH; k--) {
                     if (text.charAt(k - 1) == '对') {
@@ -118,6 +118,9 @@ final class SetbackRule extends Rule {
         }
         return at;
     }
+
+    /** what may stand between 对 and the company: its descriptor, or its owner ("对马斯克旗下 xAI 展开调查") */
+    private static final List<String> OWNED_OR_DESCRIBED = Finder.union(OrgFinder.OPENING_DESCRIPTORS, List.of("旗下"));
 
     /** the documents that announce a setback to someone else: "退市通知", "处罚决定" */
     private static final List<String> NOTICES = List.of("通知", "决定", "函", "警告", "公告");
