@@ -56,6 +56,9 @@ final class Fallback {
             return null;
         }
         OrgMention subject = article.actors(best, ActorFilter.ANY).get(0);
+        if (bestGuess.type() == EventType.POLICY && !PolicyRule.isGovernment(subject)) {
+            return null; // the contract's policy is a government body's: a company's plan or a firm's study is none
+        }
         Segmenter.Sentence s = sentences.get(best);
         Candidate c = article.add(bestGuess.type(), subject, best, bestGuess.at(), Math.min(s.end, bestGuess.at() + 2));
         if (c != null && c.type == EventType.PARTNERSHIP) {

@@ -26,7 +26,7 @@ class FallbackTest {
     @BeforeAll
     static void load() throws IOException {
         Files.writeString(config.resolve("sentence-types.csv"),
-                "ngram,type,weight\n落成,INVESTMENT,20\n投用,INVESTMENT,20\n融资,FUNDING,30\n", StandardCharsets.UTF_8);
+                "ngram,type,weight\n落成,INVESTMENT,20\n投用,INVESTMENT,20\n融资,FUNDING,30\n蓝图,POLICY,30\n牵手,PARTNERSHIP,30\n", StandardCharsets.UTF_8);
         extractor = new RuleBasedExtractor(Knowledge.load(config), ExtractionSettings.defaults());
     }
 
@@ -51,6 +51,18 @@ class FallbackTest {
         List<Event> events = extract("百度的新芯片工厂今天落成投用,估值30亿元,总投资5亿元。");
         // then
         assertThat(events).singleElement().satisfies(e -> assertThat(e.amount().min()).isEqualTo(500_000_000L));
+    }
+
+    @Test
+    void aGuessedPolicyNeedsAGovernmentAndAGuessedPartnershipTwoParties() {
+        // a company's blueprint is no policy; a government's is
+        assertThat(extract("百度今天公开其人工智能蓝图。")).isEmpty();
+        assertThat(extract("北京市人民政府今天公开其人工智能蓝图。")).extracting(Event::type, Event::subject)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(EventType.POLICY, "北京市人民政府"));
+        // one party is no partnership; two are, the second its counterparty
+        assertThat(extract("百度今天宣布牵手推进人工智能。")).isEmpty();
+        assertThat(extract("百度今天宣布牵手腾讯推进人工智能。")).singleElement()
+                .satisfies(e -> assertThat(e.counterparties()).containsExactly("腾讯"));
     }
 
     @Test
