@@ -15,6 +15,8 @@ final class DealValue {
     private static final Words VALUE = Words.of(VALUE_WORDS.toArray(new String[0]));
     /** how far after the word its amount may start: "总对价达到", "交易规模在", "收购价值近" */
     private static final int REACH = 6;
+    /** how long the amount itself may be: "约20至30亿美元(约合人民币142亿元)" */
+    private static final int AMOUNT_LENGTH = 24;
 
     private DealValue() {
     }
@@ -30,8 +32,10 @@ final class DealValue {
             if (wordEnd < text.length() && text.charAt(wordEnd) == '格') {
                 continue; // "对价格": 对 + 价格, no value
             }
-            List<AmountParser.Match> after = article.amounts().findAll(text, wordEnd, Math.min(text.length(), wordEnd + REACH + 24));
-            if (!after.isEmpty() && after.get(0).start() - wordEnd <= REACH && !between(text, wordEnd, after.get(0).start())) {
+            int to = Math.min(text.length(), wordEnd + REACH + AMOUNT_LENGTH);
+            List<AmountParser.Match> after = article.amounts().findAll(text, wordEnd, to);
+            if (!after.isEmpty() && after.get(0).start() - wordEnd <= REACH
+                    && !between(text, wordEnd, after.get(0).start())) {
                 return after.get(0).amount();
             }
         }

@@ -118,7 +118,8 @@ final class GovernmentAddresses {
             if (h.term().kind() == Knowledge.Kind.CITY) {
                 String place = article.text().substring(h.start(), h.end());
                 for (String name : List.of(place + "政府", place + "人民政府", place + "市人民政府")) {
-                    Company c = article.knowledge().company(name).filter(x -> "government".equals(x.kind())).orElse(null);
+                    Company c = article.knowledge().company(name)
+                            .filter(x -> "government".equals(x.kind())).orElse(null);
                     if (c != null) {
                         return new OrgMention(h.start(), h.end(), c.name(), c, null, null, OrgMention.REGISTRY, false);
                     }

@@ -212,8 +212,8 @@ final class PartnershipRule extends Rule {
         }
         Matcher zone = ZONE.matcher(text).region(last.end(), trigger);
         if (zone.lookingAt()) {
-            return new OrgMention(last.start(), zone.end(), text.substring(last.start(), zone.end()), null, last.term().city(),
-                    last.term().country(), OrgMention.LEGAL, true);
+            return new OrgMention(last.start(), zone.end(), text.substring(last.start(), zone.end()), null,
+                    last.term().city(), last.term().country(), OrgMention.LEGAL, true);
         }
         return PolicyRule.placeAsGovernment(text, last);
     }
