@@ -56,8 +56,11 @@ final class Fallback {
             return null;
         }
         OrgMention subject = article.actors(best, ActorFilter.ANY).get(0);
-        if (bestGuess.type() == EventType.POLICY && !PolicyRule.isGovernment(subject)) {
-            return null; // the contract's policy is a government body's: a company's plan or a firm's study is none
+        // what the rules refuse by the contract a guess may not give either: a policy is a government body's (a
+        // company's plan or a firm's study is none), and an exchange or a regulator never lists itself
+        if (bestGuess.type() == EventType.POLICY && !PolicyRule.isGovernment(subject)
+                || bestGuess.type() == EventType.IPO && IpoRule.venue(text, subject)) {
+            return null;
         }
         Segmenter.Sentence s = sentences.get(best);
         Candidate c = article.add(bestGuess.type(), subject, best, bestGuess.at(), Math.min(s.end, bestGuess.at() + 2));

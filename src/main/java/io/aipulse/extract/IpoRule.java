@@ -71,7 +71,7 @@ final class IpoRule extends Rule {
      * An exchange or a regulator is where a company lists or who approves it, never the company listing:
      * "上交所受理X的IPO申请", "登陆港交所".
      */
-    private static boolean venue(String text, OrgMention o) {
+    static boolean venue(String text, OrgMention o) {
         return o.isKind("government") || IpoStageParser.EXCHANGES.contains(o.name())
                 || IpoStageParser.EXCHANGES.contains(text.substring(o.start(), o.end()));
     }

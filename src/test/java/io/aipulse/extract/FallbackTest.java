@@ -26,7 +26,7 @@ class FallbackTest {
     @BeforeAll
     static void load() throws IOException {
         Files.writeString(config.resolve("sentence-types.csv"),
-                "ngram,type,weight\n落成,INVESTMENT,20\n投用,INVESTMENT,20\n融资,FUNDING,30\n蓝图,POLICY,30\n牵手,PARTNERSHIP,30\n", StandardCharsets.UTF_8);
+                "ngram,type,weight\n落成,INVESTMENT,20\n投用,INVESTMENT,20\n融资,FUNDING,30\n蓝图,POLICY,30\n牵手,PARTNERSHIP,30\n新股,IPO,30\n", StandardCharsets.UTF_8);
         extractor = new RuleBasedExtractor(Knowledge.load(config), ExtractionSettings.defaults());
     }
 
@@ -63,6 +63,14 @@ class FallbackTest {
         assertThat(extract("百度今天宣布牵手推进人工智能。")).isEmpty();
         assertThat(extract("百度今天宣布牵手腾讯推进人工智能。")).singleElement()
                 .satisfies(e -> assertThat(e.counterparties()).containsExactly("腾讯"));
+    }
+
+    @Test
+    void aGuessedListingIsNeverTheExchanges() {
+        // the exchange where a company lists is no company listing; the company is
+        assertThat(extract("港交所今天迎来新股。")).isEmpty();
+        assertThat(extract("百度今天作为新股亮相。")).extracting(Event::type, Event::subject)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(EventType.IPO, "百度"));
     }
 
     @Test
