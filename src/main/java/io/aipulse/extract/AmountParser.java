@@ -80,7 +80,7 @@ public final class AmountParser {
      */
     static boolean sharePrice(CharSequence s, int at) {
         for (String w : QUOTED_AT) {
-            if (at >= w.length() && s.subSequence(at - w.length(), at).toString().equals(w)) {
+            if (at >= w.length() && startsWith(s, at - w.length(), at, w)) {
                 return true;
             }
         }

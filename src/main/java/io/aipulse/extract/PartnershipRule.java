@@ -183,10 +183,11 @@ final class PartnershipRule extends Rule {
     /**
      * the zones a place's government runs as a party of their own: "珠海高新区、华发集团和智谱已签署", "澳门特区与法国签署"
      */
-    private static final Pattern ZONE = Pattern.compile("^(?:特区|高新区|经开区|开发区|新区)");
+    static final List<String> ZONES = List.of("特区", "高新区", "经开区", "开发区", "新区");
+    private static final Pattern ZONE = Pattern.compile("^" + Finder.anyOf(ZONES));
     /** what may follow a place that acts as its government, before the partner's 与/和/同 (or the list's 、) */
-    private static final Pattern PLACE_AS_PARTY = Pattern.compile("^(?:市|区|县)?(?:人民政府|政府|特区政府|特区|高新区|经开区|开发区|新区)?"
-            + "\\s?(?:与|和|同|、)");
+    private static final Pattern PLACE_AS_PARTY = Pattern.compile("^(?:市|区|县)?(?:人民政府|政府|特区政府|"
+            + String.join("|", ZONES) + ")?\\s?(?:与|和|同|、)");
 
     /**
      * "绍兴市上虞区与智元机器人签订战略合作协议", "杭州市政府与X签署": a city or district opening the clause, right before
