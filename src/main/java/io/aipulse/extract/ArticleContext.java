@@ -1050,6 +1050,14 @@ final class ArticleContext {
         return false;
     }
 
+    /**
+     * {@code month} is more than 12 months before the day the page's events are measured from (the rule that makes
+     * an event dated then background): what happened then is history to this page.
+     */
+    boolean longBefore(YearMonth month) {
+        return backgroundReference != null && month.atEndOfMonth().isBefore(backgroundReference.minusMonths(12));
+    }
+
     Candidate add(EventType type, OrgMention subject, int si, int trigger, int triggerEnd) {
         if (subject == null || inSpeech(si, trigger) || question(si)
                 || subject.company() == null && NameStops.NEVER_IN_A_NAME.in(subject.name())) {

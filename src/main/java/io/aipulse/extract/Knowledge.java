@@ -68,7 +68,12 @@ public final class Knowledge {
      * A well-known AI model of {@code models.csv}: its maker (a registry name or alias) and sector; an {@code app} is
      * one of the maker's apps (微信, 夸克), which names its maker as a model does but is no model itself.
      */
-    public record Model(String name, String maker, String sector, boolean app) {
+    public record Model(String name, String maker, String sector, boolean app, java.time.YearMonth first) {
+
+        /** A model whose first release the catalogue does not give. */
+        public Model(String name, String maker, String sector, boolean app) {
+            this(name, maker, sector, app, null);
+        }
     }
 
     /**
@@ -242,7 +247,9 @@ public final class Knowledge {
         }
         List<Model> models = new ArrayList<>();
         for (String[] f : rows(configDir, "models.csv", 3)) {
-            models.add(new Model(f[0].trim(), f[1].trim(), emptyToNull(f[2]), f.length > 3 && "app".equals(f[3].trim())));
+            String first = f.length > 4 ? f[4].trim() : "";
+            models.add(new Model(f[0].trim(), f[1].trim(), emptyToNull(f[2]), f.length > 3 && "app".equals(f[3].trim()),
+                    first.isEmpty() ? null : java.time.YearMonth.parse(first)));
         }
         List<EverydayName> everyday = new ArrayList<>();
         for (String[] f : rows(configDir, "everyday-names.csv", 1)) {

@@ -465,6 +465,7 @@ final class Releases {
                     c.aboutEnd = r.objectEnd();
                     c.product = productName(s.article(), r.objectStart(), r.objectEnd());
                     c.modelSector = modelSector(s.article(), r.objectStart(), r.objectEnd());
+                    c.background |= releasedLongBefore(s.article(), r.objectStart(), r.objectEnd());
                     if (o == subject) {
                         c.counterparties = partners(s, subject, ts);
                     }
@@ -528,9 +529,42 @@ final class Releases {
                 c.aboutEnd = item[1];
                 c.product = productName(s.article(), c.aboutStart, item[1]);
                 c.modelSector = modelSector(s.article(), item[0], item[1]);
+                c.background |= releasedLongBefore(s.article(), item[0], item[1]);
             }
         }
         return any;
+    }
+
+    /** the words before a model's name that make it a new version of it: "新版ChatGPT", "全新升级的豆包" */
+    /** the characters that may follow a bare model name: a list goes on, no longer name or phrase */
+    private static final String BARE_NAME_ENDS = "等和与及";
+    private static final Words NEW_VERSION = Words.of("新版", "新一代", "全新", "升级", "最新", "新款", "新的");
+
+    /**
+     * "美国OpenAI推出聊天机器人ChatGPT" on a page of 2025: the object is a catalogue model by its bare name (no version
+     * after it, no "新版" before it) whose first release the catalogue dates more than a year before the page's news;
+     * the page retells how the model came out, it does not report it (a new version carries its own name).
+     */
+    static boolean releasedLongBefore(ArticleContext article, int os, int oe) {
+        Knowledge.Hit hit = article.firstHit(Knowledge.Kind.MODEL, os, oe);
+        if (hit == null || hit.term().model().first() == null) {
+            return false;
+        }
+        String text = article.text();
+        int e = hit.end();
+        char next = e < text.length() ? text.charAt(e) : '。';
+        if (Knowledge.isAsciiAlnum(next) || ".-\u2011".indexOf(next) >= 0
+                || next == ' ' && versionAt(text, e + 1, Math.min(text.length(), e + 8))
+                || NamePatterns.isHan(next) && BARE_NAME_ENDS.indexOf(next) < 0) {
+            return false; // "ChatGPT-5", "Llama 3": a version of its own; "豆包大模型", "豆包手机助手": another name
+        }
+        for (int i = e; i < oe; i++) {
+            char c = text.charAt(i);
+            if (Knowledge.isAsciiAlnum(c) || NamePatterns.isHan(c) && BARE_NAME_ENDS.indexOf(c) < 0) {
+                return false; // "ChatGPT Atlas": a product named after it; "类似ChatGPT的服务": what it describes
+            }
+        }
+        return !NEW_VERSION.in(text, os, hit.start()) && article.longBefore(hit.term().model().first());
     }
 
     static String withoutParens(String s) {

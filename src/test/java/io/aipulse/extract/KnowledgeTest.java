@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aipulse.testsupport.SeedArticles;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -77,8 +78,9 @@ class KnowledgeTest {
     void theModelCatalogueIsDataWithMakersAndSectors() throws Exception {
         // the fixture directory has no models.csv: the bundled copy is read
         Knowledge k = fixture();
-        assertThat(k.models()).contains(new Knowledge.Model("文心一言", "百度", "foundation-models", false),
-                new Knowledge.Model("通义万相", "阿里巴巴", "media-entertainment", false),
+        // with the month its bare name first came out, where the catalogue gives one
+        assertThat(k.models()).contains(new Knowledge.Model("文心一言", "百度", "foundation-models", false, YearMonth.of(2023, 3)),
+                new Knowledge.Model("通义万相", "阿里巴巴", "media-entertainment", false, YearMonth.of(2023, 7)),
                 new Knowledge.Model("微信", "腾讯", null, true));
         assertThat(k.scan(Knowledge.asciiLower("阿里发布通义万相"))).anyMatch(h -> h.term().kind() == Knowledge.Kind.MODEL
                 && h.term().model().maker().equals("阿里巴巴"));
