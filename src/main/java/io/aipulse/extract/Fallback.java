@@ -44,6 +44,9 @@ final class Fallback {
             if (listOfNames(text, start, end)) {
                 continue; // a list of places or names ("寿光、青州、淄博、...") tells no event, whatever its n-grams
             }
+            if (Releases.classOfMakers(text, start, end)) {
+                continue; // "A、B等厂商陆续推出...": a trend of the trade, which the rules refuse when nothing is named
+            }
             SentenceTypes.Guess g = model.guess(text, start, end);
             List<String> named = names(article.actors(si, ActorFilter.ANY));
             if (g != null && g.score() >= MIN_SCORE && (bestGuess == null || g.score() > bestGuess.score())

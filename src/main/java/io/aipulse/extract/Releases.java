@@ -106,6 +106,12 @@ final class Releases {
             "测试版", "公测版", "试运行版", "体验版", "试用版");
     /** objects that name no product at all */
     private static final List<String> GENERIC_OBJECTS = List.of("产品", "新品", "新产品", "相关产品", "产品和服务");
+    /**
+     * a class of makers before the verb, named by some of its members: "A、B等企业陆续推出...产品", "Nvidia等晶片厂商专为中国
+     * 市场推出降规版产品", "PC大厂如华硕、宏碁、微星都推出产品": with nothing named, a trend of the trade, not a launch
+     */
+    private static final Pattern CLASS_OF_MAKERS = Pattern.compile("(?:等|在内的)[^，。；,;]{0,8}?"
+            + "(?:企业|厂商|公司|大厂|品牌|巨头|玩家|车企|大模型|机构)|如[^，。；,;、]{1,10}、");
     /** objects that the research rule reads */
     private static final Words RESEARCH_OBJECT = Words.of("论文", "研究成果", "科研成果", "研究结果", "研究文章", "实验结果", "模拟结果", "实验模拟");
 
@@ -245,6 +251,9 @@ final class Releases {
             String trimmed = object.trim();
             if (RULES_ISSUED.lastEnd(trimmed, 0, trimmed.length()) == trimmed.length()) {
                 continue; // "发布AI芯片出口管制新规": a rule issued, which the policy rule reads
+            }
+            if (classOfMakers(text, cs, ts) && !namesSomething(s.article(), object, os, oe)) {
+                continue; // (a class that releases named things, "百度、第四范式等企业发布“文心一言”“式说”", is each one's)
             }
             if (GENERIC_OBJECTS.contains(object.trim())) {
                 continue; // "A、B等企业陆续推出产品": no product named, a trend rather than a launch
@@ -565,6 +574,22 @@ final class Releases {
             }
         }
         return !NEW_VERSION.in(text, os, hit.start()) && article.longBefore(hit.term().model().first());
+    }
+
+    /** {@code [from, to)} names a class of makers by some of its members ({@link #CLASS_OF_MAKERS}). */
+    static boolean classOfMakers(String text, int from, int to) {
+        return CLASS_OF_MAKERS.matcher(text).region(from, to).find();
+    }
+
+    /** The object names what is released: a quoted name, a Latin or numbered name, a catalogue model. */
+    private static boolean namesSomething(ArticleContext article, String object, int os, int oe) {
+        for (int i = 0; i < object.length(); i++) {
+            char c = object.charAt(i);
+            if (Knowledge.isAsciiAlnum(c) || "“「『《\"".indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return article.firstHit(Knowledge.Kind.MODEL, os, oe) != null;
     }
 
     static String withoutParens(String s) {
