@@ -60,9 +60,11 @@ final class Fallback {
         }
         OrgMention subject = article.actors(best, ActorFilter.ANY).get(0);
         // what the rules refuse by the contract a guess may not give either: a policy is a government body's (a
-        // company's plan or a firm's study is none), and an exchange or a regulator never lists itself
+        // company's plan or a firm's study is none), and an exchange, a regulator or a sponsoring bank never lists
+        // itself
         if (bestGuess.type() == EventType.POLICY && !PolicyRule.isGovernment(subject)
-                || bestGuess.type() == EventType.IPO && IpoRule.venue(text, subject)) {
+                || bestGuess.type() == EventType.IPO && (IpoRule.venue(text, subject)
+                        || IpoRule.sponsor(text, subject, sentences.get(best).end))) {
             return null;
         }
         Segmenter.Sentence s = sentences.get(best);

@@ -26,6 +26,8 @@ final class OrgFinder {
             .collect(java.util.stream.Collectors.joining());
     /** One-character suffixes of government bodies, accepted only after a place name (北京市经济和信息化局). */
     private static final String GOV_SUFFIX_CHARS = "局厅委办部署";
+    /** words that open with one of {@link #GOV_SUFFIX_CHARS} and end no body's name: "中国制冷部件制造商", "全球局势" */
+    private static final Words NOT_A_BODY = Words.of("部件", "部分", "局面", "局势", "办法", "办理", "委托", "署名");
 
     /** Descriptor + quoted Chinese name: 公司“力文所”. */
     private static final Pattern DESCRIBED_QUOTED = Pattern.compile(
@@ -145,7 +147,7 @@ final class OrgFinder {
                 if (!Character.isIdeographic(c)) {
                     break;
                 }
-                int len = GOV_SUFFIX_CHARS.indexOf(c) >= 0 ? 1 : 0;
+                int len = GOV_SUFFIX_CHARS.indexOf(c) >= 0 && !NOT_A_BODY.in(text, i, Math.min(to, i + 2)) ? 1 : 0;
                 if (c == '政' && i + 1 < limit && text.charAt(i + 1) == '府' || c == '中' && i + 1 < limit
                         && text.charAt(i + 1) == '心') {
                     len = 2;

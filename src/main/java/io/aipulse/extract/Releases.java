@@ -81,7 +81,9 @@ final class Releases {
     /** what a government issues, ending a release's object: not a product ("方案" and "措施" end products too) */
     private static final Words RULES_ISSUED = Words.of("新规", "新政", "规定", "办法", "条例", "政策", "法案", "法规", "禁令",
             "管制措施", "行政命令", "实施意见", "行动计划", "行动方案", "实施方案", "推动方案", "推进方案", "工作方案", "若干措施", "国家标准",
-            "行业标准", "指导意见", "工作要点", "政策文件");
+            "行业标准", "指导意见", "工作要点", "政策文件",
+            // a notice a regulator issues: "发布了关于X境外发行上市备案通知书"
+            "通知书", "通知");
 
     /** what an unveiling lifts: "揭开...的面纱" */
     private static final Words VEIL = Words.of("面纱");
@@ -110,8 +112,8 @@ final class Releases {
      * a class of makers before the verb, named by some of its members: "A、B等企业陆续推出...产品", "Nvidia等晶片厂商专为中国
      * 市场推出降规版产品", "PC大厂如华硕、宏碁、微星都推出产品": with nothing named, a trend of the trade, not a launch
      */
-    private static final Pattern CLASS_OF_MAKERS = Pattern.compile("(?:等|在内的)[^，。；,;]{0,8}?"
-            + "(?:企业|厂商|公司|大厂|品牌|巨头|玩家|车企|大模型|机构)|如[^，。；,;、]{1,10}、");
+    private static final Pattern CLASS_OF_MAKERS = Pattern.compile("(?:等|在内的)[^，。；,;]{0,12}?"
+            + "(?:企业|厂商|公司|大厂|品牌|巨头|玩家|车企|大模型)|如[^，。；,;、]{1,10}、");
     /** objects that the research rule reads */
     private static final Words RESEARCH_OBJECT = Words.of("论文", "研究成果", "科研成果", "研究结果", "研究文章", "实验结果", "模拟结果", "实验模拟");
 

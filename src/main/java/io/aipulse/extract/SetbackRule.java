@@ -6,14 +6,18 @@ import java.util.regex.Matcher;
 /** SETBACK: shutdown, layoffs, suspension of work, a failed deal: "X 宣布裁员", "X 停止运营". */
 final class SetbackRule extends Rule {
 
+    /**
+     * an authority's inquiry into a company ("对X展开调查", "对X展开反垄断调查"): a setback only for the company after 对; one
+     * that only names who makes it ("OpenAI展开调查") tells none
+     */
+    private static final List<String> INQUIRIES = List.of("展开调查", "启动调查", "展开反垄断调查", "启动反垄断调查", "发起反垄断调查",
+            "立案反垄断调查");
     /** the words of a setback, in the order they are tried (停工停产 before 停工) */
-    static final List<String> WORDS = List.of("停工停产", "停工", "停产", "裁员", "裁减", "资遣", "裁掉", "裁撤", "减员", "倒闭", "关停", "破产",
-            "资不抵债", "暂停运营", "暂停服务", "解散", "清算", "爆雷", "停摆", "退市", "下架", "被罚", "罚款", "终止合作", "收购失败",
+    static final List<String> WORDS = Finder.union(List.of("停工停产", "停工", "停产", "裁员", "裁减", "资遣", "裁掉", "裁撤", "减员",
+            "倒闭", "关停", "破产", "资不抵债", "暂停运营", "暂停服务", "解散", "清算", "爆雷", "停摆", "退市", "下架", "被罚", "罚款", "终止合作", "收购失败",
             "融资失败", "停止运营", "停止服务", "停服", "欠薪", "断缴", "立案调查", "实体清单", "黑名单", "遣散",
             // Taiwan's 结束营运, a deal that collapsed, a court's list of defaulters
-            "结束营运", "结束运营", "告吹", "失信被执行人",
-            // an authority's inquiry into a company ("对X展开调查"): a setback only for the company after 对
-            "展开调查", "启动调查");
+            "结束营运", "结束运营", "告吹", "失信被执行人"), INQUIRIES);
     /** verbs that are a setback with the business they stop: "关闭了部分海外业务", "暂停旗下AI配音业务" */
     static final List<String> STOP_VERBS = List.of("关闭", "暂停", "停止", "砍掉", "缩减", "收缩");
     static final List<String> BUSINESS = List.of("业务", "部门", "团队", "产线", "工厂", "门店", "岗位", "办公室", "分公司", "研发中心",
@@ -33,9 +37,7 @@ final class SetbackRule extends Rule {
     /** the lists a government puts companies on: the companies listed suffer the setback, not the government */
     private static final List<String> SANCTIONS = List.of("实体清单", "黑名单");
     /** the penalties an authority imposes on the company after 对 ("对X处以罚款", "对X立案调查") */
-    private static final List<String> PENALTIES = List.of("罚款", "立案调查", "展开调查", "启动调查");
-    /** an inquiry that only names who makes it ("OpenAI展开调查") tells no setback: only its target suffers one */
-    private static final List<String> INQUIRIES = List.of("展开调查", "启动调查");
+    private static final List<String> PENALTIES = Finder.union(List.of("罚款", "立案调查"), SetbackRule.INQUIRIES);
     /** the clause before the word makes it hypothetical, or a risk the company faces ("面临破产困境", "濒临倒闭") */
     private static final Words HYPOTHETICAL = Words.of("如果", "可能", "而非", "避免", "面临", "濒临", "难逃", "或许", "也许");
 
@@ -119,8 +121,8 @@ final class SetbackRule extends Rule {
         return at;
     }
 
-    /** what may stand between 对 and the company: its descriptor, or its owner ("对马斯克旗下 xAI 展开调查") */
-    private static final List<String> OWNED_OR_DESCRIBED = Finder.union(OrgFinder.OPENING_DESCRIPTORS, List.of("旗下"));
+    /** what may stand between 对 and the company: its descriptor ("对全球GPU巨头英伟达"), or its owner ("对马斯克旗下 xAI") */
+    private static final List<String> OWNED_OR_DESCRIBED = Finder.union(OrgFinder.OPENING_DESCRIPTORS, List.of("旗下", "巨头"));
 
     /** the documents that announce a setback to someone else: "退市通知", "处罚决定" */
     private static final List<String> NOTICES = List.of("通知", "决定", "函", "警告", "公告");
