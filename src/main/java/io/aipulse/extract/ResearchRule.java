@@ -125,8 +125,8 @@ final class ResearchRule extends Rule {
                     && !RESEARCHERS.in(text, cs, m.start())) {
                 continue; // "华为开发出新芯片": a company's product; "清华大学研究团队研发出...": a team's result
             }
-            if (m.group().endsWith("纪录") && BUSINESS_RECORDS.in(text, m.start(), m.end())) {
-                continue; // "刷新AI公司最快上市纪录": a record of the market, not of science
+            if (m.group().endsWith("纪录") && (BUSINESS_RECORDS.in(text, m.start(), m.end()) || !s.amounts(cs, m.start()).isEmpty())) {
+                continue; // "刷新AI公司最快上市纪录", "以300亿美元Series G刷新纪录": a record of the market, not of science
             }
             if (text.startsWith("提出", m.start()) && m.group().indexOf('新') < 0 && !RESEARCHERS.in(text, cs, m.start())) {
                 continue; // "公司提出一套...系统": a plan of a company; a research team's model or method is its result
