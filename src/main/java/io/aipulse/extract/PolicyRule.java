@@ -90,7 +90,7 @@ final class PolicyRule extends Rule {
     private static final Words SELF_REFERENCE = Words.of("我委", "我局", "我厅", "我部", "我办", "我署", "本委", "本局", "本厅", "本部");
 
     /** a title that names a policy, and one that names a report instead */
-    private static final Words POLICY_TITLE = Words.of("意见", "方案", "办法", "措施", "计划", "规划", "通知", "条例", "规定", "指引",
+    static final Words POLICY_TITLE = Words.of("意见", "方案", "办法", "措施", "计划", "规划", "通知", "条例", "规定", "指引",
             "指南", "政策", "纲要", "细则", "决定", "法", "标准", "若干", "蓝图", "战略", "准则", "守则", "倡议",
             // "《人工智能安全治理框架》", "《个人资料保障模范框架》": a framework a government body publishes
             "框架");

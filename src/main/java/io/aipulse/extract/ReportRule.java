@@ -37,7 +37,10 @@ final class ReportRule extends Rule {
             "预估", "研调指出", "研调预估", "调查发现", "调研发现", "统计指出", "研究指出", "测算,",
             "研究显示", "研报指出", "研报显示",
             // a finding told inside the title it is published in: "在最新发布的《...晴雨表》中指出"
-            "》中指出", "》中显示", "》中称", "》中预测", "》中预计");
+            "》中指出", "》中显示", "》中称", "》中预测", "》中预计",
+            // "Canalys最新报告则显示", "发布《2025年人工智能技术成熟度曲线》指出", "调查最新结果显示": an adverb between, the
+            // title right before the verb
+            "报告则显示", "报告也显示", "报告则指出", "报告也指出", "》指出", "》显示", "最新结果显示");
     /** the verbs of a forecast, which only analysts publish */
     private static final List<String> FORECAST_VERBS = List.of("预计", "预测", "估计", "估算", "预估", "研调预估");
 
@@ -232,9 +235,18 @@ final class ReportRule extends Rule {
             if (FORECAST_VERBS.contains(m.group(1)) && !analystLike(subject)) {
                 continue; // a company forecasting its own business is not a published forecast
             }
+            if (m.group(1).startsWith("》") && policyTitleBefore(s.text(), cs, m.start())) {
+                continue; // "印发《关于...的意见》指出": what a policy says, which the policy rule reads
+            }
             used.add(subject.start());
             reportAt(s, subject, m.start(), m.end());
         }
+    }
+
+    /** The title closing at {@code close} names a policy: its last words are a policy's ("...的意见", "...行动方案"). */
+    private static boolean policyTitleBefore(String text, int clauseStart, int close) {
+        int open = text.lastIndexOf('《', close);
+        return open >= clauseStart && PolicyRule.POLICY_TITLE.endsIn(text, open + 1, close);
     }
 
     /** how long a name's aside may be: "卡内基国际和平基金会(Carnegie Endowment for International Peace)" */
