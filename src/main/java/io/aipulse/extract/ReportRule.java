@@ -243,11 +243,18 @@ final class ReportRule extends Rule {
         }
     }
 
-    /** The title closing at {@code close} names a policy: its last words are a policy's ("...的意见", "...行动方案"). */
+    /**
+     * The title closing at {@code close} names a policy or an authority's paper: its last words are a policy's ("...的意见",
+     * "...行动方案") or a served paper's ("...决定书").
+     */
     private static boolean policyTitleBefore(String text, int clauseStart, int close) {
         int open = text.lastIndexOf('《', close);
-        return open >= clauseStart && PolicyRule.POLICY_TITLE.endsIn(text, open + 1, close);
+        return open >= clauseStart && (PolicyRule.POLICY_TITLE.endsIn(text, open + 1, close)
+                || OFFICIAL_PAPERS.endsIn(text, open + 1, close));
     }
+
+    /** the papers an authority serves on someone: "上交所《监管警示决定书》显示" tells a decision, not a finding */
+    private static final Words OFFICIAL_PAPERS = Words.of("决定书", "告知书", "通知书", "意见书", "处罚书", "警示函", "问询函");
 
     /** how long a name's aside may be: "卡内基国际和平基金会(Carnegie Endowment for International Peace)" */
     private static final int ASIDE_REACH = 60;
@@ -327,6 +334,9 @@ final class ReportRule extends Rule {
             return ANALYST_NAME.matcher(o.name()).find();
         }
         String kind = c.kind() == null ? "" : c.kind();
+        if (kind.equals("government")) {
+            return false; // "国科会预计在沙仑建置算力中心": what a government expects to do is its plan
+        }
         if (!kind.equals("company")) {
             return true;
         }

@@ -63,6 +63,10 @@ final class SetbackRule extends Rule {
             if (subject != null && noticeOf(s.text(), subject, m.start(), m.end())) {
                 subject = null; // "收到了纳斯达克的退市通知": whose notice it is, not who is delisted
             }
+            if (subject != null && penalised == null && m.group(1) != null && PENALTIES.contains(m.group(1))
+                    && PolicyRule.isGovernment(subject)) {
+                subject = null; // "宁波证监局拟对公司...罚款": the authority imposes the penalty; the company is told before
+            }
             if (m.group(1) != null && SANCTIONS.contains(m.group(1)) && (subject == null || PolicyRule.isGovernment(subject))) {
                 if (sanctioned(s, m.start(), m.end())) {
                     continue;
