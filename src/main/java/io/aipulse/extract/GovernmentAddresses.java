@@ -24,10 +24,10 @@ final class GovernmentAddresses {
     static final List<String> PROPOSE_VERBS = List.of("提出", "提到", "宣布", "预留", "建议");
 
     /**
-     * an address delivered or proposing a measure: "发表2025年施政报告", "《财政预算案》昨日(25日)出炉",
+     * an address delivered or proposing a measure: "发表2025年施政报告", "发表《行政长官2025年施政报告》", "《财政预算案》昨日(25日)出炉",
      * "最新财政预算案提出多项措施"; group 1 or 2 is the address, 3 or 4 the verb after it
      */
-    static final Finder ADDRESS = Finder.of(Finder.anyOf(DELIVER_VERBS) + "了?[^，。；,;《]{0,16}?《?(" + String.join("|", ADDRESSES)
+    static final Finder ADDRESS = Finder.of(Finder.anyOf(DELIVER_VERBS) + "了?《?[^，。；,;《》]{0,16}?《?(" + String.join("|", ADDRESSES)
             + ")》?|《?(" + String.join("|", ADDRESSES) + ")》?(?:[^，。；,;《》]{0,12}?(" + String.join("|", DELIVERED_VERBS)
             // not the time after it: "施政报告发表后", "预算案公布时"
             + ")(?![后前时会以])|(?:中|内|又|也|还|亦)?(" + String.join("|", PROPOSE_VERBS) + "))", DELIVER_VERBS, ADDRESSES,

@@ -14,7 +14,8 @@ final class ResearchRule extends Rule {
     /** the words a research result is told with: every match holds one */
     static final List<String> TRIGGERS = Finder.union(List.of("论文", "成果", "结果", "突破", "预报", "纪录", "Nature", "Science",
             "自然", "科学", "Cell", "细胞", "提高了", "提升了", "预印本", "arXiv", "期刊", "技术报告", "研制", "提出", "评测", "测评",
-            "榜单", "排行榜", "基准测试", "挑战赛", "竞赛", "大赛", "收录", "接收", "录用", "研发", "开发", "首次实现"), FINDINGS);
+            "榜单", "排行榜", "基准测试", "挑战赛", "竞赛", "大赛", "收录", "接收", "录用", "研发", "开发", "首次实现", "研究文章"),
+            FINDINGS);
     /** where a model or a team is ranked: a benchmark, a leaderboard, a contest (each is a trigger) */
     static final List<String> CONTESTS = List.of("评测", "测评", "榜单", "排行榜", "基准测试", "挑战赛", "竞赛", "大赛");
     /** a rank that is news: first place, a championship, a gold medal */

@@ -17,7 +17,9 @@ final class SetbackRule extends Rule {
             "倒闭", "关停", "破产", "资不抵债", "暂停运营", "暂停服务", "解散", "清算", "爆雷", "停摆", "退市", "下架", "被罚", "罚款", "终止合作", "收购失败",
             "融资失败", "停止运营", "停止服务", "停服", "欠薪", "断缴", "立案调查", "实体清单", "黑名单", "遣散",
             // Taiwan's 结束营运, a deal that collapsed, a court's list of defaulters
-            "结束营运", "结束运营", "告吹", "失信被执行人"), INQUIRIES);
+            "结束营运", "结束运营", "告吹", "失信被执行人",
+            // the regulator's notice that an inquiry is opened, which the company receives
+            "立案告知书"), INQUIRIES);
     /** verbs that are a setback with the business they stop: "关闭了部分海外业务", "暂停旗下AI配音业务" */
     static final List<String> STOP_VERBS = List.of("关闭", "暂停", "停止", "砍掉", "缩减", "收缩");
     static final List<String> BUSINESS = List.of("业务", "部门", "团队", "产线", "工厂", "门店", "岗位", "办公室", "分公司", "研发中心",
@@ -37,7 +39,7 @@ final class SetbackRule extends Rule {
     /** the lists a government puts companies on: the companies listed suffer the setback, not the government */
     private static final List<String> SANCTIONS = List.of("实体清单", "黑名单");
     /** the penalties an authority imposes on the company after 对 ("对X处以罚款", "对X立案调查") */
-    private static final List<String> PENALTIES = Finder.union(List.of("罚款", "立案调查"), SetbackRule.INQUIRIES);
+    private static final List<String> PENALTIES = Finder.union(List.of("罚款", "立案调查", "立案告知书"), SetbackRule.INQUIRIES);
     /** the clause before the word makes it hypothetical, or a risk the company faces ("面临破产困境", "濒临倒闭") */
     private static final Words HYPOTHETICAL = Words.of("如果", "可能", "而非", "避免", "面临", "濒临", "难逃", "或许", "也许");
 
@@ -65,7 +67,16 @@ final class SetbackRule extends Rule {
             }
             if (subject != null && penalised == null && m.group(1) != null && PENALTIES.contains(m.group(1))
                     && PolicyRule.isGovernment(subject)) {
-                subject = null; // "宁波证监局拟对公司...罚款": the authority imposes the penalty; the company is told before
+                // "塞力医疗收到中国证监会《立案告知书》": the authority imposes the penalty, the company named with it suffers
+                // it; "宁波证监局拟对公司...罚款": or the company the sentences before name
+                subject = companyBefore(s, cs, m.start());
+                if (subject == null) {
+                    OrgMention before = s.coreference(ActorFilter.ANY);
+                    if (before == null || PolicyRule.isGovernment(before)) {
+                        continue;
+                    }
+                    subject = before;
+                }
             }
             if (m.group(1) != null && SANCTIONS.contains(m.group(1)) && (subject == null || PolicyRule.isGovernment(subject))) {
                 if (sanctioned(s, m.start(), m.end())) {
@@ -98,6 +109,23 @@ final class SetbackRule extends Rule {
             }
             at = beforeDescriptor(text, clauseStart, at);
             if (text.charAt(at - 1) == '对') {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    /** A penalty ("罚款", "立案调查", "展开反垄断调查"...) is named in {@code [from, to)}: an authority imposes it. */
+    static boolean penaltyIn(String text, int from, int to) {
+        return PENALTY_WORDS.in(text, from, to);
+    }
+
+    private static final Words PENALTY_WORDS = Words.of(PENALTIES.toArray(new String[0]));
+
+    /** The first actor of the sentence before {@code word} that is no government body, from the clause's sentence on. */
+    private static OrgMention companyBefore(SentenceContext s, int clauseStart, int word) {
+        for (OrgMention o : s.actors(ActorFilter.ANY)) {
+            if (o.end() <= word && !PolicyRule.isGovernment(o) && !o.isKind("media")) {
                 return o;
             }
         }
