@@ -48,12 +48,18 @@ public final class PublicationTimeFinder {
     private static final Pattern YEAR_MONTH = Pattern.compile(
             "(?<![\\d\\[])((?:19|20)\\d{2})\\s?年(?:\\s?(\\d{1,2})\\s?月)?");
     /**
-     * the year in the name of a conference or a show, the year it is held: "2025腾讯全球数字生态大会", "Create2025百度AI
-     * 开发者大会", "meta Connect 2025"
+     * the year in the name of a conference, a show or a festival, the year it is held: "2025腾讯全球数字生态大会",
+     * "Create2025百度AI开发者大会", "2023 科大讯飞全球 1024 开发者节", "meta Connect 2025"
      */
     private static final Pattern EVENT_YEAR = Pattern.compile(
-            "(?<![\\d\\[])(20\\d{2})(?!\\d|\\s?年)(?=[^，。,;；\\n]{0,14}?(?:大会|峰会|论坛|博览会|年会|展会|发布会|大會|峰會|論壇|博覽會|年會|展會|發布會))"
+            "(?<![\\d\\[])(20\\d{2})(?!\\d|\\s?年)(?=[^，。,;；\\n]{0,18}?(?:大会|峰会|论坛|博览会|年会|展会|发布会|大會|峰會|論壇|博覽會|年會|展會|發布會|节|節))"
             + "|(?<=[A-Za-z]\\s?)(20\\d{2})(?![\\d年.%])");
+    /** a date as English-language bylines print it: "Apr 18, 2023 08:27 AM", "Jun 6, 2025", "February 10, 2026" */
+    private static final Pattern ENGLISH_DAY = Pattern.compile("(?<![A-Za-z])(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+            + "(?:[a-z]{0,6})\\.?\\s(\\d{1,2}),\\s?((?:19|20)\\d{2})(?!\\d)");
+    private static final List<String> ENGLISH_MONTHS = List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
+            "Oct", "Nov", "Dec");
+
     /** a month, with its day when given, that no year precedes: 7月9日, 12 月 */
     private static final Pattern MONTH_DAY = Pattern.compile(
             "(?<![\\d.])(\\d{1,2})\\s?月(?:\\s?(\\d{1,2})\\s?[日号])?");
@@ -114,6 +120,10 @@ public final class PublicationTimeFinder {
      * (自...起施行). Pass the cleaned text: injected wire items and link lists carry other articles' dates.
      */
     public Optional<ZonedDateTime> findDay(String text, LocalDate today) {
+        LocalDate english = englishHeadingDay(text, today);
+        if (english != null) {
+            return Optional.of(english.atStartOfDay(zone)); // "Apr 18, 2023 08:27 AM" under the title
+        }
         Matcher m = DAY.matcher(text);
         LocalDate latest = null;
         LocalDate latestStart = null;
@@ -356,6 +366,21 @@ public final class PublicationTimeFinder {
      * 2025-08-27", "- 2025年3月18日"), and either written with dashes or slashes (body text writes 2025年7月28日) or
      * alone on its line. A body sentence opening with a date ("2025年3月18日,百度...") is none of these.
      */
+    /** The English byline date of the page's heading ({@link #ENGLISH_DAY}), not after {@code today}, or null. */
+    private static LocalDate englishHeadingDay(String text, LocalDate today) {
+        Matcher e = ENGLISH_DAY.matcher(text);
+        if (!e.find() || !heading(text, e.start(), e.end(), true)) {
+            return null;
+        }
+        try {
+            LocalDate day = LocalDate.of(Integer.parseInt(e.group(3)), ENGLISH_MONTHS.indexOf(e.group(1)) + 1,
+                    Integer.parseInt(e.group(2)));
+            return day.isAfter(today) ? null : day;
+        } catch (java.time.DateTimeException ex) {
+            return null; // "Feb 30, 2025"
+        }
+    }
+
     private static boolean heading(String text, int start, int end, boolean numeric) {
         if (start > HEADING_REACH) {
             return false;

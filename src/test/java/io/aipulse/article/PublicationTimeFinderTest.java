@@ -184,6 +184,31 @@ class PublicationTimeFinderTest {
     }
 
     @Test
+    void theYearInAFestivalsNameCountsToo() {
+        // given a developer festival named with its year, the year apart from the festival's word
+        // when / then
+        assertThat(dayOf("10 月 24 日,在 2023 某某公司全球 1024 开发者节上,公司发布了新版大模型。"))
+                .contains(LocalDate.of(2023, 10, 24));
+    }
+
+    @Test
+    void takesAnEnglishBylineDateUnderTheTitle() {
+        // given an English date and time on its own line under the title, before the days the text reports
+        String text = "某大学与某公司联合实验室揭牌\n\nApr 18, 2023 08:27 AM\n\n4月15日,联合实验室成立。";
+        // when / then
+        assertThat(dayOf(text)).contains(LocalDate.of(2023, 4, 18));
+        assertThat(dayOf("标题\nby Anna, Jun 24, 2025\n正文")).contains(LocalDate.of(2025, 6, 24));
+    }
+
+    @Test
+    void anEnglishDateInTheBodyIsNoByline() {
+        // given an English date inside a quoted post in the body
+        String text = "某公司宣布裁员。2025年12月,一位研究员在社交媒体上写道:AI today. February 10, 2026。";
+        // when / then: the body's own dates decide
+        assertThat(dayOf(text)).contains(LocalDate.of(2025, 12, 1));
+    }
+
+    @Test
     void aTargetYearIsNoBound() {
         // given a plan for 2027: the text reports on 2025
         String text = "2025年公司营收翻番,计划到2027年实现盈利。3月5日,公司发布新品。";
