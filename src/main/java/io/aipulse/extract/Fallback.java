@@ -60,10 +60,13 @@ final class Fallback {
         }
         OrgMention subject = article.actors(best, ActorFilter.ANY).get(0);
         // what the rules refuse by the contract a guess may not give either: a policy is a government body's (a
-        // company's plan or a firm's study is none), an authority that penalises suffers no setback, and an exchange,
-        // a regulator or a sponsoring bank never lists itself
+        // company's plan or a firm's study is none), money spent (斥资) on no capacity is no investment, an
+        // authority that penalises suffers no setback, and an exchange, a regulator or a sponsoring bank never lists
+        // itself
         Segmenter.Sentence read = sentences.get(best);
         if (bestGuess.type() == EventType.POLICY && !PolicyRule.isGovernment(subject)
+                || bestGuess.type() == EventType.INVESTMENT
+                        && InvestmentRule.spentNotInvested(text, read.start, read.end)
                 || bestGuess.type() == EventType.SETBACK && PolicyRule.isGovernment(subject)
                         && SetbackRule.penaltyIn(text, read.start, read.end)
                 || bestGuess.type() == EventType.IPO && (IpoRule.venue(text, subject)

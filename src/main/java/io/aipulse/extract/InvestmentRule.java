@@ -56,6 +56,16 @@ final class InvestmentRule extends Rule {
     /** what spending builds: the build verbs, the facilities, research, capacity */
     private static final Words CAPACITY = Words.of(Finder.union(BUILD_VERBS, FACILITIES,
             List.of("打造", "基础设施", "算力", "研发", "产能", "扩产", "网络", "建厂", "设厂", "扩厂", "兴建")).toArray(new String[0]));
+    /**
+     * {@code [from, to)} spends money (斥资) on nothing the capacity words name: "斥资30亿元发红包" is money spent, not
+     * invested, which {@link #apply} refuses as well.
+     */
+    static boolean spentNotInvested(String text, int from, int to) {
+        return text.substring(from, to).contains(SPENT) && !CAPACITY.in(text, from, to);
+    }
+
+    private static final String SPENT = "斥资";
+
     /** verbs that put capital into the company named right after them */
     private static final Words INTO = Words.of("投资", "注资", "入股");
     private static final Words FACILITY = Words.of(FACILITIES.toArray(new String[0]));
@@ -117,7 +127,7 @@ final class InvestmentRule extends Rule {
                 continue; // "投资约1亿A轮融资": the size of another's round, not capital of one's own
             }
             int nextClauseEnd = s.clauseEnd(Math.min(s.clauseEnd(m.end()) + 1, s.end()));
-            if (s.text().startsWith("斥资", m.start()) && !CAPACITY.in(s.text(), amount.end(), nextClauseEnd)) {
+            if (s.text().startsWith(SPENT, m.start()) && !CAPACITY.in(s.text(), amount.end(), nextClauseEnd)) {
                 // "斥资30亿元...发红包": money spent, not capacity built (which the next clause may tell: "斥资100亿美元
                 // (约778亿港元),在印度建一个大型数据中心")
                 continue;
