@@ -69,7 +69,7 @@ final class SetbackRule extends Rule {
                     && PolicyRule.isGovernment(subject)) {
                 // "塞力医疗收到中国证监会《立案告知书》": the authority imposes the penalty, the company named with it suffers
                 // it; "宁波证监局拟对公司...罚款": or the company the sentences before name
-                subject = companyBefore(s, cs, m.start());
+                subject = companyBefore(s, m.start());
                 if (subject == null) {
                     OrgMention before = s.coreference(ActorFilter.ANY);
                     if (before == null || PolicyRule.isGovernment(before)) {
@@ -122,8 +122,8 @@ final class SetbackRule extends Rule {
 
     private static final Words PENALTY_WORDS = Words.of(PENALTIES.toArray(new String[0]));
 
-    /** The first actor of the sentence before {@code word} that is no government body, from the clause's sentence on. */
-    private static OrgMention companyBefore(SentenceContext s, int clauseStart, int word) {
+    /** The first actor of the sentence before {@code word} that is neither a government body nor a media outlet. */
+    private static OrgMention companyBefore(SentenceContext s, int word) {
         for (OrgMention o : s.actors(ActorFilter.ANY)) {
             if (o.end() <= word && !PolicyRule.isGovernment(o) && !o.isKind("media")) {
                 return o;
