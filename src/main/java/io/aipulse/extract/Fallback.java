@@ -63,17 +63,15 @@ final class Fallback {
         // company's plan or a firm's study is none), money spent (斥资) on no capacity is no investment, an
         // authority that penalises suffers no setback, and an exchange, a regulator or a sponsoring bank never lists
         // itself
-        Segmenter.Sentence read = sentences.get(best);
+        Segmenter.Sentence s = sentences.get(best);
         if (bestGuess.type() == EventType.POLICY && !PolicyRule.isGovernment(subject)
-                || bestGuess.type() == EventType.INVESTMENT
-                        && InvestmentRule.spentNotInvested(text, read.start, read.end)
+                || bestGuess.type() == EventType.INVESTMENT && InvestmentRule.spentNotInvested(text, s.start, s.end)
                 || bestGuess.type() == EventType.SETBACK && PolicyRule.isGovernment(subject)
-                        && SetbackRule.penaltyIn(text, read.start, read.end)
+                        && SetbackRule.penaltyIn(text, s.start, s.end)
                 || bestGuess.type() == EventType.IPO && (IpoRule.venue(text, subject)
-                        || IpoRule.sponsor(text, subject, sentences.get(best).end))) {
+                        || IpoRule.sponsoredAfter(text, subject, s.end) >= 0)) {
             return null;
         }
-        Segmenter.Sentence s = sentences.get(best);
         Candidate c = article.add(bestGuess.type(), subject, best, bestGuess.at(), Math.min(s.end, bestGuess.at() + 2));
         if (c != null && c.type == EventType.PARTNERSHIP) {
             List<String> others = new java.util.ArrayList<>(names(article.actors(best, ActorFilter.ANY)));

@@ -61,7 +61,8 @@ final class InvestmentRule extends Rule {
      * invested, which {@link #apply} refuses as well.
      */
     static boolean spentNotInvested(String text, int from, int to) {
-        return text.substring(from, to).contains(SPENT) && !CAPACITY.in(text, from, to);
+        int spent = text.indexOf(SPENT, from);
+        return spent >= 0 && spent + SPENT.length() <= to && !CAPACITY.in(text, from, to);
     }
 
     private static final String SPENT = "斥资";

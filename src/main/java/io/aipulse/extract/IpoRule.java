@@ -53,9 +53,10 @@ final class IpoRule extends Rule {
                     }
                 }
             }
-            if (subject != null && sponsors(text, subject, f.start(), s.clauseEnd(f.end()))) {
+            int is = subject == null ? -1 : sponsoredAfter(text, subject, s.clauseEnd(f.end()));
+            if (is >= 0 && is < f.start()) {
                 // "中金公司和华泰国际是三花控股在香港上市的联席保荐人": the banks bring the company named after 是 to market
-                subject = firstActorBetween(actors, text.indexOf('是', subject.end()) + 1, f.start());
+                subject = firstActorBetween(actors, is + 1, f.start());
             }
             if (subject == null && EXCHANGE_WORDS.in(text, cs, f.start())) {
                 // "智谱已完成上市辅导,正式向上交所提交...申请": the clause names only the exchange; the company opens
@@ -83,16 +84,17 @@ final class IpoRule extends Rule {
     /** the roles of the banks that take a company to market: not the company listing */
     private static final Words SPONSOR_ROLES = Words.of("保荐人", "保荐机构", "承销商", "账簿管理人", "整体协调人");
 
-    /** "X是Y在香港上市的联席保荐人": the organisation before 是 is the sponsor of the listing that ends the clause. */
-    private static boolean sponsors(String text, OrgMention o, int stage, int clauseEnd) {
-        int is = text.indexOf('是', o.end());
-        return is >= 0 && is < stage && SPONSOR_ROLES.in(text, stage, clauseEnd);
-    }
-
-    /** The organisation is said to be a sponsor of a listing ("X是...的联席保荐人") before {@code end}. */
-    static boolean sponsor(String text, OrgMention o, int end) {
-        int is = text.indexOf('是', o.end());
-        return is >= 0 && is < end && SPONSOR_ROLES.in(text, is, end);
+    /**
+     * "X是Y在香港上市的联席保荐人": the organisation is said to be a listing's sponsor before {@code end}; the position of
+     * its 是 (the company listing is named after it), or -1.
+     */
+    static int sponsoredAfter(String text, OrgMention o, int end) {
+        for (int is = o.end(); is < end; is++) {
+            if (text.charAt(is) == '是') {
+                return SPONSOR_ROLES.in(text, is, end) ? is : -1;
+            }
+        }
+        return -1;
     }
 
     /** The first actor starting in {@code [from, to)}, or null. */

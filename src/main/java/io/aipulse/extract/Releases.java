@@ -546,9 +546,9 @@ final class Releases {
         return any;
     }
 
-    /** the words before a model's name that make it a new version of it: "新版ChatGPT", "全新升级的豆包" */
     /** the characters that may follow a bare model name: a list goes on, no longer name or phrase */
     private static final String BARE_NAME_ENDS = "等和与及";
+    /** the words before a model's name that make it a new version of it: "新版ChatGPT", "全新升级的豆包" */
     private static final Words NEW_VERSION = Words.of("新版", "新一代", "全新", "升级", "最新", "新款", "新的");
 
     /**

@@ -12,14 +12,17 @@ final class SetbackRule extends Rule {
      */
     private static final List<String> INQUIRIES = List.of("展开调查", "启动调查", "展开反垄断调查", "启动反垄断调查", "发起反垄断调查",
             "立案反垄断调查");
+    /**
+     * the penalties an authority imposes on the company after 对 ("对X处以罚款", "对X立案调查"), with the regulator's
+     * notice that an inquiry is opened, which the company receives (《立案告知书》)
+     */
+    private static final List<String> PENALTIES = Finder.union(List.of("罚款", "立案调查", "立案告知书"), INQUIRIES);
     /** the words of a setback, in the order they are tried (停工停产 before 停工) */
     static final List<String> WORDS = Finder.union(List.of("停工停产", "停工", "停产", "裁员", "裁减", "资遣", "裁掉", "裁撤", "减员",
-            "倒闭", "关停", "破产", "资不抵债", "暂停运营", "暂停服务", "解散", "清算", "爆雷", "停摆", "退市", "下架", "被罚", "罚款", "终止合作", "收购失败",
-            "融资失败", "停止运营", "停止服务", "停服", "欠薪", "断缴", "立案调查", "实体清单", "黑名单", "遣散",
+            "倒闭", "关停", "破产", "资不抵债", "暂停运营", "暂停服务", "解散", "清算", "爆雷", "停摆", "退市", "下架", "被罚", "终止合作",
+            "收购失败", "融资失败", "停止运营", "停止服务", "停服", "欠薪", "断缴", "实体清单", "黑名单", "遣散",
             // Taiwan's 结束营运, a deal that collapsed, a court's list of defaulters
-            "结束营运", "结束运营", "告吹", "失信被执行人",
-            // the regulator's notice that an inquiry is opened, which the company receives
-            "立案告知书"), INQUIRIES);
+            "结束营运", "结束运营", "告吹", "失信被执行人"), PENALTIES);
     /** verbs that are a setback with the business they stop: "关闭了部分海外业务", "暂停旗下AI配音业务" */
     static final List<String> STOP_VERBS = List.of("关闭", "暂停", "停止", "砍掉", "缩减", "收缩");
     static final List<String> BUSINESS = List.of("业务", "部门", "团队", "产线", "工厂", "门店", "岗位", "办公室", "分公司", "研发中心",
@@ -38,8 +41,6 @@ final class SetbackRule extends Rule {
             WORDS, STOP_VERBS, CUT_VERBS, PAY_VERBS).lookingAround();
     /** the lists a government puts companies on: the companies listed suffer the setback, not the government */
     private static final List<String> SANCTIONS = List.of("实体清单", "黑名单");
-    /** the penalties an authority imposes on the company after 对 ("对X处以罚款", "对X立案调查") */
-    private static final List<String> PENALTIES = Finder.union(List.of("罚款", "立案调查", "立案告知书"), SetbackRule.INQUIRIES);
     /** the clause before the word makes it hypothetical, or a risk the company faces ("面临破产困境", "濒临倒闭") */
     private static final Words HYPOTHETICAL = Words.of("如果", "可能", "而非", "避免", "面临", "濒临", "难逃", "或许", "也许");
 
