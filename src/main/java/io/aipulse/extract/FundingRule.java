@@ -22,7 +22,12 @@ final class FundingRule extends Rule {
     static final List<String> FINANCING = List.of("融资", "投资", "注资", "战投", "募资");
     /** an investor's part that is a round by itself (not 参与, which takes any object) */
     static final List<String> INVESTED_PARTS = List.of("领投", "跟投", "参投", "独家投资");
-    static final List<String> TRIGGERS = Finder.union(FINANCING, RAISE_VERBS, INVESTED_PARTS);
+    /**
+     * a listed company's placement of new shares, which the analysts count as its financing ("以每股6.10港元配售3.42亿股",
+     * "公告定向增发", "向特定对象发行A股股票"); an offering's 国际配售 or 公开发售 is its listing's
+     */
+    static final List<String> PLACEMENTS = List.of("配售", "定向增发", "定增", "向特定对象发行", "非公开发行");
+    static final List<String> TRIGGERS = Finder.union(FINANCING, RAISE_VERBS, INVESTED_PARTS, PLACEMENTS);
 
     static final Finder RECEIVED = Finder.of(Finder.anyOf(RECEIVE_VERBS) + "了?([^，。；;,]{0,40}?)"
             + "(" + String.join("|", FINANCING) + ")(?!人|者|机构|方|界|圈|价值|回报|额度|总额|规模|的青睐|热情|逻辑|布局|企业|公司|项目)",
@@ -72,6 +77,13 @@ final class FundingRule extends Rule {
     /** in an announced round's words, those of someone else's part in it, or of a round started, not closed */
     private static final Words NOT_ANNOUNCED = Words.of("领投", "参投", "参与", "投资", "启动", "开启", "开始", "筹备", "完成", "获",
             "对", "向", "的");
+
+    static final Finder PLACED = Finder.of("(?<!国际|公开|优先|香港)(?:配售|定向增发|向特定对象发行|非公开发行"
+            // 定增 is also the middle of 稳定增长, 规定增加: only with the words of its own deal
+            + "|定增(?=募|预案|方案|计划|项目|事项|申请|发行|股票|股份|资金|落地|完成))"
+            + "(?!结果|代理|价|基准|部分|股份数目|的股份)", PLACEMENTS);
+    /** in a sentence about a listing, a placement is the offering's tranche ("全球发售...国际配售") */
+    private static final Words LISTING_OFFERING = Words.of("全球发售", "公开发售", "招股", "上市", "IPO", "首次公开");
 
     /** the words that announce a lead investor, a following one, or a list of investors after them */
     private static final List<String> LEAD_WORDS = List.of("联合领投", "领投");
@@ -158,6 +170,12 @@ final class FundingRule extends Rule {
             while (scan.find()) {
                 Matcher m = scan.matcher();
                 fundingAt(s, m.start(), m.end());
+            }
+        }
+        if (!LISTING_OFFERING.in(text, s.start(), s.end())) {
+            Finder.Scan placed = s.scan(PLACED, s.from(), s.end());
+            while (placed.find()) {
+                fundingAt(s, placed.matcher().start(), placed.matcher().end());
             }
         }
         Finder.Scan announced = s.scan(ANNOUNCED, s.from(), s.end());

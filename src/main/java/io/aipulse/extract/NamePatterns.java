@@ -20,6 +20,13 @@ import java.util.regex.Pattern;
 final class NamePatterns {
 
     /**
+     * the words a company's short name ends with (新壹科技, 黑芝麻智能, 优必选机器人); 智慧 is Taiwan's 智能 (耐能智慧),
+     * which the script conversion keeps. 股份, 控股, 电子 (福鞍股份, 义合控股) were tried: as many new wrong names as right
+     */
+    static final java.util.List<String> HAN_COMPANY_ENDINGS = java.util.List.of("科技", "智能", "智慧", "网络", "数据", "信息",
+            "软件", "机器人", "半导体", "传媒", "汽车", "医疗", "生物", "教育", "云");
+
+    /**
      * what follows a company's name opening a clause: a time, an adverb, a preposition, or the verb of an event
      * ("纵目科技被法院裁定破产", "黑芝麻智能递表港交所", "快仓智能已经以保密形式申请")
      */
@@ -30,7 +37,7 @@ final class NamePatterns {
             "联合", "启动", "进入", "申请", "宣告", "遭遇", "陷入", "通知", "登陆", "挂牌", "今起", "昨日", "今天", "拟", "于今年",
             "科创板", "港股", "IPO", "赴港", "大幅", "大规模", ":"));
     static final Pattern HAN_NAME = Pattern.compile(
-            "\\s?([\\p{IsHan}]{2,6}?(?:科技|智能|智慧|网络|数据|信息|软件|机器人|半导体|传媒|汽车|医疗|生物|教育|云))"
+            "\\s?([\\p{IsHan}]{2,6}?(?:" + String.join("|", HAN_COMPANY_ENDINGS) + "))"
             // or a month's date: "群核科技2月14日向港交所递交招股书"
             + "(?=\\s?(?:" + String.join("|", HAN_VERB_LIST) + "|\\d{1,2}\\s?月))");
     /**
@@ -103,10 +110,9 @@ final class NamePatterns {
             + "(?:\\s?[，,:：])?"
             + "\\s?(?:" + String.join("|", ACTING_ADVERBS) + "){0,3}(?:" + String.join("|", ACTING_VERBS) + "))");
 
-    private static final String[] HAN_SUFFIXES = {
-        // 智慧 is Taiwan's 智能 (耐能智慧), which the script conversion keeps
-        "科技", "智能", "智慧", "网络", "数据", "信息", "软件", "机器人", "半导体", "传媒", "汽车", "医疗", "生物", "教育", "云"};
-    private static final String SUFFIX_FIRST = "科智网数信软机半传汽医生教云";
+    private static final String[] HAN_SUFFIXES = HAN_COMPANY_ENDINGS.toArray(new String[0]);
+    private static final String SUFFIX_FIRST = HAN_COMPANY_ENDINGS.stream().map(e -> e.substring(0, 1))
+            .distinct().collect(java.util.stream.Collectors.joining());
     private static final String[] HAN_VERBS = HAN_VERB_LIST.toArray(new String[0]);
     private static final String[] DESCRIBED_VERBS = {"宣布", "完成", "获得", "获", "发布", "推出", "近日", "日前", "今日", "今天", "昨日", "正式"};
 

@@ -24,6 +24,14 @@ final class OrgFinder {
     /** the first characters of {@link #LEGISLATURES}: most characters after a place start none */
     private static final String LEGISLATURE_FIRSTS = LEGISLATURES.stream().map(l -> l.substring(0, 1))
             .collect(java.util.stream.Collectors.joining());
+    /** the suffixes of investors' names that also open everyday compounds */
+    private static final Set<String> FINANCE_SUFFIXES = Set.of("资本", "基金", "证券");
+    /**
+     * what continues 资本 / 基金 / 证券 into a word of its own, which ends no name: "核心资本力量", "资本市场",
+     * "资本开支", "证券化" (the commonest followers of 资本 in the corpus)
+     */
+    private static final Words FINANCE_COMPOUNDS = Words.of("市场", "开支", "支出", "盛宴", "寒冬", "叙事", "化", "热潮", "宠儿",
+            "输血", "结构", "公积", "力量", "运作", "动能", "加持", "背书", "狂欢", "追捧");
     /** One-character suffixes of government bodies, accepted only after a place name (北京市经济和信息化局). */
     private static final String GOV_SUFFIX_CHARS = "局厅委办部署";
     /** words that open with one of {@link #GOV_SUFFIX_CHARS} and end no body's name: "中国制冷部件制造商", "全球局势" */
@@ -449,7 +457,13 @@ final class OrgFinder {
             }
         }
         Matcher m = PROVINCE_BEFORE.matcher(text.substring(Math.max(0, body.start() - 7), body.start()));
-        return m.find() ? body.start() - (m.end() - m.start()) : -1;
+        if (m.find()) {
+            return body.start() - (m.end() - m.start());
+        }
+        // "省国资委出台《...》", "市数据局牵头起草": the article's own province or city, named before (not 各省, each one's)
+        int at = body.start() - 1;
+        return at >= 0 && (text.charAt(at) == '省' || text.charAt(at) == '市') && (at == 0 || text.charAt(at - 1) != '各')
+                ? at : -1;
     }
 
     /** a quoted epithet, not a name: "“全球大模型第一股”", "“AI概念股龙头”" */
@@ -1152,7 +1166,8 @@ final class OrgFinder {
                 continue; // a shorter suffix ending at the same place: the longer one (sorted after) wins
             }
             // 股份有限公司 after 科技 etc: extend over a following legal suffix chain
-            if (overlapsInside(out, sufStart, end)) {
+            if (overlapsInside(out, sufStart, end) || FINANCE_SUFFIXES.contains(text.substring(sufStart, end))
+                    && end < text.length() && FINANCE_COMPOUNDS.startsAt(text, end, Math.min(text.length(), end + 2))) {
                 continue;
             }
             int left = sufStart;
@@ -1256,7 +1271,7 @@ final class OrgFinder {
             if (c == null) {
                 c = lookup(parsed.name());
             }
-            if (c == null) {
+            if (c == null && inner != null && (lendsItsName(inner) || !surface.endsWith("公司"))) {
                 c = inner;
             }
             String name = c != null ? c.name() : parsed.name();
@@ -1266,6 +1281,17 @@ final class OrgFinder {
             out.add(new OrgMention(start, end, name, c, parsed.city(), null,
                     c != null ? OrgMention.REGISTRY : OrgMention.LEGAL, false));
         }
+    }
+
+    /**
+     * Whether a registry name inside an unknown company's legal name makes it that organisation: a company's brand
+     * names its subsidiaries (北京百度网讯科技有限公司), while a university's or an authority's short name in a
+     * company's name is a spin-off or a namesake (吉林吉大通信设计院股份有限公司 is no 吉林大学). A school or an
+     * office is its university's or government's own (清华大学集成电路学院).
+     */
+    private static boolean lendsItsName(Company inner) {
+        String kind = inner.kind();
+        return "company".equals(kind) || "investor".equals(kind) || "media".equals(kind);
     }
 
     private static boolean holdsCompany(List<OrgMention> out, int start, int end) {

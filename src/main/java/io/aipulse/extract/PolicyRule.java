@@ -335,7 +335,7 @@ final class PolicyRule extends Rule {
             if (o.end() > trigger) {
                 break;
             }
-            if (isGovernment(o)) {
+            if (isGovernment(o) && !addressed(s.text(), o, trigger)) {
                 if (o.start() >= clauseStart) {
                     return o;
                 }
@@ -369,6 +369,37 @@ final class PolicyRule extends Rule {
             }
         }
         return null;
+    }
+
+    /** how far before an addressee its list's 各 may stand ("各市、县(市、区)经信局,省级有关单位:") */
+    private static final int ADDRESS_REACH = 30;
+
+    /**
+     * "各区县人民政府,市政府各部门(单位): 现将《...》印发给你们": the bodies a notice is sent to, listed after 各 and
+     * before a colon, are its readers, never its issuer (who signs it, or opens its title line).
+     */
+    private static boolean addressed(String text, OrgMention o, int trigger) {
+        boolean colon = false;
+        for (int i = o.end(); i < trigger && !colon; i++) {
+            char c = text.charAt(i);
+            if (c == '。' || c == '\n') {
+                return false;
+            }
+            colon = c == ':' || c == '：';
+        }
+        if (!colon) {
+            return false;
+        }
+        for (int i = o.start() - 1; i >= Math.max(0, o.start() - ADDRESS_REACH); i--) {
+            char c = text.charAt(i);
+            if (c == '各') {
+                return true;
+            }
+            if (c == '。' || c == ':' || c == '：' || c == '\n') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**

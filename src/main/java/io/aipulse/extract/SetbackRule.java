@@ -28,8 +28,9 @@ final class SetbackRule extends Rule {
     static final List<String> BUSINESS = List.of("业务", "部门", "团队", "产线", "工厂", "门店", "岗位", "办公室", "分公司", "研发中心",
             "项目");
     /** verbs that are a setback with the staff they cut: "优化了约20%的员工", "解除15名员工的合同", "在多个部门解雇员工" */
-    static final List<String> CUT_VERBS = List.of("优化", "缩减", "精简", "解除", "解雇");
-    static final List<String> STAFF = List.of("员工", "人员", "岗位", "团队规模");
+    static final List<String> CUT_VERBS = List.of("优化", "缩减", "精简", "解除", "解雇", "削减", "砍掉");
+    /** the staff cut: Hong Kong and Taiwan count posts as 职位 ("砍掉2400个职位", "削减约5%职位") */
+    static final List<String> STAFF = List.of("员工", "人员", "岗位", "职位", "团队规模");
     /** verbs that are a setback with the pay they hold back: "拖欠员工工资" */
     static final List<String> PAY_VERBS = List.of("拖欠", "停发");
     static final List<String> PAY = List.of("工资", "薪资", "薪水");

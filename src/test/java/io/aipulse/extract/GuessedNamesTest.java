@@ -69,6 +69,35 @@ class GuessedNamesTest {
         assertThat(context.add(EventType.PARTNERSHIP, mention, 0, 11, 13)).isNotNull();
     }
 
+    @Test
+    void capitalFollowedByTheRestOfItsWordIsNoInvestorsName() {
+        // given 资本 read on into 资本力量 and 资本市场, and an investor named with it
+        // when
+        java.util.List<String> names = namesIn("十四家企业成为推动赛道发展的核心资本力量,星衡资本领投。");
+        // then
+        assertThat(names).noneMatch(n -> n.startsWith("核心")).contains("星衡资本");
+    }
+
+    @Test
+    void aUniversitysShortNameInsideACompanysLegalNameIsNoUniversity() {
+        // given 吉大 (吉林大学's short name) inside an unknown company's legal name, and a school of a university
+        // when
+        java.util.List<String> company = namesIn("长春吉大通信设计院股份有限公司与百度签署战略合作协议。");
+        java.util.List<String> school = namesIn("清华大学集成电路学院发布新型芯片。");
+        // then: the company keeps its own name; the school stays its university's
+        assertThat(company).doesNotContain("吉林大学").contains("吉大通信设计院");
+        assertThat(school).contains("清华大学");
+    }
+
+    @Test
+    void aNationalBodysShortNameAfterProvinceOrCityAloneIsTheLocalBody() {
+        // given 省国资委 with no province named before it, and 各省 (each province's)
+        // when
+        java.util.List<String> names = namesIn("省国资委出台《关于促进人形机器人产业发展的指导意见》。");
+        // then
+        assertThat(names).contains("省国资委").doesNotContain("国务院国有资产监督管理委员会");
+    }
+
     private static java.util.List<String> namesIn(String raw) {
         Knowledge knowledge = Knowledge.load(Path.of("config"));
         String text = new TextCleaner().clean(raw).text();
