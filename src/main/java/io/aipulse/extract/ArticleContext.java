@@ -502,7 +502,7 @@ final class ArticleContext {
             if (o.start() < s.datelineEnd || Titles.inside(text, s.start, o.start(), TITLE_REACH)
                     || precededByAgentWord(o.start(), s.start) || nickname(o.start(), s.start)
                     || Cues.opensWith(text, o.end(), afterEnd, Cues.INVESTOR_WORDS)
-                    || affiliation(o, i + 1 < flags.length ? orgs.get(i + 1) : null, s.end)) {
+                    || affiliation(o, i + 1 < flags.length ? orgs.get(i + 1) : null, s.end) || channel(o, s.start, s.end)) {
                 flags[i] = 1;
             } else if (Cues.opensWithPersonTitle(text, o.end(), afterEnd)) {
                 flags[i] = 2;
@@ -511,8 +511,46 @@ final class ArticleContext {
         return flags;
     }
 
+    /** the words that tell something, after the place or channel they are told in */
+    private static final Words TELLING = Words.of("宣布", "发文", "贴文", "发帖", "发布", "公布", "表示", "撰文", "写道", "发表");
+    /** the words for the page of a platform, between its name and the telling: "在X平台发文", "在微博上宣布" */
+    private static final List<String> PLATFORM_PAGE = List.of("官方账号", "平台", "账号", "帐号", "官微", "官网", "页面", "上");
+    /** before 在 or 于, characters that make them part of another word (正在, 由于, 关于, 对于, 基于 ...) */
+    private static final String NOT_BEFORE_AT = "正现存所实自好内由关对等基属至鉴终处位";
+
     /**
-     * "“中国版辉达”摩尔线程", "国产版OpenAI": a famous company's name after 版 is another company's nickname; the company
+     * "透过LinkedIn宣布", "在社群平台X发文", "于香港联交所发布公告": after 在 / 于 / 透过 / 通过 and right before the verb
+     * of telling, an organisation is where the news is told, not who tells it.
+     */
+    private boolean channel(OrgMention o, int sentenceStart, int sentenceEnd) {
+        int b = o.start();
+        if (b > sentenceStart && text.charAt(b - 1) == ' ') {
+            b--;
+        }
+        if (b - 1 < sentenceStart) {
+            return false;
+        }
+        char at = text.charAt(b - 1);
+        boolean opened = (at == '在' || at == '于') && (b - 2 < sentenceStart || NOT_BEFORE_AT.indexOf(text.charAt(b - 2)) < 0)
+                || b - 2 >= sentenceStart && (text.startsWith("透过", b - 2) || text.startsWith("通过", b - 2));
+        if (!opened) {
+            return false;
+        }
+        int a = o.end();
+        if (a < sentenceEnd && text.charAt(a) == ' ') {
+            a++;
+        }
+        for (String page : PLATFORM_PAGE) {
+            if (text.startsWith(page, a)) {
+                a += page.length();
+                break;
+            }
+        }
+        return a < sentenceEnd && TELLING.startsAt(text, a, sentenceEnd) && !text.startsWith("发布会", a);
+    }
+
+    /**
+     * "“中国版辉达”摩尔线程", "国产版OpenAI"": a famous company's name after 版 is another company's nickname; the company
      * it describes acts, never the famous one
      */
     private boolean nickname(int at, int sentenceStart) {

@@ -98,6 +98,24 @@ class GuessedNamesTest {
         assertThat(names).contains("省国资委").doesNotContain("国务院国有资产监督管理委员会");
     }
 
+    @Test
+    void aPlatformTheNewsIsToldOnActsNever() {
+        // given a founder telling the news on LinkedIn and on X, and a company telling it in 香港
+        Knowledge knowledge = Knowledge.load(Path.of("config"));
+        String raw = "创办人张明周二透过LinkedIn宣布辞职。联合创始人李华在社群平台X发文宣布离职。星衡科技宣布裁员。";
+        Article article = new Article("t", null, null, null, raw, Instant.parse("2024-05-22T02:00:00Z"), TimeSource.TEXT, "t");
+        ArticleContext context = new ArticleContext(knowledge, ExtractionSettings.defaults(),
+                new AmountParser(ExtractionSettings.defaults().cnyPerUnit()), new OrgFinder(knowledge), article,
+                new TextCleaner().clean(raw));
+        // when
+        java.util.List<String> actors = new java.util.ArrayList<>();
+        for (int si = 0; si < 3; si++) {
+            context.actors(si, ActorFilter.ANY).forEach(o -> actors.add(o.name()));
+        }
+        // then: the platforms are where it is told; the company telling its own news acts
+        assertThat(actors).doesNotContain("LinkedIn", "X").contains("星衡");
+    }
+
     private static java.util.List<String> namesIn(String raw) {
         Knowledge knowledge = Knowledge.load(Path.of("config"));
         String text = new TextCleaner().clean(raw).text();
