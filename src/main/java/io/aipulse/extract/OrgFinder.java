@@ -24,6 +24,19 @@ final class OrgFinder {
     /** the first characters of {@link #LEGISLATURES}: most characters after a place start none */
     private static final String LEGISLATURE_FIRSTS = LEGISLATURES.stream().map(l -> l.substring(0, 1))
             .collect(java.util.stream.Collectors.joining());
+    /** what makes a 中心 after a place a building, not a body: "香港数据中心市场", "庆阳智算中心" (上海市大数据中心 is a body) */
+    private static final List<String> FACILITIES = List.of("数据", "算力", "智算");
+
+    private static boolean facility(String text, int from, int centre) {
+        for (String f : FACILITIES) {
+            int at = centre - f.length();
+            if (at >= from && text.startsWith(f, at) && !(at > from && text.charAt(at - 1) == '大')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** the suffixes of investors' names that also open everyday compounds */
     private static final Set<String> FINANCE_SUFFIXES = Set.of("资本", "基金", "证券");
     /**
@@ -157,7 +170,7 @@ final class OrgFinder {
                 }
                 int len = GOV_SUFFIX_CHARS.indexOf(c) >= 0 && !NOT_A_BODY.in(text, i, Math.min(to, i + 2)) ? 1 : 0;
                 if (c == '政' && i + 1 < limit && text.charAt(i + 1) == '府' || c == '中' && i + 1 < limit
-                        && text.charAt(i + 1) == '心') {
+                        && text.charAt(i + 1) == '心' && !facility(text, p.end(), i)) {
                     len = 2;
                 }
                 if (LEGISLATURE_FIRSTS.indexOf(c) >= 0) {
