@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "extract", mixinStandardHelpOptions = true,
@@ -23,6 +24,10 @@ final class ExtractCommand implements Callable<Integer> {
     @Mixin
     ReceivedAtOption received;
 
+    @Option(names = "--show-dropped", description = "Also print, on standard error, each event the confidence model "
+            + "(config/event-confidence.csv) drops, with its confidence.")
+    boolean showDropped;
+
     @Parameters(paramLabel = "PATH", arity = "1..*",
             description = "Raw text, .json or .jsonl files, directories, or - for standard input.")
     List<String> paths;
@@ -33,7 +38,9 @@ final class ExtractCommand implements Callable<Integer> {
         // the record of the events topic (schemas/event.schema.json), with the file name in 'source'
         VersionedJson<Event> json = VersionedJson.of(Event.class, RecordSchema.EVENT);
         int refused = SourceExtraction.run(common.settings(Map.of()), paths, received.instant(), System.in, System.err,
-                event -> out.println(json.write(event)));
+                event -> out.println(json.write(event)), showDropped ? scored -> System.err.printf(
+                        "dropped (confidence %.2f): %s %s | %s | %s%n", scored.probability(), scored.event().type(),
+                        scored.event().subject(), scored.event().evidence(), scored.event().source()) : null);
         out.flush();
         return refused == 0 ? 0 : 1;
     }

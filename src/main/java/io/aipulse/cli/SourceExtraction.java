@@ -3,7 +3,9 @@ package io.aipulse.cli;
 import io.aipulse.article.ArticleSources;
 import io.aipulse.config.Settings;
 import io.aipulse.extract.Event;
-import io.aipulse.extract.EventExtractor;
+import io.aipulse.extract.CompanyDirectory;
+import io.aipulse.extract.Knowledge;
+import io.aipulse.extract.RuleBasedExtractor;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -22,7 +24,17 @@ final class SourceExtraction {
     /** Extracts every input, received at {@code receivedAt}; returns how many inputs were refused. */
     static int run(Settings settings, List<String> paths, Instant receivedAt, InputStream stdin, PrintStream err,
                    Consumer<Event> sink) {
-        EventExtractor extractor = Assembly.extractor(settings, Assembly.knowledge(settings));
+        return run(settings, paths, receivedAt, stdin, err, sink, null);
+    }
+
+    /**
+     * The same; with {@code dropped}, the events the confidence model drops are passed to it (with their
+     * confidence) instead of being lost silently.
+     */
+    static int run(Settings settings, List<String> paths, Instant receivedAt, InputStream stdin, PrintStream err,
+                   Consumer<Event> sink, Consumer<RuleBasedExtractor.Scored> dropped) {
+        Knowledge knowledge = Assembly.knowledge(settings);
+        RuleBasedExtractor extractor = new RuleBasedExtractor(knowledge, Assembly.extractionSettings(settings));
         int refused = 0;
         for (ArticleSources.Item item : Assembly.articleSources(settings).read(paths, stdin, receivedAt)) {
             if (!item.accepted()) {
@@ -31,7 +43,18 @@ final class SourceExtraction {
                 continue;
             }
             String source = item.article().source() != null ? item.article().source() : item.name();
-            extractor.extract(item.article()).forEach(event -> sink.accept(event.withSource(source)));
+            if (dropped == null) {
+                extractor.extract(item.article()).forEach(event -> sink.accept(event.withSource(source)));
+                continue;
+            }
+            for (RuleBasedExtractor.Scored s : extractor.scored(item.article(), CompanyDirectory.empty())) {
+                if (knowledge.eventConfidence().keeps(s.probability())) {
+                    sink.accept(s.event().withSource(source));
+                } else {
+                    dropped.accept(new RuleBasedExtractor.Scored(s.event().withSource(source), s.features(),
+                            s.probability()));
+                }
+            }
         }
         return refused;
     }

@@ -36,6 +36,8 @@ final class Candidate {
     LocalDate date;
     int dateStrength;
     boolean background;
+    /** guessed by the back-off ({@link Fallback}), not read by a rule */
+    boolean guessed;
     Set<Integer> sentences = new LinkedHashSet<>();
 
     Candidate(EventType type, OrgMention subject, int sentence, int trigger, int triggerEnd, int clauseStart,

@@ -103,11 +103,14 @@ public final class Knowledge {
     private final List<EverydayName> everyday;
     private final java.util.Set<String> latinTerms;
     private final SentenceTypes sentenceTypes;
+    private final EventConfidence eventConfidence;
 
     private Knowledge(List<Company> companies, List<City> cities, Map<String, String> countryByName,
                       List<String[]> sectorKeywords, List<Model> models, List<EverydayName> everyday,
-                      Collection<String> latinTerms, Collection<String> lexicon, SentenceTypes sentenceTypes) {
+                      Collection<String> latinTerms, Collection<String> lexicon, SentenceTypes sentenceTypes,
+                      EventConfidence eventConfidence) {
         this.sentenceTypes = sentenceTypes;
+        this.eventConfidence = eventConfidence;
         this.companies = List.copyOf(companies);
         this.models = List.copyOf(models);
         Map<String, List<EverydayName>> byLower = new HashMap<>();
@@ -261,7 +264,9 @@ public final class Knowledge {
             latin.add(f[0].trim());
         }
         SentenceTypes sentenceTypes = SentenceTypes.of(rows(configDir, "sentence-types.csv", 3));
-        return new Knowledge(companies, cities, countries, sectors, models, everyday, latin, lexicon, sentenceTypes);
+        EventConfidence confidence = EventConfidence.of(rows(configDir, "event-confidence.csv", 2));
+        return new Knowledge(companies, cities, countries, sectors, models, everyday, latin, lexicon, sentenceTypes,
+                confidence);
     }
 
     // ------------------------------------------------------------------ look-ups
@@ -273,6 +278,11 @@ public final class Knowledge {
     /** The event types sentences read as ({@code sentence-types.csv}), for articles no rule finds anything in. */
     public SentenceTypes sentenceTypes() {
         return sentenceTypes;
+    }
+
+    /** How likely an extracted event is news an analyst lists ({@code event-confidence.csv}); none keeps all. */
+    public EventConfidence eventConfidence() {
+        return eventConfidence;
     }
 
     /** The model catalogue ({@code models.csv}), in file order. */

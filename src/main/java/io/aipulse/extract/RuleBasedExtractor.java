@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -38,6 +39,24 @@ public final class RuleBasedExtractor implements EventExtractor {
 
     @Override
     public List<Event> extract(Article article, CompanyDirectory overrides) {
+        List<Event> kept = new ArrayList<>();
+        for (Scored s : scored(article, overrides)) {
+            if (knowledge.eventConfidence().keeps(s.probability())) {
+                kept.add(s.event());
+            }
+        }
+        return kept;
+    }
+
+    /** An extracted event with the features its confidence is read from, and that confidence. */
+    public record Scored(Event event, Map<String, Double> features, double probability) {
+    }
+
+    /**
+     * Every event the rules and the back-off find, before {@link EventConfidence} drops the unlikely ones: what
+     * {@code aipulse train --confidence} learns from.
+     */
+    public List<Scored> scored(Article article, CompanyDirectory overrides) {
         CleanText clean = cleaner.clean(article.fullText());
         ArticleContext run = new ArticleContext(knowledge, settings, amounts, orgFinder, article, clean);
         List<Candidate> kept = new ArrayList<>();
@@ -52,6 +71,7 @@ public final class RuleBasedExtractor implements EventExtractor {
             // (elsewhere the rules' precision is higher than a guess's; docs/EXTRACTION.md, row 13a)
             Candidate guessed = Fallback.guess(run, knowledge.sentenceTypes());
             if (guessed != null) {
+                guessed.guessed = true;
                 run.date(guessed);
                 if (!guessed.background) {
                     kept.add(guessed);
@@ -59,6 +79,7 @@ public final class RuleBasedExtractor implements EventExtractor {
             }
         }
         List<Event> events = new ArrayList<>();
+        List<List<Candidate>> eventGroups = new ArrayList<>();
         Set<String> ids = new LinkedHashSet<>();
         List<List<Candidate>> groups = EventMerger.merge(kept);
         priceTheOnlyTakeover(run, groups);
@@ -66,9 +87,16 @@ public final class RuleBasedExtractor implements EventExtractor {
             Event e = toEvent(article, run, g, overrides == null ? CompanyDirectory.empty() : overrides);
             if (e != null && ids.add(e.eventId())) {
                 events.add(e);
+                eventGroups.add(g);
             }
         }
-        return events;
+        EventConfidence confidence = knowledge.eventConfidence();
+        List<Scored> scored = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            Map<String, Double> features = ConfidenceFeatures.of(events, i, eventGroups.get(i), run);
+            scored.add(new Scored(events.get(i), features, confidence.probability(features)));
+        }
+        return scored;
     }
 
     /**

@@ -36,6 +36,14 @@ class RuleExamplesTest {
         extractor = new RuleBasedExtractor(Knowledge.load(Path.of("config")), ExtractionSettings.defaults());
     }
 
+    /**
+     * What the rules (and the back-off) find, before the confidence model drops unlikely events: the examples are
+     * the rules' own; one sentence alone is no article the model was learnt on ({@code EventConfidenceTest}).
+     */
+    private static List<Event> rulesAndBackOff(Article article) {
+        return extractor.scored(article, CompanyDirectory.empty()).stream().map(RuleBasedExtractor.Scored::event).toList();
+    }
+
     static Stream<Arguments> examples() {
         List<Arguments> out = new ArrayList<>();
         for (Rule rule : Rules.ALL) {
@@ -79,7 +87,7 @@ class RuleExamplesTest {
     void theSentenceGivesNoEventOfTheType(EventType type, String text) {
         Article article = new Article("example", null, null, null, text, PUBLISHED, TimeSource.TEXT, "example");
 
-        List<Event> events = extractor.extract(article);
+        List<Event> events = rulesAndBackOff(article);
 
         assertThat(events).as("events of %s", text).noneMatch(e -> e.type() == type);
     }
@@ -89,7 +97,7 @@ class RuleExamplesTest {
     void theSentenceGivesItsEvent(EventType type, String text, String subject, String date, String amount) {
         Article article = new Article("example", null, null, null, text, PUBLISHED, TimeSource.TEXT, "example");
 
-        List<Event> events = extractor.extract(article);
+        List<Event> events = rulesAndBackOff(article);
 
         assertThat(events).as("events of %s", text).anySatisfy(e -> {
             assertThat(e.type()).isEqualTo(type);
