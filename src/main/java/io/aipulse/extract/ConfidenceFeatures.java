@@ -100,7 +100,10 @@ final class ConfidenceFeatures {
             default -> "other";
         });
         Company company = mention.company() != null ? mention.company() : run.knowledge().company(e.subject()).orElse(null);
-        put(f, "kind:" + (company == null ? "none" : company.kind()));
+        String kind = company == null ? "none" : company.kind();
+        put(f, "kind:" + kind);
+        // a government is a policy's natural subject and seldom a launch's
+        put(f, "kind:" + kind + ":" + e.type());
         flag(f, "subject.latin", !e.subject().isEmpty() && e.subject().chars().allMatch(c -> c < 0x3000));
         f.put("subject.length", Math.min(e.subject().length(), LONG_NAME) / LONG_NAME);
     }
