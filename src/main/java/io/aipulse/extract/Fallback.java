@@ -61,10 +61,13 @@ final class Fallback {
         OrgMention subject = article.actors(best, ActorFilter.ANY).get(0);
         // what the rules refuse by the contract a guess may not give either: a policy is a government body's (a
         // company's plan or a firm's study is none), money spent (斥资) on no capacity is no investment, an
-        // authority that penalises suffers no setback, and an exchange, a regulator or a sponsoring bank never lists
-        // itself
+        // authority that penalises suffers no setback, an exchange, a regulator or a sponsoring bank never lists
+        // itself, a company counting its own business publishes no report, and a model released long ago or an
+        // app is no model's release
         Segmenter.Sentence s = sentences.get(best);
         if (bestGuess.type() == EventType.POLICY && !PolicyRule.isGovernment(subject)
+                || bestGuess.type() == EventType.REPORT && ReportRule.countsItsOwn(subject)
+                || bestGuess.type() == EventType.MODEL_RELEASE && noModelOfItsOwn(article, s.start, s.end)
                 || bestGuess.type() == EventType.INVESTMENT && InvestmentRule.spentNotInvested(text, s.start, s.end)
                 || bestGuess.type() == EventType.SETBACK && PolicyRule.isGovernment(subject)
                         && SetbackRule.penaltyIn(text, s.start, s.end)
@@ -83,6 +86,15 @@ final class Fallback {
             c.round = c.type == EventType.FUNDING ? RoundParser.find(text, subject.end(), s.end) : null;
         }
         return c;
+    }
+
+    /**
+     * The sentence's first catalogue name is an app (微软推出了Copilot: a launch) or a model first released more than
+     * a year before the article (百度已经对外公开...文心一言 in 2024: history), as the release rules read them.
+     */
+    private static boolean noModelOfItsOwn(ArticleContext article, int from, int to) {
+        Knowledge.Hit hit = article.firstHit(Knowledge.Kind.MODEL, from, to);
+        return hit != null && (hit.term().model().app() || Releases.releasedLongBefore(article, from, to));
     }
 
     /**

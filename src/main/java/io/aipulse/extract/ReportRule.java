@@ -108,7 +108,7 @@ final class ReportRule extends Rule {
             if (by == null) {
                 by = describedPublisher(s, m.start(1), m.end(1));
             }
-            if (by != null && by.source() != OrgMention.DESCRIPTOR && !analystLike(by) && !unknownLatin(by)) {
+            if (by != null && countsItsOwn(by)) {
                 usedClauses.add(s.clauseStart(m.start()));
                 continue; // "据百度方面统计", "根据腾讯提供的评测报告": a company counting its own business publishes no report
             }
@@ -325,6 +325,14 @@ final class ReportRule extends Rule {
             letter |= Names.isLatinLetter(ch);
         }
         return letter;
+    }
+
+    /**
+     * A known company, not a publisher of data ("据百度方面统计"): its figures are its own business, no report (for
+     * the rule and the back-off alike).
+     */
+    static boolean countsItsOwn(OrgMention by) {
+        return by.source() != OrgMention.DESCRIPTOR && !analystLike(by) && !unknownLatin(by);
     }
 
     /** Who publishes forecasts: research bodies, consultancies, data firms, brokers, governments, media. */

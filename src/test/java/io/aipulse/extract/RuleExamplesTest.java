@@ -37,8 +37,9 @@ class RuleExamplesTest {
     }
 
     /**
-     * What the rules (and the back-off) find, before the confidence model drops unlikely events: the examples are
-     * the rules' own; one sentence alone is no article the model was learnt on ({@code EventConfidenceTest}).
+     * What the rules (and the back-off) find, before the confidence model drops unlikely events: an example is the
+     * rules' own, and one sentence alone is no article the model was learnt on ({@code EventConfidenceTest}); a
+     * counter-example must give no event even before the model.
      */
     private static List<Event> rulesAndBackOff(Article article) {
         return extractor.scored(article, CompanyDirectory.empty()).stream().map(RuleBasedExtractor.Scored::event).toList();
