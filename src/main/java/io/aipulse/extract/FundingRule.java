@@ -82,6 +82,7 @@ final class FundingRule extends Rule {
             // 定增 is also the middle of 稳定增长, 规定增加: only with the words of its own deal
             + "|定增(?=募|预案|方案|计划|项目|事项|申请|发行|股票|股份|资金|落地|完成))"
             + "(?!结果|代理|价|基准|部分|股份数目|的股份)", PLACEMENTS);
+    private static final String PLACING_AGENT = "配售代理";
     /** in a sentence about a listing, a placement is the offering's tranche ("全球发售...国际配售") */
     private static final Words LISTING_OFFERING = Words.of("全球发售", "公开发售", "招股", "上市", "IPO", "首次公开");
 
@@ -175,7 +176,13 @@ final class FundingRule extends Rule {
         if (!LISTING_OFFERING.in(text, s.start(), s.end())) {
             Finder.Scan placed = s.scan(PLACED, s.from(), s.end());
             while (placed.find()) {
-                fundingAt(s, placed.matcher().start(), placed.matcher().end());
+                // "公司与配售代理(即中金公司...)订立配售协议,配售...": the agents the company signs with place nothing of
+                // their own; the company is named before them
+                int at = placed.matcher().start();
+                int agents = text.lastIndexOf(PLACING_AGENT, at);
+                int before = agents >= s.start() ? agents : at;
+                int with = text.lastIndexOf('与', before);
+                fundingAt(s, with >= s.clauseStart(before) ? with : before, placed.matcher().end());
             }
         }
         Finder.Scan announced = s.scan(ANNOUNCED, s.from(), s.end());
