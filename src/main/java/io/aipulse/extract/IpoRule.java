@@ -58,6 +58,13 @@ final class IpoRule extends Rule {
                 // "中金公司和华泰国际是三花控股在香港上市的联席保荐人": the banks bring the company named after 是 to market
                 subject = firstActorBetween(actors, is + 1, f.start());
             }
+            if (subject != null && SPONSOR_ROLES.endsIn(text, Math.max(cs, subject.start() - SPONSOR_REACH), subject.start())) {
+                // "公司与保荐人国泰海通证券主动撤回申请": the bank named by its role is the company's sponsor
+                subject = firstActorBetween(actors, cs, subject.start());
+                if (subject == null && text.substring(cs, f.start()).contains("公司")) {
+                    subject = s.coreference(ActorFilter.ANY);
+                }
+            }
             if (subject == null && EXCHANGE_WORDS.in(text, cs, f.start())) {
                 // "智谱已完成上市辅导,正式向上交所提交...申请": the clause names only the exchange; the company opens
                 // the sentence
@@ -83,6 +90,8 @@ final class IpoRule extends Rule {
 
     /** the roles of the banks that take a company to market: not the company listing */
     private static final Words SPONSOR_ROLES = Words.of("保荐人", "保荐机构", "承销商", "账簿管理人", "整体协调人");
+    /** how far before a name its role may stand ("联席保荐人 ", "保荐人、主承销商") */
+    private static final int SPONSOR_REACH = 8;
 
     /**
      * "X是Y在香港上市的联席保荐人": the organisation is said to be a listing's sponsor before {@code end}; the position of
