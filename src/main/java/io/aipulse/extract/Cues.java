@@ -118,6 +118,15 @@ final class Cues {
     /** the clause speaks of an unnamed organisation ("一家初创公司") */
     static final Words INDEFINITE = Words.of("某", "一家", "多家", "另一家", "几家");
 
+    /** the words that open a manner ("通过现金加股票的方式", "以协议转让的形式"), and those that close it */
+    private static final List<String> MANNER_OPENERS = List.of("通过", "透过", "采用", "以");
+    private static final List<String> MANNER_CLOSERS = List.of("方式", "形式");
+    /** the most characters between a manner's opener and its closer */
+    private static final int MANNER_GAP = 11;
+    /** a manner, an adverbial like a time word: the subject of its clause stands before it */
+    static final String MANNER = Finder.anyOf(MANNER_OPENERS) + "[^，,。；;]{0," + MANNER_GAP + "}"
+            + Finder.anyOf(MANNER_CLOSERS);
+
     /** adverbs, time words, spaces and digits: a clause made only of them has no subject of its own */
     static final List<String> ADVERB_WORDS = List.of(
             "正式", "近日", "日前", "宣布", "已经", "已", "也", "还", "随后", "同时", "此外", "目前", "今日", "今天", "近期", "再次",
@@ -137,7 +146,8 @@ final class Cues {
             // repeated, an intent, the first phase, a deadline and outward investment are no subject either
             "重申", "有意", "预计", "初期", "首期", "以前", "之前", "对外");
     /** the reference of {@link #adverbsOnly}, built from {@link #ADVERB_WORDS} */
-    static final Pattern ADVERBS_ONLY = Pattern.compile("^(?:\\s|" + String.join("|", ADVERB_WORDS) + "|\\d)*$");
+    static final Pattern ADVERBS_ONLY = Pattern.compile("^(?:\\s|" + String.join("|", ADVERB_WORDS) + "|\\d|" + MANNER
+            + ")*$");
 
     /** adverbs between 将 and its verb ("将正式发布") */
     static final List<String> WILL_ADVERBS = List.of("正式", "全面", "陆续", "首次", "率先");
@@ -193,8 +203,30 @@ final class Cues {
                     reach[i + w.length()] = true;
                 }
             }
+            markManners(s, i, reach);
         }
         return reach[n];
+    }
+
+    /** Marks in {@code reach} every end of a {@link #MANNER} that opens at {@code i}. */
+    private static void markManners(String s, int i, boolean[] reach) {
+        for (String open : MANNER_OPENERS) {
+            if (!s.startsWith(open, i)) {
+                continue;
+            }
+            int from = i + open.length();
+            for (int j = from; j < s.length() && j <= from + MANNER_GAP; j++) {
+                for (String close : MANNER_CLOSERS) {
+                    if (s.startsWith(close, j)) {
+                        reach[j + close.length()] = true;
+                    }
+                }
+                char c = s.charAt(j);
+                if (c == '，' || c == ',' || c == '。' || c == '；' || c == ';') {
+                    break;
+                }
+            }
+        }
     }
 
     /**

@@ -110,7 +110,9 @@ class NamePatternsTest {
     @Test
     void adverbsOnlyAnswersWhatItsPatternAnswers() {
         String[] pieces = {"正式", "近日", "日前", "宣布", "已经", "已", "也", "还", "还将", "将", "并且", "并", "今年", "年", "月", "日",
-            "中旬", "以来", "累计", " ", "\t", "\n", "1", "2023", "“", "”", "百度", "公司", "的", "\u0085", "A"};
+            "中旬", "以来", "累计", " ", "\t", "\n", "1", "2023", "“", "”", "百度", "公司", "的", "\u0085", "A",
+            // a manner is an adverbial too: "通过现金加股票的方式", "以协议转让的形式"
+            "通过", "以", "方式", "形式", "，", "现金加股票的"};
         Random random = new Random(13);
         int matches = 0;
         for (int n = 0; n < 20000; n++) {
