@@ -5,7 +5,6 @@ import io.aipulse.article.ArticleSources;
 import io.aipulse.article.InputLimits;
 import io.aipulse.article.RawTextArticleParser;
 import io.aipulse.config.Settings;
-import io.aipulse.extract.EventExtractor;
 import io.aipulse.extract.ExtractionSettings;
 import io.aipulse.extract.Knowledge;
 import io.aipulse.extract.RuleBasedExtractor;
@@ -37,7 +36,7 @@ final class Assembly {
         return Knowledge.load(Path.of(settings.get("config.dir", "config")));
     }
 
-    static EventExtractor extractor(Settings settings, Knowledge knowledge) {
+    static RuleBasedExtractor extractor(Settings settings, Knowledge knowledge) {
         return new RuleBasedExtractor(knowledge, extractionSettings(settings));
     }
 

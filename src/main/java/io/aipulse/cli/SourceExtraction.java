@@ -4,7 +4,6 @@ import io.aipulse.article.ArticleSources;
 import io.aipulse.config.Settings;
 import io.aipulse.extract.Event;
 import io.aipulse.extract.CompanyDirectory;
-import io.aipulse.extract.Knowledge;
 import io.aipulse.extract.RuleBasedExtractor;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -33,8 +32,7 @@ final class SourceExtraction {
      */
     static int run(Settings settings, List<String> paths, Instant receivedAt, InputStream stdin, PrintStream err,
                    Consumer<Event> sink, Consumer<RuleBasedExtractor.Scored> dropped) {
-        Knowledge knowledge = Assembly.knowledge(settings);
-        RuleBasedExtractor extractor = new RuleBasedExtractor(knowledge, Assembly.extractionSettings(settings));
+        RuleBasedExtractor extractor = Assembly.extractor(settings, Assembly.knowledge(settings));
         int refused = 0;
         for (ArticleSources.Item item : Assembly.articleSources(settings).read(paths, stdin, receivedAt)) {
             if (!item.accepted()) {
@@ -43,14 +41,10 @@ final class SourceExtraction {
                 continue;
             }
             String source = item.article().source() != null ? item.article().source() : item.name();
-            if (dropped == null) {
-                extractor.extract(item.article()).forEach(event -> sink.accept(event.withSource(source)));
-                continue;
-            }
             for (RuleBasedExtractor.Scored s : extractor.scored(item.article(), CompanyDirectory.empty())) {
-                if (knowledge.eventConfidence().keeps(s.probability())) {
+                if (extractor.keeps(s)) {
                     sink.accept(s.event().withSource(source));
-                } else {
+                } else if (dropped != null) {
                     dropped.accept(new RuleBasedExtractor.Scored(s.event().withSource(source), s.features(),
                             s.probability()));
                 }

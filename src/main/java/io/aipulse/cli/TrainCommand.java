@@ -97,8 +97,7 @@ final class TrainCommand implements Callable<Integer> {
     private Integer trainConfidence(Map<String, List<JsonNode>> goldBySource, ArticleSources sources)
             throws IOException {
         Settings settings = common.settings(Map.of());
-        RuleBasedExtractor extractor = new RuleBasedExtractor(Assembly.knowledge(settings),
-                Assembly.extractionSettings(settings));
+        RuleBasedExtractor extractor = Assembly.extractor(settings, Assembly.knowledge(settings));
         ConfidenceTrainer trainer = new ConfidenceTrainer();
         for (Path file : files) {
             String name = baseName(file.toString());

@@ -41,11 +41,16 @@ public final class RuleBasedExtractor implements EventExtractor {
     public List<Event> extract(Article article, CompanyDirectory overrides) {
         List<Event> kept = new ArrayList<>();
         for (Scored s : scored(article, overrides)) {
-            if (knowledge.eventConfidence().keeps(s.probability())) {
+            if (keeps(s)) {
                 kept.add(s.event());
             }
         }
         return kept;
+    }
+
+    /** Whether {@link #extract} keeps this event: the confidence model finds it likely enough. */
+    public boolean keeps(Scored scored) {
+        return knowledge.eventConfidence().keeps(scored.probability());
     }
 
     /** An extracted event with the features its confidence is read from, and that confidence. */
