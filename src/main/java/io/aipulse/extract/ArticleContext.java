@@ -787,7 +787,7 @@ final class ArticleContext {
             }
             String between = text.substring(o.end(), head.start());
             if ((deBefore(head.start(), o.end()) || describedAfterDe(between)) && noClauseMark(between)
-                    && Cues.adverbsOnly(withoutAside(text.substring(head.end(), trigger)))) {
+                    && opensPredicate(withoutAside(text.substring(head.end(), trigger)))) {
                 return head;
             }
             return null;
@@ -823,6 +823,29 @@ final class ArticleContext {
         char open = a.isEmpty() ? ' ' : a.charAt(0);
         int close = open == '(' ? a.indexOf(')') : open == '（' ? a.indexOf('）') : -1;
         return close > 0 ? a.substring(close + 1) : a;
+    }
+
+    /** the prepositions that open a phrase between a subject and its verb: "向港交所提交", "与腾讯签署", "为企业推出" */
+    private static final String PREPOSITIONS = "向在于与和同跟为对从";
+    /** how long that phrase may be */
+    private static final int PHRASE_REACH = 12;
+
+    /**
+     * What stands between the head of a noun phrase and its verb: adverbs, after the comma that may close the phrase
+     * ("由印奇执掌的千里科技,正式..."), and a short phrase of a preposition ("的千里科技正式向港交所提交上市申请").
+     */
+    private static boolean opensPredicate(String after) {
+        String a = after.startsWith(",") || after.startsWith("，") ? after.substring(1) : after;
+        if (Cues.adverbsOnly(a)) {
+            return true;
+        }
+        for (int i = 0; i < a.length(); i++) {
+            if (PREPOSITIONS.indexOf(a.charAt(i)) >= 0 && Cues.adverbsOnly(a.substring(0, i))) {
+                String phrase = a.substring(i + 1);
+                return phrase.length() <= PHRASE_REACH && noClauseMark(phrase);
+            }
+        }
+        return false;
     }
 
     private static boolean noClauseMark(String s) {
