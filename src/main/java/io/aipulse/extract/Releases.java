@@ -17,7 +17,7 @@ final class Releases {
 
     /** One release verb of a sentence, with its clause and object and the type its object gives. */
     record Release(int verbStart, int verbEnd, int clauseStart, int objectStart, int objectEnd, boolean objectBefore,
-                   EventType type) {
+                   EventType type, boolean integration) {
     }
 
     private static final Pattern ADJECTIVE_AFTER = Pattern.compile(
@@ -307,7 +307,7 @@ final class Releases {
                 continue; // "百度App迎来全新升级": a new version of a model is a release, an app's update is no launch
             }
             if (type != null) {
-                out.add(new Release(ts, te, cs, os, oe, objectBefore, type));
+                out.add(new Release(ts, te, cs, os, oe, objectBefore, type, ReleaseVerbs.INTEGRATIONS.contains(verb)));
             }
         }
         launchEvents(s, out);
@@ -357,7 +357,7 @@ final class Releases {
             }
             EventType type = classify(s.article(), object, os, true);
             if (type != null && out.stream().noneMatch(r -> r.type() == type)) {
-                out.add(new Release(verb, verb + 2, cs, os, oe, false, type));
+                out.add(new Release(verb, verb + 2, cs, os, oe, false, type, false));
             }
         }
     }
@@ -469,6 +469,9 @@ final class Releases {
             if (subject == null || subject.source() == OrgMention.FALLBACK && subject.end() < r.clauseStart()) {
                 continue;
             }
+            if (r.integration() && makesWhatIsBroughtIn(s, subject, r)) {
+                continue; // "多地政务系统纷纷接入DeepSeek": the maker of what is brought in is not the one who brings it in
+            }
             for (OrgMention o : enumeration(s, subject, ts)) {
                 Candidate c = s.add(type, o, ts, r.verbEnd());
                 if (c != null) {
@@ -483,6 +486,23 @@ final class Releases {
                 }
             }
         }
+    }
+
+    /**
+     * {@code subject} is named by, or makes the model named by, the object of an integration ("接入DeepSeek", "将DeepSeek-V3.1
+     * 的能力接入Claude Code"): the thing brought in, never the one who brings it in.
+     */
+    private static boolean makesWhatIsBroughtIn(SentenceContext s, OrgMention subject, Release r) {
+        OrgMention maker = makerOfModel(s.article(), r.objectStart(), r.objectEnd());
+        if (maker != null && maker.name().equals(subject.name())) {
+            return true;
+        }
+        for (OrgMention o : s.orgs()) {
+            if (o.start() >= r.objectStart() && o.end() <= r.objectEnd() && o.name().equals(subject.name())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
