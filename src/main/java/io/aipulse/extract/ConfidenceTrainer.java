@@ -47,8 +47,10 @@ public final class ConfidenceTrainer {
         double best = -1;
         double threshold = THRESHOLDS[0];
         double[] cv = crossValidated(names);
+        StringBuilder curve = new StringBuilder();
         for (double t : THRESHOLDS) {
             double f1 = f1(cv, t)[2];
+            curve.append(String.format(" %.2f:%.3f", t, f1));
             if (f1 > best + 1e-9) {
                 best = f1;
                 threshold = t;
@@ -57,7 +59,8 @@ public final class ConfidenceTrainer {
         double[] all = f1(cv, 0);
         double[] chosen = f1(cv, threshold);
         summary = String.format("threshold %.2f: cross-validated F1 %.3f (P %.3f / R %.3f), keeping every event %.3f "
-                + "(P %.3f / R %.3f)", threshold, chosen[2], chosen[0], chosen[1], all[2], all[0], all[1]);
+                + "(P %.3f / R %.3f); F1 by threshold%s", threshold, chosen[2], chosen[0], chosen[1], all[2], all[0], all[1],
+                curve);
         double[] w = fit(names, examples);
         List<String> rows = new ArrayList<>();
         rows.add(EventConfidence.BIAS + "," + round(w[names.size()]));
