@@ -26,7 +26,9 @@ final class SetbackRule extends Rule {
     /** verbs that are a setback with the business they stop: "关闭了部分海外业务", "暂停旗下AI配音业务" */
     static final List<String> STOP_VERBS = List.of("关闭", "暂停", "停止", "砍掉", "缩减", "收缩");
     static final List<String> BUSINESS = List.of("业务", "部门", "团队", "产线", "工厂", "门店", "岗位", "办公室", "分公司", "研发中心",
-            "项目");
+            "项目",
+            // the operations or the service a company runs somewhere: "暂停其在迪拜的无人驾驶出租车运营", "停止所有运营"
+            "运营", "营运", "服务");
     /** verbs that are a setback with the staff they cut: "优化了约20%的员工", "解除15名员工的合同", "在多个部门解雇员工" */
     static final List<String> CUT_VERBS = List.of("优化", "缩减", "精简", "解除", "解雇", "削减", "砍掉");
     /** the staff cut: Hong Kong and Taiwan count posts as 职位 ("砍掉2400个职位", "削减约5%职位") */
