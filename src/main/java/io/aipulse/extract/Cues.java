@@ -142,6 +142,8 @@ final class Cues {
             // "X,昨日正式发布了...", "X,当地时间周一宣布...": the day and hour of the news are no subject either
             "昨日", "昨天", "当天", "当日", "本周", "上周", "周", "星期", "当地时间", "北京时间", "晚间", "早间", "凌晨", "上午",
             "下午", "晚", "稍早",
+            // "深圳一天出台四部行动计划", "同日宣布": a single day, the same day
+            "一天", "同一天", "同日",
             // "重申将投资...", "有意增加...", "预计初期投资...", "将于2025年以前投资...", "拟对外投资...": a statement
             // repeated, an intent, the first phase, a deadline and outward investment are no subject either
             "重申", "有意", "预计", "初期", "首期", "以前", "之前", "对外");

@@ -99,7 +99,13 @@ final class PolicyRule extends Rule {
     private static final Pattern GOVERNMENT_NAME = Pattern.compile(
             "(?:政府|办公厅|委员会|管委会|网信办|国务院|部|局|厅|委|办公室|署|国会|议会|立法会|立法院|内阁|参议院|众议院)$");
     /** what may stand between a place and the verb when the place speaks for its government */
-    private static final Pattern PLACE_REST = Pattern.compile("(?:市|区|县)?(?:政府)?(?:也|正式|近日|日前|还|再次|同时)?\\s?");
+    private static final Pattern PLACE_REST = Pattern.compile("(?:市|区|县)?(?:政府)?(.*)");
+
+    /** {@code rest} is what may stand between a place and the verb: its 市 / 政府, then adverbs and time words only. */
+    private static boolean placeRest(String rest) {
+        Matcher m = PLACE_REST.matcher(rest);
+        return m.matches() && Cues.adverbsOnly(m.group(1));
+    }
     /**
      * a province or autonomous region opening a clause or a title, which stands for its government ("广东省发布《...》",
      * 《广西壮族自治区...方案》): the gazetteer holds cities, the registry the provincial governments
@@ -351,7 +357,7 @@ final class PolicyRule extends Rule {
         String text = s.text();
         int head = Math.max(clauseStart, s.from());
         Matcher province = PROVINCE.matcher(text).region(head, trigger);
-        if (province.lookingAt() && PLACE_REST.matcher(text.substring(province.end(), trigger)).matches()) {
+        if (province.lookingAt() && placeRest(text.substring(province.end(), trigger))) {
             Company c = provincialGovernment(s.article().knowledge(), province.group(1));
             if (c != null) {
                 return new OrgMention(province.start(1), province.end(1), c.name(), c, null, null, OrgMention.REGISTRY, false);
@@ -364,7 +370,7 @@ final class PolicyRule extends Rule {
             }
             int e = h.end();
             String rest = text.substring(e, trigger);
-            if (PLACE_REST.matcher(rest).matches()) {
+            if (placeRest(rest)) {
                 return placeAsGovernment(text, h);
             }
         }
