@@ -92,9 +92,20 @@ public final class AmountParser {
             if (c == '股' && s.charAt(i - 1) == '每') {
                 return true;
             }
+            for (String w : SHARE_PRICES) {
+                if (i + 1 >= w.length() && startsWith(s, i + 1 - w.length(), i + 1, w)) {
+                    return true;
+                }
+            }
         }
         return false;
     }
+
+    /**
+     * the prices of one share an offering or a placement names: "每股配售股份配售价为1.50港元", "发行价116.2港元" (what
+     * the shares raise in all is told as 所得款项 or 募资 elsewhere)
+     */
+    private static final String[] SHARE_PRICES = {"配售价", "发行价", "招股价", "认购价", "每股价格"};
 
     /** "17.72元/股", "17.72元每股": the amount ending at {@code end} is per share. */
     private static boolean perShare(CharSequence s, int end, int limit) {

@@ -100,6 +100,10 @@ class AmountParserTest {
         assertThat(parser.findAll(deal, 0, deal.length())).isEmpty();
         assertThat(parser.findAll(quote, 0, quote.length())).isEmpty();
         assertThat(parser.findAll(perShare, 0, perShare.length())).isEmpty();
+        String placement = "每股配售股份配售价为1.50港元";
+        String offering = "发行价116.2港元";
+        assertThat(parser.findAll(placement, 0, placement.length())).isEmpty();
+        assertThat(parser.findAll(offering, 0, offering.length())).isEmpty();
         String total = "以每股17.72元、合计11.61亿元收购";
         assertThat(parser.findAll(total, 0, total.length())).extracting(m -> m.amount().min()).containsExactly(1_161_000_000L);
     }
