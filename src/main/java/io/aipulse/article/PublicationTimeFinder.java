@@ -155,8 +155,8 @@ public final class PublicationTimeFinder {
      * null) and the latest year (and month) it names ("2025年上半年", "截至2025年9月末", "按2024年销量") are lower
      * bounds of its day, and each day-month date is its first occurrence from the bound on: news names the year of
      * a day of another year ("2022年7月15日,上交所受理...") and leaves out the year of its own ("5月9日晚间,上交所
-     * 公告..."). A month without its day counts from the year bound only (a complete date says nothing of "3月份"
-     * figures). The latest of these not after {@code today} is the day the text supports. No year named: no day
+     * 公告..."). A month without its day counts from the January of the year bound (a complete date says nothing of
+     * "3月份" figures, and a year-in-review names its months without their year). The latest of these not after {@code today} is the day the text supports. No year named: no day
      * (the article's year is unknown).
      */
     private static LocalDate latestDayAfterBound(String text, LocalDate today, LocalDate complete) {
@@ -168,7 +168,9 @@ public final class PublicationTimeFinder {
         LocalDate latest = null;
         Matcher m = MONTH_DAY.matcher(text);
         while (m.find()) {
-            LocalDate from = m.group(2) == null ? years : bound;
+            // a month without its day is of the year the text reports on, from its January: "2025年6月...发布报告,
+            // 基于前三季度数据。3月,X获融资" tells of March 2025, not of the March after the report
+            LocalDate from = m.group(2) == null ? (years == null ? null : years.withDayOfYear(1)) : bound;
             if (from == null || yearBefore(text, m.start()) || target(text, m.start()) || start(text, m.end())
                     || deadline(text, m.end()) || insideBrackets(text, m.start(), m.end())
                     || Titles.inside(text, 0, m.start(), TITLE_REACH)) {
@@ -180,7 +182,8 @@ public final class PublicationTimeFinder {
             }
         }
         if (latest != null) {
-            return later(complete, latest);
+            // never before the latest month the text names: the page is written after it
+            return later(later(complete, latest), yearBound(text, today, true));
         }
         // no day at all: a year-in-review ("纵目科技:2025年4月进入破产审查程序") is as late as its latest month, unless
         // the text names a later year without its month ("公布2024年度《报告》" after "2022年11月推出ChatGPT"): then

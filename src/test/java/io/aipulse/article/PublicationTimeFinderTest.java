@@ -166,6 +166,14 @@ class PublicationTimeFinderTest {
     }
 
     @Test
+    void aMonthWithoutItsDayIsOfTheYearTheTextReportsOn() {
+        // given a review of 2025 that names a month of that year without its year
+        String text = "2025年6月,某机构发布报告。本报告基于2025年前三季度数据。3月,甲公司完成融资。";
+        // when / then: March 2025, not the March after the report; the page is no earlier than June 2025
+        assertThat(dayOf(text)).contains(LocalDate.of(2025, 6, 1));
+    }
+
+    @Test
     void aDayMonthDateJustBeforeTheCompleteDateStaysInItsYear() {
         // given a release dated in its opening brackets, telling of a ceremony the day before
         String text = "(香港,2025年10月31日)– 科技园公司与某局于10月30日举办了交流会。";
