@@ -68,7 +68,7 @@ final class SectorResolver {
             case ABOUT -> aboutSector(run, group, true);
             case FINDING -> aboutSector(run, group, false);
             case SENTENCE -> score(run, sentenceSpans(run, group), false);
-            case CLAUSE -> score(run, clauseSpans(group), true);
+            case CLAUSE -> score(run, clauseSpans(run, group), true);
             case ITEM -> score(run, itemSpans(run, group), true);
             case REGISTRY -> registry == null ? null : registry.sector();
             case TARGET -> targetSector(group);
@@ -325,10 +325,22 @@ final class SectorResolver {
         return spans;
     }
 
-    private static List<int[]> clauseSpans(List<Candidate> group) {
+    /**
+     * the words that open a clause telling what the money or the work is for ("投入超过3800亿元,用于建设云和AI硬件基础设施"):
+     * the field is named there, so the clause of the event reaches over it
+     */
+    private static final Words PURPOSES = Words.of("用于", "用来", "用以", "主要用于", "将用于", "全部用于");
+
+    private static List<int[]> clauseSpans(ArticleContext run, List<Candidate> group) {
+        String text = run.text();
         List<int[]> spans = new ArrayList<>();
         for (Candidate c : group) {
-            spans.add(new int[] {c.clauseStart, c.clauseEnd});
+            int end = c.clauseEnd;
+            int next = end < text.length() && ",，".indexOf(text.charAt(end)) >= 0 ? end + 1 : end;
+            if (next < text.length() && PURPOSES.startsAt(text, next, text.length())) {
+                end = run.clauseEnd(c.sentence, next);
+            }
+            spans.add(new int[] {c.clauseStart, end});
         }
         return spans;
     }

@@ -76,6 +76,10 @@ class SectorResolverTest {
             PRODUCT_LAUNCH | 微软在开发者大会上发布了 Copilot+ PC。 | consumer-devices
             # a model release is about the model, whatever follows its name
             MODEL_RELEASE | 面壁智能今日发布MiniCPM4.0端侧开源模型。 | foundation-models
+            # the clause that says what the money is for names the field, not the investor's own business
+            INVESTMENT | 百度宣布,未来五年将投入超过500亿元,用于建设人工智能基础设施。 | compute-chips
+            # Taiwan's word for a data centre
+            INVESTMENT | 微軟宣布將斥資50億美元在台灣興建資料中心。 | compute-chips
             """)
     void theSectorIsThatOfWhatTheEventIsAbout(EventType type, String text, String sector) {
         assertThat(sectorOf(type, text)).isEqualTo(sector);
