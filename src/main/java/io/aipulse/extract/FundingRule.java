@@ -182,7 +182,10 @@ final class FundingRule extends Rule {
                 int agents = text.lastIndexOf(PLACING_AGENT, at);
                 int before = agents >= s.start() ? agents : at;
                 int with = text.lastIndexOf('与', before);
-                fundingAt(s, with >= s.clauseStart(before) ? with : before, placed.matcher().end());
+                Candidate c = fundingAt(s, with >= s.clauseStart(before) ? with : before, placed.matcher().end());
+                if (c != null && c.amount == null) {
+                    c.amount = proceeds(s, placed.matcher().end());
+                }
             }
         }
         Finder.Scan announced = s.scan(ANNOUNCED, s.from(), s.end());
@@ -194,6 +197,41 @@ final class FundingRule extends Rule {
                 fundingAt(s, m.start(), m.end());
             }
         }
+    }
+
+    /**
+     * what a placement raises in all, told after it ("配售事项的所得款项总额...约为27.98亿港元", "募资总额达20.88亿港元"): the
+     * placement's amount when its own clause gives none (a share price is none); the net proceeds (净额) are not it
+     */
+    private static final List<String> PROCEEDS = List.of("所得款项总额", "募资总额", "募集资金总额", "集资总额", "预计募资");
+    /** how far after the placement its proceeds are looked for (the sentence and the one or two after it) */
+    private static final int PROCEEDS_REACH = 200;
+    /** how far after the word of the proceeds their amount may stand ("所得款项总额及所得款项净额(扣除...)将分别约为") */
+    private static final int PROCEEDS_AMOUNT_REACH = 80;
+
+    private static Amount proceeds(SentenceContext s, int from) {
+        String text = s.text();
+        int to = Math.min(text.length(), s.end() + PROCEEDS_REACH);
+        int best = -1;
+        String word = null;
+        for (String w : PROCEEDS) {
+            int at = text.indexOf(w, from);
+            if (at >= 0 && at < to && (best < 0 || at < best)) {
+                best = at;
+                word = w;
+            }
+        }
+        if (best < 0) {
+            return null;
+        }
+        int start = best + word.length();
+        int end = Math.min(text.length(), start + PROCEEDS_AMOUNT_REACH);
+        int stop = text.indexOf('。', start);
+        if (stop >= 0 && stop < end) {
+            end = stop;
+        }
+        List<AmountParser.Match> found = s.article().amounts().findAll(text, start, end);
+        return found.isEmpty() ? null : found.get(0).amount();
     }
 
     /** the end of a round's name and the word of financing: "B 轮融资" */
