@@ -848,7 +848,8 @@ final class ArticleContext {
         return false;
     }
 
-    private static boolean noClauseMark(String s) {
+    /** {@code s} holds no mark that ends a clause (a comma, a full stop, a semicolon, a colon). */
+    static boolean noClauseMark(String s) {
         for (int i = 0; i < s.length(); i++) {
             if ("，,。；;：:".indexOf(s.charAt(i)) >= 0) {
                 return false;

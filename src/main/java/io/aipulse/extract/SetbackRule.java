@@ -16,7 +16,13 @@ final class SetbackRule extends Rule {
      * the penalties an authority imposes on the company after 对 ("对X处以罚款", "对X立案调查"), with the regulator's
      * notice that an inquiry is opened, which the company receives (《立案告知书》)
      */
-    private static final List<String> PENALTIES = Finder.union(List.of("罚款", "立案调查", "立案告知书"), INQUIRIES);
+    /**
+     * a lawsuit brought against the company after 对 ("对AI公司Midjourney提出侵权诉讼", "对Perplexity AI提起告诉"): a
+     * setback for the defendant only; one that names no defendant after 对 tells none
+     */
+    private static final List<String> SUITS = List.of("提起诉讼", "提出诉讼", "提起侵权诉讼", "提出侵权诉讼", "提起集体诉讼",
+            "提起告诉", "提告");
+    private static final List<String> PENALTIES = Finder.union(List.of("罚款", "立案调查", "立案告知书"), INQUIRIES, SUITS);
     /** the words of a setback, in the order they are tried (停工停产 before 停工) */
     static final List<String> WORDS = Finder.union(List.of("停工停产", "停工", "停产", "裁员", "裁减", "资遣", "裁掉", "裁撤", "减员",
             "倒闭", "关停", "破产", "资不抵债", "暂停运营", "暂停服务", "解散", "清算", "爆雷", "停摆", "退市", "下架", "被罚", "终止合作",
@@ -36,7 +42,9 @@ final class SetbackRule extends Rule {
     /** verbs that are a setback with the pay they hold back: "拖欠员工工资" */
     static final List<String> PAY_VERBS = List.of("拖欠", "停发");
     static final List<String> PAY = List.of("工资", "薪资", "薪水");
-    static final List<String> TRIGGERS = Finder.union(WORDS, STOP_VERBS, CUT_VERBS, PAY_VERBS);
+    /** the verbs of suing, the defendants named right after them ("控告微软和OpenAI侵害著作权", "联合起诉稀宇科技") */
+    static final List<String> SUE_VERBS = List.of("起诉", "控告", "状告");
+    static final List<String> TRIGGERS = Finder.union(WORDS, STOP_VERBS, CUT_VERBS, PAY_VERBS, SUE_VERBS);
     static final Finder SETBACK = Finder.of("(" + String.join("|", WORDS) + ")"
             + "|" + Finder.anyOf(STOP_VERBS) + "了?[^，。；,;]{0,12}?" + Finder.anyOf(BUSINESS)
             + "|" + Finder.anyOf(CUT_VERBS) + "了?[^，。；,;]{0,8}?" + Finder.anyOf(STAFF)
@@ -62,7 +70,7 @@ final class SetbackRule extends Rule {
                 continue;
             }
             OrgMention penalised = m.group(1) != null && PENALTIES.contains(m.group(1)) ? penalised(s, cs, m.start()) : null;
-            if (penalised == null && m.group(1) != null && INQUIRIES.contains(m.group(1))) {
+            if (penalised == null && m.group(1) != null && (INQUIRIES.contains(m.group(1)) || SUITS.contains(m.group(1)))) {
                 continue;
             }
             OrgMention subject = penalised != null ? penalised : s.subjectBefore(m.start(), cs, ActorFilter.ANY);
@@ -95,6 +103,63 @@ final class SetbackRule extends Rule {
             }
             s.add(EventType.SETBACK, subject, m.start(), m.end());
         }
+        sued(s);
+    }
+
+    /** how far after the verb of suing the first defendant may stand, its descriptor between ("起诉中国AI独角兽稀宇科技") */
+    private static final int DEFENDANT_REACH = 12;
+    private static final List<String> DEFENDANT_JOINS = List.of("、", "和", "与", "及", "以及");
+
+    /**
+     * "纽约时报控告微软和ChatGPT开发商OpenAI侵害著作权", "四位画师起诉“小红书”": the defendants named right after the verb of
+     * suing suffer the setback, not the plaintiff; "X被起诉" is X's; "不起诉" and an indictment (起诉书) are none.
+     */
+    private static void sued(SentenceContext s) {
+        String text = s.text();
+        for (String verb : SUE_VERBS) {
+            for (int at = text.indexOf(verb, s.from()); at >= 0 && at < s.end(); at = text.indexOf(verb, at + verb.length())) {
+                int end = at + verb.length();
+                char before = at > 0 ? text.charAt(at - 1) : ' ';
+                if ("不未".indexOf(before) >= 0 || end < text.length() && "书状".indexOf(text.charAt(end)) >= 0) {
+                    continue;
+                }
+                if (before == '被') {
+                    s.add(EventType.SETBACK, s.subjectBefore(at - 1, s.clauseStart(at), ActorFilter.ANY), at, end);
+                    continue;
+                }
+                defendants(s, at, end);
+            }
+        }
+    }
+
+    private static void defendants(SentenceContext s, int verb, int verbEnd) {
+        String text = s.text();
+        int clauseEnd = s.clauseEnd(verbEnd);
+        OrgMention previous = null;
+        for (OrgMention o : s.orgs()) {
+            if (o.start() < verbEnd || o.start() > clauseEnd) {
+                continue;
+            }
+            String gap = text.substring(previous == null ? verbEnd : previous.end(), o.start()).strip();
+            String rest = previous == null ? gap : withoutJoin(gap);
+            if (rest == null || rest.length() > DEFENDANT_REACH || !ArticleContext.noClauseMark(rest)) {
+                break;
+            }
+            if (!PolicyRule.isGovernment(o)) {
+                s.add(EventType.SETBACK, o, verb, verbEnd);
+            }
+            previous = o;
+        }
+    }
+
+    /** {@code gap} without the join it opens with ("和ChatGPT开发商" -> "ChatGPT开发商"), or null when it opens with none */
+    private static String withoutJoin(String gap) {
+        for (String j : DEFENDANT_JOINS) {
+            if (gap.startsWith(j)) {
+                return gap.substring(j.length());
+            }
+        }
+        return null;
     }
 
     /**
