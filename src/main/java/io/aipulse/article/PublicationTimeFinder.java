@@ -156,8 +156,9 @@ public final class PublicationTimeFinder {
      * bounds of its day, and each day-month date is its first occurrence from the bound on: news names the year of
      * a day of another year ("2022年7月15日,上交所受理...") and leaves out the year of its own ("5月9日晚间,上交所
      * 公告..."). A month without its day counts from the January of the year bound (a complete date says nothing of
-     * "3月份" figures, and a year-in-review names its months without their year). The latest of these not after {@code today} is the day the text supports. No year named: no day
-     * (the article's year is unknown).
+     * "3月份" figures, and a year-in-review names its months without their year). The latest of these not after
+     * {@code today}, and not before the latest month the text names, is the day the text supports. No year named: no
+     * day (the article's year is unknown).
      */
     private static LocalDate latestDayAfterBound(String text, LocalDate today, LocalDate complete) {
         LocalDate years = yearBound(text, today, false);

@@ -211,12 +211,13 @@ final class FundingRule extends Rule {
 
     private static Amount proceeds(SentenceContext s, int from) {
         String text = s.text();
-        int to = Math.min(text.length(), s.end() + PROCEEDS_REACH);
+        // only the reach is read: the rest of a long article is no placement's
+        String reach = text.substring(from, Math.min(text.length(), s.end() + PROCEEDS_REACH));
         int best = -1;
         String word = null;
         for (String w : PROCEEDS) {
-            int at = text.indexOf(w, from);
-            if (at >= 0 && at < to && (best < 0 || at < best)) {
+            int at = reach.indexOf(w);
+            if (at >= 0 && (best < 0 || at < best)) {
                 best = at;
                 word = w;
             }
@@ -224,7 +225,7 @@ final class FundingRule extends Rule {
         if (best < 0) {
             return null;
         }
-        int start = best + word.length();
+        int start = from + best + word.length();
         int end = Math.min(text.length(), start + PROCEEDS_AMOUNT_REACH);
         int stop = text.indexOf('。', start);
         if (stop >= 0 && stop < end) {

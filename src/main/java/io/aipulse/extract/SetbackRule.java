@@ -13,15 +13,15 @@ final class SetbackRule extends Rule {
     private static final List<String> INQUIRIES = List.of("展开调查", "启动调查", "展开反垄断调查", "启动反垄断调查", "发起反垄断调查",
             "立案反垄断调查");
     /**
-     * the penalties an authority imposes on the company after 对 ("对X处以罚款", "对X立案调查"), with the regulator's
-     * notice that an inquiry is opened, which the company receives (《立案告知书》)
-     */
-    /**
      * a lawsuit brought against the company after 对 ("对AI公司Midjourney提出侵权诉讼", "对Perplexity AI提起告诉"): a
      * setback for the defendant only; one that names no defendant after 对 tells none
      */
     private static final List<String> SUITS = List.of("提起诉讼", "提出诉讼", "提起侵权诉讼", "提出侵权诉讼", "提起集体诉讼",
             "提起告诉", "提告");
+    /**
+     * the penalties an authority imposes on the company after 对 ("对X处以罚款", "对X立案调查"), with the regulator's
+     * notice that an inquiry is opened, which the company receives (《立案告知书》), and the lawsuits brought against it
+     */
     private static final List<String> PENALTIES = Finder.union(List.of("罚款", "立案调查", "立案告知书"), INQUIRIES, SUITS);
     /** the words of a setback, in the order they are tried (停工停产 before 停工) */
     static final List<String> WORDS = Finder.union(List.of("停工停产", "停工", "停产", "裁员", "裁减", "资遣", "裁掉", "裁撤", "减员",
@@ -44,6 +44,7 @@ final class SetbackRule extends Rule {
     static final List<String> PAY = List.of("工资", "薪资", "薪水");
     /** the verbs of suing, the defendants named right after them ("控告微软和OpenAI侵害著作权", "联合起诉稀宇科技") */
     static final List<String> SUE_VERBS = List.of("起诉", "控告", "状告");
+    private static final Finder SUES = Finder.of(Finder.anyOf(SUE_VERBS), SUE_VERBS);
     static final List<String> TRIGGERS = Finder.union(WORDS, STOP_VERBS, CUT_VERBS, PAY_VERBS, SUE_VERBS);
     static final Finder SETBACK = Finder.of("(" + String.join("|", WORDS) + ")"
             + "|" + Finder.anyOf(STOP_VERBS) + "了?[^，。；,;]{0,12}?" + Finder.anyOf(BUSINESS)
@@ -116,19 +117,19 @@ final class SetbackRule extends Rule {
      */
     private static void sued(SentenceContext s) {
         String text = s.text();
-        for (String verb : SUE_VERBS) {
-            for (int at = text.indexOf(verb, s.from()); at >= 0 && at < s.end(); at = text.indexOf(verb, at + verb.length())) {
-                int end = at + verb.length();
-                char before = at > 0 ? text.charAt(at - 1) : ' ';
-                if ("不未".indexOf(before) >= 0 || end < text.length() && "书状".indexOf(text.charAt(end)) >= 0) {
-                    continue;
-                }
-                if (before == '被') {
-                    s.add(EventType.SETBACK, s.subjectBefore(at - 1, s.clauseStart(at), ActorFilter.ANY), at, end);
-                    continue;
-                }
-                defendants(s, at, end);
+        Finder.Scan scan = s.scan(SUES, s.from(), s.end());
+        while (scan.find()) {
+            int at = scan.matcher().start();
+            int end = scan.matcher().end();
+            char before = at > 0 ? text.charAt(at - 1) : ' ';
+            if ("不未".indexOf(before) >= 0 || end < text.length() && "书状".indexOf(text.charAt(end)) >= 0) {
+                continue;
             }
+            if (before == '被') {
+                s.add(EventType.SETBACK, s.subjectBefore(at - 1, s.clauseStart(at), ActorFilter.ANY), at, end);
+                continue;
+            }
+            defendants(s, at, end);
         }
     }
 
