@@ -21,8 +21,12 @@ public final class AmountParser {
     public record Match(int start, int end, Amount amount) {
     }
 
+    /**
+     * the words before a number that make it approximate; a cap ("不超过20亿元", "最多") is its own value, as
+     * approximate, and is written before the 超过 it holds
+     */
     private static final String[] QUALIFIERS = {
-        "将近", "接近", "超过", "超出", "高达", "不到", "不足", "大约", "近", "超", "约", "逾", "达"};
+        "不超过", "不超出", "不高于", "最多", "至多", "将近", "接近", "超过", "超出", "高达", "不到", "不足", "大约", "近", "超", "约", "逾", "达"};
     private static final String[][] CURRENCY_SUFFIX = {
         {"美元", "USD"}, {"美金", "USD"}, {"欧元", "EUR"}, {"英镑", "GBP"}, {"加拿大元", "CAD"},
         {"加元", "CAD"}, {"加币", "CAD"}, {"港元", "HKD"}, {"港币", "HKD"}, {"日元", "JPY"}, {"新台币", "TWD"}, {"台币", "TWD"},

@@ -29,7 +29,7 @@ final class InvestmentRule extends Rule {
 
     static final Finder INVESTS = Finder.of("(?<![获得成自领跟参的])" + Finder.anyOf(INVEST_VERBS)
             // "研发投入将超过2000亿元": the future and a reach before the amount
-            + "\\s?(?=(?:将|预计)?(?:达到|达)?(?:约|超过|超|近|逾|高达|至少|不少于|不低于)?\\s?(?:人民币|新台币|台币|NT\\$|US\\$|HK\\$)?\\s?[\\d数上两一二三四五六七八九十几])",
+            + "\\s?(?=(?:将|预计)?(?:达到|达)?(?:约|超过|超|近|逾|高达|至少|不少于|不低于|不超过|最多|最高)?\\s?(?:人民币|新台币|台币|NT\\$|US\\$|HK\\$)?\\s?[\\d数上两一二三四五六七八九十几])",
             INVEST_VERBS).lookingAround();
     static final Finder SETS_UP = Finder.of(Finder.anyOf(FUND_VERBS) + "[^，。；,;轮融]{0,20}?(?:基金|产业基金)"
             + "|基金(?:以[^，。；,;]{1,12}?)?[^，。；,;]{0,6}?(?:完成募集|募资|募集)"

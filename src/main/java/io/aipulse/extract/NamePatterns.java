@@ -100,7 +100,9 @@ final class NamePatterns {
     static final List<String> ACTING_ADVERBS = List.of("正式", "近日", "日前", "今日", "今天", "昨日", "昨天", "已经", "已",
             "也", "亦", "还", "再次", "首次", "同步", "刚刚", "近期", "成功", "于", "悄然", "宣布",
             // "纳芯微先后在港交所上市": each one's turn
-            "先后", "相继", "陆续", "分别", "\\d{1,2}\\s?月(?:\\d{1,2}\\s?[日号])?",
+            "先后", "相继", "陆续", "分别",
+            // "X 5月6日晚间官宣...": the part of the day after its date
+            "晚间", "早间", "盘后", "盘前", "\\d{1,2}\\s?月(?:\\d{1,2}\\s?[日号])?",
             // "第三次递表": the how-many-th time
             "第一次", "第二次", "第三次", "第四次", "第五次", "第2次", "第3次", "第4次", "第5次");
     /** an aside after a name: its English name or its short form ("(Psi Robot)", "(以下简称“云岫”)") */
