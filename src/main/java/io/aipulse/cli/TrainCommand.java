@@ -105,7 +105,7 @@ final class TrainCommand implements Callable<Integer> {
             trainer.addArticle(name, (int) gold.stream().filter(g -> !g.path("optional").asBoolean(false)).count());
             for (ArticleSources.Item item : sources.read(List.of(file.toString()), System.in, received.instant())) {
                 if (item.accepted()) {
-                    label(trainer, name, gold, extractor.scored(item.article(), CompanyDirectory.empty()));
+                    label(trainer, name, gold, extractor.scored(item.article(), CompanyDirectory.empty(), true));
                 }
             }
         }

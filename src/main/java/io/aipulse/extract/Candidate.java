@@ -38,6 +38,8 @@ final class Candidate {
     boolean background;
     /** guessed by the back-off ({@link Fallback}), not read by a rule */
     boolean guessed;
+    /** guessed in an article in which the rules found events too */
+    boolean besideRules;
     Set<Integer> sentences = new LinkedHashSet<>();
 
     Candidate(EventType type, OrgMention subject, int sentence, int trigger, int triggerEnd, int clauseStart,

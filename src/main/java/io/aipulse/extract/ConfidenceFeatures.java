@@ -21,6 +21,11 @@ final class ConfidenceFeatures {
     /** the evidence length and the subject length that count as long */
     private static final double LONG_EVIDENCE = 200;
     private static final double LONG_NAME = 12;
+    /**
+     * the feature of an event only the back-off guessed, in an article where the rules found others: a guess beside
+     * them is right far less often than one alone ("guessed"); a guess that merges into a rule's event confirms it
+     */
+    static final String GUESSED_BESIDE_RULES = "guessed.besideRules";
 
     private ConfidenceFeatures() {
     }
@@ -39,12 +44,16 @@ final class ConfidenceFeatures {
         put(f, "date:" + e.dateSource() + ":" + e.type());
         int first = Integer.MAX_VALUE;
         int trigger = group.get(0).trigger;
-        boolean guessed = false;
+        boolean guessed = true;
+        boolean besideRules = false;
+        boolean confirmed = false;
         java.util.Set<Integer> sentences = new java.util.HashSet<>();
         for (Candidate c : group) {
             first = Math.min(first, c.sentence);
             sentences.addAll(c.sentences);
-            guessed |= c.guessed;
+            guessed &= c.guessed;
+            besideRules |= c.besideRules;
+            confirmed |= c.guessed;
         }
         if (first == 0) {
             put(f, "headline");
@@ -56,7 +65,9 @@ final class ConfidenceFeatures {
         f.put("mentions", Math.log1p(group.size()));
         f.put("sentences", Math.log1p(sentences.size()));
         if (guessed) {
-            put(f, "guessed");
+            put(f, besideRules ? GUESSED_BESIDE_RULES : "guessed");
+        } else if (confirmed) {
+            put(f, "guessed.confirms");
         }
         subject(f, e, group, run);
         long sameSubject = events.stream().filter(o -> o.subject().equals(e.subject())).count();

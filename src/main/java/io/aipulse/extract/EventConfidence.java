@@ -73,6 +73,11 @@ public final class EventConfidence {
         return weights.isEmpty() || probability >= threshold;
     }
 
+    /** Whether the model has a weight for this feature: what it was trained on. */
+    public boolean weighs(String feature) {
+        return weights.containsKey(feature);
+    }
+
     public double threshold() {
         return threshold;
     }

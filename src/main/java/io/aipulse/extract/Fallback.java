@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The back-off for an article in which no rule found anything: one event guessed by {@link SentenceTypes} from its
- * first sentences (docs/EXTRACTION.md, "The back-off").
+ * The back-off: one event guessed by {@link SentenceTypes} from an article's first sentences (docs/EXTRACTION.md,
+ * "The back-off"). In an article in which no rule found anything it stands alone; beside the rules' events it is
+ * kept only when the confidence model, which weighs such a guess by a feature of its own, finds it likely.
  */
 final class Fallback {
 
@@ -24,7 +25,7 @@ final class Fallback {
     static final double MIN_SCORE = 25;
 
     /**
-     * The back-off for an article in which no rule found anything: among its first sentences, the one the
+     * The back-off's guess for an article: among its first sentences, the one the
      * {@link SentenceTypes} model reads most surely as an event of some type, with its first actor as the
      * subject. Null when no sentence scores {@link #MIN_SCORE} or the best one names no actor.
      */
@@ -37,6 +38,11 @@ final class Fallback {
             Segmenter.Sentence s = sentences.get(si);
             int start = s.datelineEnd; // "据X报道" and "...日消息," tell where the news came from, not what it is
             int end = Math.min(s.end, start + MAX_READ);
+            // the model's score first: the tests below, and the sentence's actors, only for a guess that would win
+            SentenceTypes.Guess g = model.guess(text, start, end);
+            if (g == null || g.score() < MIN_SCORE || bestGuess != null && g.score() <= bestGuess.score()) {
+                continue;
+            }
             if (article.backgroundClause(start, end) || article.sinceFrame(start, start)
                     || Cues.future(text, start, end) || Cues.tallyInState(text, start, end)) {
                 continue; // the past and plans are what the rules refuse on purpose: a guess does not overrule them
@@ -47,10 +53,8 @@ final class Fallback {
             if (Releases.classOfMakers(text, start, end)) {
                 continue; // "A、B等厂商陆续推出...": a trend of the trade, which the rules refuse when nothing is named
             }
-            SentenceTypes.Guess g = model.guess(text, start, end);
             List<String> named = names(article.actors(si, ActorFilter.ANY));
-            if (g != null && g.score() >= MIN_SCORE && (bestGuess == null || g.score() > bestGuess.score())
-                    && named.size() >= (g.type() == EventType.PARTNERSHIP ? 2 : 1)) {
+            if (named.size() >= (g.type() == EventType.PARTNERSHIP ? 2 : 1)) {
                 best = si;
                 bestGuess = g;
             }

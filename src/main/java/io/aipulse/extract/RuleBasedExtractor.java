@@ -62,6 +62,14 @@ public final class RuleBasedExtractor implements EventExtractor {
      * {@code aipulse train --confidence} learns from.
      */
     public List<Scored> scored(Article article, CompanyDirectory overrides) {
+        return scored(article, overrides, knowledge.eventConfidence().weighs(ConfidenceFeatures.GUESSED_BESIDE_RULES));
+    }
+
+    /**
+     * {@link #scored(Article, CompanyDirectory)}, with the back-off's guess beside the rules' events or not: training
+     * needs them to learn their weight; without a model that has one they would all be kept, so they are left out.
+     */
+    public List<Scored> scored(Article article, CompanyDirectory overrides, boolean guessBesideRules) {
         CleanText clean = cleaner.clean(article.fullText());
         ArticleContext run = new ArticleContext(knowledge, settings, amounts, orgFinder, article, clean);
         List<Candidate> kept = new ArrayList<>();
@@ -71,16 +79,16 @@ public final class RuleBasedExtractor implements EventExtractor {
                 kept.add(c);
             }
         }
-        if (kept.isEmpty()) {
-            // the back-off: guessed from the whole vocabulary of the train split's sentences, for articles only
-            // (elsewhere the rules' precision is higher than a guess's; docs/EXTRACTION.md, row 13a)
-            Candidate guessed = Fallback.guess(run, knowledge.sentenceTypes());
-            if (guessed != null) {
-                guessed.guessed = true;
-                run.date(guessed);
-                if (!guessed.background) {
-                    kept.add(guessed);
-                }
+        // the back-off: guessed from the whole vocabulary of the train split's sentences. Beside the rules' events a
+        // guess is far less often right than alone (docs/EXTRACTION.md, rows 13a and 38b): the confidence model
+        // weighs it by a feature of its own, and drops most such guesses
+        Candidate guessed = kept.isEmpty() || guessBesideRules ? Fallback.guess(run, knowledge.sentenceTypes()) : null;
+        if (guessed != null) {
+            guessed.guessed = true;
+            guessed.besideRules = !kept.isEmpty();
+            run.date(guessed);
+            if (!guessed.background) {
+                kept.add(guessed);
             }
         }
         List<Event> events = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.aipulse.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aipulse.article.Article;
 import io.aipulse.testsupport.TestArticle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -96,10 +97,39 @@ class FallbackTest {
     }
 
     @Test
-    void anArticleInWhichARuleFoundAnEventGetsNoGuess() {
-        // given a round the funding rule reads, and a sentence the model alone would read
-        List<Event> events = extract("百度的新芯片工厂今天落成投用。智谱宣布完成数亿元B轮融资。");
+    void anArticleInWhichARuleFoundAnEventGetsNoGuessFromAModelThatNeverWeighedOne() throws IOException {
+        // given a confidence model that has no weight for a guess beside the rules' events
+        EventExtractor unweighed = extractorWithConfidence("feature,weight\n(bias),1.0\n(threshold),0.1\nguessed,0.5\n");
+        // when an article holds a round the funding rule reads and a sentence the model alone would read
+        List<Event> events = unweighed.extract(article("百度的新芯片工厂今天落成投用。智谱宣布完成数亿元B轮融资。"));
         // then only the rule's event
         assertThat(events).extracting(Event::type).containsExactly(EventType.FUNDING);
+    }
+
+    @Test
+    void aGuessBesideTheRulesEventsIsWeighedByItsOwnFeature() throws IOException {
+        // given a confidence model that weighs such a guess far down
+        RuleBasedExtractor weighed = extractorWithConfidence(
+                "feature,weight\n(bias),1.0\n(threshold),0.5\n" + ConfidenceFeatures.GUESSED_BESIDE_RULES + ",-5.0\n");
+        Article both = article("百度的新芯片工厂今天落成投用。智谱宣布完成数亿元B轮融资。");
+        // when
+        List<RuleBasedExtractor.Scored> scored = weighed.scored(both, CompanyDirectory.empty());
+        // then the guess is scored with that feature, and dropped; the rule's event is kept
+        assertThat(scored).filteredOn(s -> s.event().type() == EventType.INVESTMENT).singleElement()
+                .satisfies(s -> assertThat(s.features()).containsKey(ConfidenceFeatures.GUESSED_BESIDE_RULES))
+                .satisfies(s -> assertThat(weighed.keeps(s)).isFalse());
+        assertThat(weighed.extract(both)).extracting(Event::type).containsExactly(EventType.FUNDING);
+    }
+
+    private static RuleBasedExtractor extractorWithConfidence(String model) throws IOException {
+        Path dir = Files.createDirectories(config.resolve("with-confidence-" + Integer.toHexString(model.hashCode())));
+        Files.copy(config.resolve("sentence-types.csv"), dir.resolve("sentence-types.csv"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(dir.resolve("event-confidence.csv"), model, StandardCharsets.UTF_8);
+        return new RuleBasedExtractor(Knowledge.load(dir), ExtractionSettings.defaults());
+    }
+
+    private static Article article(String text) {
+        return TestArticle.withText(text).id("a1").publishedAt("2024-11-20T02:00:00Z").build();
     }
 }
