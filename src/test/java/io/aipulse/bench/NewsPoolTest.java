@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aipulse.article.Article;
 import io.aipulse.article.TimeSource;
 import io.aipulse.config.SettingsLoader;
+import io.aipulse.extract.CompanyDirectory;
 import io.aipulse.extract.Event;
 import io.aipulse.extract.ExtractionSettings;
 import io.aipulse.extract.Knowledge;
@@ -65,8 +66,14 @@ class NewsPoolTest {
         assertThat(more).hasSizeGreaterThan(3 * fewer.size());
     }
 
+    /**
+     * The events the rules find in the leads, before the confidence model: learnt from real pages, the model judges
+     * a generated lead as it would a real page's sentence (it drops a lead's product launch at 0.32), which is not
+     * what the pool is tested for here.
+     */
     private static Set<String> distinctEvents(RuleBasedExtractor extractor, List<Article> articles) {
-        return articles.stream().flatMap(a -> extractor.extract(a).stream())
+        return articles.stream().flatMap(a -> extractor.scored(a, CompanyDirectory.empty()).stream())
+                .map(RuleBasedExtractor.Scored::event)
                 .map(e -> e.type() + "|" + e.subject() + "|" + e.date()).collect(Collectors.toSet());
     }
 }
