@@ -6,7 +6,6 @@ import io.aipulse.article.Article;
 import io.aipulse.article.TimeSource;
 import io.aipulse.config.SettingsLoader;
 import io.aipulse.extract.CompanyDirectory;
-import io.aipulse.extract.Event;
 import io.aipulse.extract.ExtractionSettings;
 import io.aipulse.extract.Knowledge;
 import io.aipulse.extract.RuleBasedExtractor;
