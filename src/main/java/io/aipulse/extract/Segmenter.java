@@ -44,6 +44,13 @@ final class Segmenter {
             + "|[^，。,;；\\n]{1,12}?获悉"
             // a wire agency's dateline of Taiwan news, its day only: "(中央社记者张三旧金山30日专电)"
             + "|[(（]" + Finder.anyOf(WIRE_AGENCIES) + "[^)）\\n]{0,30}?\\d{1,2}日(?:专)?电[)）])");
+    /**
+     * A page's stamp opening a sentence: its publication date (and time), after a source's name at most, before the
+     * reporter's credit at most ("MoneyDJ新闻 2024-06-21 09:47:45 记者 新闻中心 报导 ...", " date 2025-12-05 ..."):
+     * when the news was published, not when it happened, so that the news's own 昨 or 20日 counts from it.
+     */
+    static final Pattern STAMP = Pattern.compile("^\\s?(?:date\\s)?(?:[^，。,;；\\n\\d]{1,16}?\\s?)?\\d{4}[-/]\\d{1,2}[-/]\\d{1,2}"
+            + "(?:\\s\\d{1,2}:\\d{2}(?::\\d{2})?)?(?:\\s?记者[^，。,;；\\n\\d]{0,16}?报[道导])?\\s?");
     private static final Pattern SECTION = Pattern.compile(
             "\\d{2}、(?:融资|创业|大模型|应用|政策|观点|研报|投资|人事|产品|技术|行业|公司|资讯|动态|并购|芯片|算力|人物|数据"
             + "|其他|产业|市场|海外|国内|安全|监管|活动|峰会|开源|终端|硬件|机器人|自动驾驶|医疗|教育|金融|创投|上市)?");
@@ -137,9 +144,12 @@ final class Segmenter {
         Matcher m = DATELINE.matcher(text);
         for (int i = 0; i < out.size(); i++) {
             Sentence sent = out.get(i);
-            if (mayOpenWithDateline(text, sent.start, sent.end)
-                    && m.region(sent.start, Math.min(sent.end, sent.start + 80)).lookingAt()) {
+            int from = stampEnd(text, sent.start, sent.end);
+            if (mayOpenWithDateline(text, from, sent.end)
+                    && m.region(from, Math.min(sent.end, from + 80)).lookingAt()) {
                 sent.datelineEnd = m.end();
+            } else {
+                sent.datelineEnd = from;
             }
             boolean[] f = flags.get(i);
             boolean prevHeadline = i > 0 && flags.get(i - 1)[2];
@@ -150,6 +160,19 @@ final class Segmenter {
             sent.item = item;
         }
         return out;
+    }
+
+    /** Where the page's {@link #STAMP} opening {@code [start, end)} ends, or {@code start} without one. */
+    static int stampEnd(String text, int start, int end) {
+        int limit = Math.min(end, start + 32);
+        for (int i = start; i + 4 < limit; i++) {
+            char c = text.charAt(i + 4);
+            if ((c == '-' || c == '/') && isAsciiDigit(text.charAt(i)) && isAsciiDigit(text.charAt(i + 3))) {
+                Matcher m = STAMP.matcher(text).region(start, Math.min(end, start + 80));
+                return m.lookingAt() && m.end() < end ? m.end() : start;
+            }
+        }
+        return start;
     }
 
     /**
