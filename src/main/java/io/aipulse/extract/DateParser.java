@@ -34,14 +34,14 @@ public final class DateParser {
     }
 
     private static final Pattern DATE = Pattern.compile(
-            // 1 full: 2023年4月14日
-            "((?:19|20)\\d{2})\\s?年\\s?(\\d{1,2})\\s?月\\s?(\\d{1,2})\\s?[日号]"
+            // 1 full: 2023年4月14日; in Taiwan the year of the Republic, 114年12月23日 (2025)
+            "((?:19|20)\\d{2}|(?<!\\d)1[01]\\d)\\s?年\\s?(\\d{1,2})\\s?月\\s?(\\d{1,2})\\s?[日号]"
             // 4 numeric: 2023-08-01, 2023/8/1
             + "|(?<![\\d.])((?:19|20)\\d{2})[-/.](\\d{1,2})[-/.](\\d{1,2})(?![\\d.])"
             // 7 relative year + month (+ day): 去年12月, 今年5月末, 同年9月
             + "|(今年|去年|前年|同年|次年|明年|当年)\\s?(\\d{1,2})\\s?月\\s?(?:(\\d{1,2})\\s?[日号]|(初|底|末|上旬|中旬|下旬))?"
-            // 11 year + month: 2023年5月, 2024年2月底
-            + "|((?:19|20)\\d{2})\\s?年\\s?(\\d{1,2})\\s?月(初|底|末|上旬|中旬|下旬)?"
+            // 11 year + month: 2023年5月, 2024年2月底, 114年4月
+            + "|((?:19|20)\\d{2}|(?<!\\d)1[01]\\d)\\s?年\\s?(\\d{1,2})\\s?月(初|底|末|上旬|中旬|下旬)?"
             // 14 relative year (+ part): 今年年初, 去年
             + "|(今年|去年|前年|同年|次年|明年|当年)(年初|年底|年末|年中|上半年|下半年)?"
             // 16 month + day: 7 月 26 日
@@ -166,7 +166,8 @@ public final class DateParser {
     /**
      * A necessary condition for the pattern to match at {@code i} (the first digit of a run, or a relative
      * word's first character), read from the few characters after it: a run of one or two digits needs 月 next
-     * (one space allowed), a run of four needs 年 or a separator, other runs are no date; a relative word must
+     * (one space allowed), a run of four needs 年 or a separator, a run of three 年 (Taiwan's year of the Republic),
+     * other runs are no date; a relative word must
      * be one of the pattern's.
      */
     private static boolean mayStartDate(CharSequence s, int i, int end, boolean digit) {
@@ -197,7 +198,7 @@ public final class DateParser {
             j++;
         }
         int run = j - i;
-        if (run != 1 && run != 2 && run != 4) {
+        if (run < 1 || run > 4) {
             return false;
         }
         if (j >= end) {
@@ -213,7 +214,7 @@ public final class DateParser {
             }
             next = s.charAt(j + 1);
         }
-        return run == 4 ? next == '年' : next == '月' || next == '日' || next == '号';
+        return run >= 3 ? next == '年' : next == '月' || next == '日' || next == '号';
     }
 
     /**
@@ -264,7 +265,7 @@ public final class DateParser {
         int e = m.end();
         Integer anchorYear = anchor == null ? contextYear : Integer.valueOf(anchor.getYear());
         if (m.group(1) != null) {
-            return day(s, e, num(m.group(1)), num(m.group(2)), num(m.group(3)));
+            return day(s, e, gregorian(num(m.group(1))), num(m.group(2)), num(m.group(3)));
         }
         if (m.group(4) != null) {
             return day(s, e, num(m.group(4)), num(m.group(5)), num(m.group(6)));
@@ -280,7 +281,7 @@ public final class DateParser {
             return month(s, e, year, num(m.group(8)), m.group(10));
         }
         if (m.group(11) != null) {
-            return month(s, e, num(m.group(11)), num(m.group(12)), m.group(13));
+            return month(s, e, gregorian(num(m.group(11))), num(m.group(12)), m.group(13));
         }
         if (m.group(14) != null) {
             Integer year = relativeYear(m.group(14), anchorYear, contextYear);
@@ -377,6 +378,14 @@ public final class DateParser {
             return null;
         }
         return new Mention(s, e, LocalDate.of(year, month, dayOfMonth), Precision.DAY, false);
+    }
+
+    /** the year the Republic of China was founded in: its year N (民国N年, Taiwan's calendar) is 1911 + N */
+    private static final int REPUBLIC_EPOCH = 1911;
+
+    /** A year as written: four digits are the Gregorian year; three (100-119) the Republic's, as Taiwan writes them. */
+    private static int gregorian(int year) {
+        return year < 1000 ? REPUBLIC_EPOCH + year : year;
     }
 
     private static Mention month(int s, int e, int year, int month, String part) {

@@ -27,7 +27,10 @@ class DateParserTest {
         "2023年5月印发的; 2023-05-01; MONTH",
         "2023年上半年筹集了; 2023-01-01; PERIOD",
         "今年年初成立; 2023-01-01; PERIOD",
-        "2017年阿里达摩院成立; 2017-01-01; YEAR"})
+        "2017年阿里达摩院成立; 2017-01-01; YEAR",
+        // Taiwan's year of the Republic (1911 + N)
+        "立法院114年12月23日三读通过; 2025-12-23; DAY",
+        "自113年4月起施行; 2024-04-01; MONTH"})
     void resolvesDateExpressions(String text, String expected, DateParser.Precision precision) {
         // when
         DateParser.Mention m = DateParser.first(text, ARTICLE);
@@ -109,6 +112,13 @@ class DateParserTest {
     @Test
     void monthCountsAndTimesAreNotDates() {
         assertThat(DateParser.first("前11个月,国内发布了238个大模型", ARTICLE)).isNull();
+    }
+
+    @Test
+    void threeDigitsBeforeAYearAreTheRepublicsYearOnlyWithTheirMonth() {
+        // a span of years, and a number that is not the Republic's year, are no dates
+        assertThat(DateParser.first("这家公司成立已有110年", ARTICLE)).isNull();
+        assertThat(DateParser.first("有300年5月的记录", ARTICLE)).isNull();
     }
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
