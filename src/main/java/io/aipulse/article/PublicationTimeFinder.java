@@ -49,11 +49,13 @@ public final class PublicationTimeFinder {
             "(?<![\\d\\[])((?:19|20)\\d{2})\\s?年(?:\\s?(\\d{1,2})\\s?月)?");
     /**
      * the year in the name of a conference, a show or a festival, the year it is held: "2025腾讯全球数字生态大会",
-     * "Create2025百度AI开发者大会", "2023 科大讯飞全球 1024 开发者节", "meta Connect 2025"
+     * "Create2025百度AI开发者大会", "2023 科大讯飞全球 1024 开发者节", "meta Connect 2025", "华为全联接大会2025"
      */
     private static final Pattern EVENT_YEAR = Pattern.compile(
             "(?<![\\d\\[])(20\\d{2})(?!\\d|\\s?年)(?=[^，。,;；\\n]{0,18}?(?:大会|峰会|论坛|博览会|年会|展会|发布会|大會|峰會|論壇|博覽會|年會|展會|發布會|节|節))"
-            + "|(?<=[A-Za-z]\\s?)(20\\d{2})(?![\\d年.%])");
+            + "|(?<=[A-Za-z]\\s?)(20\\d{2})(?![\\d年.%])"
+            // "华为全联接大会2025": the year right after the conference's word
+            + "|(?<=(?:大会|峰会|论坛|博览会|年会|展会|大會|峰會|論壇|博覽會|年會|展會)\\s?)(20\\d{2})(?![\\d年.%])");
     /** a date as English-language bylines print it: "Apr 18, 2023 08:27 AM", "Jun 6, 2025", "February 10, 2026" */
     private static final Pattern ENGLISH_DAY = Pattern.compile("(?<![A-Za-z])(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
             + "(?:[a-z]{0,6})\\.?\\s(\\d{1,2}),\\s?((?:19|20)\\d{2})(?!\\d)");
@@ -69,8 +71,12 @@ public final class PublicationTimeFinder {
     /** words a page prints right after its publication date (the source, the editor, the author) */
     private static final List<String> PUBLISHED_AFTER = List.of("来源", "编辑", "作者", "稿源", "责编", "责任编辑", "來源",
             "編輯", "作者", "責編");
-    /** before a date: a target or a deadline, not a day the article reports */
-    private static final List<String> TARGET_BEFORE = List.of("到", "至", "将", "预计", "前");
+    /**
+     * before a date: a target, a plan or a deadline, not a day the article reports ("计划在2026年实现量产"), in both
+     * scripts
+     */
+    private static final List<String> TARGET_BEFORE = List.of("到", "至", "将", "预计", "前", "计划", "目标", "力争", "有望",
+            "將", "預計", "計劃", "目標", "力爭");
     /** how far before a year the 《 of a title around it is looked for */
     private static final int TITLE_REACH = 60;
     /** how far a publication word may stand from the date (spaces, a colon, a separator between) */
@@ -221,7 +227,7 @@ public final class PublicationTimeFinder {
         if (!monthsOnly) {
             Matcher e = EVENT_YEAR.matcher(text);
             while (e.find()) {
-                int g = e.group(1) != null ? 1 : 2;
+                int g = e.group(1) != null ? 1 : e.group(2) != null ? 2 : 3;
                 LocalDate start = LocalDate.of(Integer.parseInt(e.group(g)), 1, 1);
                 if (!start.isAfter(today) && !target(text, e.start()) && !Titles.inside(text, 0, e.start(), TITLE_REACH)) {
                     bound = later(bound, start);

@@ -220,6 +220,18 @@ class PublicationTimeFinderTest {
     }
 
     @Test
+    void aPlannedYearIsNoBoundInEitherScript() {
+        // given the year of a conference, then plans for the year after it
+        // when / then: the day-month date is of the conference's year
+        assertThat(dayOf("9月11日,在2025某某大会上,公司发布新车型,并公布计划在2026年实现量产。"))
+                .contains(LocalDate.of(2025, 9, 11));
+        assertThat(dayOf("9月11日,在2025某某大會上,公司發布新車型,並公布計劃在2026年實現量產。"))
+                .contains(LocalDate.of(2025, 9, 11));
+        assertThat(dayOf("9月18日,某某大会2025开幕。公司有望在2026年推出新芯片。"))
+                .contains(LocalDate.of(2025, 9, 18));
+    }
+
+    @Test
     void aDayMonthDateWithoutAnyYearInTheTextGivesNoDay() {
         assertThat(dayOf("7月9日,某公司宣布完成融资。")).isEmpty();
     }
