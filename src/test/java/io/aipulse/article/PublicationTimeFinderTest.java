@@ -181,17 +181,19 @@ class PublicationTimeFinderTest {
         assertThat(dayOf(text)).contains(LocalDate.of(2025, 10, 31));
     }
 
-    @Test
-    void theYearInAConferencesNameIsTheYearTheTextReportsOn() {
-        // given day-month dates whose year only the conference's name gives
-        // when / then
-        assertThat(dayOf("9月17日,在2025某某全球数字生态大会上,某公司的平台面向全球上线。"))
-                .contains(LocalDate.of(2025, 9, 17));
-        assertThat(dayOf("北京时间9月18日上午8点,在某公司年度盛会Connect 2025上,公司发布了智能眼镜。"))
-                .contains(LocalDate.of(2025, 9, 18));
-        // a festival too, its word well after the year
-        assertThat(dayOf("10 月 24 日,在 2023 某某公司全球 1024 开发者节上,公司发布了新版大模型。"))
-                .contains(LocalDate.of(2023, 10, 24));
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+        // day-month dates whose year only a conference's name gives
+        "9月17日,在2025某某全球数字生态大会上,某公司的平台面向全球上线。; 2025-09-17",
+        "北京时间9月18日上午8点,在某公司年度盛会Connect 2025上,公司发布了智能眼镜。; 2025-09-18",
+        // a festival too, its word well after the year; and a year written after the conference's word
+        "10 月 24 日,在 2023 某某公司全球 1024 开发者节上,公司发布了新版大模型。; 2023-10-24",
+        "9月18日,某某大会2025开幕。公司有望在2026年推出新芯片。; 2025-09-18",
+        // a year planned or aimed at is no bound, in either script
+        "9月11日,在2025某某大会上,公司发布新车型,并公布计划在2026年实现量产。; 2025-09-11",
+        "9月11日,在2025某某大會上,公司發布新車型,並公布計劃在2026年實現量產。; 2025-09-11"})
+    void theYearOfAConferenceBoundsTheDayMonthDatesAndAPlannedYearDoesNot(String text, String day) {
+        assertThat(dayOf(text)).contains(LocalDate.parse(day));
     }
 
     @Test
@@ -217,18 +219,6 @@ class PublicationTimeFinderTest {
         String text = "2025年公司营收翻番,计划到2027年实现盈利。3月5日,公司发布新品。";
         // when / then
         assertThat(dayOf(text)).contains(LocalDate.of(2025, 3, 5));
-    }
-
-    @Test
-    void aPlannedYearIsNoBoundInEitherScript() {
-        // given the year of a conference, then plans for the year after it
-        // when / then: the day-month date is of the conference's year
-        assertThat(dayOf("9月11日,在2025某某大会上,公司发布新车型,并公布计划在2026年实现量产。"))
-                .contains(LocalDate.of(2025, 9, 11));
-        assertThat(dayOf("9月11日,在2025某某大會上,公司發布新車型,並公布計劃在2026年實現量產。"))
-                .contains(LocalDate.of(2025, 9, 11));
-        assertThat(dayOf("9月18日,某某大会2025开幕。公司有望在2026年推出新芯片。"))
-                .contains(LocalDate.of(2025, 9, 18));
     }
 
     @Test
