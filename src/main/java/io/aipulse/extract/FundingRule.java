@@ -61,6 +61,12 @@ final class FundingRule extends Rule {
     static final List<String> INTO = List.of("向", "对");
     static final Finder INVESTED_INTO = Finder.of(Finder.anyOf(INTO) + "\\s?([^，。；;,]{2,20}?)\\s?(?:追加|战略|新增|再次)?(?:投资|注资)了?\\s?"
             + "(?=[\\d数上近超约逾一二两三四五六七八九十几])", INTO);
+    /**
+     * an investment told from the investor's side, the company after the verb: "阿里投资了智谱AI", "华发集团战略投资了
+     * ...智谱AI", "Meta在6月投资了143亿美元于Scale AI", "X战略投资Y" (了 or 战略 makes 投资 the verb, not the noun)
+     */
+    static final List<String> INVESTED_IN_WORDS = List.of("投资了", "注资了", "战略投资");
+    static final Finder INVESTED_IN = Finder.of("(?:战略)?(?:投资|注资)了|战略投资", INVESTED_IN_WORDS);
     /** the round named with its lead: "星海图的A轮融资由红杉中国领投" */
     static final Finder LED_BY = Finder.of("融资(?:由|是由)[^，。；;,]{2,30}?(?:领投|独家投资)", List.of("融资"))
             .needing("由", 4); // 融资由, 融资是由: most 融资 have neither
@@ -165,6 +171,14 @@ final class FundingRule extends Rule {
         while (into.find()) {
             Matcher m = into.matcher();
             financedNamed(s, m.start(), m.end(), m.start(1), m.end(1), false);
+        }
+        Finder.Scan investedIn = s.scan(INVESTED_IN, s.from(), s.end());
+        while (investedIn.find()) {
+            Matcher m = investedIn.matcher();
+            OrgMention financed = firstNamedAfter(s, m.end(), s.clauseEnd(m.end()));
+            if (financed != null) {
+                financedNamed(s, m.start(), m.end(), financed.start(), financed.end(), false);
+            }
         }
         for (Finder f : List.of(LED_BY, IN_ROUND)) {
             Finder.Scan scan = s.scan(f, s.from(), s.end());
@@ -358,6 +372,16 @@ final class FundingRule extends Rule {
             c.aboutStart = Math.max(s.start(), financed.start() - 24);
             c.aboutEnd = financed.end();
         }
+    }
+
+    /** The first organisation named in {@code [from, to)}, or null. */
+    private static OrgMention firstNamedAfter(SentenceContext s, int from, int to) {
+        for (OrgMention o : s.orgs()) {
+            if (o.start() >= from && o.end() <= to) {
+                return o;
+            }
+        }
+        return null;
     }
 
     /**
