@@ -51,11 +51,15 @@ public final class PublicationTimeFinder {
      * the year in the name of a conference, a show or a festival, the year it is held: "2025腾讯全球数字生态大会",
      * "Create2025百度AI开发者大会", "2023 科大讯飞全球 1024 开发者节", "meta Connect 2025", "华为全联接大会2025"
      */
+    /** the words of a gathering that bears its year in its name, in both scripts */
+    private static final List<String> GATHERINGS = List.of("大会", "峰会", "论坛", "博览会", "年会", "展会", "大會", "峰會",
+            "論壇", "博覽會", "年會", "展會");
     private static final Pattern EVENT_YEAR = Pattern.compile(
-            "(?<![\\d\\[])(20\\d{2})(?!\\d|\\s?年)(?=[^，。,;；\\n]{0,18}?(?:大会|峰会|论坛|博览会|年会|展会|发布会|大會|峰會|論壇|博覽會|年會|展會|發布會|节|節))"
+            "(?<![\\d\\[])(20\\d{2})(?!\\d|\\s?年)(?=[^，。,;；\\n]{0,18}?(?:" + String.join("|", GATHERINGS)
+            + "|发布会|發布會|节|節))"
             + "|(?<=[A-Za-z]\\s?)(20\\d{2})(?![\\d年.%])"
-            // "华为全联接大会2025": the year right after the conference's word
-            + "|(?<=(?:大会|峰会|论坛|博览会|年会|展会|大會|峰會|論壇|博覽會|年會|展會)\\s?)(20\\d{2})(?![\\d年.%])");
+            // "华为全联接大会2025": the year right after the gathering's word
+            + "|(?<=(?:" + String.join("|", GATHERINGS) + ")\\s?)(20\\d{2})(?![\\d年.%])");
     /** a date as English-language bylines print it: "Apr 18, 2023 08:27 AM", "Jun 6, 2025", "February 10, 2026" */
     private static final Pattern ENGLISH_DAY = Pattern.compile("(?<![A-Za-z])(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
             + "(?:[a-z]{0,6})\\.?\\s(\\d{1,2}),\\s?((?:19|20)\\d{2})(?!\\d)");

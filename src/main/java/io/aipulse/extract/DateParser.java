@@ -167,8 +167,7 @@ public final class DateParser {
      * A necessary condition for the pattern to match at {@code i} (the first digit of a run, or a relative
      * word's first character), read from the few characters after it: a run of one or two digits needs 月 next
      * (one space allowed), a run of four needs 年 or a separator, a run of three 年 (Taiwan's year of the Republic),
-     * other runs are no date; a relative word must
-     * be one of the pattern's.
+     * other runs are no date; a relative word must be one of the pattern's.
      */
     private static boolean mayStartDate(CharSequence s, int i, int end, boolean digit) {
         if (!digit) {

@@ -175,7 +175,7 @@ final class FundingRule extends Rule {
         Finder.Scan investedIn = s.scan(INVESTED_IN, s.from(), s.end());
         while (investedIn.find()) {
             Matcher m = investedIn.matcher();
-            OrgMention financed = firstNamedAfter(s, m.end(), s.clauseEnd(m.end()));
+            OrgMention financed = OrgMention.firstWithin(s.orgs(), m.end(), s.clauseEnd(m.end()));
             if (financed != null) {
                 financedNamed(s, m.start(), m.end(), financed.start(), financed.end(), false);
             }
@@ -372,16 +372,6 @@ final class FundingRule extends Rule {
             c.aboutStart = Math.max(s.start(), financed.start() - 24);
             c.aboutEnd = financed.end();
         }
-    }
-
-    /** The first organisation named in {@code [from, to)}, or null. */
-    private static OrgMention firstNamedAfter(SentenceContext s, int from, int to) {
-        for (OrgMention o : s.orgs()) {
-            if (o.start() >= from && o.end() <= to) {
-                return o;
-            }
-        }
-        return null;
     }
 
     /**

@@ -56,11 +56,11 @@ final class IpoRule extends Rule {
             int is = subject == null ? -1 : sponsoredAfter(text, subject, s.clauseEnd(f.end()));
             if (is >= 0 && is < f.start()) {
                 // "中金公司和华泰国际是三花控股在香港上市的联席保荐人": the banks bring the company named after 是 to market
-                subject = firstActorBetween(actors, is + 1, f.start());
+                subject = OrgMention.firstWithin(actors, is + 1, f.start());
             }
             if (subject != null && SPONSOR_ROLES.endsIn(text, Math.max(cs, subject.start() - SPONSOR_REACH), subject.start())) {
                 // "公司与保荐人国泰海通证券主动撤回申请": the bank named by its role is the company's sponsor
-                subject = firstActorBetween(actors, cs, subject.start());
+                subject = OrgMention.firstWithin(actors, cs, subject.start());
                 if (subject == null && text.substring(cs, f.start()).contains("公司")) {
                     subject = s.coreference(ActorFilter.ANY);
                 }
@@ -104,16 +104,6 @@ final class IpoRule extends Rule {
             }
         }
         return -1;
-    }
-
-    /** The first actor starting in {@code [from, to)}, or null. */
-    private static OrgMention firstActorBetween(List<OrgMention> actors, int from, int to) {
-        for (OrgMention o : actors) {
-            if (o.start() >= from && o.end() <= to) {
-                return o;
-            }
-        }
-        return null;
     }
 
     /** The first actor of the sentence before {@code clauseStart} that is not an exchange or a regulator. */

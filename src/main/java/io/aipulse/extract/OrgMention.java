@@ -22,6 +22,16 @@ record OrgMention(int start, int end, String name, Company company, String textC
         return company != null && kind.equals(company.kind());
     }
 
+    /** The first of {@code mentions} (in text order) lying inside {@code [from, to)}, or null. */
+    static OrgMention firstWithin(java.util.List<OrgMention> mentions, int from, int to) {
+        for (OrgMention o : mentions) {
+            if (o.start() >= from && o.end() <= to) {
+                return o;
+            }
+        }
+        return null;
+    }
+
     OrgMention withText(String city, String country) {
         return new OrgMention(start, end, name, company, city != null ? city : textCity,
                 country != null ? country : textCountry, source, place);
