@@ -27,11 +27,14 @@ public final class SentenceTypes {
 
     /**
      * n-gram keys ({@link #key}) in an open-addressed table (0 is an empty slot: every key has its length in bits
-     * 48-49); the weights of the key in slot i are {@code weights[i * TYPES.length + type ordinal]}. A sentence's
-     * guess looks up each of its n-grams: primitive arrays instead of a map of boxed keys.
+     * 48-49). Most n-grams weigh for one type or two, so a slot's weights are a run of the flat arrays below:
+     * {@code entries[i]} holds the run's start (bits 8-31) and length (bits 0-7). A sentence's guess looks up each
+     * of its n-grams: primitive arrays, small enough for the cache, instead of a map of boxed keys.
      */
     private final long[] keys;
-    private final float[] weights;
+    private final int[] entries;
+    private final byte[] entryTypes;
+    private final float[] entryWeights;
     private final int mask;
     /** 64 less the table's bits: the top bits of a key's product with a large odd constant pick its slot */
     private final int shift;
@@ -44,18 +47,36 @@ public final class SentenceTypes {
     private static final int PRESENT_BITS = 18;
 
     private SentenceTypes(Map<Long, float[]> byKey) {
+        // a load of a half to a quarter: probes stay short, and the table small
         int capacity = Integer.highestOneBit(Math.max(2, byKey.size() * 2 - 1)) << 1;
         this.keys = new long[capacity];
-        this.weights = new float[capacity * TYPES.length];
+        this.entries = new int[capacity];
         this.mask = capacity - 1;
         this.shift = 64 - Integer.numberOfTrailingZeros(capacity);
         this.size = byKey.size();
+        int runs = 0;
+        for (float[] w : byKey.values()) {
+            for (float x : w) {
+                runs += x != 0 ? 1 : 0;
+            }
+        }
+        this.entryTypes = new byte[runs];
+        this.entryWeights = new float[runs];
+        int next = 0;
         for (Map.Entry<Long, float[]> e : byKey.entrySet()) {
             int slot = slot(e.getKey());
             keys[slot] = e.getKey();
             int bit = presentBit(e.getKey());
             present[bit >>> 6] |= 1L << bit;
-            System.arraycopy(e.getValue(), 0, weights, slot * TYPES.length, TYPES.length);
+            int start = next;
+            float[] w = e.getValue();
+            for (int t = 0; t < w.length; t++) {
+                if (w[t] != 0) {
+                    entryTypes[next] = (byte) t;
+                    entryWeights[next++] = w[t];
+                }
+            }
+            entries[slot] = start << 8 | (next - start);
         }
     }
 
@@ -116,29 +137,36 @@ public final class SentenceTypes {
         if (size == 0) {
             return null;
         }
+        // the model's n-grams of the span as (slot, offset) pairs: sorted, each n-gram's first offset comes first, and
+        // an n-gram counts once per sentence
+        Hits found = new Hits(Math.max(0, 2 * (to - from)));
+        forEachNgram(text, from, to, found);
+        long[] hits = found.hits;
+        int n = found.n;
+        java.util.Arrays.sort(hits, 0, n);
         double[] score = new double[TYPES.length];
         float[] strongest = new float[TYPES.length];
         int[] at = new int[TYPES.length];
-        // the slots already counted (each n-gram counts once per sentence), an open-addressed set of slot + 1
-        int[] counted = new int[Integer.highestOneBit(Math.max(8, (to - from) * 4 - 1)) << 1];
-        forEachNgram(text, from, to, (key, position) -> {
-            int bit = presentBit(key);
-            if ((present[bit >>> 6] & (1L << bit)) == 0) {
-                return;
+        int previous = -1;
+        for (int h = 0; h < n; h++) {
+            int slot = (int) (hits[h] >>> 32);
+            if (slot == previous) {
+                continue;
             }
-            int slot = slot(key);
-            if (keys[slot] == 0 || !firstTime(counted, slot)) {
-                return;
-            }
-            int w = slot * TYPES.length;
-            for (int t = 0; t < TYPES.length; t++) {
-                score[t] += weights[w + t];
-                if (weights[w + t] > strongest[t]) {
-                    strongest[t] = weights[w + t];
+            previous = slot;
+            int position = (int) hits[h];
+            int run = entries[slot];
+            for (int e = run >>> 8, end = e + (run & 0xFF); e < end; e++) {
+                int t = entryTypes[e];
+                float w = entryWeights[e];
+                score[t] += w;
+                // the strongest n-gram, the first in the text of equally strong ones
+                if (w > strongest[t] || w == strongest[t] && w > 0 && position < at[t]) {
+                    strongest[t] = w;
                     at[t] = position;
                 }
             }
-        });
+        }
         int best = -1;
         for (int t = 0; t < score.length; t++) {
             if (score[t] > 0 && (best < 0 || score[t] > score[best])) {
@@ -148,18 +176,26 @@ public final class SentenceTypes {
         return best < 0 ? null : new Guess(TYPES[best], score[best], at[best]);
     }
 
-    /** Adds {@code slot} to the set {@code counted}; false when it was there already. */
-    private static boolean firstTime(int[] counted, int slot) {
-        int m = counted.length - 1;
-        int i = (int) ((slot * 0x9E3779B97F4A7C15L) >>> (64 - Integer.numberOfTrailingZeros(counted.length)));
-        while (counted[i] != 0) {
-            if (counted[i] == slot + 1) {
-                return false;
-            }
-            i = (i + 1) & m;
+    /** The n-grams of a span the model has, as (slot, offset) pairs in the order they were found. */
+    private final class Hits implements NgramSink {
+        final long[] hits;
+        int n;
+
+        Hits(int capacity) {
+            this.hits = new long[capacity];
         }
-        counted[i] = slot + 1;
-        return true;
+
+        @Override
+        public void accept(long key, int position) {
+            int bit = presentBit(key);
+            if ((present[bit >>> 6] & (1L << bit)) == 0) {
+                return;
+            }
+            int slot = slot(key);
+            if (keys[slot] != 0) {
+                hits[n++] = (long) slot << 32 | position;
+            }
+        }
     }
 
     /** Receives each n-gram's {@link #key} and the offset in the text where it starts. */
