@@ -40,6 +40,8 @@ final class Candidate {
     boolean guessed;
     /** guessed in an article in which the rules found events too */
     boolean besideRules;
+    /** among the back-off's guesses for the article, how many were surer (0 for its best guess) */
+    int guessRank;
     Set<Integer> sentences = new LinkedHashSet<>();
 
     Candidate(EventType type, OrgMention subject, int sentence, int trigger, int triggerEnd, int clauseStart,

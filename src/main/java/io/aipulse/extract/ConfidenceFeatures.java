@@ -26,6 +26,10 @@ final class ConfidenceFeatures {
      * them is right far less often than one alone ("guessed"); a guess that merges into a rule's event confirms it
      */
     static final String GUESSED_BESIDE_RULES = "guessed.besideRules";
+    /** the feature of a guess from another sentence than the back-off's surest one */
+    static final String GUESSED_ANOTHER = "guessed.another";
+    /** the features {@link ConfidenceTrainer} fits after all others, each alone on the events that carry it */
+    static final List<String> FITTED_LAST = List.of(GUESSED_ANOTHER);
 
     private ConfidenceFeatures() {
     }
@@ -34,9 +38,11 @@ final class ConfidenceFeatures {
      * The features of {@code events.get(i)}, merged from {@code group}, in the article {@code run} reads.
      *
      * @param events every event of the article, before any is dropped
+     * @param groups the mentions each event was merged from
      */
-    static Map<String, Double> of(List<Event> events, int i, List<Candidate> group, ArticleContext run) {
+    static Map<String, Double> of(List<Event> events, int i, List<List<Candidate>> groups, ArticleContext run) {
         Event e = events.get(i);
+        List<Candidate> group = groups.get(i);
         String text = run.text();
         Map<String, Double> f = new LinkedHashMap<>();
         put(f, "type:" + e.type());
@@ -47,13 +53,15 @@ final class ConfidenceFeatures {
         boolean guessed = true;
         boolean besideRules = false;
         boolean confirmed = false;
+        int guessRank = Integer.MAX_VALUE;
         java.util.Set<Integer> sentences = new java.util.HashSet<>();
         for (Candidate c : group) {
             first = Math.min(first, c.sentence);
             sentences.addAll(c.sentences);
             guessed &= c.guessed;
             besideRules |= c.besideRules;
-            confirmed |= c.guessed;
+            confirmed |= c.guessed && c.guessRank == 0; // only the surest guess: the further ones are many
+            guessRank = Math.min(guessRank, c.guessed ? c.guessRank : Integer.MAX_VALUE);
         }
         if (first == 0) {
             put(f, "headline");
@@ -66,11 +74,18 @@ final class ConfidenceFeatures {
         f.put("sentences", Math.log1p(sentences.size()));
         if (guessed) {
             put(f, besideRules ? GUESSED_BESIDE_RULES : "guessed");
+            flag(f, GUESSED_ANOTHER, guessRank > 0);
         } else if (confirmed) {
             put(f, "guessed.confirms");
         }
         subject(f, e, group, run);
-        long sameSubject = events.stream().filter(o -> o.subject().equals(e.subject())).count();
+        // the back-off's further guesses are not counted: most are wrong, and the rules' events would pay for them
+        long sameSubject = 1;
+        for (int j = 0; j < events.size(); j++) {
+            if (j != i && events.get(j).subject().equals(e.subject()) && !furtherGuess(groups.get(j))) {
+                sameSubject++;
+            }
+        }
         f.put("events.sameSubject", Math.log1p(sameSubject));
         flag(f, "amount", e.amount() != null);
         flag(f, "product", e.product() != null);
@@ -86,6 +101,11 @@ final class ConfidenceFeatures {
             }
         }
         return f;
+    }
+
+    /** Whether an event is only the back-off's guesses other than its surest. */
+    private static boolean furtherGuess(List<Candidate> group) {
+        return group.stream().allMatch(c -> c.guessed && c.guessRank > 0);
     }
 
     /** How the subject is named: how often, whether in the headline, from what, what kind of body. */

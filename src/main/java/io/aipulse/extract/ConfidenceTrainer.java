@@ -132,8 +132,32 @@ public final class ConfidenceTrainer {
         return new double[] {precision, recall, f1};
     }
 
-    /** Weights (the last one the intercept) fitted to the right and wrong examples of {@code train}. */
+    /**
+     * Weights (the last one the intercept) fitted to the right and wrong examples of {@code train}: first to the
+     * examples with none of the {@link ConfidenceFeatures#FITTED_LAST} features, then each of those alone to the
+     * examples that carry it, the others held. A kind of candidate that comes in large numbers (the back-off's further
+     * guesses) then gets its own weight without moving what the rules' events weigh (docs/EXTRACTION.md, row 41b).
+     */
     private static double[] fit(List<String> names, List<Example> train) {
+        List<Example> first = train.stream()
+                .filter(e -> ConfidenceFeatures.FITTED_LAST.stream().noneMatch(e.features()::containsKey)).toList();
+        boolean[] all = new boolean[names.size() + 1];
+        java.util.Arrays.fill(all, true);
+        double[] w = new double[names.size() + 1];
+        descend(names, first, w, all);
+        for (String last : ConfidenceFeatures.FITTED_LAST) {
+            int k = names.indexOf(last);
+            if (k >= 0) {
+                boolean[] only = new boolean[names.size() + 1];
+                only[k] = true;
+                descend(names, train.stream().filter(e -> e.features().containsKey(last)).toList(), w, only);
+            }
+        }
+        return w;
+    }
+
+    /** Gradient descent from {@code w} on the weights {@code free} marks, over the right and wrong examples. */
+    private static void descend(List<String> names, List<Example> train, double[] w, boolean[] free) {
         Map<String, Integer> index = new HashMap<>();
         for (int k = 0; k < names.size(); k++) {
             index.put(names.get(k), k);
@@ -156,9 +180,8 @@ public final class ConfidenceTrainer {
         }
         int n = x.size();
         int d = names.size();
-        double[] w = new double[d + 1];
         if (n == 0) {
-            return w;
+            return;
         }
         double[] gradient = new double[d + 1];
         for (int it = 0; it < ITERATIONS; it++) {
@@ -176,11 +199,14 @@ public final class ConfidenceTrainer {
                 gradient[d] += err;
             }
             for (int k = 0; k < d; k++) {
-                w[k] -= LEARNING_RATE * (gradient[k] / n + L2 * w[k] / n);
+                if (free[k]) {
+                    w[k] -= LEARNING_RATE * (gradient[k] / n + L2 * w[k] / n);
+                }
             }
-            w[d] -= LEARNING_RATE * gradient[d] / n;
+            if (free[d]) {
+                w[d] -= LEARNING_RATE * gradient[d] / n;
+            }
         }
-        return w;
     }
 
     private static double probability(double[] w, List<String> names, Map<String, Double> features) {

@@ -62,14 +62,21 @@ public final class RuleBasedExtractor implements EventExtractor {
      * {@code aipulse train --confidence} learns from.
      */
     public List<Scored> scored(Article article, CompanyDirectory overrides) {
-        return scored(article, overrides, knowledge.eventConfidence().weighs(ConfidenceFeatures.GUESSED_BESIDE_RULES));
+        EventConfidence model = knowledge.eventConfidence();
+        return scored(article, overrides, model.weighs(ConfidenceFeatures.GUESSED_BESIDE_RULES),
+                model.weighs(ConfidenceFeatures.GUESSED_ANOTHER) ? Fallback.GUESSES : 1);
     }
 
     /**
-     * {@link #scored(Article, CompanyDirectory)}, with the back-off's guess beside the rules' events or not: training
-     * needs them to learn their weight; without a model that has one they would all be kept, so they are left out.
+     * {@link #scored(Article, CompanyDirectory)} with every guess of the back-off, or with its one guess in an
+     * article where the rules found nothing: training needs the guesses to learn their weights; a model without
+     * those weights would keep them all, so it gets the one guess that stands alone.
      */
-    public List<Scored> scored(Article article, CompanyDirectory overrides, boolean guessBesideRules) {
+    public List<Scored> scored(Article article, CompanyDirectory overrides, boolean everyGuess) {
+        return scored(article, overrides, everyGuess, everyGuess ? Fallback.GUESSES : 1);
+    }
+
+    private List<Scored> scored(Article article, CompanyDirectory overrides, boolean guessBesideRules, int guesses) {
         CleanText clean = cleaner.clean(article.fullText());
         ArticleContext run = new ArticleContext(knowledge, settings, amounts, orgFinder, article, clean);
         List<Candidate> kept = new ArrayList<>();
@@ -79,13 +86,14 @@ public final class RuleBasedExtractor implements EventExtractor {
                 kept.add(c);
             }
         }
-        // the back-off: guessed from the whole vocabulary of the train split's sentences. Beside the rules' events a
-        // guess is far less often right than alone (docs/EXTRACTION.md, rows 13a and 38b): the confidence model
-        // weighs it by a feature of its own, and drops most such guesses
-        Candidate guessed = kept.isEmpty() || guessBesideRules ? Fallback.guess(run, knowledge.sentenceTypes()) : null;
-        if (guessed != null) {
+        // the back-off: guessed from the whole vocabulary of the train split's sentences. Beside the rules' events, and
+        // from further sentences, a guess is far less often right than alone (docs/EXTRACTION.md, rows 13a, 38b and
+        // 41a): the confidence model weighs such guesses by features of their own, and drops most of them
+        boolean besideRules = !kept.isEmpty();
+        for (Candidate guessed : !besideRules || guessBesideRules
+                ? Fallback.guesses(run, knowledge.sentenceTypes(), guesses) : List.<Candidate>of()) {
             guessed.guessed = true;
-            guessed.besideRules = !kept.isEmpty();
+            guessed.besideRules = besideRules;
             run.date(guessed);
             if (!guessed.background) {
                 kept.add(guessed);
@@ -106,7 +114,7 @@ public final class RuleBasedExtractor implements EventExtractor {
         EventConfidence confidence = knowledge.eventConfidence();
         List<Scored> scored = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
-            Map<String, Double> features = ConfidenceFeatures.of(events, i, eventGroups.get(i), run);
+            Map<String, Double> features = ConfidenceFeatures.of(events, i, eventGroups, run);
             scored.add(new Scored(events.get(i), features, confidence.probability(features)));
         }
         return scored;

@@ -81,4 +81,36 @@ class EventConfidenceTest {
         assertThat(model.keeps(model.probability(Map.of("guessed", 1.0)))).isFalse();
         assertThat(trainer.summary()).contains("cross-validated F1 1.000");
     }
+
+    @Test
+    void furtherGuessesGetTheirOwnWeightWithoutMovingTheOthers() {
+        // given the same right and wrong events, once alone and once beside many wrong further guesses
+        ConfidenceTrainer alone = new ConfidenceTrainer();
+        ConfidenceTrainer beside = new ConfidenceTrainer();
+        for (int a = 0; a < 40; a++) {
+            String article = "a" + a;
+            for (ConfidenceTrainer t : List.of(alone, beside)) {
+                t.addArticle(article, 1);
+                t.add(article, Map.of("named", 1.0), ConfidenceTrainer.Label.RIGHT);
+                t.add(article, Map.of("named", 1.0, "lead", 1.0), ConfidenceTrainer.Label.RIGHT);
+                t.add(article, Map.of("guessed", 1.0), ConfidenceTrainer.Label.WRONG);
+            }
+            for (int g = 0; g < 3; g++) {
+                beside.add(article, Map.of("named", 1.0, ConfidenceFeatures.GUESSED_ANOTHER, 1.0),
+                        g == 0 ? ConfidenceTrainer.Label.RIGHT : ConfidenceTrainer.Label.WRONG);
+            }
+        }
+        // when
+        EventConfidence first = EventConfidence.of(alone.rows().stream().map(r -> r.split(",")).toList());
+        EventConfidence both = EventConfidence.of(beside.rows().stream().map(r -> r.split(",")).toList());
+        // then the events without the further guesses' feature are weighed as if those were not there
+        for (Map<String, Double> event : List.of(Map.of("named", 1.0), Map.of("named", 1.0, "lead", 1.0),
+                Map.of("guessed", 1.0))) {
+            assertThat(both.probability(event)).isCloseTo(first.probability(event), within(1e-9));
+        }
+        // and a further guess, right one time in three, weighs less than the same event read by a rule
+        Map<String, Double> further = Map.of("named", 1.0, ConfidenceFeatures.GUESSED_ANOTHER, 1.0);
+        assertThat(both.probability(further)).isLessThan(both.probability(Map.of("named", 1.0)));
+        assertThat(both.weighs(ConfidenceFeatures.GUESSED_ANOTHER)).isTrue();
+    }
 }

@@ -121,6 +121,27 @@ class FallbackTest {
         assertThat(weighed.extract(both)).extracting(Event::type).containsExactly(EventType.FUNDING);
     }
 
+    @Test
+    void aModelThatWeighsFurtherGuessesGetsOneFromASentenceAfterTheLead() throws IOException {
+        // given an article whose lead tells a round the rule reads, and whose tenth sentence tells a plant opened
+        StringBuilder text = new StringBuilder("智谱宣布完成数亿元B轮融资。");
+        for (int i = 0; i < 8; i++) {
+            text.append("天气转凉。");
+        }
+        text.append("百度的新芯片工厂今天落成投用。");
+        Article article = article(text.toString());
+        // when a model weighs a guess beside the rules', and one with and one without a weight for a further guess
+        String beside = "feature,weight\n(bias),1.0\n(threshold),0.1\n" + ConfidenceFeatures.GUESSED_BESIDE_RULES
+                + ",-0.5\n";
+        RuleBasedExtractor leadOnly = extractorWithConfidence(beside);
+        RuleBasedExtractor further = extractorWithConfidence(beside + ConfidenceFeatures.GUESSED_ANOTHER + ",-0.5\n");
+        // then only the second guesses beyond the lead, and marks the guess as a further one
+        assertThat(leadOnly.extract(article)).extracting(Event::type).containsExactly(EventType.FUNDING);
+        assertThat(further.scored(article, CompanyDirectory.empty())).filteredOn(s -> s.event().type() == EventType.INVESTMENT)
+                .singleElement().satisfies(s -> assertThat(s.event().subject()).isEqualTo("百度"))
+                .satisfies(s -> assertThat(s.features()).containsKey(ConfidenceFeatures.GUESSED_ANOTHER));
+    }
+
     private static RuleBasedExtractor extractorWithConfidence(String model) throws IOException {
         Path dir = Files.createDirectories(config.resolve("with-confidence-" + Integer.toHexString(model.hashCode())));
         Files.copy(config.resolve("sentence-types.csv"), dir.resolve("sentence-types.csv"),

@@ -91,7 +91,9 @@ class SectorResolverTest {
                 + "商务部当天公布,新增多家实体至实体清单,包括星辰数智、北辰智联及远光数科这三家中国公司。";
         Article article = new Article("lead", null, null, null, text, Instant.parse("2024-11-20T02:00:00Z"),
                 TimeSource.TEXT, "lead");
-        List<Event> setbacks = extractor.extract(article).stream().filter(e -> e.type() == EventType.SETBACK).toList();
+        // the rules' events before the confidence model: their sector is what this tests, not whether they are kept
+        List<Event> setbacks = extractor.scored(article, CompanyDirectory.empty(), false).stream()
+                .map(RuleBasedExtractor.Scored::event).filter(e -> e.type() == EventType.SETBACK).toList();
         assertThat(setbacks).extracting(Event::subject).containsExactly("星辰数智", "北辰智联", "远光数科");
         assertThat(setbacks).extracting(Event::sector).containsOnly("compute-chips");
     }
