@@ -41,8 +41,9 @@ final class Fallback {
     /**
      * The back-off's guesses for an article: first the surest of its lead's sentences ({@link #SENTENCES}) that the
      * {@link SentenceTypes} model reads as an event and that names an actor, then, up to {@code limit}, the surest
-     * others of its first {@link #FURTHER_SENTENCES}; each with its sentence's first actor as the subject. A guess
-     * the contract refuses is left out, not replaced by the next sentence's.
+     * others of its first {@link #FURTHER_SENTENCES}; each with its sentence's first actor as the subject. When the
+     * lead gives none, the surest of the others is the first guess (marking it a further one scored lower: EXTRACTION
+     * row 41a). A guess the contract refuses is left out, not replaced by the next sentence's.
      */
     static List<Candidate> guesses(ArticleContext article, SentenceTypes model, int limit) {
         List<Segmenter.Sentence> sentences = article.sentences();
