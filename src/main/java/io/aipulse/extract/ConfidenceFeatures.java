@@ -35,7 +35,7 @@ final class ConfidenceFeatures {
     }
 
     /**
-     * The features of {@code events.get(i)}, merged from {@code group}, in the article {@code run} reads.
+     * The features of {@code events.get(i)}, merged from {@code groups.get(i)}, in the article {@code run} reads.
      *
      * @param events every event of the article, before any is dropped
      * @param groups the mentions each event was merged from

@@ -136,7 +136,8 @@ public final class ConfidenceTrainer {
      * Weights (the last one the intercept) fitted to the right and wrong examples of {@code train}: first to the
      * examples with none of the {@link ConfidenceFeatures#FITTED_LAST} features, then each of those alone to the
      * examples that carry it, the others held. A kind of candidate that comes in large numbers (the back-off's further
-     * guesses) then gets its own weight without moving what the rules' events weigh (docs/EXTRACTION.md, row 41b).
+     * guesses) then gets its own weight without moving what the rules' events weigh (docs/EXTRACTION.md, row 41a and
+     * "The back-off").
      */
     private static double[] fit(List<String> names, List<Example> train) {
         List<Example> first = train.stream()
