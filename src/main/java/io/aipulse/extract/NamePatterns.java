@@ -36,10 +36,13 @@ final class NamePatterns {
             "将", "于", "被", "向", "通过", "递交", "递表", "提交", "最终", "近期", "再次", "再度", "首次", "成功", "携手", "牵手",
             "联合", "启动", "进入", "申请", "宣告", "遭遇", "陷入", "通知", "登陆", "挂牌", "今起", "昨日", "今天", "拟", "于今年",
             "科创板", "港股", "IPO", "赴港", "大幅", "大规模", ":"));
+    /** the word a company's name may be followed by before its verb: "X科技公司宣布" */
+    static final String COMPANY_WORD = "公司";
     static final Pattern HAN_NAME = Pattern.compile(
             "\\s?([\\p{IsHan}]{2,6}?(?:" + String.join("|", HAN_COMPANY_ENDINGS) + "))"
-            // or a month's date: "群核科技2月14日向港交所递交招股书"
-            + "(?=\\s?(?:" + String.join("|", HAN_VERB_LIST) + "|\\d{1,2}\\s?月))");
+            // or a month's date: "群核科技2月14日向港交所递交招股书"; the name may say it is a company before its verb
+            // ("苏珀曼智能科技公司宣告破产")
+            + "(?=\\s?(?:" + COMPANY_WORD + ")?(?:" + String.join("|", HAN_VERB_LIST) + "|\\d{1,2}\\s?月))");
     /**
      * the optional words between a company's name and the verb of its round, group by group in their order
      * ("小雨智造亦于近日正式宣布成功完成...融资"): an adverb, 于, a time, 正式, 宣布, 成功
@@ -250,6 +253,10 @@ final class NamePatterns {
                     int e = at + suffix.length();
                     int v = e < to && isRegexSpace(text.charAt(e)) ? e + 1 : e;
                     if (anyAt(text, v, to, HAN_VERBS) || monthAt(text, v, to)) {
+                        return new Found(s, e, e);
+                    }
+                    int w = v + COMPANY_WORD.length();
+                    if (w <= to && text.startsWith(COMPANY_WORD, v) && (anyAt(text, w, to, HAN_VERBS) || monthAt(text, w, to))) {
                         return new Found(s, e, e);
                     }
                 }

@@ -945,7 +945,9 @@ final class OrgFinder {
     private static final String[] VERBS_AFTER = {
         "宣布", "正式", "近日", "日前", "今日", "推出", "发布", "完成", "获得", "获", "上线", "开源", "公布", "与", "和",
         "计划", "将", "已", "也", "表示", "称", "预计", "预测", "发表", "官宣", "在", "用", "于", "公司",
-        "最新", "近期", "首次", "刚刚", "再次", "率先"};
+        "最新", "近期", "首次", "刚刚", "再次", "率先",
+        // 亦 is 也 in formal and Taiwan writing ("Luminar亦声请破产"); a filing or declaration the name makes ("iRobot申请破产保护")
+        "亦", "申请", "声请", "宣告"};
 
     private static final FirstWords VERBS_AFTER_FIRST = new FirstWords(VERBS_AFTER);
     /**

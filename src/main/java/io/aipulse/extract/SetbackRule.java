@@ -45,12 +45,28 @@ final class SetbackRule extends Rule {
     /** the verbs of suing, the defendants named right after them ("控告微软和OpenAI侵害著作权", "联合起诉稀宇科技") */
     static final List<String> SUE_VERBS = List.of("起诉", "控告", "状告");
     private static final Finder SUES = Finder.of(Finder.anyOf(SUE_VERBS), SUE_VERBS);
-    static final List<String> TRIGGERS = Finder.union(WORDS, STOP_VERBS, CUT_VERBS, PAY_VERBS, SUE_VERBS);
+    /**
+     * verbs that call off a deal ("放弃收购...Autotalks", "终止本次交易", "终止换股吸收合并..."): the deal failed, a setback
+     * for the buyer, not its acquisition
+     */
+    static final List<String> ABANDON_VERBS = List.of("放弃", "终止", "取消", "叫停");
+    /** the deals such a verb calls off */
+    static final List<String> DEALS = List.of("收购", "并购", "合并", "重组", "交易");
+    /** how far the deal may follow the verb that calls it off: its kind or its target between ("终止本次重大资产重组") */
+    static final int ABANDONED_REACH = 10;
+    static final List<String> TRIGGERS = Finder.union(WORDS, STOP_VERBS, CUT_VERBS, PAY_VERBS, SUE_VERBS, ABANDON_VERBS);
     static final Finder SETBACK = Finder.of("(" + String.join("|", WORDS) + ")"
             + "|" + Finder.anyOf(STOP_VERBS) + "了?[^，。；,;]{0,12}?" + Finder.anyOf(BUSINESS)
             + "|" + Finder.anyOf(CUT_VERBS) + "了?[^，。；,;]{0,8}?" + Finder.anyOf(STAFF)
-            + "|" + Finder.anyOf(PAY_VERBS) + "[^，。；,;]{0,6}?" + Finder.anyOf(PAY),
-            WORDS, STOP_VERBS, CUT_VERBS, PAY_VERBS).lookingAround();
+            + "|" + Finder.anyOf(PAY_VERBS) + "[^，。；,;]{0,6}?" + Finder.anyOf(PAY)
+            // the gap holds no "+": "表决权放弃+要约收购" joins two parts of one deal
+            + "|" + abandonedDeal(),
+            WORDS, STOP_VERBS, CUT_VERBS, PAY_VERBS, ABANDON_VERBS).lookingAround();
+
+    /** {@link #ABANDON_VERBS} with the deal they call off after them, as a regular expression */
+    static String abandonedDeal() {
+        return Finder.anyOf(ABANDON_VERBS) + "了?[^，。；,;+＋]{0," + ABANDONED_REACH + "}?" + Finder.anyOf(DEALS);
+    }
     /** the lists a government puts companies on: the companies listed suffer the setback, not the government */
     private static final List<String> SANCTIONS = List.of("实体清单", "黑名单");
     /** the clause before the word makes it hypothetical, or a risk the company faces ("面临破产困境", "濒临倒闭") */
