@@ -61,7 +61,7 @@ public final class AmountParser {
                     || isAsciiLetter(s.charAt(i - 1))))) {
                 Match m = parseAt(s, i, end, true);
                 if (m != null) {
-                    if (!sharePrice(s, i) && !perShare(s, m.end(), end)) {
+                    if (!sharePrice(s, i) && !perShare(s, m.end(), end) && !price(m.amount())) {
                         out.add(m);
                     }
                     i = m.end();
@@ -71,6 +71,18 @@ public final class AmountParser {
             i++;
         }
         return out;
+    }
+
+    /**
+     * the least sum of money an event moves: below it an amount is a price ("股价90.20元", "攻克1400元涨停价位", a
+     * nominal "现金1元"); the corpus's smallest labelled round, deal or investment is two million yuan
+     */
+    static final long LEAST_SUM = 10_000;
+
+    /** The amount is smaller than {@link #LEAST_SUM} in its own currency, a price rather than a sum. */
+    private static boolean price(Amount a) {
+        Long most = a.max() != null ? a.max() : a.min();
+        return most != null && most < LEAST_SUM;
     }
 
     /** how far before an amount 每股 makes it a price per share: "以每股人民币17.72元的价格", "每股招股价定为144.6港元" */

@@ -152,7 +152,17 @@ class AmountParserTest {
         // when
         var all = parser.findAll(s, 0, s.length());
         // then
-        assertThat(all).extracting(m -> m.amount().min()).containsExactly(233_000_000L, 367_000_000L, 1L);
+        assertThat(all).extracting(m -> m.amount().min()).containsExactly(233_000_000L, 367_000_000L);
+    }
+
+    @Test
+    void anAmountUnderTenThousandIsAPriceNotASum() {
+        // given a stock's price, a limit price and a nominal consideration beside a deal's value
+        String s = "鼎通科技(股价90.20元)拟以1.26亿元收购蓝海视界,股价攻克1400元涨停价位,另付现金1元";
+        // when
+        var all = parser.findAll(s, 0, s.length());
+        // then
+        assertThat(all).extracting(m -> m.amount().min()).containsExactly(126_000_000L);
     }
 
     @Test
