@@ -8,8 +8,8 @@ import java.util.Map;
  * The features {@link EventConfidence} weighs, read from an extracted event, the mentions it was merged from and its
  * article: where the news stands (headline, lead), how often the article names its subject, where the name came from
  * (registry, legal suffix, a guess), how many events of its type and subject the article holds, which attributes it
- * has, the word that triggered it, and a few words of its evidence. Nothing here names an article, a company or a
- * sentence: the weights are learnt.
+ * has, and a few words of its evidence. Nothing here names an article, a company or a sentence: the weights are
+ * learnt.
  */
 final class ConfidenceFeatures {
 
@@ -79,7 +79,6 @@ final class ConfidenceFeatures {
             put(f, "guessed.confirms");
         }
         subject(f, e, group, run);
-        triggerWord(f, e, group.get(0), text);
         // the back-off's further guesses are not counted: most are wrong, and the rules' events would pay for them
         long sameSubject = 1;
         for (int j = 0; j < events.size(); j++) {
@@ -102,20 +101,6 @@ final class ConfidenceFeatures {
             }
         }
         return f;
-    }
-
-    /** how many characters of a rule's trigger name it: a Chinese verb's usual length (收购, 裁员, 发布, 下架) */
-    static final int TRIGGER_CHARS = 2;
-
-    /**
-     * The word a rule's event was triggered by, with its type ("trigger:SETBACK:下架"): one rule reads words of unlike
-     * reliability (a layoff is told by 裁员 and rarely otherwise; 下架 takes down an app as often as a product line),
-     * and the labels tell each word's. A guess has no trigger word: its position is an n-gram of the back-off's.
-     */
-    private static void triggerWord(Map<String, Double> f, Event e, Candidate c, String text) {
-        if (!c.guessed && c.trigger >= 0 && c.triggerEnd > c.trigger && c.triggerEnd <= text.length()) {
-            put(f, "trigger:" + e.type() + ":" + text.substring(c.trigger, Math.min(c.triggerEnd, c.trigger + TRIGGER_CHARS)));
-        }
     }
 
     /** Whether an event is only the back-off's guesses other than its surest. */

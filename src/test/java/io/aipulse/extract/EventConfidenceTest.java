@@ -64,22 +64,6 @@ class EventConfidenceTest {
     }
 
     @Test
-    void aRulesEventIsWeighedByTheWordThatTriggeredItAndAGuessByNone() {
-        // given the shipped knowledge and an article with a round and a launch
-        RuleBasedExtractor extractor = new RuleBasedExtractor(Knowledge.load(Path.of("config")), ExtractionSettings.defaults());
-        // when
-        List<RuleBasedExtractor.Scored> ruled = extractor.scored(article(), CompanyDirectory.empty(), true);
-        // then each of the rules' events has the word that triggered it among its features
-        assertThat(ruled).filteredOn(s -> s.event().type() == EventType.FUNDING).singleElement()
-                .satisfies(s -> assertThat(s.features()).containsKey("trigger:FUNDING:完成"));
-        assertThat(ruled).filteredOn(s -> s.event().type() == EventType.PRODUCT_LAUNCH).singleElement()
-                .satisfies(s -> assertThat(s.features()).containsKey("trigger:PRODUCT_LAUNCH:发布"));
-        // and the back-off's guess (here a further one, beside the rules' events) has no trigger word
-        assertThat(ruled).filteredOn(s -> s.features().containsKey(ConfidenceFeatures.GUESSED_BESIDE_RULES)).isNotEmpty()
-                .allSatisfy(s -> assertThat(s.features().keySet()).noneMatch(k -> k.startsWith("trigger:")));
-    }
-
-    @Test
     void theTrainerWeighsUpWhatIsRightAndDownWhatIsWrongAndPicksAThreshold() {
         // given articles whose events with "named" are right and those with "guessed" wrong, and an optional one
         ConfidenceTrainer trainer = new ConfidenceTrainer();
