@@ -33,14 +33,6 @@ final class AcquisitionRule extends Rule {
     private static final Pattern TALLY = Pattern.compile("^(?:了)?(?:超过|逾|近|约|共|累计)?(?:\\d+|[二三四五六七八九十两几数多][一二三四五六七八九十两几数多]*)(?:多)?家");
     static final Finder BOUGHT_BY = Finder.of("被([^，。；,;被]{1,20}?)(?:全资)?(?:收购|并购)", List.of("被"));
 
-    private static final Pattern CALLED_OFF = Pattern.compile(SetbackRule.abandonedDeal() + "$");
-
-    /** The deal verb ending at {@code verbEnd} is called off by a verb before it in its clause ("终止本次收购"). */
-    private static boolean calledOff(String text, int clauseStart, int verbEnd) {
-        int from = Math.max(clauseStart, verbEnd - SetbackRule.ABANDONED_REACH - 4);
-        return CALLED_OFF.matcher(text).region(from, verbEnd).find();
-    }
-
     AcquisitionRule() {
         super(EventType.ACQUISITION, TRIGGERS,
                 Policies.sectorFrom(SectorClue.TARGET, SectorClue.ABOUT, SectorClue.TARGET_PROFILE, SectorClue.SENTENCE,
@@ -63,7 +55,7 @@ final class AcquisitionRule extends Rule {
             if (s.background(cs, m.start()) || s.future(cs, m.start()) && !text.substring(cs, m.start()).contains("拟")) {
                 continue;
             }
-            if (calledOff(text, cs, m.end())) {
+            if (SetbackRule.calledOff(text, cs, m.end())) {
                 continue; // "放弃收购Autotalks": a deal called off is the buyer's setback (SetbackRule), no acquisition
             }
             OrgMention subject = s.subjectBefore(m.start(), cs, ActorFilter.ANY);

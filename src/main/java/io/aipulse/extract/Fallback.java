@@ -3,7 +3,6 @@ package io.aipulse.extract;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -62,21 +61,21 @@ final class Fallback {
         // for the guesses that would be taken
         scoring.sort(Comparator.comparingDouble((SentenceGuess g) -> g.guess().score()).reversed());
         List<SentenceGuess> chosen = new ArrayList<>();
-        Set<SentenceGuess> refused = new HashSet<>();
+        boolean[] tested = new boolean[read]; // by sentence: a lead sentence tried for the first guess is not tried again
         for (SentenceGuess g : scoring) {
             if (g.sentence() < SENTENCES) {
+                tested[g.sentence()] = true;
                 if (plausible(article, g.sentence(), g.guess())) {
                     chosen.add(g);
                     break;
                 }
-                refused.add(g);
             }
         }
         for (SentenceGuess g : scoring) {
             if (chosen.size() >= limit) {
                 break;
             }
-            if (!chosen.contains(g) && !refused.contains(g) && plausible(article, g.sentence(), g.guess())) {
+            if (!tested[g.sentence()] && plausible(article, g.sentence(), g.guess())) {
                 chosen.add(g);
             }
         }

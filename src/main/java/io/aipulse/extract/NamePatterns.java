@@ -215,6 +215,11 @@ final class NamePatterns {
     }
 
     /** {@code \\d{1,2}\\s?月} starts at {@code at}: a month (and its day) right after a name. */
+    /** One of {@link #HAN_VERB_LIST} or a month's date ("2月14日") starts at {@code at}: what follows a company's name. */
+    private static boolean verbOrMonthAt(String text, int at, int to) {
+        return anyAt(text, at, to, HAN_VERBS) || monthAt(text, at, to);
+    }
+
     private static boolean monthAt(String text, int at, int to) {
         int d = at;
         while (d < to && d - at < 2 && isAsciiDigit(text.charAt(d))) {
@@ -252,11 +257,8 @@ final class NamePatterns {
                 if (at + suffix.length() <= to && text.startsWith(suffix, at)) {
                     int e = at + suffix.length();
                     int v = e < to && isRegexSpace(text.charAt(e)) ? e + 1 : e;
-                    if (anyAt(text, v, to, HAN_VERBS) || monthAt(text, v, to)) {
-                        return new Found(s, e, e);
-                    }
-                    int w = v + COMPANY_WORD.length();
-                    if (w <= to && text.startsWith(COMPANY_WORD, v) && (anyAt(text, w, to, HAN_VERBS) || monthAt(text, w, to))) {
+                    int w = text.startsWith(COMPANY_WORD, v) ? v + COMPANY_WORD.length() : -1;
+                    if (verbOrMonthAt(text, v, to) || w >= 0 && w <= to && verbOrMonthAt(text, w, to)) {
                         return new Found(s, e, e);
                     }
                 }

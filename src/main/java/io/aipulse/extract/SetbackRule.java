@@ -2,6 +2,7 @@ package io.aipulse.extract;
 
 import java.util.List;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** SETBACK: shutdown, layoffs, suspension of work, a failed deal: "X 宣布裁员", "X 停止运营". */
 final class SetbackRule extends Rule {
@@ -64,8 +65,17 @@ final class SetbackRule extends Rule {
             WORDS, STOP_VERBS, CUT_VERBS, PAY_VERBS, ABANDON_VERBS).lookingAround();
 
     /** {@link #ABANDON_VERBS} with the deal they call off after them, as a regular expression */
-    static String abandonedDeal() {
+    private static String abandonedDeal() {
         return Finder.anyOf(ABANDON_VERBS) + "了?[^，。；,;+＋]{0," + ABANDONED_REACH + "}?" + Finder.anyOf(DEALS);
+    }
+
+    private static final Pattern CALLED_OFF = Pattern.compile(abandonedDeal() + "$");
+    /** the longest text a called-off deal spans: its verb, 了, the reach and the deal */
+    private static final int CALLED_OFF_SPAN = Finder.longest(ABANDON_VERBS) + 1 + ABANDONED_REACH + Finder.longest(DEALS);
+
+    /** The deal word ending at {@code dealEnd} is called off by a verb before it in its clause ("终止本次收购"). */
+    static boolean calledOff(String text, int clauseStart, int dealEnd) {
+        return CALLED_OFF.matcher(text).region(Math.max(clauseStart, dealEnd - CALLED_OFF_SPAN), dealEnd).find();
     }
     /** the lists a government puts companies on: the companies listed suffer the setback, not the government */
     private static final List<String> SANCTIONS = List.of("实体清单", "黑名单");
