@@ -46,7 +46,7 @@ public final class EndToEndBenchmark {
 
     /** The benchmark's parameters. */
     public record Plan(int articles, int articleBytes, int threads, int latencyRate, int latencySeconds,
-                       int articlesPerDay) {
+                       int articlesPerDay, int warmupArticles) {
     }
 
     /** Organisations in the generated leads: thousands, as in a national feed's month. */
@@ -99,17 +99,27 @@ public final class EndToEndBenchmark {
                         + " %d articles a day%n", articles.size(), bytes / 1e6, corpus.paragraphCount(), LEADS_PER_ARTICLE,
                 POOL_SIZE, plan.articlesPerDay());
 
-        ExtractionCeiling.Result ceiling = ExtractionCeiling.measure(extractor, articles, plan.threads());
-        out.printf("extract only (%d thread%s): %.1f articles/s, %.2f MB/s, %d events%n", plan.threads(),
-                plan.threads() == 1 ? "" : "s", ceiling.articlesPerSec(), ceiling.mbPerSec(), ceiling.events());
+        // warm-up articles of their own, published before the timed ones
+        List<Article> warmup = corpus.articles(plan.warmupArticles(), plan.articleBytes(),
+                throughputStart.minus(step.multipliedBy(plan.warmupArticles())), step, 4343L,
+                "https://bench.aipulse.invalid/w/", pool, LEADS_PER_ARTICLE);
+        JitWarmUp jit = JitWarmUp.ofThisJvm();
+        ExtractionCeiling.Result ceiling = ExtractionCeiling.measure(extractor, jit, warmup, articles, plan.threads());
+        out.printf("extract only (%d thread%s): %.1f articles/s, %.2f MB/s, %d events (%s)%n", plan.threads(),
+                plan.threads() == 1 ? "" : "s", ceiling.articlesPerSec(), ceiling.mbPerSec(), ceiling.events(),
+                describe(ceiling.warmUp()));
 
+        if (!warmup.isEmpty()) {
+            PipelineWarmUp warm = warmUp(jit, warmup);
+            out.printf("end to end, warm-up on topics of its own (Kafka's code cold at its start): %.1f articles/s (%s)%n",
+                    warm.articlesPerSec(), describe(warm.outcome()));
+        }
         Topics topics = Topics.from(settings);
-        Properties client = settings.kafkaClientProperties();
-        TopicSetup.from(topics, settings).prepare(client);
+        TopicSetup.from(topics, settings).prepare(settings.kafkaClientProperties());
         CountingMetrics metrics = new CountingMetrics();
         Path stateDir = Files.createTempDirectory("aipulse-bench-state");
         try (HeapSampler heap = new HeapSampler();
-             KafkaStreams streams = startStreams(topics, metrics, stateDir)) {
+             KafkaStreams streams = startStreams(settings, topics, metrics, stateDir)) {
             long started = System.nanoTime();
             produce(topics, articles);
             awaitDrained(metrics, articles.size());
@@ -134,9 +144,52 @@ public final class EndToEndBenchmark {
         }
     }
 
-    private KafkaStreams startStreams(Topics topics, CountingMetrics metrics, Path stateDir) throws InterruptedException {
-        AipulseTopology topology = AipulseTopology.from(topics, extractor, articleJson, settings, metrics);
-        KafkaStreams streams = new KafkaStreams(topology.build(), StreamsSettings.properties(settings, stateDir.toString(), metrics));
+    /** What the pipeline's warm-up did, and its articles/s from a cold start. */
+    private record PipelineWarmUp(JitWarmUp.Outcome outcome, double articlesPerSec) {
+    }
+
+    /**
+     * The same pipeline on topics and state of its own, closed afterwards: the JIT compiles the broker's, the
+     * clients' and Kafka Streams' code before the timed run, as the ceiling's warm-up does for the extractor's.
+     */
+    private PipelineWarmUp warmUp(JitWarmUp jit, List<Article> warmup) throws Exception {
+        Settings warm = settings.with("application.id", settings.get("application.id") + "-warmup");
+        Set<String> names = new java.util.HashSet<>();
+        Topics.from(settings).all().forEach(topic -> names.add(topic.name()));
+        for (Map.Entry<String, String> entry : settings.withPrefix("topic.").entrySet()) {
+            if (names.contains(entry.getValue())) {
+                warm = warm.with("topic." + entry.getKey(), entry.getValue() + ".warmup");
+            }
+        }
+        Topics topics = Topics.from(warm);
+        TopicSetup.from(topics, warm).prepare(warm.kafkaClientProperties());
+        CountingMetrics metrics = new CountingMetrics();
+        Path stateDir = Files.createTempDirectory("aipulse-bench-warmup");
+        try (KafkaStreams streams = startStreams(warm, topics, metrics, stateDir)) {
+            long[] produced = {0};
+            long started = System.nanoTime();
+            JitWarmUp.Outcome outcome = jit.run(warmup, slice -> {
+                produce(topics, slice);
+                produced[0] += slice.size();
+                awaitDrained(metrics, produced[0]);
+            });
+            return new PipelineWarmUp(outcome, outcome.articles() / ((System.nanoTime() - started) / 1e9));
+        }
+    }
+
+    private static String describe(JitWarmUp.Outcome warm) {
+        if (warm.rounds() == 0) {
+            return "no warm-up";
+        }
+        return String.format(java.util.Locale.ROOT, "after %d warm-up articles in %d rounds, the JIT at %.0f %% of a core%s",
+                warm.articles(), warm.rounds(), 100 * warm.lastCompileShare(), warm.quiet() ? "" : ", not yet quiet");
+    }
+
+    private KafkaStreams startStreams(Settings streamSettings, Topics topics, CountingMetrics metrics, Path stateDir)
+            throws InterruptedException {
+        AipulseTopology topology = AipulseTopology.from(topics, extractor, articleJson, streamSettings, metrics);
+        KafkaStreams streams = new KafkaStreams(topology.build(),
+                StreamsSettings.properties(streamSettings, stateDir.toString(), metrics));
         streams.start();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (streams.state() != KafkaStreams.State.RUNNING) {

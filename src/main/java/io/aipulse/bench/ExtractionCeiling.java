@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ExtractionCeiling {
 
     /** What one pass measured. */
-    public record Result(long articles, long bytes, long events, double seconds) {
+    public record Result(long articles, long bytes, long events, double seconds, JitWarmUp.Outcome warmUp) {
         public double mbPerSec() {
             return bytes / 1e6 / seconds;
         }
@@ -26,12 +26,13 @@ public final class ExtractionCeiling {
     private ExtractionCeiling() {
     }
 
-    public static Result measure(EventExtractor extractor, List<Article> articles, int threads)
-            throws InterruptedException {
-        // one untimed pass warms the JIT, as the stream application is warm after its first minutes
-        run(extractor, articles.subList(0, Math.min(articles.size(), 500)), threads);
+    /** Untimed passes over {@code warmup} until the JIT is quiet, then one timed pass over {@code articles}. */
+    public static Result measure(EventExtractor extractor, JitWarmUp warmUp, List<Article> warmup, List<Article> articles,
+                                 int threads) throws Exception {
+        JitWarmUp.Outcome warm = warmUp.run(warmup, slice -> run(extractor, slice, threads));
         Pass pass = run(extractor, articles, threads);
-        return new Result(articles.size(), Corpus.utf8Bytes(articles), pass.events(), pass.busiestThreadNanos() / 1e9);
+        return new Result(articles.size(), Corpus.utf8Bytes(articles), pass.events(), pass.busiestThreadNanos() / 1e9,
+                warm);
     }
 
     /**

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
                 + "deterministically by recombining seed paragraphs, each opening with two generated news leads about "
                 + "organisations of a pool of 5,000, a few of them in the news every day) through produce -> topology -> aggregates, "
                 + "against, in the same run, the extractor alone (same thread count) and a plain consumer of the "
-                + "input topic; then produce -> aggregate latency at a fixed rate; peak heap.",
+                + "input topic, each timed phase after untimed rounds until the JIT is quiet; then produce -> aggregate latency at a fixed rate; peak heap.",
                 "The last line is one JSON object with the numbers."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -39,6 +39,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--articles-per-day", defaultValue = "48",
             description = "Publication rate of the throughput corpus: articles a day (default: ${DEFAULT-VALUE}).")
     int articlesPerDay;
+
+    @Option(names = "--warmup-articles", defaultValue = "40000", description = "At most this many articles of untimed "
+            + "warm-up before each timed phase (the extractor alone, and the pipeline on topics of its own), in rounds "
+            + "of 1,000 until the JIT compilers are quiet or 90 s have passed (default: ${DEFAULT-VALUE}).")
+    int warmupArticles;
 
     @Option(names = "--rate", defaultValue = "100", description = "Articles/s in the latency phase (default: ${DEFAULT-VALUE}).")
     int rate;
@@ -70,9 +75,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (articles < 1 || articleBytes < 100 || rate < 1 || latencySeconds < 1 || articlesPerDay < 1 || rounds < 1) {
+        if (articles < 1 || articleBytes < 100 || rate < 1 || latencySeconds < 1 || articlesPerDay < 1 || rounds < 1 || warmupArticles < 0) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--articles, --article-bytes, --rate, --latency-seconds, --articles-per-day and --rounds must be positive");
+                    "--articles, --article-bytes, --rate, --latency-seconds, --articles-per-day and --rounds must be positive, "
+                            + "--warmup-articles not negative");
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         try (ClusterOption.Cluster kafka = cluster.connect()) {
@@ -100,7 +106,7 @@ final class BenchCommand implements Callable<Integer> {
             EndToEndBenchmark.Report report = new EndToEndBenchmark(settings, Assembly.extractor(settings, knowledge),
                     Assembly.articleJson(settings), out)
                     .run(corpus, new EndToEndBenchmark.Plan(articles, articleBytes, threads, rate, latencySeconds,
-                            articlesPerDay));
+                            articlesPerDay, warmupArticles));
             out.println(report.json());
             return 0;
         }
