@@ -24,8 +24,11 @@ final class InvestmentRule extends Rule {
     static final List<String> CAPEX = List.of("资本开支", "资本支出", "资本性支出", "资本预算", "算力预算", "capex", "Capex", "CapEx");
     /** equipment bought for a build: "采购AI算力云端业务营业用资讯设备,以建置AI算力集群暨超算中心" */
     static final List<String> PURCHASE_VERBS = List.of("采购", "购置", "购买");
-    /** every match names an investing verb, a fund, a facility, capital spending or a purchase */
-    static final List<String> TRIGGERS = Finder.union(INVEST_VERBS, FUND, FACILITIES, CAPEX, PURCHASE_VERBS);
+    /** capital added to a company: an investment when the company is a unit of one's own */
+    static final List<String> CAPITAL_INCREASES = List.of("增资");
+    /** every match names an investing verb, a fund, a facility, capital spending, a purchase or added capital */
+    static final List<String> TRIGGERS = Finder.union(INVEST_VERBS, FUND, FACILITIES, CAPEX, PURCHASE_VERBS,
+            CAPITAL_INCREASES);
 
     static final Finder INVESTS = Finder.of("(?<![获得成自领跟参的])" + Finder.anyOf(INVEST_VERBS)
             // "研发投入将超过2000亿元": the future and a reach before the amount
@@ -66,6 +69,13 @@ final class InvestmentRule extends Rule {
     }
 
     private static final String SPENT = "斥资";
+
+    static final Finder INCREASES = Finder.of(Finder.anyOf(CAPITAL_INCREASES), CAPITAL_INCREASES);
+    /**
+     * the units of one's own that added capital goes to, "对越南子公司增资", "增资美国亚利桑那州厂"; not a big maker
+     * (大厂) or a vendor (厂商, 厂家), which are other companies
+     */
+    private static final Pattern OWN_UNIT = Pattern.compile("子公司|分公司|(?<!大)厂(?![商家])");
 
     /** verbs that put capital into the company named right after them */
     private static final Words INTO = Words.of("投资", "注资", "入股");
@@ -135,6 +145,7 @@ final class InvestmentRule extends Rule {
             }
             investmentAt(s, m.start(), m.end(), amount.amount());
         }
+        capitalIncreases(s);
         projectTotals(s);
         builtBy(s);
         commissioned(s);
@@ -167,6 +178,28 @@ final class InvestmentRule extends Rule {
             int next = s.clauseEnd(Math.min(s.clauseEnd(m.end()) + 1, s.end()));
             AmountParser.Match amount = s.firstAmount(cs, s.clauseEnd(m.end()));
             if (amount != null && BUILT_WITH.in(s.text(), m.end(), next)) {
+                investmentAt(s, m.start(), m.end(), amount.amount());
+            }
+        }
+    }
+
+    /**
+     * "台积电以75亿美元增资美国亚利桑那州厂", "董事会通过对越南子公司增资2亿美元以扩充产能": capital added to a subsidiary or
+     * a plant of one's own, with the amount in the clause, is capital committed to one's own expansion. Added to any
+     * other company it is a round that company receives ("参与元钛科技现金增资"), and a capital increase that pays for
+     * a purchase is an acquisition ("通过增资扩股的方式收购").
+     */
+    private void capitalIncreases(SentenceContext s) {
+        Finder.Scan scan = s.scan(INCREASES, s.from(), s.end());
+        while (scan.find()) {
+            Matcher m = scan.matcher();
+            int cs = s.clauseStart(m.start());
+            int ce = s.clauseEnd(m.end());
+            if (!OWN_UNIT.matcher(s.text()).region(cs, ce).find() || BUYING.in(s.text(), cs, ce)) {
+                continue;
+            }
+            AmountParser.Match amount = s.firstAmount(cs, ce);
+            if (amount != null) {
                 investmentAt(s, m.start(), m.end(), amount.amount());
             }
         }
