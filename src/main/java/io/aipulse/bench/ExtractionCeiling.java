@@ -26,10 +26,10 @@ public final class ExtractionCeiling {
     private ExtractionCeiling() {
     }
 
-    /** Untimed passes over {@code warmup} until the JIT is quiet, then one timed pass over {@code articles}. */
-    public static Result measure(EventExtractor extractor, JitWarmUp warmUp, List<Article> warmup, List<Article> articles,
-                                 int threads) throws Exception {
-        JitWarmUp.Outcome warm = warmUp.run(warmup, slice -> run(extractor, slice, threads));
+    /** Untimed passes over {@code warmupArticles} until the JIT is quiet, then one timed pass over {@code articles}. */
+    public static Result measure(EventExtractor extractor, JitWarmUp jit, List<Article> warmupArticles,
+                                 List<Article> articles, int threads) throws Exception {
+        JitWarmUp.Outcome warm = jit.run(warmupArticles, slice -> run(extractor, slice, threads));
         Pass pass = run(extractor, articles, threads);
         return new Result(articles.size(), Corpus.utf8Bytes(articles), pass.events(), pass.busiestThreadNanos() / 1e9,
                 warm);
