@@ -32,7 +32,7 @@ public final class JitWarmUp {
     static final double QUIET_SHARE = 0.15;
     /** Articles of one round. */
     static final int ROUND_ARTICLES = 1_000;
-    /** Rounds always run: the first ones queue most of the compilations. */
+    /** Rounds that always run: the first ones queue most of the compilations. */
     static final int MIN_ROUNDS = 2;
     /** No round starts after this long: a JIT that never quiets must not stall the benchmark. */
     static final long MAX_NANOS = TimeUnit.SECONDS.toNanos(90);
@@ -50,6 +50,7 @@ public final class JitWarmUp {
         return new JitWarmUp(monitored ? jit::getTotalCompilationTime : System::currentTimeMillis);
     }
 
+    /** On any clock of the compilers' total time, in milliseconds. */
     public static JitWarmUp of(LongSupplier compileMillis) {
         return new JitWarmUp(compileMillis);
     }

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
                 + "deterministically by recombining seed paragraphs, each opening with two generated news leads about "
                 + "organisations of a pool of 5,000, a few of them in the news every day) through produce -> topology -> aggregates, "
                 + "against, in the same run, the extractor alone (same thread count) and a plain consumer of the "
-                + "input topic, each timed phase after untimed rounds until the JIT is quiet; then produce -> aggregate latency at a fixed rate; peak heap.",
+                + "input topic, each timed phase after untimed rounds until the JIT is quiet; then produce -> aggregate "
+                + "latency at a fixed rate; peak heap.",
                 "The last line is one JSON object with the numbers."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -75,7 +76,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (articles < 1 || articleBytes < 100 || rate < 1 || latencySeconds < 1 || articlesPerDay < 1 || rounds < 1 || warmupArticles < 0) {
+        if (articles < 1 || articleBytes < 100 || rate < 1 || latencySeconds < 1 || articlesPerDay < 1 || rounds < 1
+                || warmupArticles < 0) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "--articles, --article-bytes, --rate, --latency-seconds, --articles-per-day and --rounds must be positive, "
                             + "--warmup-articles not negative");
