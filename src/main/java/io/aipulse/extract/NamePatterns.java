@@ -215,12 +215,12 @@ final class NamePatterns {
         return e > 0 && verbAt(text, e, to);
     }
 
-    /** {@code \\d{1,2}\\s?月} starts at {@code at}: a month (and its day) right after a name. */
     /** One of {@link #HAN_VERB_LIST} or a month's date ("2月14日") starts at {@code at}: what follows a company's name. */
     private static boolean verbOrMonthAt(String text, int at, int to) {
         return anyAt(text, at, to, HAN_VERBS) || monthAt(text, at, to);
     }
 
+    /** {@code \\d{1,2}\\s?月} starts at {@code at}: a month (and its day) right after a name. */
     private static boolean monthAt(String text, int at, int to) {
         int d = at;
         while (d < to && d - at < 2 && isAsciiDigit(text.charAt(d))) {
