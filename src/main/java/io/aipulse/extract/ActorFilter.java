@@ -4,7 +4,10 @@ package io.aipulse.extract;
 enum ActorFilter {
     /** every organisation that is not an object, an agent, an investor, a medium or a person's employer */
     ANY(false, true),
-    /** as {@link #ANY}, and only names the finder is sure of (the registry, a legal suffix, a descriptor) */
+    /**
+     * as {@link #ANY}, and only names the finder is sure of: the registry, a legal suffix, a descriptor, or a guessed
+     * name with a company's ending (福鞍股份, 云帆智能), which a fragment of a sentence seldom has
+     */
     NAMED(false, false),
     /** named organisations, media and the employers of people who speak: who publishes a report */
     PUBLISHERS(true, false);

@@ -569,7 +569,8 @@ final class ArticleContext {
             if (o.isKind("media") && !filter.speakers()) {
                 continue;
             }
-            if (o.source() == OrgMention.FALLBACK && !filter.guessedNames()) {
+            if (o.source() == OrgMention.FALLBACK && !filter.guessedNames()
+                    && !NamePatterns.hasCompanySuffix(text, o.start(), o.end())) {
                 continue;
             }
             out.add(o);

@@ -51,8 +51,6 @@ public final class TextCleaner {
     private static final String URL_CHARS =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_/.:%-";
 
-    private static final String TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ";
-
     public TextCleaner() {
     }
 
@@ -108,6 +106,7 @@ public final class TextCleaner {
     private static TextBuffer normalise(String raw) {
         TextBuffer out = new TextBuffer(raw.length());
         int n = raw.length();
+        boolean toneless = PinyinGlosses.glossesPage(raw);
         char[] chars = raw.toCharArray(); // the runs below read an array, cheaper per character than charAt
         int i = 0;
         while (i < n) {
@@ -147,7 +146,7 @@ public final class TextCleaner {
                     }
                 }
             } else if (c == '(' || c == '\uFF08') {
-                int close = glossEnd(raw, i, out);
+                int close = glossEnd(raw, i, out, toneless);
                 if (close > 0) {
                     i = close;
                     continue;
@@ -286,10 +285,10 @@ public final class TextCleaner {
     }
 
     /**
-     * End (exclusive) of an inline pinyin gloss such as {@code (jié)} right after a character, or -1.
-     * A gloss is 1-7 lower-case letters in parentheses with at least one tone-marked vowel.
+     * End (exclusive) of an inline pinyin gloss such as {@code (jié)} right after a character, or -1: one with a tone
+     * mark, or a toneless one after a Chinese character on a page that glosses ({@link PinyinGlosses}).
      */
-    private static int glossEnd(String s, int open, TextBuffer before) {
+    private static int glossEnd(String s, int open, TextBuffer before, boolean toneless) {
         if (before.length() == 0) {
             return -1;
         }
@@ -297,20 +296,7 @@ public final class TextCleaner {
         if (!(Character.isIdeographic(prev) || Character.isLetter(prev))) {
             return -1;
         }
-        boolean tone = false;
-        int limit = Math.min(s.length(), open + 9);
-        for (int j = open + 1; j < limit; j++) {
-            char c = s.charAt(j);
-            if (c == ')' || c == '\uFF09') {
-                return tone && j > open + 1 ? j + 1 : -1;
-            }
-            if (TONE_VOWELS.indexOf(c) >= 0) {
-                tone = true;
-            } else if (c < 'a' || c > 'z') {
-                return -1;
-            }
-        }
-        return -1;
+        return PinyinGlosses.end(s, open, toneless && Character.isIdeographic(prev));
     }
 
     // ---------------------------------------------------------------- stage 2: noise

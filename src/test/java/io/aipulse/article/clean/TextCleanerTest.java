@@ -73,6 +73,26 @@ class TextCleanerTest {
     }
 
     @Test
+    void removesTonelessGlossesOnAPageThatGlosses() {
+        // given a page that glosses without tone marks, a syllable twice after one character
+        String raw = "中國(guo)(guo)科(ke)學技術(shu)信息研究所發布《人工智(zhi)能指數報告》";
+        // when
+        String text = cleaner.clean(raw).text();
+        // then
+        assertThat(text).isEqualTo("中国科学技术信息研究所发布《人工智能指数报告》");
+    }
+
+    @Test
+    void keepsLoneTonelessParenthesesAndListMarks() {
+        // given a page with one toneless syllable and list marks in parentheses, and no other gloss
+        String raw = "相当于(a)本公告日期现有股份;其二,方案(de)与(b)项相同。";
+        // when
+        String text = cleaner.clean(raw).text();
+        // then
+        assertThat(text).isEqualTo(raw);
+    }
+
+    @Test
     void keepsParenthesesThatAreNotGlosses() {
         String raw = "竹间智能推出了大模型工厂(LLM Factory)和生成式对抗网络(GAN)。";
         assertThat(cleaner.clean(raw).text()).contains("(LLM Factory)").contains("(GAN)");
