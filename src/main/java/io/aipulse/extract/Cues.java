@@ -23,6 +23,19 @@ final class Cues {
     private static final String NI_BEFORE = "模虚草比";
     private static final String NI_AFTER = "人合态真";
 
+    /** the words of {@link #FUTURE_WORDS} that announce a plan, a happening of its own when a party announces it */
+    private static final List<String> PLAN_WORDS = List.of("将于", "即将", "计划", "准备", "打算");
+    private static final Words UNREALISED = Words.of(FUTURE_WORDS.stream().filter(w -> !PLAN_WORDS.contains(w))
+            .toArray(String[]::new));
+
+    /**
+     * The clause {@code [from, to)} speaks of what has not happened and is not planned either: a hope, a forecast, a
+     * denial ({@link #FUTURE} without the plans and 拟).
+     */
+    static boolean unrealised(String text, int from, int to) {
+        return UNREALISED.inOutsideTitles(text, from, to);
+    }
+
     /** The clause {@code [from, to)} speaks of the future ({@link #FUTURE} outside titles, 拟 only as the verb). */
     static boolean future(String text, int from, int to) {
         if (!FUTURE.inOutsideTitles(text, from, to)) {

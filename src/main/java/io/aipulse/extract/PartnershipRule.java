@@ -124,7 +124,7 @@ final class PartnershipRule extends Rule {
         while (a.find()) {
             Matcher m = a.matcher();
             int cs = s.clauseStart(m.start());
-            if (s.future(cs, m.start()) || s.background(cs, m.start()) || NOT_COOPERATION.in(text, m.start(), m.end())
+            if (s.unrealised(cs, m.start()) || s.background(cs, m.start()) || NOT_COOPERATION.in(text, m.start(), m.end())
                     || ON_BEHALF.in(text, cs, m.start()) || jointDeal(text, m.end(), s.end())) {
                 continue; // "吴长征与肖永强代表双方签署...协议": people sign for the parties, whom the text names elsewhere
             }
@@ -310,7 +310,7 @@ final class PartnershipRule extends Rule {
         while (a.find()) {
             Matcher m = a.matcher();
             int cs = s.clauseStart(m.start());
-            if (done.contains(cs) || s.future(cs, m.start()) || s.background(cs, m.start())
+            if (done.contains(cs) || s.unrealised(cs, m.start()) || s.background(cs, m.start())
                     || NOT_COOPERATION.in(s.text(), m.start(), m.end()) || jointDeal(s.text(), m.end(), s.end())
                     || Titles.inside(s.text(), s.from(), m.start(), m.start() - s.from())) {
                 continue; // 《共建...算力网络和系统战略合作框架协议》: a title's words, not its parties

@@ -84,6 +84,11 @@ final class SentenceContext {
         return Cues.future(text(), clauseStart, trigger);
     }
 
+    /** {@link Cues#unrealised}: neither happened nor planned. */
+    boolean unrealised(int clauseStart, int trigger) {
+        return Cues.unrealised(text(), clauseStart, trigger);
+    }
+
     /** The actor of a trigger: the first actor of its clause, else of the sentence, else a coreference. */
     OrgMention subjectBefore(int trigger, int clauseStart, ActorFilter filter) {
         return article.subjectBefore(index, trigger, clauseStart, filter, false);
