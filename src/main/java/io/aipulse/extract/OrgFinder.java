@@ -159,6 +159,8 @@ final class OrgFinder {
                 strong.add(new int[] {h.start(), h.end()});
             }
         }
+        // "基金会" starts with "基金": of two suffixes found at one place, the longer ends the name (盖茨基金会)
+        strong.removeIf(a -> strong.stream().anyMatch(b -> b[0] == a[0] && b[1] > a[1]));
         legalNames(text, from, strong, places, out, false);
         List<int[]> gov = new ArrayList<>();
         for (Knowledge.Hit p : places) {
