@@ -26,7 +26,7 @@ final class ActingNames {
             "(?:科创板|创业板|北交所|港股|美股)?IPO", "(?:与|和)[^，。；,;]{1,16}?(?:签署|签订|达成|共同|联合|合作|携手)",
             "向[^，。；,;]{1,12}?(?:递交|递表|提交)");
     /** the one adverb that is not a plain word, written out in {@link #monthEnds} */
-    private static final String MONTH = "\\d{1,2}\\s?月(?:\\d{1,2}\\s?[日号])?";
+    private static final String MONTH = "\\d{1,2}\\s?(?:月(?:\\d{1,2}\\s?[日号])?|[日号])";
     /** the aside after a name, written out in {@link #asideEnd} */
     private static final String ASIDE = "(?:\\s?(?:\\([^()]{1,30}\\)|（[^（）]{1,30}）))?";
 
@@ -157,15 +157,18 @@ final class ActingNames {
 
     private static final int[] NONE = new int[0];
 
-    /** Every place where {@code \d{1,2}\s?月(?:\d{1,2}\s?[日号])?} can end when it starts at {@code x}. */
+    /** Every place where {@code \d{1,2}\s?(?:月(?:\d{1,2}\s?[日号])?|[日号])} can end when it starts at {@code x}. */
     private static int[] monthEnds(String t, int x, int r) {
         if (x >= r || !isDigit(t.charAt(x))) {
             return NONE; // the usual case: nothing to allocate
         }
-        int[] out = new int[32]; // at most 4 places of 月, each with 4 of 日 or 号 after it
+        int[] out = new int[36]; // at most 4 places of 月, each with 4 of 日 or 号 after it, and 4 of a day alone
         int n = 0;
         for (int d : digitEnds(t, x, r)) {
             for (int m : spaceEnds(t, d, r)) {
+                if (m >= 0 && m < r && (t.charAt(m) == '日' || t.charAt(m) == '号')) {
+                    out[n++] = m + 1; // the day alone
+                }
                 if (m < 0 || m >= r || t.charAt(m) != '月') {
                     continue;
                 }

@@ -72,9 +72,10 @@ public final class DateParser {
     private static final String COUNT_BEFORE = "第近续每数几余个期满前后共约超达逾连隔";
     /**
      * after a bare day that follows a word: a part of the day, a verb of the event itself, or the wire's own word
-     * after its place ("台北19日电", "旧金山30日专电")
+     * after its place ("台北19日电", "旧金山30日专电"), or the first character of a verb of publishing and deals after
+     * its actor ("勤业众信14日发布", "鸿海27日公告", "星海9日完成")
      */
-    private static final String AFTER_WORD_DAY = "晚早上下凌在举宣召电专登报";
+    private static final String AFTER_WORD_DAY = "晚早上下凌在举宣召电专登报发公推披正获完签";
     /** before a bare day (19日): the start of a clause, a bracket, or a word that introduces a time */
     private static final String BEFORE_BARE_DAY = " \n,，。;；:：()（）、于在至到间";
     /** after a bare day: punctuation, a part of the day, or the first character of a verb news puts after a date */

@@ -109,8 +109,8 @@ final class NamePatterns {
             "先后", "相继", "陆续", "分别",
             // "达明则推出...", "X近日新推出...", "X又发布...": a contrast, a new one, another one
             "则", "新", "全新", "又", "再",
-            // "X 5月6日晚间官宣...": the part of the day after its date
-            "晚间", "早间", "盘后", "盘前", "\\d{1,2}\\s?月(?:\\d{1,2}\\s?[日号])?",
+            // "X 5月6日晚间官宣...": the part of the day after its date; "勤业众信14日发布...": the day alone
+            "晚间", "早间", "盘后", "盘前", "\\d{1,2}\\s?(?:月(?:\\d{1,2}\\s?[日号])?|[日号])",
             // "第三次递表": the how-many-th time
             "第一次", "第二次", "第三次", "第四次", "第五次", "第2次", "第3次", "第4次", "第5次");
     /** an aside after a name: its English name or its short form ("(Psi Robot)", "(以下简称“云岫”)") */

@@ -37,6 +37,7 @@ class ActingNamesTest {
         }
         for (int d = 0; d <= 9; d++) { // months and days of every digit
             out.add("深度视界" + d + "月发布");
+            out.add("深度视界" + d + d + "日发布");
             out.add("深度视界" + d + " 月" + d + d + "日正式发布");
             out.add("深度视界 " + d + d + "月" + d + " 号已推出");
         }

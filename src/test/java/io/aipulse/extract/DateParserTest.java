@@ -125,6 +125,8 @@ class DateParserTest {
         "昨(22)日宣布战略合作; 2023-07-22",
         "周一晚上(2日)正式开源; 2023-07-02",
         "论坛19日在港举办; 2023-07-19",
+        "研究机构14日发布年度报告; 2023-07-14",
+        "该公司9日完成新一轮融资; 2023-07-09",
         "23 日,某公司正式上线新模型; 2023-07-23",
         "研究所昨公布调查报告; 2023-07-25",
         "28日晚间,该公司发布公告; 2023-06-28"})
@@ -136,7 +138,7 @@ class DateParserTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"3日内完成交割", "第3日股价回落", "5日均线走平", "为期7日的活动", "1号线开通"})
+    @CsvSource({"3日内完成交割", "第3日股价回落", "5日均线走平", "为期7日的活动", "1号线开通", "近5日发布的公告"})
     void spansAndCountsOfDaysAreNoDates(String text) {
         assertThat(DateParser.findAll(text, 0, text.length(), ARTICLE, 2023, ARTICLE)).isEmpty();
     }
