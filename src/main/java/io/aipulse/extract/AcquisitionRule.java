@@ -52,7 +52,7 @@ final class AcquisitionRule extends Rule {
                 continue;
             }
             int cs = s.clauseStart(m.start());
-            if (s.background(cs, m.start()) || s.future(cs, m.start()) && !text.substring(cs, m.start()).contains("拟")) {
+            if (s.background(cs, m.start()) || s.unrealised(cs, m.start())) {
                 continue;
             }
             if (SetbackRule.calledOff(text, cs, m.end())) {
@@ -130,7 +130,7 @@ final class AcquisitionRule extends Rule {
         while (scan.find()) {
             Matcher m = scan.matcher();
             int cs = s.clauseStart(m.start());
-            if (s.background(cs, m.start()) || s.future(cs, m.start()) && !s.text().substring(cs, m.start()).contains("拟")) {
+            if (s.background(cs, m.start()) || s.unrealised(cs, m.start())) {
                 continue;
             }
             OrgMention subject = s.subjectBefore(m.start(), cs, ActorFilter.ANY);
