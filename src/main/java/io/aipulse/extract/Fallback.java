@@ -121,8 +121,8 @@ final class Fallback {
         // what the rules refuse by the contract a guess may not give either: a policy is a government body's (a
         // company's plan or a firm's study is none), money spent (斥资) on no capacity is no investment, an
         // authority that penalises suffers no setback, an exchange, a regulator or a sponsoring bank never lists
-        // itself, a company counting its own business publishes no report, and a model released long ago or an
-        // app is no model's release
+        // itself, a company counting its own business publishes no report, a model released long ago or an
+        // app is no model's release, and a deal called off is the buyer's setback, no acquisition
         Segmenter.Sentence s = article.sentences().get(best);
         if (bestGuess.type() == EventType.POLICY && !PolicyRule.isGovernment(subject)
                 || bestGuess.type() == EventType.REPORT && ReportRule.countsItsOwn(subject)
@@ -130,6 +130,7 @@ final class Fallback {
                 || bestGuess.type() == EventType.INVESTMENT && InvestmentRule.spentNotInvested(text, s.start, s.end)
                 || bestGuess.type() == EventType.SETBACK && PolicyRule.isGovernment(subject)
                         && SetbackRule.penaltyIn(text, s.start, s.end)
+                || bestGuess.type() == EventType.ACQUISITION && SetbackRule.dealCalledOffIn(text, s.start, s.end)
                 || bestGuess.type() == EventType.IPO && (IpoRule.venue(text, subject)
                         || IpoRule.sponsoredAfter(text, subject, s.end) >= 0)) {
             return null;

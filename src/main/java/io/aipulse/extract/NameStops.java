@@ -37,7 +37,9 @@ final class NameStops {
             // "香港成为国际创科中心", "种猜测与实验室", "不仅使实验室", "发布国内银行": a clause read up to a name's suffix
             "成为", "猜测", "不仅", "发布",
             // "公司今年首季", "学院依托全国重点实验室", "大举扩编": a time or a verb of the clause
-            "今年", "去年", "明年", "昨日", "昨天", "今天", "首季", "依托", "发挥", "扩编", "推动", "积极");
+            "今年", "去年", "明年", "昨日", "昨天", "今天", "首季", "依托", "发挥", "扩编", "推动", "积极",
+            // "曾被资本热捧的...企业", "无锡正在部署": the clause's tense, never a name's
+            "曾被", "曾经", "正在");
 
     /** Position after the last stop word in {@code [from, to)}, or {@code from}. */
     static int lastStop(String text, int from, int to, boolean strongOnly) {

@@ -73,6 +73,13 @@ final class SetbackRule extends Rule {
     /** the longest text a called-off deal spans: its verb, 了, the reach and the deal */
     private static final int CALLED_OFF_SPAN = Finder.longest(ABANDON_VERBS) + 1 + ABANDONED_REACH + Finder.longest(DEALS);
 
+    private static final Pattern CALLED_OFF_ANYWHERE = Pattern.compile(abandonedDeal());
+
+    /** {@code [from, to)} calls a deal off somewhere ("宣布放弃收购Autotalks"). */
+    static boolean dealCalledOffIn(String text, int from, int to) {
+        return CALLED_OFF_ANYWHERE.matcher(text).region(from, to).find();
+    }
+
     /** The deal word ending at {@code dealEnd} is called off by a verb before it in its clause ("终止本次收购"). */
     static boolean calledOff(String text, int clauseStart, int dealEnd) {
         return CALLED_OFF.matcher(text).region(Math.max(clauseStart, dealEnd - CALLED_OFF_SPAN), dealEnd).find();

@@ -38,6 +38,15 @@ class GuessedNamesTest {
     }
 
     @Test
+    void aGuessedNameHoldingTheClausesTenseActsNever() {
+        // given spans read up to a verb that hold 曾被 or 正在
+        ArticleContext context = context();
+        // when / then
+        assertThat(context.add(EventType.SETBACK, guessed("曾被资本"), 0, 11, 13)).isNull();
+        assertThat(context.add(EventType.INVESTMENT, guessed("无锡正在部"), 0, 11, 13)).isNull();
+    }
+
+    @Test
     void aNameStartsAfterTheWordOfFollowingAnothersNews() {
         // given "继X集团与Y达成合作后": 继 (following) opens the clause, the legal name follows it
         // when
