@@ -95,7 +95,7 @@ public final class RuleBasedExtractor implements EventExtractor {
             guessed.guessed = true;
             guessed.besideRules = besideRules;
             run.date(guessed);
-            if (!guessed.background) {
+            if (!guessed.background && !readByARule(kept, guessed)) {
                 kept.add(guessed);
             }
         }
@@ -241,4 +241,18 @@ public final class RuleBasedExtractor implements EventExtractor {
         }
         return e;
     }
+
+    /**
+     * A rule read the guess's sentence for the guess's type and named another subject ("华发集团战略投资了智谱AI": the
+     * funded company, where the guess takes the sentence's first actor, the investor): the rule's reading stands.
+     */
+    private static boolean readByARule(List<Candidate> kept, Candidate guess) {
+        for (Candidate c : kept) {
+            if (!c.guessed && c.type == guess.type && c.sentence == guess.sentence && !c.name().equals(guess.name())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
 }

@@ -47,6 +47,19 @@ class FallbackTest {
     }
 
     @Test
+    void aGuessGivesWayToARuleThatReadItsSentenceForItsType() {
+        // given a round the funding rule reads, the funded company named after its investor, and 融资 in the sentence
+        Article article = TestArticle.withText("华发集团战略投资了智谱AI,本轮融资金额为5亿元。").id("a1")
+                .publishedAt("2024-11-20T02:00:00Z").build();
+        // when every guess is made, beside the rules' events too
+        List<Event> events = ((RuleBasedExtractor) extractor).scored(article, CompanyDirectory.empty(), true).stream()
+                .map(RuleBasedExtractor.Scored::event).toList();
+        // then: one round, the funded company's; no guess for the investor, the sentence's first actor
+        assertThat(events).extracting(Event::type, Event::subject)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(EventType.FUNDING, "智谱AI"));
+    }
+
+    @Test
     void aGuessedDealCarriesTheAmountOfItsSentenceButNotAValuation() {
         // given a deal told in words no rule reads
         List<Event> events = extract("百度的新芯片工厂今天落成投用,估值30亿元,总投资5亿元。");
