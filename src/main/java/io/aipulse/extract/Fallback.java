@@ -117,7 +117,7 @@ final class Fallback {
     /** The event guessed from sentence {@code best}, or null when the contract refuses it. */
     private static Candidate candidate(ArticleContext article, int best, SentenceTypes.Guess bestGuess) {
         String text = article.text();
-        OrgMention subject = article.actors(best, ActorFilter.ANY).get(0);
+        OrgMention subject = headlineActor(article, best, article.actors(best, ActorFilter.ANY));
         // what the rules refuse by the contract a guess may not give either: a policy is a government body's (a
         // company's plan or a firm's study is none), money spent (斥资) on no capacity is no investment, an
         // authority that penalises suffers no setback, an exchange, a regulator or a sponsoring bank never lists
@@ -146,6 +146,28 @@ final class Fallback {
             c.round = c.type == EventType.FUNDING ? RoundParser.find(text, subject.end(), s.end) : null;
         }
         return c;
+    }
+
+    /**
+     * The guess's subject: of the sentence's actors, the first the headline names, else its first (docs/EXTRACTION.md,
+     * row 54). A sentence of the body
+     * often names others before the article's own company ("吉利太子创办,...一星机器人迅速完成...融资"); the headline
+     * names the company the news is about.
+     */
+    private static OrgMention headlineActor(ArticleContext article, int sentence, List<OrgMention> actors) {
+        if (sentence == 0 || actors.size() < 2) {
+            return actors.get(0);
+        }
+        String text = article.text();
+        Segmenter.Sentence head = article.sentences().get(0);
+        String headline = text.substring(head.start, head.end);
+        for (OrgMention o : actors) {
+            String surface = text.substring(o.start(), o.end());
+            if (headline.contains(o.name()) || !surface.isEmpty() && headline.contains(surface)) {
+                return o;
+            }
+        }
+        return actors.get(0);
     }
 
     /**

@@ -47,6 +47,15 @@ class FallbackTest {
     }
 
     @Test
+    void aGuessFromTheBodyTakesTheActorTheHeadlineNames() {
+        // given a headline about one company and a body sentence that names another first
+        List<Event> events = extract("百度新工厂迎来首批设备\n华为派人出席,百度的新芯片工厂今天落成投用。");
+        // then
+        assertThat(events).extracting(Event::type, Event::subject)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(EventType.INVESTMENT, "百度"));
+    }
+
+    @Test
     void aGuessGivesWayToARuleThatReadItsSentenceForItsType() {
         // given a round the funding rule reads, the funded company named after its investor, and 融资 in the sentence
         Article article = TestArticle.withText("华发集团战略投资了智谱AI,本轮融资金额为5亿元。").id("a1")
