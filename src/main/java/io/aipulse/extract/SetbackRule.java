@@ -18,7 +18,9 @@ final class SetbackRule extends Rule {
      * setback for the defendant only; one that names no defendant after 对 tells none
      */
     private static final List<String> SUITS = List.of("提起诉讼", "提出诉讼", "提起侵权诉讼", "提出侵权诉讼", "提起集体诉讼",
-            "提起告诉", "提告");
+            "提起告诉", "提告",
+            // an arbitration brought by investors or partners ("投资人对X提起仲裁")
+            "提起仲裁", "申请仲裁");
     /**
      * the penalties an authority imposes on the company after 对 ("对X处以罚款", "对X立案调查"), with the regulator's
      * notice that an inquiry is opened, which the company receives (《立案告知书》), and the lawsuits brought against it
@@ -30,12 +32,14 @@ final class SetbackRule extends Rule {
             "收购失败", "融资失败", "停止运营", "停止服务", "停服", "欠薪", "断缴", "实体清单", "黑名单", "遣散",
             // Taiwan's 结束营运, a deal that collapsed, a court's list of defaulters
             "结束营运", "结束运营", "告吹", "失信被执行人"), PENALTIES);
-    /** verbs that are a setback with the business they stop: "关闭了部分海外业务", "暂停旗下AI配音业务" */
-    static final List<String> STOP_VERBS = List.of("关闭", "暂停", "停止", "砍掉", "缩减", "收缩");
+    /** verbs that are a setback with the business they stop: "关闭了部分海外业务", "暂停旗下AI配音业务", "冻结招聘" */
+    static final List<String> STOP_VERBS = List.of("关闭", "暂停", "停止", "砍掉", "缩减", "收缩", "冻结", "下线");
     static final List<String> BUSINESS = List.of("业务", "部门", "团队", "产线", "工厂", "门店", "岗位", "办公室", "分公司", "研发中心",
             "项目",
             // the operations or the service a company runs somewhere: "暂停其在迪拜的无人驾驶出租车运营", "停止所有运营"
-            "运营", "营运", "服务");
+            "运营", "营运", "服务",
+            // hiring frozen ("冻结招聘", "暂停所有招聘") and a feature taken offline ("暂时下线文字转图像功能")
+            "招聘", "功能");
     /** verbs that are a setback with the staff they cut: "优化了约20%的员工", "解除15名员工的合同", "在多个部门解雇员工" */
     static final List<String> CUT_VERBS = List.of("优化", "缩减", "精简", "解除", "解雇", "削减", "砍掉");
     /** the staff cut: Hong Kong and Taiwan count posts as 职位 ("砍掉2400个职位", "削减约5%职位") */
