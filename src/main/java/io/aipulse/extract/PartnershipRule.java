@@ -30,9 +30,11 @@ final class PartnershipRule extends Rule {
             // what parties set up together: the words say there are several
             "合资公司", "合资企业", "共同成立", "共同筹建", "共同设立", "联合成立", "联合设立",
             // "X与Y宣布结盟": an alliance is an agreement between them
-            "结盟");
+            "结盟",
+            // Hong Kong's "X伙拍Y推出...": X teams up with Y (夥 where the page's script is not converted)
+            "伙拍", "夥拍");
     /** the verbs of an agreement whose object follows within a few characters ("签署了全面战略合作协议") */
-    static final List<String> SIGN_VERBS = List.of("签署", "签订", "达成");
+    static final List<String> SIGN_VERBS = List.of("签署", "签订", "达成", "签下");
 
     /** the verb of being named a partner: "成为...合作伙伴" */
     static final List<String> BECOMES = List.of("成为");
@@ -47,7 +49,7 @@ final class PartnershipRule extends Rule {
     static final List<String> TRIGGERS = Finder.union(List.of("合作", "签约"), AGREEMENT_WORDS, SIGN_VERBS);
 
     static final Finder AGREEMENT = Finder.of("(" + String.join("|", AGREEMENT_WORDS)
-            + "|签署[^，。；,;]{0,12}?(?:协议|备忘录|承诺|合作)|签订[^，。；,;]{0,12}?(?:协议|备忘录|合同)|达成[^，。；,;]{0,6}?合作"
+            + "|签署[^，。；,;]{0,12}?(?:协议|备忘录|承诺|合作)|签订[^，。；,;]{0,12}?(?:协议|备忘录|合同)|签下[^，。；,;]{0,12}?(?:协议|备忘录)|达成[^，。；,;]{0,6}?合作"
             // "X将成为苹果公司在中国推出AI服务的合作伙伴": X is named the other's partner
             + "|" + Finder.anyOf(BECOMES) + "[^，。；,;]{0,24}?合作伙伴)"
             // "无锡与百度携手共建的...中心稳步运行": what the parties built is named, the agreement is no news there
