@@ -383,10 +383,13 @@ public final class AmountParser {
         return false;
     }
 
-    /** The number ending at {@code end} ends with 万 or 亿: a size, not a count or a percentage. */
+    /** The number ending at {@code end} ends with 万, 亿 or 兆: a size, not a count or a percentage. */
     private static boolean bigUnitBefore(CharSequence s, int end) {
-        return end > 0 && (s.charAt(end - 1) == '万' || s.charAt(end - 1) == '亿');
+        return end > 0 && (s.charAt(end - 1) == '万' || s.charAt(end - 1) == '亿' || s.charAt(end - 1) == TRILLION);
     }
+
+    /** 兆, a million million in the money of Taiwan's and Hong Kong's news */
+    private static final char TRILLION = '兆';
 
     /** The currency of the suffix at {@code k}, or null. */
     private static String currencySuffixAt(CharSequence s, int k, int limit) {
@@ -499,6 +502,16 @@ public final class AmountParser {
             unit *= 1e12;
             k += 2;
             hasUnit = true;
+        } else if (k < limit && s.charAt(k) == TRILLION) {
+            // Taiwan's and Hong Kong's 兆 of money is a million million ("1兆美元", "5兆4千亿台币": and the 亿 after it)
+            unit *= 1e12;
+            k++;
+            hasUnit = true;
+            Core rest = c.upper == null && !c.vague && !c.openMin ? core(s, k, limit) : null;
+            if (rest != null && !rest.vague && rest.upper == null && rest.value >= 1e8 && rest.value < 1e12) {
+                number += rest.value / unit;
+                k = rest.end;
+            }
         } else if (k < limit && s.charAt(k) == '亿') {
             unit *= 1e8;
             k++;

@@ -52,6 +52,9 @@ class AmountParserTest {
         "拟定增募资不超过17.5亿元; CNY; 1750000000; 1750000000; true",
         "以不超过4.328亿美元的额度; USD; 432800000; 432800000; true",
         "1 万亿元; CNY; 1000000000000; 1000000000000; false",
+        // Taiwan's 兆: a million million, and the 亿 that may follow it
+        "投资1兆美元; USD; 1000000000000; 1000000000000; false",
+        "金额达5兆4千亿台币; TWD; 5400000000000; 5400000000000; false",
         "千万元级融资; CNY; 10000000; 99999999; true",
         "3亿多元; CNY; 300000000; null; true",
         "人民币 5000 万元; CNY; 50000000; 50000000; false"})
@@ -143,6 +146,7 @@ class AmountParserTest {
         assertThat(parser.parse("2019-2023年中国人工智能城市排行榜")).isEmpty();
         assertThat(parser.parse("占比在 5%-10% 以上")).isEmpty();
         assertThat(parser.parse("一点知识")).isEmpty();
+        assertThat(parser.parse("装机容量达12兆瓦")).isEmpty();
     }
 
     @Test
