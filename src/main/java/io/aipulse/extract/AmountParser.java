@@ -61,7 +61,7 @@ public final class AmountParser {
                     || isAsciiLetter(s.charAt(i - 1))))) {
                 Match m = parseAt(s, i, end, true);
                 if (m != null) {
-                    if (!sharePrice(s, i) && !perShare(s, m.end(), end) && !price(m.amount())) {
+                    if (!sharePrice(s, i) && !perShare(s, m.end(), end) && !price(m.amount()) && !revised(s, m.end(), end)) {
                         out.add(m);
                     }
                     i = m.end();
@@ -71,6 +71,25 @@ public final class AmountParser {
             i++;
         }
         return out;
+    }
+
+    /** the verbs that revise a figure to a new one ("自原估约25.6亿美元调升至约30亿美元"), each with 至 or 到 after it */
+    private static final List<String> REVISED_TO = List.of("调升", "上调", "调高", "上修", "提高", "增加", "下调", "下修", "调降",
+            "降低", "减少");
+
+    /**
+     * The amount ending at {@code end} is the old figure of a revision: a verb of {@link #REVISED_TO} with 至 or 到
+     * follows it, and the new figure after that is the one the news is about.
+     */
+    private static boolean revised(CharSequence s, int end, int limit) {
+        int k = skipSpaces(s, end, limit);
+        for (String verb : REVISED_TO) {
+            if (startsWith(s, k, limit, verb)) {
+                int to = k + verb.length();
+                return to < limit && (s.charAt(to) == '至' || s.charAt(to) == '到');
+            }
+        }
+        return false;
     }
 
     /**

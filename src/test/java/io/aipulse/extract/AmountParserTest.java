@@ -2,6 +2,7 @@ package io.aipulse.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -147,6 +148,16 @@ class AmountParserTest {
         assertThat(parser.parse("占比在 5%-10% 以上")).isEmpty();
         assertThat(parser.parse("一点知识")).isEmpty();
         assertThat(parser.parse("装机容量达12兆瓦")).isEmpty();
+    }
+
+    @Test
+    void theOldFigureOfARevisionIsNoAmount() {
+        // given a figure revised to another
+        String text = "将资本支出自原估约25.6亿美元调升至约30亿美元";
+        // when
+        List<AmountParser.Match> all = parser.findAll(text, 0, text.length());
+        // then only the new figure
+        assertThat(all).extracting(m -> m.amount().min()).containsExactly(3_000_000_000L);
     }
 
     @Test
