@@ -30,7 +30,8 @@ final class AcquisitionRule extends Rule {
             "交易", "消息", "事件", "大户", "大旗", "整合", "重组", "期限", "资金", "竞争", "热", "步伐", "退出", "专家", "团队", "经验");
     /** 入主 (takes control) is not the words 收入 and 主要 run together ("智谱收入主要来自..."): income */
     private static final String TAKES_OVER = "入主";
-    static final Finder BUYS = Finder.of("(?:" + Finder.anyOf(BUY_VERBS.stream().filter(v -> !v.equals(TAKES_OVER)).toList())
+    static final Finder BUYS = Finder.of("(?:"
+            + Finder.anyOf(BUY_VERBS.stream().filter(v -> !v.equals(TAKES_OVER)).toList())
             + "|(?<!收)" + TAKES_OVER + "(?!要))(?!" + String.join("|", DEAL_NOUNS) + ")", BUY_VERBS);
     /** a target that counts companies ("收购了超过30家AI初创公司"): a tally of deals, not one */
     private static final Pattern TALLY = Pattern.compile("^(?:了)?(?:超过|逾|近|约|共|累计)?(?:\\d+|[二三四五六七八九十两几数多][一二三四五六七八九十两几数多]*)(?:多)?家");

@@ -61,7 +61,8 @@ public final class AmountParser {
                     || isAsciiLetter(s.charAt(i - 1))))) {
                 Match m = parseAt(s, i, end, true);
                 if (m != null) {
-                    if (!sharePrice(s, i) && !perShare(s, m.end(), end) && !price(m.amount()) && !revised(s, m.end(), end)) {
+                    if (!sharePrice(s, i) && !perShare(s, m.end(), end) && !price(m.amount())
+                            && !revised(s, m.end(), end)) {
                         out.add(m);
                     }
                     i = m.end();

@@ -150,9 +150,8 @@ final class Fallback {
 
     /**
      * The guess's subject: of the sentence's actors, the first the headline names, else its first (docs/EXTRACTION.md,
-     * row 54). A sentence of the body
-     * often names others before the article's own company ("吉利太子创办,...一星机器人迅速完成...融资"); the headline
-     * names the company the news is about.
+     * row 54). A sentence of the body often names others before the article's own company ("吉利太子创办,...一星机器人
+     * 迅速完成...融资"); the headline names the company the news is about.
      */
     private static OrgMention headlineActor(ArticleContext article, int sentence, List<OrgMention> actors) {
         if (sentence == 0 || actors.size() < 2) {

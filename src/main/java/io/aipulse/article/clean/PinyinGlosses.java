@@ -11,11 +11,11 @@ import java.util.regex.Pattern;
  */
 final class PinyinGlosses {
 
-    static final String TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ";
+    private static final String TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ";
     /** the plain vowel of each of {@link #TONE_VOWELS} */
     private static final String PLAIN_VOWELS = "aaaaeeeeiiiioooouuuuvvvvvnnnm";
     /** the glosses a page prints before its toneless ones are taken as glosses too */
-    static final int PAGE_GLOSSES = 3;
+    private static final int PAGE_GLOSSES = 3;
     /** the longest syllable ("zhuang", "shuang") */
     private static final int LONGEST = 6;
     /** a syllable of Mandarin written in pinyin without tones: an initial, then a final */
