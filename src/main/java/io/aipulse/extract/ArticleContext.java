@@ -730,7 +730,7 @@ final class ArticleContext {
         for (int k = si - 1; k >= 0 && k >= si - ANAPHOR_REACH; k--) {
             List<OrgMention> a = actors(k, filter);
             if (!a.isEmpty()) {
-                return a.get(0);
+                return namedByHeadline(a);
             }
         }
         return null;
@@ -890,10 +890,29 @@ final class ArticleContext {
             }
             List<OrgMention> a = actors(k, filter);
             if (!a.isEmpty()) {
-                return a.get(0);
+                return namedByHeadline(a);
             }
         }
         return null;
+    }
+
+    /**
+     * Of a previous sentence's actors, the first the headline names, else the first: an anaphor (该公司, 其) or a
+     * subjectless clause points back to the company the article is about more often than to a partner or a parent named
+     * before it (docs/EXTRACTION.md, row 56).
+     */
+    private OrgMention namedByHeadline(List<OrgMention> actors) {
+        if (actors.size() > 1 && !sentences.isEmpty()) {
+            Segmenter.Sentence head = sentences.get(0);
+            String headline = text.substring(head.start, head.end);
+            for (OrgMention o : actors) {
+                String surface = text.substring(o.start(), o.end());
+                if (headline.contains(o.name()) || !surface.isEmpty() && headline.contains(surface)) {
+                    return o;
+                }
+            }
+        }
+        return actors.get(0);
     }
 
     /** A clause is at most this long on each side of a trigger (text without punctuation stays cheap). */

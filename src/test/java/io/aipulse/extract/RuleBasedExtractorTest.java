@@ -74,6 +74,16 @@ class RuleBasedExtractorTest {
     }
 
     @Test
+    void anAnaphorPointsToTheActorTheHeadlineNames() {
+        // given a headline about one company, then a sentence naming another company first, then 该公司
+        String text = "百川智能发布新一代大模型\n美团和百川智能今年都在扩张。该公司近日宣布完成3亿元B轮融资。";
+        // when
+        Event e = only(extract(text), EventType.FUNDING);
+        // then
+        assertThat(e.subject()).isEqualTo("百川智能");
+    }
+
+    @Test
     void theSameArticleGivesTheSameEventIds() {
         String text = "7 月 11 日,百川智能正式发布参数量 130 亿的通用大语言模型 Baichuan-13B。";
         assertThat(extract(text).get(0).eventId()).isEqualTo(extract(text).get(0).eventId());
