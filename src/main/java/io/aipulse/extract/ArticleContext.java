@@ -897,11 +897,11 @@ final class ArticleContext {
     }
 
     /**
-     * Of a previous sentence's actors, the first the headline names, else the first: an anaphor (该公司, 其) or a
-     * subjectless clause points back to the company the article is about more often than to a partner or a parent named
-     * before it (docs/EXTRACTION.md, row 56).
+     * Of a sentence's actors, the first the headline names, else the first: an anaphor (该公司, 其) or a subjectless
+     * clause points back to the company the article is about more often than to a partner or a parent named before it
+     * (docs/EXTRACTION.md, row 56); so does the back-off's guess from a body sentence (row 54).
      */
-    private OrgMention namedByHeadline(List<OrgMention> actors) {
+    OrgMention namedByHeadline(List<OrgMention> actors) {
         if (actors.size() > 1 && !sentences.isEmpty()) {
             Segmenter.Sentence head = sentences.get(0);
             String headline = text.substring(head.start, head.end);

@@ -154,19 +154,7 @@ final class Fallback {
      * 迅速完成...融资"); the headline names the company the news is about.
      */
     private static OrgMention headlineActor(ArticleContext article, int sentence, List<OrgMention> actors) {
-        if (sentence == 0 || actors.size() < 2) {
-            return actors.get(0);
-        }
-        String text = article.text();
-        Segmenter.Sentence head = article.sentences().get(0);
-        String headline = text.substring(head.start, head.end);
-        for (OrgMention o : actors) {
-            String surface = text.substring(o.start(), o.end());
-            if (headline.contains(o.name()) || !surface.isEmpty() && headline.contains(surface)) {
-                return o;
-            }
-        }
-        return actors.get(0);
+        return sentence == 0 ? actors.get(0) : article.namedByHeadline(actors);
     }
 
     /**
