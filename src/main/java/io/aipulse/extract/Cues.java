@@ -10,11 +10,15 @@ import java.util.regex.Pattern;
  */
 final class Cues {
 
-    /** the clause before a trigger speaks of the future or of what has not happened */
-    private static final List<String> FUTURE_WORDS = List.of("将于", "即将", "计划", "准备", "有望", "或将", "预计", "何时",
-            "尚未", "还没", "没有", "不会", "打算", "希望", "推迟",
+    /** the words of a plan, a happening of its own when a party announces it ("计划与Y签署...") */
+    private static final List<String> PLAN_WORDS = List.of("将于", "即将", "计划", "准备", "打算");
+    /** the words of what has not happened and is not planned either: a hope, a forecast, a denial, a delay */
+    private static final List<String> UNREALISED_WORDS = List.of("有望", "或将", "预计", "何时", "尚未", "还没", "没有", "不会",
+            "希望", "推迟",
             // a purpose, not a happening: "有助两家公司后续深化合作"
             "有助");
+    /** the clause before a trigger speaks of the future or of what has not happened */
+    private static final List<String> FUTURE_WORDS = Finder.union(PLAN_WORDS, UNREALISED_WORDS);
     /** 拟 (intends to), read apart: it is also half of other words */
     private static final String NI = "拟";
     static final Words FUTURE = Words.of(Finder.union(FUTURE_WORDS, List.of(NI)).toArray(new String[0]));
@@ -23,10 +27,7 @@ final class Cues {
     private static final String NI_BEFORE = "模虚草比";
     private static final String NI_AFTER = "人合态真";
 
-    /** the words of {@link #FUTURE_WORDS} that announce a plan, a happening of its own when a party announces it */
-    private static final List<String> PLAN_WORDS = List.of("将于", "即将", "计划", "准备", "打算");
-    private static final Words UNREALISED = Words.of(FUTURE_WORDS.stream().filter(w -> !PLAN_WORDS.contains(w))
-            .toArray(String[]::new));
+    private static final Words UNREALISED = Words.of(UNREALISED_WORDS.toArray(new String[0]));
 
     /**
      * The clause {@code [from, to)} speaks of what has not happened and is not planned either: a hope, a forecast, a
