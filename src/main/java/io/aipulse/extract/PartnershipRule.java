@@ -49,8 +49,10 @@ final class PartnershipRule extends Rule {
     static final List<String> TRIGGERS = Finder.union(List.of("合作", "签约"), AGREEMENT_WORDS, SIGN_VERBS);
 
     static final Finder AGREEMENT = Finder.of("(" + String.join("|", AGREEMENT_WORDS)
-            + "|签署[^，。；,;]{0,12}?(?:协议|备忘录|承诺|合作)|签订[^，。；,;]{0,12}?(?:协议|备忘录|合同)"
-            + "|签下[^，。；,;]{0,12}?(?:协议|备忘录)|达成[^，。；,;]{0,6}?合作"
+            // a verb of signing right before 的 opens a relative clause: "与Y签署的《...协议》终止" names an agreement
+            // signed before, whose news is something else
+            + "|签署(?!的)[^，。；,;]{0,12}?(?:协议|备忘录|承诺|合作)|签订(?!的)[^，。；,;]{0,12}?(?:协议|备忘录|合同)"
+            + "|签下(?!的)[^，。；,;]{0,12}?(?:协议|备忘录)|达成(?!的)[^，。；,;]{0,6}?合作"
             // "X将成为苹果公司在中国推出AI服务的合作伙伴": X is named the other's partner
             + "|" + Finder.anyOf(BECOMES) + "[^，。；,;]{0,24}?合作伙伴)"
             // "无锡与百度携手共建的...中心稳步运行": what the parties built is named, the agreement is no news there
