@@ -56,7 +56,7 @@ final class NameStops {
             for (int w : candidates) {
                 String word = words.words[w];
                 int st = e - word.length();
-                if (st < from || !text.startsWith(word, st)) {
+                if (st < from || !text.startsWith(word, st) || insideAWord(text, from, st, word)) {
                     continue;
                 }
                 long bit = 1L << (w & 63);
@@ -74,6 +74,23 @@ final class NameStops {
             }
         }
         return from;
+    }
+
+    /**
+     * the characters before 据 that make it the second half of a noun, not "according to": 数据 (data) ends many
+     * companies' names ("星河数据科技有限公司"), as 证据 and 票据 end phrases
+     */
+    private static final String NOUNS_ENDING_IN_JU = "数证票单";
+    /**
+     * 中 opening the run is the first character of a name ("中联数据集团", "中科合盈"), not the end of "在...中" (that
+     * phrase brings its 在 into the run)
+     */
+    private static final String NAME_OPENING_STOP = "中";
+
+    /** The stop word at {@code st} is part of a word of the name, not a word of its own. */
+    private static boolean insideAWord(String text, int from, int st, String word) {
+        return word.equals("据") && st > from && NOUNS_ENDING_IN_JU.indexOf(text.charAt(st - 1)) >= 0
+                || word.equals(NAME_OPENING_STOP) && st == from;
     }
 
     private static final WordsByLastChar ALL_STOPS = new WordsByLastChar(STOP_WORDS);

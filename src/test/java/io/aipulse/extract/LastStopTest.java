@@ -40,4 +40,26 @@ class LastStopTest {
             }
         }
     }
+
+    @Test
+    void doesNotCutAtTheJuOfDataInsideACompanysName() {
+        // given the run of a legal name whose core ends in 数据 (data), and one read after 据 (according to)
+        String data = "星河数据科技";
+        String accordingTo = "据星河研究";
+
+        // then 数据 keeps its 据, while 据 of its own cuts the run
+        assertThat(NameStops.lastStop(data, 0, data.length(), false)).isZero();
+        assertThat(NameStops.lastStop(accordingTo, 0, accordingTo.length(), false)).isEqualTo(1);
+    }
+
+    @Test
+    void keepsTheZhongThatOpensTheRunButCutsAfterAnInnerOne() {
+        // given a name that opens with 中, and a run where 中 ends "在...中" before the name
+        String opening = "中联数据";
+        String inner = "在此过程中智源";
+
+        // then the opening 中 stays in the name, the inner one cuts
+        assertThat(NameStops.lastStop(opening, 0, opening.length(), false)).isZero();
+        assertThat(NameStops.lastStop(inner, 0, inner.length(), false)).isEqualTo(5);
+    }
 }
