@@ -26,8 +26,12 @@ final class InvestmentRule extends Rule {
     static final List<String> PURCHASE_VERBS = List.of("采购", "购置", "购买");
     /** capital added to a company: an investment when the company is a unit of one's own */
     static final List<String> CAPITAL_INCREASES = List.of("增资");
-    /** every match names an investing verb, a fund, a facility, capital spending, a purchase or added capital */
-    static final List<String> TRIGGERS = Finder.union(INVEST_VERBS, FUND, FACILITIES, CAPEX, PURCHASE_VERBS,
+    /** the verbs of setting up a site somewhere: "在台南设立研发中心", "于墨西哥建置产线" */
+    static final List<String> SITE_VERBS = List.of("设立", "建立", "建设", "兴建", "设置", "建置", "新建", "扩建");
+    /** the sites a company sets up to expand: the facilities, and its research centres and production lines */
+    static final List<String> SITES = Finder.union(FACILITIES, List.of("研发中心", "研发据点", "生产线", "产线"));
+    /** every match names an investing verb, a fund, a facility or site, capital spending, a purchase or added capital */
+    static final List<String> TRIGGERS = Finder.union(INVEST_VERBS, FUND, SITES, CAPEX, PURCHASE_VERBS,
             CAPITAL_INCREASES);
 
     static final Finder INVESTS = Finder.of("(?<![获得成自领跟参的])" + Finder.anyOf(INVEST_VERBS)
@@ -40,6 +44,14 @@ final class InvestmentRule extends Rule {
             + "|基金(?:正式)?(?:成立|设立|揭牌)"
             + "|" + Finder.anyOf(BUILD_VERBS) + "[^，。；,;]{0,20}?" + Finder.anyOf(FACILITIES),
             FUND_VERBS, FUND, BUILD_VERBS);
+
+    /**
+     * "超微将在台南设立资料中心", "美光计划在台湾建立第二个制造工厂", "联影签约在光谷建设...智造基地": a company sets up a
+     * site at a place, with or without an amount; the place (在 / 于 before the verb) makes it a site of its own,
+     * not a facility it supports or talks about
+     */
+    static final Finder SETS_UP_SITE = Finder.of("(?:在|于)[^，。；,;在于]{1,14}?" + Finder.anyOf(SITE_VERBS) + "[^，。；,;]{0,14}?"
+            + Finder.anyOf(SITES), List.of("在", "于")).needing(Finder.firstChars(SITE_VERBS), 1 + 14 + 1);
 
     /**
      * "中国移动今年算力资本开支预计为475亿元", "将资本开支指引上调至700亿美元", "资本预算约152亿美元": a company's
@@ -151,6 +163,7 @@ final class InvestmentRule extends Rule {
         commissioned(s);
         spends(s);
         purchases(s);
+        sitesSetUp(s);
         Finder.Scan setsUp = s.scan(SETS_UP, s.from(), s.end());
         while (setsUp.find()) {
             Matcher m = setsUp.matcher();
@@ -164,6 +177,34 @@ final class InvestmentRule extends Rule {
                 investmentAt(s, m.start(), m.end(), amount.amount());
             }
         }
+    }
+
+    /**
+     * "超微将在台南设立资料中心": a site set up at a place by the company named right before, its amount (if any) in the
+     * clause. Only a name right before acts: "这些企业计划于香港科学园设立研发中心" names nobody, and "政府支持在贵安
+     * 新区新建智算中心" has its verb (支持) between.
+     */
+    private void sitesSetUp(SentenceContext s) {
+        Finder.Scan scan = s.scan(SETS_UP_SITE, s.from(), s.end());
+        while (scan.find()) {
+            Matcher m = scan.matcher();
+            int cs = s.clauseStart(m.start());
+            OrgMention subject = s.subjectBefore(m.start(), cs, ActorFilter.NAMED);
+            if (subject == null || !Cues.adverbsOnly(withoutPlans(s.text().substring(subject.end(), m.start())))) {
+                continue;
+            }
+            AmountParser.Match amount = s.firstAmount(cs, s.clauseEnd(m.end()));
+            investmentAt(s, m.start(), m.end(), amount == null ? null : amount.amount());
+        }
+    }
+
+    /** the words of an announced plan or a choice of place that may stand between the company and 在 */
+    private static final Pattern PLANS = Pattern.compile("计划|规划|准备|打算|决定|宣布|选定|选择|签约|将|拟|会|也|还|正式|今年|明年|首次|再度|进一步"
+            // an aside after the name ("超微(AMD)将在..."), and when ("计划于2025年在香港设立...")
+            + "|\\([^()]{0,20}\\)|（[^（）]{0,20}）|(?:于|在)?\\s?\\d{4}\\s?年(?:\\d{1,2}\\s?月)?(?:底|初|内|前)?");
+
+    private static String withoutPlans(String between) {
+        return PLANS.matcher(between).replaceAll("");
     }
 
     /**
