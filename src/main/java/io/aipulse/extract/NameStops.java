@@ -82,15 +82,17 @@ final class NameStops {
      */
     private static final String NOUNS_ENDING_IN_JU = "数证票单";
     /**
-     * 中 opening the run is the first character of a name ("中联数据集团", "中科合盈"), not the end of "在...中" (that
-     * phrase brings its 在 into the run)
+     * the stops that, opening the run, are the first character of a name ("中联数据集团", "上元科技", "和达科技",
+     * "任子行网络"), not a word of their own: 中 ends "在...中" and 上 / 下 "在...上" only with their 在, which then opens
+     * the run; a clause does not open with the measure words 个 / 家 or with 任 and 和. The prepositions and 前 / 原
+     * ("原华为...副总裁": former) still cut there.
      */
-    private static final String NAME_OPENING_STOP = "中";
+    private static final String NAME_OPENING_STOPS = "中上下任个家和";
 
     /** The stop word at {@code st} is part of a word of the name, not a word of its own. */
     private static boolean insideAWord(String text, int from, int st, String word) {
         return word.equals("据") && st > from && NOUNS_ENDING_IN_JU.indexOf(text.charAt(st - 1)) >= 0
-                || word.equals(NAME_OPENING_STOP) && st == from;
+                || st == from && word.length() == 1 && NAME_OPENING_STOPS.indexOf(word.charAt(0)) >= 0;
     }
 
     private static final WordsByLastChar ALL_STOPS = new WordsByLastChar(STOP_WORDS);

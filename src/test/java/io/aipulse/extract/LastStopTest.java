@@ -53,13 +53,20 @@ class LastStopTest {
     }
 
     @Test
-    void keepsTheZhongThatOpensTheRunButCutsAfterAnInnerOne() {
-        // given a name that opens with 中, and a run where 中 ends "在...中" before the name
+    void keepsAStopThatOpensTheRunAsTheNamesFirstCharacter() {
+        // given names that open with a stop (中, 上, 和), a run where 中 ends "在...中" before the name, and one that
+        // opens with the preposition 由
         String opening = "中联数据";
+        String openingUp = "上元科技";
+        String openingAnd = "和达科技";
         String inner = "在此过程中智源";
+        String preposition = "由智源";
 
-        // then the opening 中 stays in the name, the inner one cuts
+        // then the opening stop stays in the name, the inner one and the preposition cut
         assertThat(NameStops.lastStop(opening, 0, opening.length(), false)).isZero();
+        assertThat(NameStops.lastStop(openingUp, 0, openingUp.length(), false)).isZero();
+        assertThat(NameStops.lastStop(openingAnd, 0, openingAnd.length(), false)).isZero();
         assertThat(NameStops.lastStop(inner, 0, inner.length(), false)).isEqualTo(5);
+        assertThat(NameStops.lastStop(preposition, 0, preposition.length(), false)).isEqualTo(1);
     }
 }
