@@ -94,7 +94,7 @@ final class PolicyRule extends Rule {
             "指南", "政策", "纲要", "细则", "决定", "法", "标准", "若干", "蓝图", "战略", "准则", "守则", "倡议",
             // "《人工智能安全治理框架》", "《个人资料保障模范框架》": a framework a government body publishes
             "框架");
-    private static final Words REPORT_TITLE = Words.of("报告", "白皮书", "蓝皮书", "研究", "地图", "榜", "指数", "年鉴", "趋势");
+    static final Words REPORT_TITLE = Words.of("报告", "白皮书", "蓝皮书", "研究", "地图", "榜", "指数", "年鉴", "趋势");
     private static final Words ANY_POLICY_NOUN = Words.of(POLICY_NOUNS.toArray(new String[0]));
     private static final Pattern GOVERNMENT_NAME = Pattern.compile(
             "(?:政府|办公厅|委员会|管委会|网信办|国务院|部|局|厅|委|办公室|署|国会|议会|立法会|立法院|内阁|参议院|众议院)$");

@@ -55,7 +55,9 @@ final class Releases {
             // a way of doing things ("推出一种'典范转移'模型发布方法", "推出新的商业模式")
             "方法", "模式", "方式", "范式",
             // news of the work, not the work ("发布了行业大模型的研发进展")
-            "进展");
+            "进展",
+            // a company is never what is launched: "官宣拟收购本土AI芯片企业" announces a deal
+            "企业", "公司");
     /** the ways a model is offered that are part of its release, not a product of their own */
     private static final Words ACCESS_HEADS = Words.of("API", "接口", "权重");
     /** the words of a version: after a model's head they name the model's version, not a product */
@@ -437,6 +439,20 @@ final class Releases {
     private static final int TITLE_REACH = 80;
 
     /** Adds a candidate for each release of {@code type} in the sentence, one for each organisation of a list. */
+    /**
+     * The object ends with a title in 《》 whose words make it a policy's (方案, 意见, 办法...; a report's words, 报告 or 白皮书,
+     * make it no policy): "《...行动方案》" may hold 方案 (a product's solution) but names a document.
+     */
+    private static boolean policyTitle(String text, int from, int to) {
+        int open = text.lastIndexOf('《', Math.min(to, text.length() - 1));
+        int close = open < 0 ? -1 : text.indexOf('》', open);
+        if (open < Math.max(0, from - 1) || close < 0 || close > to + 1
+                || !Cues.adverbsOnly(withoutParens(text.substring(Math.min(close + 1, to), to)).replace(")", "").replace("）", ""))) {
+            return false; // no title, or not the object's last words (the short name it is given may follow it)
+        }
+        return PolicyRule.POLICY_TITLE.in(text, open, close) && !PolicyRule.REPORT_TITLE.in(text, open, close);
+    }
+
     static void addCandidates(SentenceContext s, EventType type) {
         for (Release r : s.releases()) {
             if (r.type() != type || r.objectBefore() && listRelease(s, r)) {
@@ -468,6 +484,10 @@ final class Releases {
             }
             if (subject == null || subject.source() == OrgMention.FALLBACK && subject.end() < r.clauseStart()) {
                 continue;
+            }
+            if (type == EventType.PRODUCT_LAUNCH && PolicyRule.isGovernment(subject)
+                    && policyTitle(s.text(), r.objectStart(), r.objectEnd())) {
+                continue; // "《武汉市...行动方案》正式发布": a government's document, which the policy rule reads, is no product
             }
             if (r.integration() && makesWhatIsBroughtIn(s, subject, r)) {
                 continue; // "多地政务系统纷纷接入DeepSeek": the maker of what is brought in is not the one who brings it in
