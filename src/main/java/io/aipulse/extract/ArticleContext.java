@@ -557,6 +557,27 @@ final class ArticleContext {
         return at > sentenceStart && text.charAt(at - 1) == '版';
     }
 
+    /**
+     * The organisation before {@code clauseStart} in sentence {@code si} that a person's title follows ("月之暗面创始人
+     * 杨植麟"): not an actor of its own, but what "公司" in a later clause of that person's words refers to. Null when
+     * the clause before names none, or only names the filter refuses.
+     */
+    private OrgMention employerOfSpeakerBefore(int si, int clauseStart, ActorFilter filter) {
+        List<OrgMention> orgs = orgs(si);
+        byte[] flags = actorFlags(si);
+        for (int i = 0; i < flags.length; i++) {
+            OrgMention o = orgs.get(i);
+            if (o.end() > clauseStart) {
+                return null;
+            }
+            if (flags[i] == 2 && !o.isKind("media") && (o.source() != OrgMention.FALLBACK || filter.guessedNames()
+                    || NamePatterns.hasCompanySuffix(text, o.start(), o.end()))) {
+                return o;
+            }
+        }
+        return null;
+    }
+
     private List<OrgMention> computeActors(int si, ActorFilter filter) {
         List<OrgMention> orgs = orgs(si);
         byte[] flags = actorFlags(si);
@@ -667,6 +688,10 @@ final class ArticleContext {
             }
         }
         if (coref) {
+            OrgMention employer = employerOfSpeakerBefore(si, clauseStart, filter);
+            if (employer != null) {
+                return employer; // "月之暗面创始人杨植麟在全员信中说:公司完成...融资": the company of the one who speaks
+            }
             OrgMention o = coreference(si, filter);
             return o != null || !Cues.COREFERENCE.in(before) ? o : antecedentAcrossParagraphs(si, filter);
         }

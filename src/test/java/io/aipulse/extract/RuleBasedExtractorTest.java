@@ -84,6 +84,16 @@ class RuleBasedExtractorTest {
     }
 
     @Test
+    void theCompanyInAPersonsWordsIsTheCompanyThePersonSpeaksFor() {
+        // given a founder, named by his company and title, who tells of "公司" in his own words
+        String text = "百川智能的新一年\n百川智能创始人王小川在全员信中说:公司完成5亿美元C轮融资。";
+        // when
+        Event e = only(extract(text), EventType.FUNDING);
+        // then the company he speaks for is the one financed
+        assertThat(e.subject()).isEqualTo("百川智能");
+    }
+
+    @Test
     void theSameArticleGivesTheSameEventIds() {
         String text = "7 月 11 日,百川智能正式发布参数量 130 亿的通用大语言模型 Baichuan-13B。";
         assertThat(extract(text).get(0).eventId()).isEqualTo(extract(text).get(0).eventId());
