@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the rules read of one article: its cleaned text and sentences, the dictionary hits, the organisations,
@@ -678,7 +680,8 @@ final class ArticleContext {
         if (ownSubjectless) {
             for (int i = 0; i < actors.size(); i++) {
                 if (actors.get(i).end() <= clauseStart) {
-                    if (i + 1 < actors.size() && actors.get(i + 1).end() <= clauseStart && announcer(actors.get(i))) {
+                    if (i + 1 < actors.size() && actors.get(i + 1).end() <= clauseStart && announcer(actors.get(i))
+                            && !ownUnitNext(actors.get(i), actors.get(i + 1))) {
                         continue; // "天普股份发布公告,中昊芯英...,取得天普股份控制权": the announcement tells of the actor after it
                     }
                     // "X主管创立的初创公司Y,在种子轮融资中筹集...": the clause before names Y, which X only describes
@@ -727,9 +730,28 @@ final class ArticleContext {
 
     /** {@code o} is followed by its announcement ("X发布公告,"; "X晚间公告"), a frame around another actor's news. */
     private boolean announcer(OrgMention o) {
-        int e = Math.min(text.length(), o.end() + 8);
-        return ANNOUNCES.in(text, o.end(), e);
+        int from = o.end();
+        Matcher aside = BEFORE_ANNOUNCING.matcher(text).region(from, Math.min(text.length(), from + ANNOUNCER_ASIDE));
+        if (aside.lookingAt()) {
+            from = aside.end(); // "上纬新材(688585.SH)7月8日晚间公告": its stock code and the day stand before the verb
+        }
+        int e = Math.min(text.length(), from + 8);
+        return ANNOUNCES.in(text, from, e);
     }
+
+    /** how a company names a unit of its own after its announcement: "披露了其子公司X", "旗下X" */
+    private static final Words OWN_UNIT = Words.of("其子公司", "其全资子公司", "其控股子公司", "旗下", "其附属公司", "其全资附属公司");
+
+    /** "杭叉集团发布公告,披露了其子公司杭叉智能...收购...": the actor after the announcer is its own unit, whose deal is its. */
+    private boolean ownUnitNext(OrgMention announcer, OrgMention next) {
+        return next.start() > announcer.end() && OWN_UNIT.in(text, announcer.end(), next.start());
+    }
+
+    /** a listed company's stock code, then the day of its announcement (晚间公告 is one of the announcing words) */
+    private static final Pattern BEFORE_ANNOUNCING = Pattern.compile(
+            "\\s?(?:[(（][^()（）]{1,16}[)）])?\\s?(?:\\d{1,2}\\s?月\\s?\\d{1,2}\\s?日|今日|昨日|近日|日前)?\\s?");
+    /** how far that aside reaches */
+    private static final int ANNOUNCER_ASIDE = 32;
 
     /**
      * "仅次于Wiz交易规模的是OpenAI斥资...收购Io": what a clause says with ...的是 before its verb names the actor after
