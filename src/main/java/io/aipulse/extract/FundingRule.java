@@ -62,6 +62,12 @@ final class FundingRule extends Rule {
     static final Finder INVESTED_INTO = Finder.of(Finder.anyOf(INTO) + "\\s?([^，。；;,]{2,20}?)\\s?(?:追加|战略|新增|再次)?(?:投资|注资)了?\\s?"
             + "(?=[\\d数上近超约逾一二两三四五六七八九十几])", INTO);
     /**
+     * the formal "对Y进行投资" (invests in Y), with or without an amount: "公司以自有资金2,794万元对全诊医学进行投资",
+     * "对GMI Cloud进行策略性投资"; the company is named between 对 and 进行
+     */
+    static final Finder INVESTED_INTO_FORMALLY = Finder.of("对\\s?([^，。；;,对]{2,20}?)\\s?进行了?(?:战略|战略性|策略性|股权)?投资",
+            List.of("对")).needing("进", 1 + 20 + 2 + 1);
+    /**
      * an investment told from the investor's side, the company after the verb: "阿里投资了智谱AI", "华发集团战略投资了
      * ...智谱AI", "Meta在6月投资了143亿美元于Scale AI", "X战略投资Y" (了 or 战略 makes 投资 the verb, not the noun)
      */
@@ -167,10 +173,13 @@ final class FundingRule extends Rule {
                 financedNamed(s, m.start(), m.end(), m.start(1), m.end(1), ownName);
             }
         }
-        Finder.Scan into = s.scan(INVESTED_INTO, s.from(), s.end());
-        while (into.find()) {
-            Matcher m = into.matcher();
-            financedNamed(s, m.start(), m.end(), m.start(1), m.end(1), false);
+        for (Finder f : List.of(INVESTED_INTO, INVESTED_INTO_FORMALLY)) {
+            Finder.Scan into = s.scan(f, s.from(), s.end());
+            while (into.find()) {
+                Matcher m = into.matcher();
+                // between 对 and 进行 stands the company's name and nothing else: a name the finder does not know counts
+                financedNamed(s, m.start(), m.end(), m.start(1), m.end(1), f == INVESTED_INTO_FORMALLY);
+            }
         }
         Finder.Scan investedIn = s.scan(INVESTED_IN, s.from(), s.end());
         while (investedIn.find()) {
