@@ -110,6 +110,8 @@ final class NamePatterns {
             "先后", "相继", "陆续", "分别",
             // "达明则推出...", "X近日新推出...", "X又发布...": a contrast, a new one, another one
             "则", "新", "全新", "又", "再",
+            // "仲量联行最新发布...", "X昨公布...": the latest one, and Hong Kong's and Taiwan's one-character yesterday
+            "最新", "昨",
             // "X 5月6日晚间官宣...": the part of the day after its date; "勤业众信14日发布...": the day alone
             "晚间", "早间", "盘后", "盘前", "\\d{1,2}\\s?(?:月(?:\\d{1,2}\\s?[日号])?|[日号])",
             // "第三次递表": the how-many-th time
