@@ -32,7 +32,9 @@ final class AcquisitionRule extends Rule {
     private static final String TAKES_OVER = "入主";
     static final Finder BUYS = Finder.of("(?:"
             + Finder.anyOf(BUY_VERBS.stream().filter(v -> !v.equals(TAKES_OVER)).toList())
-            + "|(?<!收)" + TAKES_OVER + "(?!要))(?!" + String.join("|", DEAL_NOUNS) + ")", BUY_VERBS);
+            + "|(?<!收)" + TAKES_OVER + "(?!要))(?!" + String.join("|", DEAL_NOUNS) + ")", BUY_VERBS)
+            // the look-behind must see the 收 before 入主 wherever the scan starts trying the pattern
+            .lookingAround();
     /** a target that counts companies ("收购了超过30家AI初创公司"): a tally of deals, not one */
     private static final Pattern TALLY = Pattern.compile("^(?:了)?(?:超过|逾|近|约|共|累计)?(?:\\d+|[二三四五六七八九十两几数多][一二三四五六七八九十两几数多]*)(?:多)?家");
     static final Finder BOUGHT_BY = Finder.of("被([^，。；,;被]{1,20}?)(?:全资)?(?:收购|并购)", List.of("被"));
