@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 final class Cues {
 
     /** the words of a plan, a happening of its own when a party announces it ("计划与Y签署...") */
-    private static final List<String> PLAN_WORDS = List.of("将于", "即将", "计划", "准备", "打算");
+    static final List<String> PLAN_WORDS = List.of("将于", "即将", "计划", "准备", "打算");
     /** the words of what has not happened and is not planned either: a hope, a forecast, a denial, a delay */
     private static final List<String> UNREALISED_WORDS = List.of("有望", "或将", "预计", "何时", "尚未", "还没", "没有", "不会",
             "希望", "推迟",

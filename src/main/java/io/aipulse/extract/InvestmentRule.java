@@ -199,7 +199,8 @@ final class InvestmentRule extends Rule {
     }
 
     /** the words of an announced plan or a choice of place that may stand between the company and 在 */
-    private static final Pattern PLANS = Pattern.compile("计划|规划|准备|打算|决定|宣布|选定|选择|签约|将|拟|会|也|还|正式|今年|明年|首次|再度|进一步"
+    private static final Pattern PLANS = Pattern.compile(String.join("|", Cues.PLAN_WORDS)
+            + "|规划|决定|宣布|选定|选择|签约|将|拟|会|也|还|正式|今年|明年|首次|再度|进一步"
             // an aside after the name ("超微(AMD)将在..."), and when ("计划于2025年在香港设立...")
             + "|\\([^()]{0,20}\\)|（[^（）]{0,20}）|(?:于|在)?\\s?\\d{4}\\s?年(?:\\d{1,2}\\s?月)?(?:底|初|内|前)?");
 

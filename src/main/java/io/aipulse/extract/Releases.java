@@ -438,7 +438,9 @@ final class Releases {
     /** how far back a title's opening mark is looked for */
     private static final int TITLE_REACH = 80;
 
-    /** Adds a candidate for each release of {@code type} in the sentence, one for each organisation of a list. */
+    /** the parenthesis that closes an aside opened inside the object: "《...方案》(以下简称《行动方案》)" */
+    private static final Pattern CLOSING_PARENS = Pattern.compile("[)）]");
+
     /**
      * The object ends with a title in 《》 whose words make it a policy's (方案, 意见, 办法...; a report's words, 报告 or 白皮书,
      * make it no policy): "《...行动方案》" may hold 方案 (a product's solution) but names a document.
@@ -447,12 +449,13 @@ final class Releases {
         int open = text.lastIndexOf('《', Math.min(to, text.length() - 1));
         int close = open < 0 ? -1 : text.indexOf('》', open);
         if (open < Math.max(0, from - 1) || close < 0 || close > to + 1
-                || !Cues.adverbsOnly(withoutParens(text.substring(Math.min(close + 1, to), to)).replace(")", "").replace("）", ""))) {
+                || !Cues.adverbsOnly(CLOSING_PARENS.matcher(withoutParens(text.substring(Math.min(close + 1, to), to))).replaceAll(""))) {
             return false; // no title, or not the object's last words (the short name it is given may follow it)
         }
         return PolicyRule.POLICY_TITLE.in(text, open, close) && !PolicyRule.REPORT_TITLE.in(text, open, close);
     }
 
+    /** Adds a candidate for each release of {@code type} in the sentence, one for each organisation of a list. */
     static void addCandidates(SentenceContext s, EventType type) {
         for (Release r : s.releases()) {
             if (r.type() != type || r.objectBefore() && listRelease(s, r)) {
