@@ -75,12 +75,20 @@ final class Cues {
     /** 曾 (once): background, unless it is the surname of a person named right after a title ("总裁曾锵声") */
     private static final char ONCE = '曾';
 
+    /** a list closed by a count of companies: "等多家", "等数十家", "等五家" */
+    private static final String TALLY = "等(?:多|数|几|[二三四五六七八九十两\\d])+家";
     /** "X、Y和Z等多家企业也已递表": a tally of companies in a state, which sums up a market, not one company's news */
-    private static final Pattern TALLY_IN_STATE = Pattern.compile(
-            "等(?:多|数|几|[二三四五六七八九十两\\d]+)家[^，。；,;]{0,8}?已");
+    private static final Pattern TALLY_IN_STATE = Pattern.compile(TALLY + "[^，。；,;]{0,8}?已");
+    /** "谷歌、微软、亚马逊等数十家美国科技公司宣布裁员": a list closed by a count of companies, a trend of the trade */
+    private static final Pattern TALLY_OF_COMPANIES = Pattern.compile(TALLY);
 
     static boolean tallyInState(String text, int from, int to) {
         return TALLY_IN_STATE.matcher(text).region(from, to).find();
+    }
+
+    /** {@code [from, to)} closes a list with a count of companies ("等数十家", "等五家"). */
+    static boolean tallyOfCompanies(String text, int from, int to) {
+        return TALLY_OF_COMPANIES.matcher(text).region(from, to).find();
     }
 
     /** {@code [from, to)} tells background history: one of {@link #BACKGROUND} outside titles, or the adverb 曾. */

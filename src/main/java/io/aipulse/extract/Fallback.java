@@ -107,6 +107,9 @@ final class Fallback {
         if (listOfNames(text, start, end)) {
             return false; // a list of places or names ("寿光、青州、淄博、...") tells no event, whatever its n-grams
         }
+        if (Cues.tallyOfCompanies(text, start, Math.max(start, Math.min(end, g.at())))) {
+            return false; // "谷歌、微软等数十家公司宣布裁员": many companies before the verb, a trend and no one's news
+        }
         if (Releases.classOfMakers(text, start, end)) {
             return false; // "A、B等厂商陆续推出...": a trend of the trade, which the rules refuse when nothing is named
         }

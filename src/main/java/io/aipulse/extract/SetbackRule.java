@@ -104,8 +104,8 @@ final class SetbackRule extends Rule {
         while (setbacks.find()) {
             Matcher m = setbacks.matcher();
             int cs = s.clauseStart(m.start());
-            if (HYPOTHETICAL.in(s.text(), cs, m.start())) {
-                continue;
+            if (HYPOTHETICAL.in(s.text(), cs, m.start()) || Cues.tallyOfCompanies(s.text(), s.from(), m.start())) {
+                continue; // a hypothesis, or a trend of many companies ("谷歌、微软等数十家公司宣布裁员,...裁员总人数超过1万")
             }
             OrgMention penalised = m.group(1) != null && PENALTIES.contains(m.group(1)) ? penalised(s, cs, m.start()) : null;
             if (penalised == null && m.group(1) != null && (INQUIRIES.contains(m.group(1)) || SUITS.contains(m.group(1)))) {
