@@ -11,6 +11,8 @@ its query and hands the text to `put`, which refuses a text whose hash differs f
 usage:
   rebuild.py status                 every recipe line: ok / missing / differs; exit 1 unless all ok
   rebuild.py missing                the missing ones as JSON lines (file, url, query), for fetching
+  rebuild.py which URL...           of the URLs of a search answer, the recipe pages not rebuilt yet (FILE URL):
+                                    an answer often holds several, each stored with put
   rebuild.py put FILE < TEXT        stores one article after checking its length and hash
   rebuild.py add --recipe PART --url URL --query Q --file NAME < TEXT
                                     a new article: refuses reserved URLs, computes split, length and
@@ -107,6 +109,16 @@ def missing():
     for e in recipe():
         if state(e) != "ok":
             print(json.dumps({"file": e["file"], "url": e["url"], "query": e["query"]}, ensure_ascii=False))
+    return 0
+
+
+def which(urls):
+    """The recipe pages among these URLs (a search answer's) that are not rebuilt yet, as FILE URL lines."""
+    known = {normalise_url(e["url"]): e for e in recipe()}
+    for url in urls:
+        e = known.get(normalise_url(url))
+        if e is not None and state(e) != "ok":
+            print(e["file"], url)
     return 0
 
 
@@ -221,6 +233,8 @@ def main(argv):
         return status()
     if cmd == "missing":
         return missing()
+    if cmd == "which" and rest:
+        return which(rest)
     if cmd == "put" and len(rest) == 1:
         return put(rest[0])
     if cmd == "add":
