@@ -192,7 +192,16 @@ final class AcquisitionRule extends Rule {
                 Candidate c = s.add(EventType.ACQUISITION, acquirer, p.start(), p.end());
                 if (c != null) {
                     c.counterparties = List.of(target.name());
-                    c.amount = price(s, p.end());
+                    // as in the active voice: the price after 以 first ("被Meta以20亿美元收购"), then one after the verb,
+                    // then any before it in the clause ("被Meta超20亿美元收购")
+                    int cs = s.clauseStart(p.start());
+                    c.amount = priceBefore(s, cs, p.end(), true);
+                    if (c.amount == null) {
+                        c.amount = price(s, p.end());
+                    }
+                    if (c.amount == null) {
+                        c.amount = priceBefore(s, cs, p.end(), false);
+                    }
                     c.aboutStart = target.start();
                     c.aboutEnd = target.end();
                 }
