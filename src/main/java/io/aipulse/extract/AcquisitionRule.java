@@ -114,13 +114,7 @@ final class AcquisitionRule extends Rule {
             Candidate c = s.add(EventType.ACQUISITION, subject, m.start(), m.end());
             if (c != null) {
                 c.counterparties = List.of(target);
-                c.amount = priceBefore(s, subject.end() < m.start() ? subject.end() : cs, m.start(), true);
-                if (c.amount == null) {
-                    c.amount = price(s, m.end());
-                }
-                if (c.amount == null) {
-                    c.amount = priceBefore(s, subject.end() < m.start() ? subject.end() : cs, m.start(), false);
-                }
+                c.amount = dealPrice(s, subject.end() < m.start() ? subject.end() : cs, m.start(), m.end());
                 c.aboutStart = Math.min(tStart, m.end());
                 c.aboutEnd = tEnd;
             }
@@ -192,16 +186,8 @@ final class AcquisitionRule extends Rule {
                 Candidate c = s.add(EventType.ACQUISITION, acquirer, p.start(), p.end());
                 if (c != null) {
                     c.counterparties = List.of(target.name());
-                    // as in the active voice: the price after 以 first ("被Meta以20亿美元收购"), then one after the verb,
-                    // then any before it in the clause ("被Meta超20亿美元收购")
-                    int cs = s.clauseStart(p.start());
-                    c.amount = priceBefore(s, cs, p.end(), true);
-                    if (c.amount == null) {
-                        c.amount = price(s, p.end());
-                    }
-                    if (c.amount == null) {
-                        c.amount = priceBefore(s, cs, p.end(), false);
-                    }
+                    // as in the active voice: "被Meta以20亿美元收购", "被Meta超20亿美元收购"
+                    c.amount = dealPrice(s, s.clauseStart(p.start()), p.end(), p.end());
                     c.aboutStart = target.start();
                     c.aboutEnd = target.end();
                 }
@@ -209,6 +195,18 @@ final class AcquisitionRule extends Rule {
             }
         }
         return done;
+    }
+
+    /**
+     * A deal's price: the amount after 以 before the verb first, then the first after the verb, then any before it
+     * in {@code [from, verbStart)}; never a valuation.
+     */
+    private static Amount dealPrice(SentenceContext s, int from, int verbStart, int verbEnd) {
+        Amount amount = priceBefore(s, from, verbStart, true);
+        if (amount == null) {
+            amount = price(s, verbEnd);
+        }
+        return amount != null ? amount : priceBefore(s, from, verbStart, false);
     }
 
     /**
